@@ -1,0 +1,31 @@
+import js from '@eslint/js'
+import jest from 'eslint-plugin-jest'
+import prettier from 'eslint-config-prettier'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'node_modules/**', 'out/**', 'coverage/**', '*.config.js', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.mjs'] } }
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error'
+    }
+  },
+  { files: ['test/**/*.ts'], ...jest.configs['flat/recommended'] },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      // src/ is the logic both front ends share; logging and outputs belong to actions/ and the CLI.
+      'no-restricted-imports': ['error', { paths: ['@actions/core'] }]
+    }
+  },
+  { files: ['eslint.config.mjs'], ...tseslint.configs.disableTypeChecked },
+  prettier
+)

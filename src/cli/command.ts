@@ -1,0 +1,17 @@
+/** What a subcommand sees of the world; tests pass their own. */
+export interface CliContext {
+  env: NodeJS.ProcessEnv
+  cwd: string
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+export interface Command {
+  name: string
+  /** One line for `runnerkit --help`. */
+  summary: string
+  /** The full text for `runnerkit <name> --help`. */
+  usage: string
+  /** Returns the exit code. Throw UserError for bad input: the frame prints it as one line. */
+  run(args: string[], context: CliContext): Promise<number>
+}

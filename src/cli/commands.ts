@@ -1,0 +1,5 @@
+import type { Command } from './command.js'
+import { metaCommand } from './meta.js'
+
+/** Every subcommand, in the order `runnerkit --help` lists them. Each lives in its own file. */
+export const commands: readonly Command[] = [metaCommand]
