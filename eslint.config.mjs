@@ -11,7 +11,9 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.mjs'] } }
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.mjs', 'scripts/*.js'] }
+      }
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -26,6 +28,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['@actions/core'] }]
     }
   },
-  { files: ['eslint.config.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
   prettier
 )

@@ -74,7 +74,10 @@ export async function bundleTarget(root: string, target: BundleTarget, outDir: s
     charset: 'utf8'
   })
   writeFileSync(join(outDir, 'package.json'), '{\n  "type": "module"\n}\n')
-  writeFileSync(join(outDir, 'licenses.txt'), licenseReport(root, Object.keys(result.metafile.inputs)))
+  writeFileSync(
+    join(outDir, 'licenses.txt'),
+    licenseReport(root, Object.keys(result.metafile.inputs))
+  )
   for (const asset of target.assets) {
     copyFileSync(join(root, asset), join(outDir, asset.split('/').pop() ?? asset))
   }
@@ -96,6 +99,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
   const started = Date.now()
   const targets = await bundleAll(root)
-  for (const target of targets) console.log(`bundled ${target.name} → ${relative(root, join(root, target.distDir))}/`)
+  for (const target of targets)
+    console.log(`bundled ${target.name} → ${relative(root, join(root, target.distDir))}/`)
   console.log(`${targets.length} bundles in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

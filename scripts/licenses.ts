@@ -44,11 +44,15 @@ export function licenseReport(root: string, bundledInputs: string[]): string {
     .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
   const unique = packages.filter(
     (pkg, index) =>
-      index === 0 || pkg.name !== packages[index - 1]?.name || pkg.version !== packages[index - 1]?.version
+      index === 0 ||
+      pkg.name !== packages[index - 1]?.name ||
+      pkg.version !== packages[index - 1]?.version
   )
   return (
     unique
-      .map((pkg) => [`${pkg.name}@${pkg.version}`, pkg.license, pkg.text].filter(Boolean).join('\n'))
+      .map((pkg) =>
+        [`${pkg.name}@${pkg.version}`, pkg.license, pkg.text].filter(Boolean).join('\n')
+      )
       .join('\n\n---\n\n') + '\n'
   )
 }

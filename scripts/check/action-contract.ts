@@ -4,8 +4,19 @@ import { isMap, parseDocument } from 'yaml'
 import type { CheckStep } from './step.js'
 
 /** Functions in actions/_shared/inputs.ts (and @actions/core's own) that read an input. */
-const inputReaders = ['input', 'rawInput', 'listInput', 'booleanInput', 'getInput', 'getBooleanInput', 'getMultilineInput']
-const inputRead = new RegExp(`\\b(?:${inputReaders.join('|')})\\(\\s*(['"\`])([A-Za-z0-9_-]+)\\1`, 'g')
+const inputReaders = [
+  'input',
+  'rawInput',
+  'listInput',
+  'booleanInput',
+  'getInput',
+  'getBooleanInput',
+  'getMultilineInput'
+]
+const inputRead = new RegExp(
+  `\\b(?:${inputReaders.join('|')})\\(\\s*(['"\`])([A-Za-z0-9_-]+)\\1`,
+  'g'
+)
 const outputWrite = /\bsetOutput\(\s*(['"`])([A-Za-z0-9_-]+)\1/g
 
 function sourcesOf(dir: string): string[] {
@@ -40,15 +51,20 @@ export function checkAction(root: string, name: string): string[] {
   const at = relative(root, manifestPath)
   const document = parseDocument(readFileSync(manifestPath, 'utf8'), { prettyErrors: true })
   if (document.errors.length > 0) {
-    return document.errors.map((error) => `${at}:${error.linePos?.[0]?.line ?? 1}: ${error.message.split('\n')[0]}`)
+    return document.errors.map(
+      (error) => `${at}:${error.linePos?.[0]?.line ?? 1}: ${error.message.split('\n')[0]}`
+    )
   }
   if (!isMap(document.contents)) return [`${at}: must be a YAML mapping`]
   const manifest = document.toJS() as Manifest
   const problems: string[] = []
   if (typeof manifest.name !== 'string' || !manifest.name) problems.push(`${at}: 'name' is missing`)
-  if (typeof manifest.description !== 'string' || !manifest.description) problems.push(`${at}: 'description' is missing`)
+  if (typeof manifest.description !== 'string' || !manifest.description)
+    problems.push(`${at}: 'description' is missing`)
   if (manifest.runs?.using !== 'node24') {
-    problems.push(`${at}: runs.using is '${String(manifest.runs?.using)}'; every runnerkit action uses node24`)
+    problems.push(
+      `${at}: runs.using is '${String(manifest.runs?.using)}'; every runnerkit action uses node24`
+    )
   }
   for (const key of ['main', 'pre', 'post'] as const) {
     const entry = manifest.runs?.[key]
@@ -61,26 +77,31 @@ export function checkAction(root: string, name: string): string[] {
   const declaredOutputs = new Set(Object.keys(manifest.outputs ?? {}))
   for (const [input, spec] of Object.entries(manifest.inputs ?? {})) {
     const description = (spec as { description?: unknown } | null)?.description
-    if (typeof description !== 'string' || !description) problems.push(`${at}: input '${input}' has no description`)
+    if (typeof description !== 'string' || !description)
+      problems.push(`${at}: input '${input}' has no description`)
   }
   for (const [output, spec] of Object.entries(manifest.outputs ?? {})) {
     const description = (spec as { description?: unknown } | null)?.description
-    if (typeof description !== 'string' || !description) problems.push(`${at}: output '${output}' has no description`)
+    if (typeof description !== 'string' || !description)
+      problems.push(`${at}: output '${output}' has no description`)
   }
   const sources = sourcesOf(dir)
   const readInputs = namesMatched(inputRead, sources)
   const writtenOutputs = namesMatched(outputWrite, sources)
   for (const input of readInputs) {
-    if (!declaredInputs.has(input)) problems.push(`${at}: the code reads input '${input}', which is not declared`)
+    if (!declaredInputs.has(input))
+      problems.push(`${at}: the code reads input '${input}', which is not declared`)
   }
   for (const input of declaredInputs) {
     if (!readInputs.has(input)) problems.push(`${at}: input '${input}' is declared but never read`)
   }
   for (const output of writtenOutputs) {
-    if (!declaredOutputs.has(output)) problems.push(`${at}: the code sets output '${output}', which is not declared`)
+    if (!declaredOutputs.has(output))
+      problems.push(`${at}: the code sets output '${output}', which is not declared`)
   }
   for (const output of declaredOutputs) {
-    if (!writtenOutputs.has(output)) problems.push(`${at}: output '${output}' is declared but never set`)
+    if (!writtenOutputs.has(output))
+      problems.push(`${at}: output '${output}' is declared but never set`)
   }
   return problems
 }
@@ -91,7 +112,7 @@ export function checkAction(root: string, name: string): string[] {
  */
 export const actionContract: CheckStep = {
   name: 'action.yml contract',
-  async run(root) {
+  run(root) {
     const actionsDir = join(root, 'actions')
     if (!existsSync(actionsDir)) return []
     return readdirSync(actionsDir)

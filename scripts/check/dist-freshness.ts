@@ -10,7 +10,9 @@ function filesUnder(dir: string, prefix = ''): string[] {
     .sort()
     .flatMap((entry) => {
       const path = join(dir, entry)
-      return statSync(path).isDirectory() ? filesUnder(path, `${prefix}${entry}/`) : [`${prefix}${entry}`]
+      return statSync(path).isDirectory()
+        ? filesUnder(path, `${prefix}${entry}/`)
+        : [`${prefix}${entry}`]
     })
 }
 
@@ -31,13 +33,18 @@ export const distFreshness: CheckStep = {
         const committedFiles = filesUnder(committed)
         for (const file of filesUnder(expected)) {
           const at = `${target.distDir}/${file}`
-          if (!committedFiles.includes(file)) problems.push(`${at}: missing; run 'npm run bundle' and commit dist/`)
+          if (!committedFiles.includes(file))
+            problems.push(`${at}: missing; run 'npm run bundle' and commit dist/`)
           else if (!readFileSync(join(committed, file)).equals(readFileSync(join(expected, file))))
-            problems.push(`${at}: stale, differs from a fresh build; run 'npm run bundle' and commit dist/`)
+            problems.push(
+              `${at}: stale, differs from a fresh build; run 'npm run bundle' and commit dist/`
+            )
         }
         const expectedFiles = filesUnder(expected)
         for (const file of committedFiles.filter((name) => !expectedFiles.includes(name)))
-          problems.push(`${target.distDir}/${file}: not produced by the build any more; run 'npm run bundle'`)
+          problems.push(
+            `${target.distDir}/${file}: not produced by the build any more; run 'npm run bundle'`
+          )
       }
       return problems
     } finally {

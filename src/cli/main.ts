@@ -29,7 +29,8 @@ export async function runCli(
 ): Promise<number> {
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? available.find((command) => command.name === rest[0]) : undefined
+    const topic =
+      name === 'help' ? available.find((command) => command.name === rest[0]) : undefined
     context.stdout(topic ? topic.usage : overview(available))
     return name === undefined ? 1 : 0
   }

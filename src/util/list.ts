@@ -22,13 +22,13 @@ export function parseList(text: string | undefined, options: ListOptions = {}): 
   if (options.ignoreComma) return lines
   const entries: string[] = []
   for (const line of lines) {
-    const records = parse(line, {
+    const records: string[][] = parse(line, {
       columns: false,
       relaxQuotes: true,
       relaxColumnCount: true,
       skipEmptyLines: true,
       trim: true
-    }) as string[][]
+    })
     for (const record of records) {
       for (const field of record) {
         if (field !== '' && !(comment && field.startsWith(comment))) entries.push(field)

@@ -21,10 +21,14 @@ function scratchRepository(files: Record<string, string>): string {
 }
 
 function runCheck(step: string, root: string) {
-  const result = spawnSync('npm', ['run', '--silent', 'check', '--', '--only', step, '--root', root], {
-    cwd: repositoryRoot,
-    encoding: 'utf8'
-  })
+  const result = spawnSync(
+    'npm',
+    ['run', '--silent', 'check', '--', '--only', step, '--root', root],
+    {
+      cwd: repositoryRoot,
+      encoding: 'utf8'
+    }
+  )
   return { status: result.status, output: `${result.stdout}${result.stderr}` }
 }
 
@@ -44,8 +48,8 @@ const demoAction = {
     ''
   ].join('\n'),
   'actions/demo/main.ts': [
-    "declare function input(name: string): string",
-    "declare function setOutput(name: string, value: string): void",
+    'declare function input(name: string): string',
+    'declare function setOutput(name: string, value: string): void',
     "setOutput('greeting', `hello ${input('who')}`)",
     ''
   ].join('\n')
@@ -81,7 +85,9 @@ describe('npm run check', () => {
     )
     const { status, output } = runCheck('actions', root)
     expect(status).toBe(1)
-    expect(output).toContain("actions/demo/action.yml: the code reads input 'shout', which is not declared")
+    expect(output).toContain(
+      "actions/demo/action.yml: the code reads input 'shout', which is not declared"
+    )
   })
 
   it('fails on a declared input or output the code never uses, and on a non-node24 action', async () => {
@@ -90,7 +96,10 @@ describe('npm run check', () => {
       'actions/demo/action.yml': demoAction['actions/demo/action.yml']
         .replace('outputs:', 'inputs-unused: x\noutputs:')
         .replace('  who:\n', '  who:\n    description: whom\n  unused:\n')
-        .replace('    description: the greeting\n', '    description: the greeting\n  never-set:\n    description: not set\n')
+        .replace(
+          '    description: the greeting\n',
+          '    description: the greeting\n  never-set:\n    description: not set\n'
+        )
         .replace('node24', 'node20')
     })
     await bundleAll(root)
@@ -122,7 +131,9 @@ describe('npm run check', () => {
 
     writeFileSync(
       join(root, '.github/workflows/bad.yml'),
-      good.replace('on: push', 'on: pushh').replace('echo hello', 'echo "${{ github.event.pull_request.title }}"')
+      good
+        .replace('on: push', 'on: pushh')
+        .replace('echo hello', 'echo "${{ github.event.pull_request.title }}"')
     )
     const { status, output } = runCheck('workflows', root)
     expect(status).toBe(1)
@@ -147,6 +158,8 @@ describe('npm run check', () => {
     const { status, output } = runCheck('workflows', root)
     expect(status).toBe(1)
     expect(output).toContain("loose.yml:1:1: no top-level 'permissions:'")
-    expect(output).toContain("loose.yml:7: 'actions/checkout@v4' is not pinned to a full commit SHA")
+    expect(output).toContain(
+      "loose.yml:7: 'actions/checkout@v4' is not pinned to a full commit SHA"
+    )
   })
 })

@@ -10,36 +10,44 @@ export interface EventFixture {
 const repository = 'octo-org/runner-images'
 
 export function contextVariables(event: EventFixture): Record<string, string> {
-  const payload = event.payload as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  const payload = event.payload as {
+    ref?: string
+    after?: string
+    number?: number
+    pull_request?: { head: { ref: string }; base: { ref: string; sha: string } }
+    release?: { tag_name: string }
+  }
   let ref = 'refs/heads/main'
   let sha = '860c1904a1ce19322e91ac35af1ab07466440c37'
   let headRef = ''
   let baseRef = ''
   switch (event.name) {
     case 'push':
-      ref = String(payload.ref)
-      sha = String(payload.after)
+      ref = payload.ref ?? ''
+      sha = payload.after ?? ''
       break
     case 'pull_request':
     case 'pull_request_target':
       ref = `refs/pull/${payload.number}/merge`
       // The merge commit GitHub makes for the PR: neither the head nor the base sha.
       sha = 'a9c1c28b6cd0f9e5ef9f5e8d59b6c5b6f1a9ee10'
-      headRef = String(payload.pull_request.head.ref)
-      baseRef = String(payload.pull_request.base.ref)
+      headRef = payload.pull_request?.head.ref ?? ''
+      baseRef = payload.pull_request?.base.ref ?? ''
       if (event.name === 'pull_request_target') {
         ref = `refs/heads/${baseRef}`
-        sha = String(payload.pull_request.base.sha)
+        sha = payload.pull_request?.base.sha ?? ''
       }
       break
     case 'release':
-      ref = `refs/tags/${payload.release.tag_name}`
+      ref = `refs/tags/${payload.release?.tag_name}`
       sha = 'b56ba1ba8ed6ebbe2b1d4cb4a6e52f6f39e4ac9d'
       break
     default:
       break
   }
-  const refName = ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/merge$/, '$1/merge')
+  const refName = ref
+    .replace(/^refs\/(heads|tags)\//, '')
+    .replace(/^refs\/pull\/(\d+)\/merge$/, '$1/merge')
   return {
     CI: 'true',
     GITHUB_ACTIONS: 'true',

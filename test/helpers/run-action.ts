@@ -11,7 +11,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { contextVariables, type EventFixture } from './github-context.js'
-import { parseFileCommands, parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js'
+import {
+  parseFileCommands,
+  parseWorkflowCommands,
+  type WorkflowCommand
+} from './workflow-commands.js'
 
 export const repositoryRoot = resolve(import.meta.dirname, '../..')
 
@@ -70,7 +74,10 @@ export const defaultEvent: EventFixture = {
   payload: { ref: 'refs/heads/main', after: '860c1904a1ce19322e91ac35af1ab07466440c37' }
 }
 
-export async function runAction(action: string, options: RunActionOptions = {}): Promise<ActionRun> {
+export async function runAction(
+  action: string,
+  options: RunActionOptions = {}
+): Promise<ActionRun> {
   const manifest = readManifest(action)
   const step = options.step ?? 'main'
   const entry = step === 'post' ? manifest.runs.post : manifest.runs.main
@@ -100,9 +107,11 @@ export async function runAction(action: string, options: RunActionOptions = {}):
   const token = options.token ?? 'ghs_harnessTokenNotReal0000000000000000'
   const inputs: Record<string, string> = {}
   for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
-    if (spec.default !== undefined) inputs[inputVariable(name)] = expandDefault(String(spec.default), token)
+    if (spec.default !== undefined)
+      inputs[inputVariable(name)] = expandDefault(String(spec.default), token)
   }
-  for (const [name, value] of Object.entries(options.inputs ?? {})) inputs[inputVariable(name)] = value
+  for (const [name, value] of Object.entries(options.inputs ?? {}))
+    inputs[inputVariable(name)] = value
 
   const state: Record<string, string> = {}
   for (const [name, value] of Object.entries(options.state ?? {})) state[`STATE_${name}`] = value
@@ -132,7 +141,11 @@ export async function runAction(action: string, options: RunActionOptions = {}):
     stdout: string
     stderr: string
   }>((done, fail) => {
-    const child = spawn(process.execPath, [script], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [script], {
+      cwd: workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
     let err = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))

@@ -13,10 +13,15 @@ const { tools } = JSON.parse(readFileSync(join(repositoryRoot, 'test/e2e/tools.j
 
 export function requireTool(command: string): string {
   const pkg = tools[command]
-  if (!pkg) throw new Error(`test/e2e/tools.json does not list '${command}'; add it with its Debian package`)
+  if (!pkg)
+    throw new Error(
+      `test/e2e/tools.json does not list '${command}'; add it with its Debian package`
+    )
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' })
   if (found.status !== 0) {
-    throw new Error(`'${command}' is not installed: run 'npm run setup:e2e' (or 'apt-get install ${pkg}')`)
+    throw new Error(
+      `'${command}' is not installed: run 'npm run setup:e2e' (or 'apt-get install ${pkg}')`
+    )
   }
   return found.stdout.trim()
 }

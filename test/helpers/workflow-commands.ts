@@ -58,7 +58,8 @@ export function parseFileCommands(text: string): Record<string, string> {
       const body: string[] = []
       index++
       while (index < lines.length && lines[index] !== delimiter) body.push(lines[index++] ?? '')
-      if (index >= lines.length) throw new Error(`unterminated heredoc for '${name}' in file command`)
+      if (index >= lines.length)
+        throw new Error(`unterminated heredoc for '${name}' in file command`)
       values[name] = body.join('\n')
       continue
     }
