@@ -4,7 +4,7 @@
  * inputs the code reads.
  */
 import * as core from '@actions/core'
-import { UserError } from '../../src/errors.js'
+import { parseBoolean } from '../../src/util/boolean.js'
 import { parseList, type ListOptions } from '../../src/util/list.js'
 
 /** The input's text, trimmed; '' when not given. */
@@ -24,9 +24,5 @@ export function listInput(name: string, options: ListOptions = {}): string[] {
 
 /** true/false (YAML 1.2 core schema spellings); '' gives the fallback. */
 export function booleanInput(name: string, fallback = false): boolean {
-  const value = core.getInput(name)
-  if (value === '') return fallback
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw new UserError(`input '${name}': expected true or false, got '${value}'`)
+  return parseBoolean(name, core.getInput(name), fallback)
 }

@@ -17,7 +17,7 @@ import {
   type MetaResult
 } from '../../src/release/meta.js'
 import { resolveRepository } from '../../src/release/repository.js'
-import { booleanInput, input, rawInput } from '../_shared/inputs.js'
+import { input, rawInput } from '../_shared/inputs.js'
 import { logGroup } from '../_shared/log.js'
 import { runAction } from '../_shared/run.js'
 import { escapeMarkdown, markdownTable } from '../_shared/summary.js'
@@ -70,7 +70,7 @@ async function main() {
     'sep-tags': rawInput('sep-tags'),
     'sep-labels': rawInput('sep-labels'),
     'sep-annotations': rawInput('sep-annotations'),
-    strict: booleanInput('strict') ? 'true' : 'false',
+    strict: input('strict'),
     'strip-tag-prefix': input('strip-tag-prefix')
   })
   const settings = metaSettingsFromEnv(process.env)

@@ -22299,6 +22299,15 @@ async function contextFromGit(cwd) {
   };
 }
 
+// src/util/boolean.ts
+function parseBoolean(name, text2, fallback = false) {
+  const value = (text2 ?? "").trim();
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new UserError(`input '${name}': expected true or false, got '${value}'`);
+}
+
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
   constructor(code2, message, options, ...contexts) {
@@ -25094,13 +25103,6 @@ function evaluateTag(entry, evaluation) {
 }
 
 // src/release/meta.ts
-function parseBooleanInput(name, text2) {
-  const value = (text2 ?? "").trim();
-  if (value === "") return false;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new UserError(`input ${name}='${value}' is not a boolean; use true or false`);
-}
 function parseMetaInputs(raw) {
   const list = (name) => parseList(raw[name], { ignoreComma: true, comment: "#" });
   return {
@@ -25112,7 +25114,7 @@ function parseMetaInputs(raw) {
     sepTags: raw["sep-tags"] || "\n",
     sepLabels: raw["sep-labels"] || "\n",
     sepAnnotations: raw["sep-annotations"] || "\n",
-    strict: parseBooleanInput("strict", raw.strict),
+    strict: parseBoolean("strict", raw.strict),
     stripTagPrefix: (raw["strip-tag-prefix"] ?? "").trim()
   };
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { parseBoolean } from '../util/boolean.js'
 import { parseList } from '../util/list.js'
 import { describedSha, prHeadShaFromEnv, type GitHubContext } from './context.js'
 import { renderExpressions, type ExpressionContext } from './expressions.js'
@@ -34,28 +35,6 @@ export interface MetaInputs {
   stripTagPrefix: string
 }
 
-/** Action input names, as in action.yml (metadata-action's plus runnerkit's opt-ins). */
-export const metaInputNames = [
-  'images',
-  'tags',
-  'flavor',
-  'labels',
-  'annotations',
-  'sep-tags',
-  'sep-labels',
-  'sep-annotations',
-  'strict',
-  'strip-tag-prefix'
-] as const
-
-function parseBooleanInput(name: string, text: string | undefined): boolean {
-  const value = (text ?? '').trim()
-  if (value === '') return false
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw new UserError(`input ${name}='${value}' is not a boolean; use true or false`)
-}
-
 /**
  * Turns raw input text (action inputs or CLI flags, keyed by input name) into MetaInputs,
  * splitting lists as metadata-action does: one entry per line (commas belong to the entry's
@@ -72,7 +51,7 @@ export function parseMetaInputs(raw: Readonly<Record<string, string | undefined>
     sepTags: raw['sep-tags'] || '\n',
     sepLabels: raw['sep-labels'] || '\n',
     sepAnnotations: raw['sep-annotations'] || '\n',
-    strict: parseBooleanInput('strict', raw.strict),
+    strict: parseBoolean('strict', raw.strict),
     stripTagPrefix: (raw['strip-tag-prefix'] ?? '').trim()
   }
 }

@@ -22758,6 +22758,15 @@ async function contextFromGit(cwd) {
   };
 }
 
+// src/util/boolean.ts
+function parseBoolean(name, text2, fallback = false) {
+  const value = (text2 ?? "").trim();
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new UserError(`input '${name}': expected true or false, got '${value}'`);
+}
+
 // node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -25553,13 +25562,6 @@ function evaluateTag(entry, evaluation) {
 }
 
 // src/release/meta.ts
-function parseBooleanInput(name, text2) {
-  const value = (text2 ?? "").trim();
-  if (value === "") return false;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new UserError(`input ${name}='${value}' is not a boolean; use true or false`);
-}
 function parseMetaInputs(raw) {
   const list = (name) => parseList(raw[name], { ignoreComma: true, comment: "#" });
   return {
@@ -25571,7 +25573,7 @@ function parseMetaInputs(raw) {
     sepTags: raw["sep-tags"] || "\n",
     sepLabels: raw["sep-labels"] || "\n",
     sepAnnotations: raw["sep-annotations"] || "\n",
-    strict: parseBooleanInput("strict", raw.strict),
+    strict: parseBoolean("strict", raw.strict),
     stripTagPrefix: (raw["strip-tag-prefix"] ?? "").trim()
   };
 }
@@ -25777,13 +25779,6 @@ function input(name) {
 function rawInput(name) {
   return getInput(name, { trimWhitespace: false });
 }
-function booleanInput(name, fallback = false) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new UserError(`input '${name}': expected true or false, got '${value}'`);
-}
 
 // actions/_shared/log.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
@@ -25865,7 +25860,7 @@ async function main() {
     "sep-tags": rawInput("sep-tags"),
     "sep-labels": rawInput("sep-labels"),
     "sep-annotations": rawInput("sep-annotations"),
-    strict: booleanInput("strict") ? "true" : "false",
+    strict: input("strict"),
     "strip-tag-prefix": input("strip-tag-prefix")
   });
   const settings = metaSettingsFromEnv(process.env);

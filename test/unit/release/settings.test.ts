@@ -44,7 +44,9 @@ describe('parseMetaInputs', () => {
   })
 
   it('rejects a strict value that is not a boolean', () => {
-    expect(() => parseMetaInputs({ strict: 'yes' })).toThrow(/input strict='yes' is not a boolean/)
+    expect(() => parseMetaInputs({ strict: 'yes' })).toThrow(
+      /input 'strict': expected true or false, got 'yes'/
+    )
   })
 
   it('reads strip-tag-prefix', () => {
