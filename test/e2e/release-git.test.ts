@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { runCli } from '../../src/cli/main.js'
+import { runRunnerkit } from '../helpers/cli.js'
 import { contextFromGit } from '../../src/release/context.js'
 import { repositoryFromGit } from '../../src/release/repository.js'
 import { git, makeRepository } from '../helpers/git-repo.js'
@@ -22,17 +22,8 @@ afterEach(() => {
   for (const dir of cleanup.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-async function metaInProcess(args: string[], env: NodeJS.ProcessEnv, cwd = '/') {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['meta', ...args], {
-    env,
-    cwd,
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text)
-  })
-  return { code, stdout, stderr }
-}
+const metaInProcess = (args: string[], env: NodeJS.ProcessEnv, cwd = '/') =>
+  runRunnerkit(['meta', ...args], env, cwd)
 
 /** A workflow environment whose event says tag v9.9.9, to show --context git ignores it. */
 function workflowEnv(ref: string) {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCli } from '../../../src/cli/main.js'
+import { runRunnerkit } from '../../helpers/cli.js'
 
 const sha = '860c1904a1ce19322e91ac35af1ab07466440c37'
 const repository = {
@@ -39,17 +39,8 @@ function workflowEnv(
   }
 }
 
-async function meta(args: string[], env: NodeJS.ProcessEnv, cwd = '/') {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['meta', ...args], {
-    env,
-    cwd,
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text)
-  })
-  return { code, stdout, stderr }
-}
+const meta = (args: string[], env: NodeJS.ProcessEnv, cwd = '/') =>
+  runRunnerkit(['meta', ...args], env, cwd)
 
 describe('runnerkit meta', () => {
   it('prints version, tags, tag-names, labels and annotations as JSON', async () => {
