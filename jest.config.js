@@ -10,5 +10,6 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: { ignoreCodes: [151002] } }] },
   clearMocks: true,
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
   testTimeout: 60_000
 }

@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { bundleAll } from '../../scripts/bundle.js'
 import { repositoryRoot } from '../helpers/run-action.js'
+import { scratchDir } from '../helpers/scratch.js'
 
 function scratchRepository(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'runnerkit-check-'))
+  const root = scratchDir('check')
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), text)

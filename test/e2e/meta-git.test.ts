@@ -4,11 +4,11 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { eventFixture } from '../helpers/events.js'
 import { repositoryRoot, runAction } from '../helpers/run-action.js'
+import { scratchDir } from '../helpers/scratch.js'
 import { requireTool } from '../helpers/tools.js'
 
 let checkout: string
@@ -36,7 +36,7 @@ function runnerkitMeta(args: string[], cwd: string) {
 
 beforeAll(() => {
   requireTool('git')
-  checkout = mkdtempSync(join(tmpdir(), 'runnerkit-git-'))
+  checkout = scratchDir('git')
   git('init', '-q', '-b', 'feature/rootless-uid')
   git('config', 'user.email', 'dev@example.com')
   git('config', 'user.name', 'Dev')
@@ -76,7 +76,7 @@ describe('runnerkit meta in a local checkout', () => {
   })
 
   it('names the folder when it is not a git checkout', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'runnerkit-nogit-'))
+    const empty = scratchDir('nogit')
     const result = runnerkitMeta(['--images', 'ghcr.io/acme/runner'], empty)
     expect(result.status).toBe(1)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)

@@ -6,11 +6,11 @@
  * action: only GitHub itself (the event and the context) is simulated.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { contextVariables, type EventFixture } from './github-context.js'
+import { scratchDir } from './scratch.js'
 import {
   parseFileCommands,
   parseWorkflowCommands,
@@ -83,7 +83,7 @@ export async function runAction(
   const entry = step === 'post' ? manifest.runs.post : manifest.runs.main
   if (!entry) throw new Error(`action ${action} has no ${step} entry`)
 
-  const runnerTemp = mkdtempSync(join(tmpdir(), `runnerkit-${action}-`))
+  const runnerTemp = scratchDir(action)
   const files = {
     GITHUB_OUTPUT: join(runnerTemp, '_runner_file_commands', 'set_output'),
     GITHUB_ENV: join(runnerTemp, '_runner_file_commands', 'set_env'),

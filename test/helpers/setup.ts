@@ -1,0 +1,4 @@
+import { afterAll } from '@jest/globals'
+import { removeScratchDirs } from './scratch.js'
+
+afterAll(() => removeScratchDirs())
