@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, isAbsolute, join, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { contextVariables, type EventFixture } from './github-context.js'
 import { scratchDir } from './scratch.js'
@@ -55,8 +55,13 @@ interface ActionManifest {
   runs: { using: string; main: string; post?: string }
 }
 
+/** An action by name (actions/<name>) or by the absolute path of its folder. */
+export function actionDir(action: string): string {
+  return isAbsolute(action) ? action : join(repositoryRoot, 'actions', action)
+}
+
 export function readManifest(action: string): ActionManifest {
-  const text = readFileSync(join(repositoryRoot, 'actions', action, 'action.yml'), 'utf8')
+  const text = readFileSync(join(actionDir(action), 'action.yml'), 'utf8')
   return parseYaml(text) as ActionManifest
 }
 
@@ -83,7 +88,7 @@ export async function runAction(
   const entry = step === 'post' ? manifest.runs.post : manifest.runs.main
   if (!entry) throw new Error(`action ${action} has no ${step} entry`)
 
-  const runnerTemp = scratchDir(action)
+  const runnerTemp = scratchDir(basename(action))
   const files = {
     GITHUB_OUTPUT: join(runnerTemp, '_runner_file_commands', 'set_output'),
     GITHUB_ENV: join(runnerTemp, '_runner_file_commands', 'set_env'),
@@ -135,7 +140,7 @@ export async function runAction(
     else env[name] = value
   }
 
-  const script = join(repositoryRoot, 'actions', action, entry)
+  const script = join(actionDir(action), entry)
   const { exitCode, stdout, stderr } = await new Promise<{
     exitCode: number | null
     stdout: string
