@@ -1,0 +1,167 @@
+/**
+ * RUN scripts → commands, with tree-sitter-bash (wasm, error-tolerant, positions kept).
+ * Commands are found in source order anywhere in the script: in pipelines, lists, subshells,
+ * `{ }`, `if`/`for`/`while` bodies and `$(…)`. A heredoc fed to a shell (`bash <<EOF`) is a
+ * script too, and its commands count: hadolint drops such bodies (its #1137); we lint them.
+ */
+import { readFileSync } from 'node:fs'
+import { Language, Parser, type Node } from 'web-tree-sitter'
+import { locateAsset } from './assets.js'
+
+export interface ShellCommand {
+  /** The command name as written, quotes removed (`apt-get`, `/usr/bin/pip3`, `export`). */
+  name: string
+  /** The arguments, normalised as hadolint does: quotes removed, `$X` and `${X}` as `${X}`. */
+  args: string[]
+  /** 0-based row and column of the command in the script. */
+  row: number
+  column: number
+}
+
+export interface ShellScript {
+  commands: ShellCommand[]
+  /** Whether a pipeline (`a | b`) appears anywhere. */
+  hasPipe: boolean
+  /** False when tree-sitter had to recover from a syntax error; the commands are partial. */
+  clean: boolean
+}
+
+/** Shells whose heredoc input is itself a script (`bash <<EOF`). */
+const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox'])
+
+let parser: Parser | undefined
+
+/** Loads the wasm runtime and the bash grammar once per process. */
+export async function initShellParser(): Promise<void> {
+  if (parser) return
+  await Parser.init({
+    locateFile: (file: string) => locateAsset(file, 'web-tree-sitter')
+  })
+  const grammar = readFileSync(locateAsset('tree-sitter-bash.wasm', 'tree-sitter-bash'))
+  const language = await Language.load(new Uint8Array(grammar))
+  const ready = new Parser()
+  ready.setLanguage(language)
+  parser = ready
+}
+
+function unquote(text: string): string {
+  return text.replace(/\\(.)/gs, '$1')
+}
+
+/** The text hadolint's rules compare: quotes gone, expansions as `${NAME}`. */
+export function wordText(node: Node): string {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return unquote(node.text)
+    case 'raw_string':
+      return node.text.slice(1, -1)
+    case 'ansi_c_string':
+      return node.text.slice(2, -1)
+    case 'string':
+    case 'translated_string':
+    case 'concatenation':
+      return node.namedChildren.map((child) => (child ? wordText(child) : '')).join('')
+    case 'string_content':
+      return node.text.replace(/\\([$`"\\\n])/g, '$1')
+    case 'simple_expansion':
+    case 'expansion': {
+      const name = node.namedChildren.find(
+        (child) => child?.type === 'variable_name' || child?.type === 'special_variable_name'
+      )
+      return `\${${name ? name.text : node.text.replace(/^\$\{?|\}$/g, '')}}`
+    }
+    case 'command_substitution':
+      return `\${${node.text.replace(/^\$\(|\)$|^`|`$/g, '').replace(/\s+/g, '')}}`
+    case 'arithmetic_expansion':
+      return '${VAR}'
+    default:
+      return node.text
+  }
+}
+
+function commandOf(node: Node): ShellCommand | undefined {
+  const at = { row: node.startPosition.row, column: node.startPosition.column }
+  if (node.type === 'command') {
+    const nameNode = node.childForFieldName('name')
+    if (!nameNode) return undefined
+    const args = node
+      .childrenForFieldName('argument')
+      .flatMap((child) => (child ? [wordText(child)] : []))
+    return { name: wordText(nameNode.firstNamedChild ?? nameNode), args, ...at }
+  }
+  if (node.type === 'declaration_command' || node.type === 'unset_command') {
+    const keyword = node.child(0)?.text ?? ''
+    const args = node.namedChildren.flatMap((child) => (child ? [wordText(child)] : []))
+    return { name: keyword, args, ...at }
+  }
+  return undefined
+}
+
+/** A heredoc body given to a shell without `-c`: a nested script. */
+function shellHeredoc(statement: Node): Node | undefined {
+  const command = statement.childForFieldName('body')
+  if (command?.type !== 'command') return undefined
+  const name = command.childForFieldName('name')?.text.replace(/^.*\//, '') ?? ''
+  const args = command.childrenForFieldName('argument').map((child) => child?.text ?? '')
+  if (!shells.has(name) || args.includes('-c')) return undefined
+  for (const redirect of statement.childrenForFieldName('redirect')) {
+    if (redirect?.type !== 'heredoc_redirect') continue
+    const body = redirect.namedChildren.find((child) => child?.type === 'heredoc_body')
+    if (body) return body
+  }
+  return undefined
+}
+
+function collect(root: Node, rowOffset: number, columnOffset: number, script: ShellScript): void {
+  const cursor = root.walk()
+  let descending = true
+  for (;;) {
+    if (descending) {
+      const node = cursor.currentNode
+      if (node.type === 'pipeline') script.hasPipe = true
+      const command = commandOf(node)
+      if (command) {
+        script.commands.push({
+          ...command,
+          row: command.row + rowOffset,
+          column: command.row === 0 ? command.column + columnOffset : command.column
+        })
+      }
+      // A heredoc fed to a shell: its commands follow the shell command itself.
+      const parent = node.parent
+      if (
+        command &&
+        parent?.type === 'redirected_statement' &&
+        parent.childForFieldName('body')?.id === node.id
+      ) {
+        const body = shellHeredoc(parent)
+        if (body) parseInto(body.text, script, body.startPosition.row + rowOffset, 0)
+      }
+      if (cursor.gotoFirstChild()) continue
+    }
+    if (cursor.gotoNextSibling()) {
+      descending = true
+      continue
+    }
+    if (!cursor.gotoParent()) break
+    descending = false
+  }
+  cursor.delete()
+}
+
+function parseInto(text: string, script: ShellScript, rowOffset = 0, columnOffset = 0): void {
+  if (!parser) throw new Error('initShellParser() must be awaited before parseShell()')
+  const tree = parser.parse(text)
+  if (!tree) return
+  if (tree.rootNode.hasError) script.clean = false
+  collect(tree.rootNode, rowOffset, columnOffset, script)
+  tree.delete()
+}
+
+/** Parses a script; call initShellParser() once first. */
+export function parseShell(text: string): ShellScript {
+  const script: ShellScript = { commands: [], hasPipe: false, clean: true }
+  parseInto(text, script)
+  return script
+}
