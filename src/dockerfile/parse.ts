@@ -334,11 +334,23 @@ export function parseDockerfile(input: string, file = 'Dockerfile'): Dockerfile 
     const raw = source.line(start.line).slice(start.character)
     return { line: start.line + 1, text: raw.replace(/^#/, '') }
   })
-  const directives = ast.getDirectives().map((directive) => ({
-    name: directive.getName().toLowerCase(),
-    value: directive.getValue(),
-    line: directive.getRange().start.line + 1
-  }))
+  // dockerfile-ast takes any `# word…=value` at the top for a directive; BuildKit only a
+  // single word, so `# hadolint global ignore=DL3002` on line 1 stays a comment (a pragma).
+  const directives: Dockerfile['directives'] = []
+  for (const directive of ast.getDirectives()) {
+    const line = directive.getRange().start.line
+    const raw = source.line(line)
+    if (/^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(raw)) {
+      directives.push({
+        name: directive.getName().toLowerCase(),
+        value: directive.getValue(),
+        line: line + 1
+      })
+    } else {
+      comments.push({ line: line + 1, text: raw.replace(/^\s*#/, '') })
+    }
+  }
+  comments.sort((a, b) => a.line - b.line)
   errors.sort((a, b) => a.line - b.line || a.column - b.column)
   return {
     file,
