@@ -46,6 +46,17 @@ export function bundleTargets(root: string): BundleTarget[] {
   return targets
 }
 
+/**
+ * Files a source module loads at run time from beside the bundle (see
+ * src/dockerfile/assets.ts): any bundle that includes the module ships them.
+ */
+const assetsOfSource: Record<string, string[]> = {
+  'src/dockerfile/shell.ts': [
+    'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+    'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'
+  ]
+}
+
 // Bundled CommonJS dependencies call require() for Node built-ins; an ESM bundle has none.
 const requireShim = [
   "import { createRequire as __runnerkitCreateRequire } from 'node:module';",
@@ -74,11 +85,16 @@ export async function bundleTarget(root: string, target: BundleTarget, outDir: s
     charset: 'utf8'
   })
   writeFileSync(join(outDir, 'package.json'), '{\n  "type": "module"\n}\n')
-  writeFileSync(
-    join(outDir, 'licenses.txt'),
-    licenseReport(root, Object.keys(result.metafile.inputs))
-  )
-  for (const asset of target.assets) {
+  const bundled = Object.keys(result.metafile.inputs)
+  const assets = [
+    ...target.assets,
+    ...Object.entries(assetsOfSource)
+      .filter(([source]) => bundled.includes(source))
+      .flatMap(([, files]) => files)
+  ]
+  // Shipped assets are bundled code too: their packages' licences are listed.
+  writeFileSync(join(outDir, 'licenses.txt'), licenseReport(root, [...bundled, ...assets]))
+  for (const asset of assets) {
     copyFileSync(join(root, asset), join(outDir, asset.split('/').pop() ?? asset))
   }
 }

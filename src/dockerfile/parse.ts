@@ -70,6 +70,17 @@ class Source {
   offset(position: { line: number; character: number }): number {
     return (this.lineStarts[position.line] ?? this.text.length) + position.character
   }
+  /** 0-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let low = 0
+    let high = this.lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle
+      else high = middle - 1
+    }
+    return { line: low, column: offset - (this.lineStarts[low] ?? 0) }
+  }
   slice(range: Range): string {
     return this.text.slice(this.offset(range.start), this.offset(range.end))
   }
@@ -173,12 +184,6 @@ function heredocsOf(instruction: AstInstruction, source: Source): Heredoc[] {
   })
 }
 
-function flagsOf(instruction: AstInstruction): { flags: Flag[]; ast: AstFlag[] } {
-  const withFlags = instruction as AstInstruction & { getFlags?: () => AstFlag[] }
-  const ast = typeof withFlags.getFlags === 'function' ? withFlags.getFlags() : []
-  return { flags: ast.map((flag) => ({ name: flag.getName(), value: flag.getValue() })), ast }
-}
-
 function pairsOf(instruction: AstInstruction): KeyValue[] {
   const withProperties = instruction as AstInstruction & { getProperties?: () => AstProperty[] }
   if (typeof withProperties.getProperties !== 'function') return []
@@ -200,6 +205,88 @@ function jsonOf(instruction: AstInstruction, text: string): string[] | undefined
   return undefined
 }
 
+/** Where an instruction's arguments start, and the flags before them (BuildKit's `--name[=value]`). */
+interface Head {
+  flags: Flag[]
+  flagPositions: Array<{ line: number; column: number }>
+  /** Offset of the first argument after the flags (or the end of the instruction). */
+  argsOffset: number
+}
+
+/**
+ * Reads past the keyword and the flags, across continuations (and the comment or blank lines
+ * they may swallow). dockerfile-ast can do this too, but its argument accessors re-scan the
+ * whole instruction on every call and cost more than the parse itself.
+ */
+function readHead(
+  source: Source,
+  start: number,
+  end: number,
+  keywordLength: number,
+  escape: string
+): Head {
+  const text = source.text
+  const flags: Flag[] = []
+  const flagPositions: Head['flagPositions'] = []
+  let at = start + keywordLength
+  for (;;) {
+    // Skip blanks and `escape⏎` continuations with the comment/blank lines after them.
+    while (at < end) {
+      const char = text[at]
+      if (char === ' ' || char === '\t') at++
+      else if (char === escape && /^[ \t]*\n/.test(text.slice(at + 1, at + 64))) {
+        at = text.indexOf('\n', at) + 1
+        for (;;) {
+          const lineEnd = text.indexOf('\n', at)
+          const line = text.slice(at, lineEnd < 0 ? end : lineEnd)
+          if (lineEnd < 0 || !(line.trim() === '' || isCommentLine(line))) break
+          at = lineEnd + 1
+        }
+      } else break
+    }
+    if (!text.startsWith('--', at) || at >= end) break
+    let tokenEnd = at
+    let quote = ''
+    while (tokenEnd < end) {
+      const char = text[tokenEnd] ?? ''
+      if (quote) {
+        if (char === quote) quote = ''
+      } else if (char === '"' || char === "'") quote = char
+      else if (char === ' ' || char === '\t' || char === '\n') break
+      tokenEnd++
+    }
+    const token = text.slice(at + 2, tokenEnd)
+    const equals = token.indexOf('=')
+    flags.push({
+      name: equals < 0 ? token : token.slice(0, equals),
+      value: equals < 0 ? null : token.slice(equals + 1)
+    })
+    flagPositions.push(source.position(at))
+    at = tokenEnd
+  }
+  return { flags, flagPositions, argsOffset: Math.min(at, end) }
+}
+
+/** Splits a logical line on blanks outside quotes; quotes are kept, as dockerfile-ast does. */
+function splitWords(text: string): string[] {
+  const words: string[] = []
+  let current = ''
+  let quote = ''
+  for (const char of text) {
+    if (quote) {
+      if (char === quote) quote = ''
+    } else if (char === '"' || char === "'") quote = char
+    else if (char === ' ' || char === '\t' || char === '\n') {
+      if (current) words.push(current)
+      current = ''
+      continue
+    }
+    current += char
+  }
+  if (current) words.push(current)
+  return words
+}
+
 function convert(
   instruction: AstInstruction,
   source: Source,
@@ -207,33 +294,26 @@ function convert(
   errors: ParseError[]
 ): Instruction {
   const range = instruction.getRange()
-  const keyword = instruction.getKeyword().toUpperCase()
+  const rawKeyword = instruction.getKeyword()
+  const keyword = rawKeyword.toUpperCase()
   const line = range.start.line + 1
   const column = range.start.character + 1
-  const { flags, ast: astFlags } = flagsOf(instruction)
-  const heredocs = heredocsOf(instruction, source)
-  const argsRange = instruction.getArgumentsRange()
+  const startOffset = source.offset(range.start)
+  const endOffset = source.offset(range.end)
+  const mayHaveHeredoc = source.text.slice(startOffset, endOffset).includes('<<')
+  const heredocs = mayHaveHeredoc ? heredocsOf(instruction, source) : []
+  const head = readHead(source, startOffset, endOffset, rawKeyword.length, escape)
+  const flags = head.flags
+  const argsStart = source.position(head.argsOffset)
 
-  let raw = ''
-  let scriptLine = line
-  let scriptColumn = column
-  if (argsRange) {
-    // Heredoc bodies are not part of the instruction's arguments.
-    const firstBody = (
-      instruction as AstInstruction & { getHeredocs?: () => AstHeredoc[] }
-    ).getHeredocs?.()[0]
-    const end = firstBody
-      ? {
-          line: firstBody.getStartRange().end.line,
-          character: source.line(firstBody.getStartRange().end.line).length
-        }
-      : range.end
-    raw = source.text.slice(source.offset(argsRange.start), source.offset(end))
-    scriptLine = argsRange.start.line + 1
-    scriptColumn = argsRange.start.character + 1
-  }
+  // Heredoc bodies are not part of the instruction's arguments.
+  const firstBody = heredocs[0]
+  const argsEnd = firstBody ? (source.lineStarts[firstBody.bodyLine - 1] ?? endOffset) : endOffset
+  const raw = source.text.slice(head.argsOffset, Math.max(head.argsOffset, argsEnd))
+  const scriptLine = argsStart.line + 1
+  const scriptColumn = argsStart.column + 1
   const text = joinContinuations(raw, escape)
-  const words = instruction.getArguments().map((argument) => argument.getValue())
+  const words = splitWords(text)
   const json =
     keyword === 'RUN' ||
     keyword === 'CMD' ||
@@ -264,16 +344,15 @@ function convert(
     errors.push({ line, column, message: `${keyword} needs arguments` })
   }
   const allowed = allowedFlags[keyword] ?? []
-  for (const flag of astFlags) {
-    if (!allowed.includes(flag.getName())) {
-      const at = flag.getRange().start
-      errors.push({
-        line: at.line + 1,
-        column: at.character + 1,
-        message: `${keyword} does not accept the flag --${flag.getName()}`
-      })
-    }
-  }
+  flags.forEach((flag, index) => {
+    if (allowed.includes(flag.name)) return
+    const at = head.flagPositions[index] ?? { line: line - 1, column: column - 1 }
+    errors.push({
+      line: at.line + 1,
+      column: at.column + 1,
+      message: `${keyword} does not accept the flag --${flag.name}`
+    })
+  })
   for (const heredoc of heredocs) {
     if (!heredoc.terminated) {
       errors.push({
@@ -284,7 +363,7 @@ function convert(
     }
   }
 
-  if (keyword === 'RUN' && argsRange && json === undefined) {
+  if (keyword === 'RUN' && json === undefined) {
     const bodyLines = new Set<number>()
     for (const heredoc of heredocs) {
       const lines = heredoc.body === '' ? 0 : heredoc.body.split('\n').length
@@ -299,8 +378,8 @@ function convert(
     } else {
       result.script = scriptWithLines(
         source,
-        argsRange.start.line,
-        argsRange.start.character,
+        argsStart.line,
+        argsStart.column,
         range.end.line,
         bodyLines,
         escape

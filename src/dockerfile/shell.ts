@@ -5,7 +5,7 @@
  * script too, and its commands count: hadolint drops such bodies (its #1137); we lint them.
  */
 import { readFileSync } from 'node:fs'
-import { Language, Parser, type Node } from 'web-tree-sitter'
+import { Language, Parser, Query, type Node } from 'web-tree-sitter'
 import { locateAsset } from './assets.js'
 
 export interface ShellCommand {
@@ -30,6 +30,8 @@ export interface ShellScript {
 const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox'])
 
 let parser: Parser | undefined
+/** Finds commands and pipelines inside wasm: walking every node from JavaScript costs more. */
+let commandQuery: Query | undefined
 
 /** Loads the wasm runtime and the bash grammar once per process. */
 export async function initShellParser(): Promise<void> {
@@ -41,6 +43,10 @@ export async function initShellParser(): Promise<void> {
   const language = await Language.load(new Uint8Array(grammar))
   const ready = new Parser()
   ready.setLanguage(language)
+  commandQuery = new Query(
+    language,
+    '[(command) (declaration_command) (unset_command)] @command (pipeline) @pipe'
+  )
   parser = ready
 }
 
@@ -114,40 +120,30 @@ function shellHeredoc(statement: Node): Node | undefined {
 }
 
 function collect(root: Node, rowOffset: number, columnOffset: number, script: ShellScript): void {
-  const cursor = root.walk()
-  let descending = true
-  for (;;) {
-    if (descending) {
-      const node = cursor.currentNode
-      if (node.type === 'pipeline') script.hasPipe = true
-      const command = commandOf(node)
-      if (command) {
-        script.commands.push({
-          ...command,
-          row: command.row + rowOffset,
-          column: command.row === 0 ? command.column + columnOffset : command.column
-        })
-      }
-      // A heredoc fed to a shell: its commands follow the shell command itself.
-      const parent = node.parent
-      if (
-        command &&
-        parent?.type === 'redirected_statement' &&
-        parent.childForFieldName('body')?.id === node.id
-      ) {
-        const body = shellHeredoc(parent)
-        if (body) parseInto(body.text, script, body.startPosition.row + rowOffset, 0)
-      }
-      if (cursor.gotoFirstChild()) continue
-    }
-    if (cursor.gotoNextSibling()) {
-      descending = true
+  // Captures come in document order, the order rules expect commands in.
+  for (const capture of commandQuery?.captures(root) ?? []) {
+    if (capture.name === 'pipe') {
+      script.hasPipe = true
       continue
     }
-    if (!cursor.gotoParent()) break
-    descending = false
+    const node = capture.node
+    const command = commandOf(node)
+    if (!command) continue
+    script.commands.push({
+      ...command,
+      row: command.row + rowOffset,
+      column: command.row === 0 ? command.column + columnOffset : command.column
+    })
+    // A heredoc fed to a shell: its commands follow the shell command itself.
+    const parent = node.parent
+    if (
+      parent?.type === 'redirected_statement' &&
+      parent.childForFieldName('body')?.id === node.id
+    ) {
+      const body = shellHeredoc(parent)
+      if (body) parseInto(body.text, script, body.startPosition.row + rowOffset, 0)
+    }
   }
-  cursor.delete()
 }
 
 function parseInto(text: string, script: ShellScript, rowOffset = 0, columnOffset = 0): void {
