@@ -1,5 +1,5 @@
 import { argumentsOf, commandsOf, hasArgs } from '../helpers/commands.js'
-import { simpleRule } from '../rule.js'
+import { simpleRule, type Rule } from '../rule.js'
 
 /** Option values of apt-get that are not package names. */
 const valueFlags = ['t', 'target-release']
@@ -8,20 +8,20 @@ const valueFlags = ['t', 'target-release']
 const isPinned = (pkg: string) => pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb')
 
 /** Unpinned apt packages make the same Dockerfile build different images over time. */
-export const DL3008 = simpleRule(
+export const DL3008: Rule = simpleRule(
   {
     code: 'DL3008',
     severity: 'warning',
     message:
       'Pin apt package versions (apt-get install <package>=<version>) so rebuilds are reproducible'
   },
-  (instruction) =>
-    commandsOf(instruction)
-      .filter((command) => hasArgs(command, 'apt-get', ['install']))
-      .every((command) =>
-        argumentsOf(command, valueFlags)
-          .filter((arg) => arg !== 'install')
-          .every(isPinned)
-      ),
+  (instruction) => {
+    for (const command of commandsOf(instruction)) {
+      if (command.name !== 'apt-get' || !hasArgs(command, 'apt-get', ['install'])) continue
+      for (const arg of argumentsOf(command, valueFlags))
+        if (arg !== 'install' && !isPinned(arg)) return false
+    }
+    return true
+  },
   { onbuild: true }
 )
