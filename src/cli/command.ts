@@ -4,6 +4,8 @@ export interface CliContext {
   cwd: string
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** Standard input, for commands that accept `-`. */
+  readStdin?: () => Promise<string>
 }
 
 export interface Command {

@@ -1,5 +1,6 @@
 import type { Command } from './command.js'
+import { lintCommand } from './lint.js'
 import { metaCommand } from './meta.js'
 
 /** Every subcommand, in the order `runnerkit --help` lists them. Each lives in its own file. */
-export const commands: readonly Command[] = [metaCommand]
+export const commands: readonly Command[] = [lintCommand, metaCommand]

@@ -7,7 +7,6 @@ import {
   DockerfileParser,
   type Instruction as AstInstruction,
   type Heredoc as AstHeredoc,
-  type Flag as AstFlag,
   type Property as AstProperty
 } from 'dockerfile-ast'
 import type { Dockerfile, Flag, Heredoc, Instruction, KeyValue, ParseError } from './model.js'
@@ -192,16 +191,17 @@ function pairsOf(instruction: AstInstruction): KeyValue[] {
     .map((property) => ({ key: property.getName(), value: property.getValue() }))
 }
 
-function jsonOf(instruction: AstInstruction, text: string): string[] | undefined {
+/** Exec form: a JSON array of strings. Anything else (even `['a']`) is shell form, as in BuildKit. */
+function jsonOf(text: string): string[] | undefined {
   if (!text.startsWith('[') || !text.endsWith(']')) return undefined
   try {
     const parsed: unknown = JSON.parse(text)
-    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'))
-      return parsed as string[]
+    if (Array.isArray(parsed) && parsed.every((item): item is string => typeof item === 'string')) {
+      return parsed
+    }
   } catch {
     // Not JSON: BuildKit runs it in shell form, and so do we.
   }
-  void instruction
   return undefined
 }
 
@@ -301,7 +301,14 @@ function convert(
   const startOffset = source.offset(range.start)
   const endOffset = source.offset(range.end)
   const mayHaveHeredoc = source.text.slice(startOffset, endOffset).includes('<<')
-  const heredocs = mayHaveHeredoc ? heredocsOf(instruction, source) : []
+  let heredocs: Heredoc[] = []
+  try {
+    heredocs = mayHaveHeredoc ? heredocsOf(instruction, source) : []
+  } catch {
+    // dockerfile-ast throws on some malformed heredoc markers (found by fuzzing); BuildKit
+    // rejects those files too.
+    errors.push({ line, column, message: `${keyword} has a heredoc marker that cannot be read` })
+  }
   const head = readHead(source, startOffset, endOffset, rawKeyword.length, escape)
   const flags = head.flags
   const argsStart = source.position(head.argsOffset)
@@ -320,7 +327,7 @@ function convert(
     keyword === 'ENTRYPOINT' ||
     keyword === 'SHELL' ||
     keyword === 'HEALTHCHECK'
-      ? jsonOf(instruction, text.replace(/^CMD\s+/i, ''))
+      ? jsonOf(text.replace(/^CMD\s+/i, ''))
       : undefined
 
   const result: Instruction = {

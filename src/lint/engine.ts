@@ -123,7 +123,7 @@ export function lintDockerfile(
   }
   const stream = instructionStream(dockerfile)
   const failures = [...runRules(stream, rules, settings), ...external]
-  const pragmas = settings.disableIgnorePragma ? undefined : parsePragmas(dockerfile.comments)
+  const pragmas = settings.disableIgnorePragma ? undefined : parsePragmas(dockerfile.comments, dockerfile.instructions)
   const fromLines = dockerfile.instructions
     .filter((instruction) => instruction.keyword === 'FROM')
     .map((instruction) => instruction.line)

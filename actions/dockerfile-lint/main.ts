@@ -1,0 +1,135 @@
+// dockerfile-lint front end: inputs → src/lint/run → report, annotations, outputs, summary.
+import * as core from '@actions/core'
+import { writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { resolve } from 'node:path'
+import {
+  commaList,
+  parseLabelSpec,
+  parseThreshold,
+  type PartialConfig
+} from '../../src/lint/config/index.js'
+import { exitStatus } from '../../src/lint/exit-status.js'
+import type { Finding } from '../../src/lint/finding.js'
+import { parseFormat } from '../../src/lint/formats/index.js'
+import { runLint, type LintRun } from '../../src/lint/run.js'
+import { booleanInput, input, listInput } from '../_shared/inputs.js'
+import { logUntrusted } from '../_shared/log.js'
+import { runAction } from '../_shared/run.js'
+import { escapeMarkdown, markdownTable } from '../_shared/summary.js'
+
+/** The action's inputs as the command-line layer of hadolint's configuration. */
+function optionsFromInputs(): PartialConfig {
+  const codes = (name: string) => listInput(name).flatMap(commaList)
+  const format = input('format')
+  const threshold = input('failure-threshold')
+  const options: PartialConfig = {
+    ignored: codes('ignore'),
+    trustedRegistries: codes('trusted-registries'),
+    override: {
+      error: codes('override-error'),
+      warning: codes('override-warning'),
+      info: codes('override-info'),
+      style: codes('override-style')
+    },
+    labelSchema: Object.fromEntries(
+      listInput('require-labels').map((spec) => parseLabelSpec(spec, "input 'require-labels'"))
+    )
+  }
+  if (format) options.formats = [parseFormat(format, "input 'format'")]
+  if (threshold) options.failureThreshold = parseThreshold(threshold, "input 'failure-threshold'")
+  // Only a `true` overrides: an unset input must leave the config file's value in force.
+  if (booleanInput('no-fail')) options.noFail = true
+  if (booleanInput('no-color')) options.noColor = true
+  if (booleanInput('verbose')) options.verbose = true
+  if (booleanInput('strict-labels')) options.strictLabels = true
+  if (booleanInput('disable-ignore-pragma')) options.disableIgnorePragma = true
+  return options
+}
+
+function annotate(finding: Finding): void {
+  const properties = {
+    title: finding.code,
+    file: finding.file,
+    startLine: finding.line,
+    startColumn: finding.column
+  }
+  const text = `${finding.code}: ${finding.message}`
+  if (finding.severity === 'error') core.error(text, properties)
+  else if (finding.severity === 'warning') core.warning(text, properties)
+  else core.notice(text, properties)
+}
+
+function summaryOf(run: LintRun): string {
+  const lines = ['### dockerfile-lint', '']
+  const { error, warning, info, style } = run.counts
+  lines.push(
+    `${run.results.length} file(s): ${error} error, ${warning} warning, ${info} info, ${style} style`,
+    ''
+  )
+  for (const result of run.results) {
+    lines.push(`#### ${escapeMarkdown(result.file)}`, '')
+    if (result.findings.length === 0) {
+      lines.push('No findings.', '')
+      continue
+    }
+    const rows = result.findings.map((finding) => [
+      String(finding.line),
+      `[${finding.code}](${finding.code.startsWith('SC') ? `https://www.shellcheck.net/wiki/${finding.code}` : `https://github.com/hadolint/hadolint/wiki/${finding.code}`})`,
+      finding.severity,
+      escapeMarkdown(finding.message)
+    ])
+    lines.push(markdownTable(['line', 'rule', 'severity', 'message'], rows), '')
+  }
+  return lines.join('\n')
+}
+
+async function main() {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  const run = await runLint({
+    inputs: listInput('dockerfile'),
+    cwd: process.cwd(),
+    env: process.env,
+    home: process.env.HOME ?? homedir(),
+    recursive: booleanInput('recursive'),
+    ...(input('config') ? { configPath: input('config') } : {}),
+    options: optionsFromInputs(),
+    shellcheck: input('shellcheck') || 'auto',
+    workspace
+  })
+  if (run.config.verbose) {
+    core.info(`config: ${run.configFile ?? '(none found)'}`)
+    if (run.shellcheck.binary)
+      core.info(`shellcheck: ${run.shellcheck.binary} (${run.shellcheck.source})`)
+  }
+  for (const note of run.notes) core.notice(note)
+
+  const format = run.config.formats[0] ?? 'tty'
+  const color = !run.config.noColor && !process.env.NO_COLOR
+  const results = run.report(format, false)
+  logUntrusted(format === 'tty' ? run.report(format, color).trimEnd() : results.trimEnd())
+  for (const finding of run.findings) annotate(finding)
+
+  const outputFile = input('output-file')
+  if (outputFile) writeFileSync(resolve(workspace, outputFile), results)
+  const sarifFile = input('sarif-file')
+  if (sarifFile) {
+    writeFileSync(resolve(workspace, sarifFile), run.report('sarif', false))
+    core.setOutput('sarif-file', sarifFile)
+  }
+  const failed = exitStatus(run.findings, { ...run.config, noFail: false }) === 1
+  core.setOutput('results', results)
+  core.setOutput('counts', JSON.stringify(run.counts))
+  core.setOutput('failed', String(failed))
+  // hadolint-action exports the report for later steps too.
+  core.exportVariable('HADOLINT_RESULTS', results)
+  await core.summary.addRaw(summaryOf(run)).write()
+
+  if (run.exitCode !== 0) {
+    core.setFailed(
+      `${run.counts.total} finding(s); failing at failure-threshold ${run.config.failureThreshold} (set no-fail: true or raise the threshold to pass)`
+    )
+  }
+}
+
+await runAction(main)

@@ -1,0 +1,37 @@
+import { simpleRule, type LintInstruction } from '../rule.js'
+
+const unquote = (path: string) => path.replace(/^(["'])(.*)\1$/, '$2')
+
+/** COPY's paths, sources then target, in exec (JSON) or shell form. */
+function pathsOf(instruction: LintInstruction): string[] {
+  const { text } = instruction
+  if (text.startsWith('[') && text.endsWith(']')) {
+    try {
+      const parsed: unknown = JSON.parse(text)
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed
+    } catch {
+      // Not JSON: BuildKit reads it in shell form.
+    }
+  }
+  return instruction.words.map(unquote)
+}
+
+/**
+ * Copying another stage's whole filesystem over / overwrites the base (passwd, libraries,
+ * package database) and defeats the point of a separate stage.
+ */
+export const DL3067 = simpleRule(
+  {
+    code: 'DL3067',
+    severity: 'warning',
+    message:
+      "Do not COPY --from another stage's whole filesystem onto /; copy only the paths you need"
+  },
+  (instruction) => {
+    if (instruction.keyword !== 'COPY' || !instruction.flags.some((flag) => flag.name === 'from'))
+      return true
+    const paths = pathsOf(instruction)
+    const target = paths.pop()
+    return target !== '/' || !paths.includes('/')
+  }
+)
