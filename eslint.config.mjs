@@ -5,7 +5,17 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', 'out/**', 'coverage/**', '*.config.js', 'bin/**', '.scratch/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      'out/**',
+      'coverage/**',
+      '*.config.js',
+      'bin/**',
+      '.scratch/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -20,17 +20,17 @@ import { escapeMarkdown, markdownTable } from '../_shared/summary.js'
 
 /** The action's inputs as the command-line layer of hadolint's configuration. */
 function optionsFromInputs(): PartialConfig {
-  const codes = (name: string) => listInput(name).flatMap(commaList)
+  const codes = (entries: string[]) => entries.flatMap(commaList)
   const format = input('format')
   const threshold = input('failure-threshold')
   const options: PartialConfig = {
-    ignored: codes('ignore'),
-    trustedRegistries: codes('trusted-registries'),
+    ignored: codes(listInput('ignore')),
+    trustedRegistries: codes(listInput('trusted-registries')),
     override: {
-      error: codes('override-error'),
-      warning: codes('override-warning'),
-      info: codes('override-info'),
-      style: codes('override-style')
+      error: codes(listInput('override-error')),
+      warning: codes(listInput('override-warning')),
+      info: codes(listInput('override-info')),
+      style: codes(listInput('override-style'))
     },
     labelSchema: Object.fromEntries(
       listInput('require-labels').map((spec) => parseLabelSpec(spec, "input 'require-labels'"))

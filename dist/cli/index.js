@@ -49906,7 +49906,8 @@ async function runCli(argv, context, available = commands) {
 
 // src/cli/index.ts
 var writeStdout = process.stdout.write.bind(process.stdout);
-process.stdout.write = process.stderr.write.bind(process.stderr);
+var toStderr = process.stderr.write.bind(process.stderr);
+process.stdout.write = toStderr;
 var code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),

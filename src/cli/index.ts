@@ -5,7 +5,8 @@ import { runCli } from './main.js'
 // chatter on it (@actions/tool-cache prints `::debug::` and `[command]` lines) are sent to
 // standard error instead; only the command's own output keeps the real stdout.
 const writeStdout = process.stdout.write.bind(process.stdout)
-process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+const toStderr: typeof process.stdout.write = process.stderr.write.bind(process.stderr)
+process.stdout.write = toStderr
 
 const code = await runCli(process.argv.slice(2), {
   env: process.env,

@@ -123,7 +123,9 @@ export function lintDockerfile(
   }
   const stream = instructionStream(dockerfile)
   const failures = [...runRules(stream, rules, settings), ...external]
-  const pragmas = settings.disableIgnorePragma ? undefined : parsePragmas(dockerfile.comments, dockerfile.instructions)
+  const pragmas = settings.disableIgnorePragma
+    ? undefined
+    : parsePragmas(dockerfile.comments, dockerfile.instructions)
   const fromLines = dockerfile.instructions
     .filter((instruction) => instruction.keyword === 'FROM')
     .map((instruction) => instruction.line)

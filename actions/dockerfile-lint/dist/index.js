@@ -48199,17 +48199,17 @@ function markdownTable(header, rows) {
 
 // actions/dockerfile-lint/main.ts
 function optionsFromInputs() {
-  const codes2 = (name2) => listInput(name2).flatMap(commaList);
+  const codes2 = (entries) => entries.flatMap(commaList);
   const format = input("format");
   const threshold = input("failure-threshold");
   const options = {
-    ignored: codes2("ignore"),
-    trustedRegistries: codes2("trusted-registries"),
+    ignored: codes2(listInput("ignore")),
+    trustedRegistries: codes2(listInput("trusted-registries")),
     override: {
-      error: codes2("override-error"),
-      warning: codes2("override-warning"),
-      info: codes2("override-info"),
-      style: codes2("override-style")
+      error: codes2(listInput("override-error")),
+      warning: codes2(listInput("override-warning")),
+      info: codes2(listInput("override-info")),
+      style: codes2(listInput("override-style"))
     },
     labelSchema: Object.fromEntries(
       listInput("require-labels").map((spec) => parseLabelSpec(spec, "input 'require-labels'"))
