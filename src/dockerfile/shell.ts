@@ -5,7 +5,7 @@
  * script too, and its commands count: hadolint drops such bodies (its #1137); we lint them.
  */
 import { readFileSync } from 'node:fs'
-import { Language, Parser, Query, type Node } from 'web-tree-sitter'
+import { Language, Parser, Query, type Node, type TreeCursor } from 'web-tree-sitter'
 import { locateAsset } from './assets.js'
 
 export interface ShellCommand {
@@ -86,22 +86,46 @@ export function wordText(node: Node): string {
   }
 }
 
-function commandOf(node: Node): ShellCommand | undefined {
-  const at = { row: node.startPosition.row, column: node.startPosition.column }
-  if (node.type === 'command') {
-    const nameNode = node.childForFieldName('name')
-    if (!nameNode) return undefined
-    const args = node
-      .childrenForFieldName('argument')
-      .flatMap((child) => (child ? [wordText(child)] : []))
-    return { name: wordText(nameNode.firstNamedChild ?? nameNode), args, ...at }
+/**
+ * The text of the cursor's node. Plain words are sliced from the script directly: creating a
+ * Node for each (a wasm round trip) is what dominates the cost of reading arguments.
+ */
+function cursorText(cursor: TreeCursor, source: string): string {
+  const type = cursor.nodeType
+  if (type === 'word' || type === 'number')
+    return unquote(source.slice(cursor.startIndex, cursor.endIndex))
+  if (type === 'command_name' && cursor.gotoFirstChild()) {
+    const text = cursorText(cursor, source)
+    cursor.gotoParent()
+    return text
   }
-  if (node.type === 'declaration_command' || node.type === 'unset_command') {
-    const keyword = node.child(0)?.text ?? ''
-    const args = node.namedChildren.flatMap((child) => (child ? [wordText(child)] : []))
-    return { name: keyword, args, ...at }
+  return wordText(cursor.currentNode)
+}
+
+function commandOf(node: Node, source: string): ShellCommand | undefined {
+  const type = node.type
+  if (type !== 'command' && type !== 'declaration_command' && type !== 'unset_command')
+    return undefined
+  const { row, column } = node.startPosition
+  const cursor = node.walk()
+  let name: string | undefined
+  const args: string[] = []
+  if (cursor.gotoFirstChild()) {
+    do {
+      if (type === 'command') {
+        const field = cursor.currentFieldName
+        if (field === 'name') name = cursorText(cursor, source)
+        else if (field === 'argument') args.push(cursorText(cursor, source))
+      } else if (name === undefined) {
+        // `export`, `declare`, `unset`…: the keyword is the first (anonymous) child.
+        name = source.slice(cursor.startIndex, cursor.endIndex)
+      } else if (cursor.currentNode.isNamed) {
+        args.push(cursorText(cursor, source))
+      }
+    } while (cursor.gotoNextSibling())
   }
-  return undefined
+  cursor.delete()
+  return name === undefined ? undefined : { name, args, row, column }
 }
 
 /** A heredoc body given to a shell without `-c`: a nested script. */
@@ -119,7 +143,13 @@ function shellHeredoc(statement: Node): Node | undefined {
   return undefined
 }
 
-function collect(root: Node, rowOffset: number, columnOffset: number, script: ShellScript): void {
+function collect(
+  root: Node,
+  source: string,
+  rowOffset: number,
+  columnOffset: number,
+  script: ShellScript
+): void {
   // Captures come in document order, the order rules expect commands in.
   for (const capture of commandQuery?.captures(root) ?? []) {
     if (capture.name === 'pipe') {
@@ -127,7 +157,7 @@ function collect(root: Node, rowOffset: number, columnOffset: number, script: Sh
       continue
     }
     const node = capture.node
-    const command = commandOf(node)
+    const command = commandOf(node, source)
     if (!command) continue
     script.commands.push({
       ...command,
@@ -151,7 +181,7 @@ function parseInto(text: string, script: ShellScript, rowOffset = 0, columnOffse
   const tree = parser.parse(text)
   if (!tree) return
   if (tree.rootNode.hasError) script.clean = false
-  collect(tree.rootNode, rowOffset, columnOffset, script)
+  collect(tree.rootNode, text, rowOffset, columnOffset, script)
   tree.delete()
 }
 
