@@ -13,6 +13,7 @@ import {
   type PartialConfig,
   type ResolvedConfig
 } from './config/index.js'
+import { preferQuickStart } from '../dockerfile/shell.js'
 import { exitStatus } from './exit-status.js'
 import { findDockerfiles } from './files.js'
 import type { Finding } from './finding.js'
@@ -22,6 +23,9 @@ import { documentationUrl } from './rule.js'
 import { allRules, ruleByCode } from './rules/index.js'
 import type { Severity } from './severity.js'
 import { findShellCheck, shellcheckFailures, type ShellCheckLookup } from './shellcheck/index.js'
+
+/** Below this many files, starting fast beats parsing fast (see preferQuickStart). */
+const quickStartLimit = 500
 
 export interface LintRunOptions {
   /** Files, folders or globs; `-` is standard input. */
@@ -90,6 +94,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRun> {
   )
 
   const files = findDockerfiles(options.inputs, { cwd: options.cwd, recursive: options.recursive })
+  if (files.length < quickStartLimit) preferQuickStart()
   const shellcheck = await findShellCheck(options.shellcheck)
   if (shellcheck.reason) notes.push(shellcheck.reason)
   const binary = shellcheck.binary
