@@ -1,8 +1,8 @@
 // dockerfile-lint front end: inputs → src/lint/run → report, annotations, outputs, summary.
 import * as core from '@actions/core'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import {
   commaList,
   parseLabelSpec,
@@ -18,22 +18,29 @@ import { logUntrusted } from '../_shared/log.js'
 import { runAction } from '../_shared/run.js'
 import { escapeMarkdown, markdownTable } from '../_shared/summary.js'
 
+// List inputs take `#` comment lines, as every runnerkit (and metadata-action) list input.
+const comment = { comment: '#' }
+
 /** The action's inputs as the command-line layer of hadolint's configuration. */
 function optionsFromInputs(): PartialConfig {
-  const codes = (entries: string[]) => entries.flatMap(commaList)
+  // A code list may carry a trailing `# reason`, as YAML users write them.
+  const codes = (entries: string[]) =>
+    entries.flatMap((entry) => commaList(entry.replace(/\s+#.*$/, '')))
   const format = input('format')
   const threshold = input('failure-threshold')
   const options: PartialConfig = {
-    ignored: codes(listInput('ignore')),
-    trustedRegistries: codes(listInput('trusted-registries')),
+    ignored: codes(listInput('ignore', comment)),
+    trustedRegistries: codes(listInput('trusted-registries', comment)),
     override: {
-      error: codes(listInput('override-error')),
-      warning: codes(listInput('override-warning')),
-      info: codes(listInput('override-info')),
-      style: codes(listInput('override-style'))
+      error: codes(listInput('override-error', comment)),
+      warning: codes(listInput('override-warning', comment)),
+      info: codes(listInput('override-info', comment)),
+      style: codes(listInput('override-style', comment))
     },
     labelSchema: Object.fromEntries(
-      listInput('require-labels').map((spec) => parseLabelSpec(spec, "input 'require-labels'"))
+      listInput('require-labels', comment).map((spec) =>
+        parseLabelSpec(spec, "input 'require-labels'")
+      )
     )
   }
   if (format) options.formats = [parseFormat(format, "input 'format'")]
@@ -45,6 +52,12 @@ function optionsFromInputs(): PartialConfig {
   if (booleanInput('strict-labels')) options.strictLabels = true
   if (booleanInput('disable-ignore-pragma')) options.disableIgnorePragma = true
   return options
+}
+
+/** A report file; its folder is created, as `sarif-file: results/lint.sarif` expects. */
+function writeReport(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, text)
 }
 
 function annotate(finding: Finding): void {
@@ -87,7 +100,7 @@ function summaryOf(run: LintRun): string {
 async function main() {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const run = await runLint({
-    inputs: listInput('dockerfile'),
+    inputs: listInput('dockerfile', comment),
     cwd: process.cwd(),
     env: process.env,
     home: process.env.HOME ?? homedir(),
@@ -104,20 +117,25 @@ async function main() {
   }
   for (const note of run.notes) core.notice(note)
 
-  const format = run.config.formats[0] ?? 'tty'
+  // The format input names what this step prints; other formats from the config file or
+  // HADOLINT_FORMAT only apply when the input is not given.
+  const format = input('format')
+    ? parseFormat(input('format'), "input 'format'")
+    : (run.config.formats[0] ?? 'tty')
   const color = !run.config.noColor && !process.env.NO_COLOR
   const results = run.report(format, false)
   logUntrusted(format === 'tty' ? run.report(format, color).trimEnd() : results.trimEnd())
   for (const finding of run.findings) annotate(finding)
 
   const outputFile = input('output-file')
-  if (outputFile) writeFileSync(resolve(workspace, outputFile), results)
+  if (outputFile) writeReport(resolve(workspace, outputFile), results)
   const sarifFile = input('sarif-file')
   if (sarifFile) {
-    writeFileSync(resolve(workspace, sarifFile), run.report('sarif', false))
+    writeReport(resolve(workspace, sarifFile), run.report('sarif', false))
     core.setOutput('sarif-file', sarifFile)
   }
-  const failed = exitStatus(run.findings, { ...run.config, noFail: false }) === 1
+  // Whether the findings cross the threshold, whatever no-fail or a report-only format says.
+  const failed = exitStatus(run.findings, { ...run.config, noFail: false, formats: [] }) === 1
   core.setOutput('results', results)
   core.setOutput('counts', JSON.stringify(run.counts))
   core.setOutput('failed', String(failed))

@@ -37222,9 +37222,9 @@ function messageOf(error) {
 var version = "0.1.0";
 
 // src/cli/lint.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { resolve as resolve7 } from "node:path";
+import { dirname as dirname5, resolve as resolve7 } from "node:path";
 
 // src/lint/config/types.ts
 var overrideSeverities = ["error", "warning", "info", "style"];
@@ -38059,475 +38059,9 @@ function formatFindings(format, findings, options) {
   }
 }
 
-// src/lint/exit-status.ts
-var reportOnlyFormats = ["codeclimate", "codacy"];
-function isFailure(finding, threshold) {
-  return finding.code === "DL1000" || reaches(finding.severity, threshold);
-}
-function exitStatus(findings, policy) {
-  if (policy.noFail) return 0;
-  if (policy.formats.some((format) => reportOnlyFormats.includes(format))) return 0;
-  return findings.some((finding) => isFailure(finding, policy.failureThreshold)) ? 1 : 0;
-}
-
-// src/lint/files.ts
-import { existsSync, readdirSync, statSync as statSync2 } from "node:fs";
-import { join as join2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-function isDockerfileName(name2) {
-  if (name2.endsWith(".dockerignore")) return false;
-  return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
-}
-var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function walk(dir, visit) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path6 = join2(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) walk(path6, visit);
-    } else if (entry.isFile()) {
-      visit(path6);
-    }
-  }
-}
-var hasGlob = (pattern) => /[*?[{]/.test(pattern);
-function globToRegExp(pattern) {
-  let source = "";
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index] ?? "";
-    if (char === "*" && pattern[index + 1] === "*") {
-      const slash = pattern[index + 2] === "/";
-      source += slash ? "(?:.*/)?" : ".*";
-      index += slash ? 2 : 1;
-    } else if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else if (char === "{") {
-      const close = pattern.indexOf("}", index);
-      if (close < 0) source += "\\{";
-      else {
-        const options = pattern.slice(index + 1, close).split(",");
-        source += `(?:${options.map((option) => option.replace(/[.+^$()|[\]\\]/g, "\\$&")).join("|")})`;
-        index = close;
-      }
-    } else if (char === "[") {
-      const close = pattern.indexOf("]", index);
-      if (close < 0) source += "\\[";
-      else {
-        source += pattern.slice(index, close + 1).replace(/^\[!/, "[^");
-        index = close;
-      }
-    } else source += char.replace(/[.+^$()|\\]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`);
-}
-var toSlashes = (path6) => path6.split(sep2).join("/");
-function findDockerfiles(inputs, options) {
-  const found = [];
-  const add = (path6) => {
-    if (!found.includes(path6)) found.push(path6);
-  };
-  for (const input of inputs) {
-    if (input === "-") {
-      add("-");
-      continue;
-    }
-    const absolute = resolve3(options.cwd, input);
-    const before = found.length;
-    if (!hasGlob(input) && existsSync(absolute)) {
-      if (statSync2(absolute).isDirectory()) {
-        walk(absolute, (path6) => {
-          if (isDockerfileName(path6.slice(path6.lastIndexOf(sep2) + 1)))
-            add(toSlashes(relative2(options.cwd, path6)));
-        });
-      } else {
-        add(input);
-      }
-    } else {
-      const pattern = hasGlob(input) ? input : `**/${input}`;
-      if (!hasGlob(input) && !options.recursive) {
-        throw new UserError(
-          `'${input}' does not exist; give a Dockerfile, a folder or a glob such as '**/Dockerfile'`
-        );
-      }
-      const slashed = toSlashes(pattern).replace(/^\.\//, "");
-      const segments = slashed.split("/");
-      const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
-      const matcher = globToRegExp(slashed);
-      const isAbsolute4 = slashed.startsWith("/");
-      walk(resolve3(options.cwd, fixed || "."), (path6) => {
-        const shown = isAbsolute4 ? toSlashes(path6) : toSlashes(relative2(options.cwd, path6));
-        if (matcher.test(shown)) add(shown);
-      });
-    }
-    if (found.length === before) {
-      throw new UserError(
-        `'${input}' matches no Dockerfile; check the path or pattern (relative to ${options.cwd})`
-      );
-    }
-  }
-  return found;
-}
-
-// src/lint/lint.ts
-import { readFile } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
-
-// src/dockerfile/parse.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-var knownKeywords = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "CMD",
-  "COPY",
-  "ENTRYPOINT",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "HEALTHCHECK",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "RUN",
-  "SHELL",
-  "STOPSIGNAL",
-  "USER",
-  "VOLUME",
-  "WORKDIR"
-]);
-var allowedFlags = {
-  FROM: ["platform"],
-  RUN: ["mount", "network", "security"],
-  COPY: ["from", "chown", "chmod", "link", "parents", "exclude"],
-  ADD: ["checksum", "chown", "chmod", "link", "keep-git-dir", "unpack", "exclude"],
-  HEALTHCHECK: ["interval", "timeout", "start-period", "start-interval", "retries"]
-};
-var needArguments = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "COPY",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "STOPSIGNAL",
-  "USER",
-  "WORKDIR"
-]);
-var Source = class {
-  constructor(text2) {
-    this.text = text2;
-    for (let index = 0; index < text2.length; index++) {
-      if (text2.charCodeAt(index) === 10) this.lineStarts.push(index + 1);
-    }
-  }
-  text;
-  lineStarts = [0];
-  offset(position) {
-    return (this.lineStarts[position.line] ?? this.text.length) + position.character;
-  }
-  /** 0-based line and column of an offset. */
-  position(offset) {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, column: offset - (this.lineStarts[low] ?? 0) };
-  }
-  slice(range) {
-    return this.text.slice(this.offset(range.start), this.offset(range.end));
-  }
-  line(index) {
-    const start2 = this.lineStarts[index] ?? this.text.length;
-    const next = this.lineStarts[index + 1];
-    return this.text.slice(start2, next === void 0 ? this.text.length : next - 1);
-  }
-};
-function normaliseText(text2) {
-  return text2.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-}
-function isContinued(line, escape) {
-  return line.trimEnd().endsWith(escape) && !line.trimEnd().endsWith(escape + escape);
-}
-function stripContinuation(line, escape) {
-  const trimmed = line.trimEnd();
-  return trimmed.slice(0, trimmed.length - escape.length);
-}
-var isCommentLine = (line) => line.trimStart().startsWith("#");
-function joinContinuations(raw, escape) {
-  const lines = raw.split("\n");
-  let joined = "";
-  let continued = false;
-  for (const line of lines) {
-    if (continued && (isCommentLine(line) || line.trim() === "")) continue;
-    const piece = continued && /^\s/.test(line) ? ` ${line.trimStart()}` : line;
-    if (isContinued(line, escape)) {
-      joined += stripContinuation(piece, escape);
-      continued = true;
-    } else {
-      joined += continued || joined === "" ? piece : `
-${piece}`;
-      continued = false;
-    }
-  }
-  return joined.trim();
-}
-function scriptWithLines(source, startLine, startColumn, endLine, bodyLines, escape) {
-  const lines = [];
-  let continued = false;
-  for (let index = startLine; index <= endLine; index++) {
-    let line = source.line(index);
-    if (index === startLine) line = line.slice(startColumn);
-    if (bodyLines.has(index)) {
-      lines.push(line);
-      continued = false;
-      continue;
-    }
-    if (continued && (isCommentLine(line) || line.trim() === "")) {
-      lines.push("\\");
-      continue;
-    }
-    if (isContinued(line, escape)) {
-      lines.push(`${stripContinuation(line, escape)}\\`);
-      continued = true;
-    } else {
-      lines.push(line);
-      continued = false;
-    }
-  }
-  return lines.join("\n");
-}
-function heredocsOf(instruction, source) {
-  const withHeredocs = instruction;
-  if (typeof withHeredocs.getHeredocs !== "function") return [];
-  return withHeredocs.getHeredocs().map((heredoc) => {
-    const content = heredoc.getContentRange();
-    const delimiter3 = heredoc.getDelimiterRange();
-    return {
-      name: heredoc.getName(),
-      body: content ? source.slice(content) : "",
-      bodyLine: (content?.start.line ?? heredoc.getStartRange().end.line + 1) + 1,
-      terminated: delimiter3 !== null
-    };
-  });
-}
-function pairsOf(instruction) {
-  const withProperties = instruction;
-  if (typeof withProperties.getProperties !== "function") return [];
-  return withProperties.getProperties().map((property) => ({ key: property.getName(), value: property.getValue() }));
-}
-function jsonOf(text2) {
-  if (!text2.startsWith("[") || !text2.endsWith("]")) return void 0;
-  try {
-    const parsed = JSON.parse(text2);
-    if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
-      return parsed;
-    }
-  } catch {
-  }
-  return void 0;
-}
-function readHead(source, start2, end, keywordLength, escape) {
-  const text2 = source.text;
-  const flags2 = [];
-  const flagPositions = [];
-  let at = start2 + keywordLength;
-  for (; ; ) {
-    while (at < end) {
-      const char = text2[at];
-      if (char === " " || char === "	") at++;
-      else if (char === escape && /^[ \t]*\n/.test(text2.slice(at + 1, at + 64))) {
-        at = text2.indexOf("\n", at) + 1;
-        for (; ; ) {
-          const lineEnd = text2.indexOf("\n", at);
-          const line = text2.slice(at, lineEnd < 0 ? end : lineEnd);
-          if (lineEnd < 0 || !(line.trim() === "" || isCommentLine(line))) break;
-          at = lineEnd + 1;
-        }
-      } else break;
-    }
-    if (!text2.startsWith("--", at) || at >= end) break;
-    let tokenEnd = at;
-    let quote = "";
-    while (tokenEnd < end) {
-      const char = text2[tokenEnd] ?? "";
-      if (quote) {
-        if (char === quote) quote = "";
-      } else if (char === '"' || char === "'") quote = char;
-      else if (char === " " || char === "	" || char === "\n") break;
-      tokenEnd++;
-    }
-    const token = text2.slice(at + 2, tokenEnd);
-    const equals = token.indexOf("=");
-    flags2.push({
-      name: equals < 0 ? token : token.slice(0, equals),
-      value: equals < 0 ? null : token.slice(equals + 1)
-    });
-    flagPositions.push(source.position(at));
-    at = tokenEnd;
-  }
-  return { flags: flags2, flagPositions, argsOffset: Math.min(at, end) };
-}
-function splitWords(text2) {
-  const words = [];
-  let current = "";
-  let quote = "";
-  for (const char of text2) {
-    if (quote) {
-      if (char === quote) quote = "";
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === " " || char === "	" || char === "\n") {
-      if (current) words.push(current);
-      current = "";
-      continue;
-    }
-    current += char;
-  }
-  if (current) words.push(current);
-  return words;
-}
-function convert(instruction, source, escape, errors) {
-  const range = instruction.getRange();
-  const rawKeyword = instruction.getKeyword();
-  const keyword = rawKeyword.toUpperCase();
-  const line = range.start.line + 1;
-  const column = range.start.character + 1;
-  const startOffset = source.offset(range.start);
-  const endOffset = source.offset(range.end);
-  const mayHaveHeredoc = source.text.slice(startOffset, endOffset).includes("<<");
-  let heredocs = [];
-  try {
-    heredocs = mayHaveHeredoc ? heredocsOf(instruction, source) : [];
-  } catch {
-    errors.push({ line, column, message: `${keyword} has a heredoc marker that cannot be read` });
-  }
-  const head = readHead(source, startOffset, endOffset, rawKeyword.length, escape);
-  const flags2 = head.flags;
-  const argsStart = source.position(head.argsOffset);
-  const firstBody = heredocs[0];
-  const argsEnd = firstBody ? source.lineStarts[firstBody.bodyLine - 1] ?? endOffset : endOffset;
-  const raw = source.text.slice(head.argsOffset, Math.max(head.argsOffset, argsEnd));
-  const scriptLine = argsStart.line + 1;
-  const scriptColumn = argsStart.column + 1;
-  const text2 = joinContinuations(raw, escape);
-  const words = splitWords(text2);
-  const json = keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? jsonOf(text2.replace(/^CMD\s+/i, "")) : void 0;
-  const result = {
-    keyword,
-    line,
-    endLine: range.end.line + 1,
-    column,
-    flags: flags2,
-    text: text2,
-    words,
-    json,
-    heredocs,
-    pairs: pairsOf(instruction),
-    scriptLine,
-    scriptColumn
-  };
-  if (!knownKeywords.has(keyword)) {
-    errors.push({ line, column, message: `unknown instruction '${instruction.getKeyword()}'` });
-  } else if (needArguments.has(keyword) && text2 === "" && heredocs.length === 0) {
-    errors.push({ line, column, message: `${keyword} needs arguments` });
-  }
-  const allowed = allowedFlags[keyword] ?? [];
-  flags2.forEach((flag, index) => {
-    if (allowed.includes(flag.name)) return;
-    const at = head.flagPositions[index] ?? { line: line - 1, column: column - 1 };
-    errors.push({
-      line: at.line + 1,
-      column: at.column + 1,
-      message: `${keyword} does not accept the flag --${flag.name}`
-    });
-  });
-  for (const heredoc of heredocs) {
-    if (!heredoc.terminated) {
-      errors.push({
-        line,
-        column,
-        message: `heredoc '${heredoc.name}' has no terminating line '${heredoc.name}'`
-      });
-    }
-  }
-  if (keyword === "RUN" && json === void 0) {
-    const bodyLines = /* @__PURE__ */ new Set();
-    for (const heredoc of heredocs) {
-      const lines = heredoc.body === "" ? 0 : heredoc.body.split("\n").length;
-      for (let index = 0; index <= lines; index++) bodyLines.add(heredoc.bodyLine - 1 + index);
-    }
-    const first = heredocs[0];
-    if (first && /^(<<-?\s*["']?[\w.-]+["']?\s*)+$/.test(text2)) {
-      result.script = first.body;
-      result.scriptLine = first.bodyLine;
-      result.scriptColumn = 1;
-    } else {
-      result.script = scriptWithLines(
-        source,
-        argsStart.line,
-        argsStart.column,
-        range.end.line,
-        bodyLines,
-        escape
-      );
-    }
-  } else if (keyword === "RUN" && json !== void 0) {
-    result.script = json.join(" ");
-  }
-  if (keyword === "ONBUILD") {
-    const trigger = instruction.getTriggerInstruction?.();
-    if (trigger) result.trigger = convert(trigger, source, escape, errors);
-  }
-  return result;
-}
-function parseDockerfile(input, file = "Dockerfile") {
-  const text2 = normaliseText(input);
-  const source = new Source(text2);
-  const ast = import_dockerfile_ast.DockerfileParser.parse(text2);
-  const escape = ast.getEscapeCharacter();
-  const errors = [];
-  const instructions = ast.getInstructions().map((instruction) => convert(instruction, source, escape, errors));
-  const comments = ast.getComments().map((comment) => {
-    const start2 = comment.getRange().start;
-    const raw = source.line(start2.line).slice(start2.character);
-    return { line: start2.line + 1, text: raw.replace(/^#/, "") };
-  });
-  const directives = [];
-  for (const directive of ast.getDirectives()) {
-    const line = directive.getRange().start.line;
-    const raw = source.line(line);
-    if (/^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(raw)) {
-      directives.push({
-        name: directive.getName().toLowerCase(),
-        value: directive.getValue(),
-        line: line + 1
-      });
-    } else {
-      comments.push({ line: line + 1, text: raw.replace(/^\s*#/, "") });
-    }
-  }
-  comments.sort((a, b) => a.line - b.line);
-  errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  return {
-    file,
-    instructions,
-    comments,
-    directives,
-    escape,
-    ...errors[0] ? { error: errors[0] } : {}
-  };
-}
-
 // src/dockerfile/shell.ts
 import { readFileSync as readFileSync2 } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp2 = Object.defineProperty;
@@ -42573,25 +42107,31 @@ var Query = class {
 };
 
 // src/dockerfile/assets.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join as join3 } from "node:path";
+import { dirname, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateAsset(file, packageName) {
-  const beside = join3(dirname(fileURLToPath(import.meta.url)), file);
-  if (existsSync2(beside)) return beside;
+  const beside = join2(dirname(fileURLToPath(import.meta.url)), file);
+  if (existsSync(beside)) return beside;
   const require2 = createRequire(import.meta.url);
   try {
     return require2.resolve(`${packageName}/${file}`);
   } catch {
-    return join3(dirname(require2.resolve(`${packageName}/package.json`)), file);
+    return join2(dirname(require2.resolve(`${packageName}/package.json`)), file);
   }
 }
 
 // src/dockerfile/shell.ts
 var shells = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]);
 var parser;
-var commandQuery;
+function preferQuickStart() {
+  if (parser) return;
+  try {
+    setFlagsFromString("--liftoff-only");
+  } catch {
+  }
+}
 async function initShellParser() {
   if (parser) return;
   await Parser.init({
@@ -42601,10 +42141,6 @@ async function initShellParser() {
   const language = await Language.load(new Uint8Array(grammar));
   const ready = new Parser();
   ready.setLanguage(language);
-  commandQuery = new Query(
-    language,
-    "[(command) (declaration_command) (unset_command)] @command (pipeline) @pipe"
-  );
   parser = ready;
 }
 function unquote(text2) {
@@ -42640,20 +42176,40 @@ function wordText(node) {
       return node.text;
   }
 }
-function commandOf(node) {
-  const at = { row: node.startPosition.row, column: node.startPosition.column };
-  if (node.type === "command") {
-    const nameNode = node.childForFieldName("name");
-    if (!nameNode) return void 0;
-    const args2 = node.childrenForFieldName("argument").flatMap((child2) => child2 ? [wordText(child2)] : []);
-    return { name: wordText(nameNode.firstNamedChild ?? nameNode), args: args2, ...at };
+function cursorText(cursor, source) {
+  const type = cursor.nodeType;
+  if (type === "word" || type === "number")
+    return unquote(source.slice(cursor.startIndex, cursor.endIndex));
+  if (type === "command_name" && cursor.gotoFirstChild()) {
+    const text2 = cursorText(cursor, source);
+    cursor.gotoParent();
+    return text2;
   }
-  if (node.type === "declaration_command" || node.type === "unset_command") {
-    const keyword = node.child(0)?.text ?? "";
-    const args2 = node.namedChildren.flatMap((child2) => child2 ? [wordText(child2)] : []);
-    return { name: keyword, args: args2, ...at };
+  return wordText(cursor.currentNode);
+}
+function commandOf(node, source) {
+  const type = node.type;
+  if (type !== "command" && type !== "declaration_command" && type !== "unset_command")
+    return void 0;
+  const { row, column } = node.startPosition;
+  const cursor = node.walk();
+  let name2;
+  const args2 = [];
+  if (cursor.gotoFirstChild()) {
+    do {
+      if (type === "command") {
+        const field = cursor.currentFieldName;
+        if (field === "name") name2 = cursorText(cursor, source);
+        else if (field === "argument") args2.push(cursorText(cursor, source));
+      } else if (name2 === void 0) {
+        name2 = source.slice(cursor.startIndex, cursor.endIndex);
+      } else if (cursor.currentNode.isNamed) {
+        args2.push(cursorText(cursor, source));
+      }
+    } while (cursor.gotoNextSibling());
   }
-  return void 0;
+  cursor.delete();
+  return name2 === void 0 ? void 0 : { name: name2, args: args2, row, column };
 }
 function shellHeredoc(statement) {
   const command = statement.childForFieldName("body");
@@ -42668,14 +42224,15 @@ function shellHeredoc(statement) {
   }
   return void 0;
 }
-function collect(root, rowOffset, columnOffset, script2) {
-  for (const capture of commandQuery?.captures(root) ?? []) {
-    if (capture.name === "pipe") {
+var wantedTypes = ["command", "declaration_command", "unset_command", "pipeline"];
+function collect(root, source, rowOffset, columnOffset, script2) {
+  for (const node of root.descendantsOfType(wantedTypes)) {
+    if (!node) continue;
+    if (node.type === "pipeline") {
       script2.hasPipe = true;
       continue;
     }
-    const node = capture.node;
-    const command = commandOf(node);
+    const command = commandOf(node, source);
     if (!command) continue;
     script2.commands.push({
       ...command,
@@ -42694,13 +42251,481 @@ function parseInto(text2, script2, rowOffset = 0, columnOffset = 0) {
   const tree = parser.parse(text2);
   if (!tree) return;
   if (tree.rootNode.hasError) script2.clean = false;
-  collect(tree.rootNode, rowOffset, columnOffset, script2);
+  collect(tree.rootNode, text2, rowOffset, columnOffset, script2);
   tree.delete();
 }
 function parseShell(text2) {
   const script2 = { commands: [], hasPipe: false, clean: true };
   parseInto(text2, script2);
   return script2;
+}
+
+// src/lint/exit-status.ts
+var reportOnlyFormats = ["codeclimate", "codacy"];
+function isFailure(finding, threshold) {
+  return finding.code === "DL1000" || reaches(finding.severity, threshold);
+}
+function exitStatus(findings, policy) {
+  if (policy.noFail) return 0;
+  if (policy.formats.some((format) => reportOnlyFormats.includes(format))) return 0;
+  return findings.some((finding) => isFailure(finding, policy.failureThreshold)) ? 1 : 0;
+}
+
+// src/lint/files.ts
+import { existsSync as existsSync2, readdirSync, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolutePath, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+function isDockerfileName(name2) {
+  if (name2.endsWith(".dockerignore")) return false;
+  return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
+}
+var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function walk(dir, visit) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path6 = join3(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) walk(path6, visit);
+    } else if (entry.isFile()) {
+      visit(path6);
+    }
+  }
+}
+var hasGlob = (pattern) => /[*?[{]/.test(pattern);
+function globToRegExp(pattern) {
+  let source = "";
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index] ?? "";
+    if (char === "*" && pattern[index + 1] === "*") {
+      const slash = pattern[index + 2] === "/";
+      source += slash ? "(?:.*/)?" : ".*";
+      index += slash ? 2 : 1;
+    } else if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else if (char === "{") {
+      const close = pattern.indexOf("}", index);
+      if (close < 0) source += "\\{";
+      else {
+        const options = pattern.slice(index + 1, close).split(",");
+        source += `(?:${options.map((option) => option.replace(/[.+^$()|[\]\\]/g, "\\$&")).join("|")})`;
+        index = close;
+      }
+    } else if (char === "[") {
+      const close = pattern.indexOf("]", index);
+      if (close < 0) source += "\\[";
+      else {
+        source += pattern.slice(index, close + 1).replace(/^\[!/, "[^");
+        index = close;
+      }
+    } else source += char.replace(/[.+^$()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
+}
+var toSlashes = (path6) => path6.split(sep2).join("/");
+function findDockerfiles(inputs, options) {
+  const found = [];
+  const add = (path6) => {
+    if (!found.includes(path6)) found.push(path6);
+  };
+  for (const input of inputs) {
+    if (input === "-") {
+      add("-");
+      continue;
+    }
+    const absolute = resolve3(options.cwd, input);
+    const before = found.length;
+    const exists2 = !hasGlob(input) && existsSync2(absolute);
+    const isDirectory2 = exists2 && statSync2(absolute).isDirectory();
+    const searchEverywhere = options.recursive === true && !hasGlob(input) && !isDirectory2 && !isAbsolutePath(input);
+    if (isDirectory2) {
+      walk(absolute, (path6) => {
+        if (isDockerfileName(path6.slice(path6.lastIndexOf(sep2) + 1)))
+          add(toSlashes(relative2(options.cwd, path6)));
+      });
+    } else if (exists2 && !searchEverywhere) {
+      add(input);
+    } else {
+      const pattern = hasGlob(input) ? input : `**/${toSlashes(input).replace(/^(?:\.\/)+/, "")}`;
+      if (!hasGlob(input) && !options.recursive) {
+        throw new UserError(
+          `'${input}' does not exist; give a Dockerfile, a folder or a glob such as '**/Dockerfile'`
+        );
+      }
+      const slashed = toSlashes(pattern).replace(/^\.\//, "");
+      const segments = slashed.split("/");
+      const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
+      const matcher = globToRegExp(slashed);
+      const isAbsolute4 = slashed.startsWith("/");
+      walk(resolve3(options.cwd, fixed || "."), (path6) => {
+        const shown = isAbsolute4 ? toSlashes(path6) : toSlashes(relative2(options.cwd, path6));
+        if (matcher.test(shown)) add(shown);
+      });
+    }
+    if (found.length === before) {
+      throw new UserError(
+        `'${input}' matches no Dockerfile; check the path or pattern (relative to ${options.cwd})`
+      );
+    }
+  }
+  return found;
+}
+
+// src/lint/lint.ts
+import { readFile } from "node:fs/promises";
+import { resolve as resolve4 } from "node:path";
+
+// src/dockerfile/parse.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+var knownKeywords = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+var allowedFlags = {
+  FROM: ["platform"],
+  RUN: ["mount", "network", "security"],
+  COPY: ["from", "chown", "chmod", "link", "parents", "exclude"],
+  ADD: ["checksum", "chown", "chmod", "link", "keep-git-dir", "unpack", "exclude"],
+  HEALTHCHECK: ["interval", "timeout", "start-period", "start-interval", "retries"]
+};
+var needArguments = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "COPY",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "STOPSIGNAL",
+  "USER",
+  "WORKDIR"
+]);
+var Source = class {
+  constructor(text2) {
+    this.text = text2;
+    for (let index = 0; index < text2.length; index++) {
+      if (text2.charCodeAt(index) === 10) this.lineStarts.push(index + 1);
+    }
+  }
+  text;
+  lineStarts = [0];
+  offset(position) {
+    return (this.lineStarts[position.line] ?? this.text.length) + position.character;
+  }
+  /** 0-based line and column of an offset. */
+  position(offset) {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, column: offset - (this.lineStarts[low] ?? 0) };
+  }
+  slice(range) {
+    return this.text.slice(this.offset(range.start), this.offset(range.end));
+  }
+  line(index) {
+    const start2 = this.lineStarts[index] ?? this.text.length;
+    const next = this.lineStarts[index + 1];
+    return this.text.slice(start2, next === void 0 ? this.text.length : next - 1);
+  }
+};
+function normaliseText(text2) {
+  return text2.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+function isContinued(line, escape) {
+  return line.trimEnd().endsWith(escape) && !line.trimEnd().endsWith(escape + escape);
+}
+function stripContinuation(line, escape) {
+  const trimmed = line.trimEnd();
+  return trimmed.slice(0, trimmed.length - escape.length);
+}
+var isCommentLine = (line) => line.trimStart().startsWith("#");
+function joinContinuations(raw, escape) {
+  const lines = raw.split("\n");
+  let joined = "";
+  let continued = false;
+  for (const line of lines) {
+    if (continued && (isCommentLine(line) || line.trim() === "")) continue;
+    const piece = continued && /^\s/.test(line) ? ` ${line.trimStart()}` : line;
+    if (isContinued(line, escape)) {
+      joined += stripContinuation(piece, escape);
+      continued = true;
+    } else {
+      joined += continued || joined === "" ? piece : `
+${piece}`;
+      continued = false;
+    }
+  }
+  return joined.trim();
+}
+function scriptWithLines(source, startLine, startColumn, endLine, bodyLines, escape) {
+  const lines = [];
+  let continued = false;
+  for (let index = startLine; index <= endLine; index++) {
+    let line = source.line(index);
+    if (index === startLine) line = line.slice(startColumn);
+    if (bodyLines.has(index)) {
+      lines.push(line);
+      continued = false;
+      continue;
+    }
+    if (continued && (isCommentLine(line) || line.trim() === "")) {
+      lines.push("\\");
+      continue;
+    }
+    if (isContinued(line, escape)) {
+      lines.push(`${stripContinuation(line, escape)}\\`);
+      continued = true;
+    } else {
+      lines.push(line);
+      continued = false;
+    }
+  }
+  return lines.join("\n");
+}
+function heredocsOf(instruction, source) {
+  const withHeredocs = instruction;
+  if (typeof withHeredocs.getHeredocs !== "function") return [];
+  return withHeredocs.getHeredocs().map((heredoc) => {
+    const content = heredoc.getContentRange();
+    const delimiter3 = heredoc.getDelimiterRange();
+    return {
+      name: heredoc.getName(),
+      body: content ? source.slice(content) : "",
+      bodyLine: (content?.start.line ?? heredoc.getStartRange().end.line + 1) + 1,
+      terminated: delimiter3 !== null
+    };
+  });
+}
+function pairsOf(instruction) {
+  const withProperties = instruction;
+  if (typeof withProperties.getProperties !== "function") return [];
+  return withProperties.getProperties().map((property) => ({ key: property.getName(), value: property.getValue() }));
+}
+function jsonOf(text2) {
+  if (!text2.startsWith("[") || !text2.endsWith("]")) return void 0;
+  try {
+    const parsed = JSON.parse(text2);
+    if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
+      return parsed;
+    }
+  } catch {
+  }
+  return void 0;
+}
+function readHead(source, start2, end, keywordLength, escape) {
+  const text2 = source.text;
+  const flags2 = [];
+  const flagPositions = [];
+  let at = start2 + keywordLength;
+  for (; ; ) {
+    while (at < end) {
+      const char = text2[at];
+      if (char === " " || char === "	") at++;
+      else if (char === escape && /^[ \t]*\n/.test(text2.slice(at + 1, at + 64))) {
+        at = text2.indexOf("\n", at) + 1;
+        for (; ; ) {
+          const lineEnd = text2.indexOf("\n", at);
+          const line = text2.slice(at, lineEnd < 0 ? end : lineEnd);
+          if (lineEnd < 0 || !(line.trim() === "" || isCommentLine(line))) break;
+          at = lineEnd + 1;
+        }
+      } else break;
+    }
+    if (!text2.startsWith("--", at) || at >= end) break;
+    let tokenEnd = at;
+    let quote = "";
+    while (tokenEnd < end) {
+      const char = text2[tokenEnd] ?? "";
+      if (quote) {
+        if (char === quote) quote = "";
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === " " || char === "	" || char === "\n") break;
+      tokenEnd++;
+    }
+    const token = text2.slice(at + 2, tokenEnd);
+    const equals = token.indexOf("=");
+    flags2.push({
+      name: equals < 0 ? token : token.slice(0, equals),
+      value: equals < 0 ? null : token.slice(equals + 1)
+    });
+    flagPositions.push(source.position(at));
+    at = tokenEnd;
+  }
+  return { flags: flags2, flagPositions, argsOffset: Math.min(at, end) };
+}
+function splitWords(text2) {
+  const words = [];
+  let current = "";
+  let quote = "";
+  for (const char of text2) {
+    if (quote) {
+      if (char === quote) quote = "";
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === " " || char === "	" || char === "\n") {
+      if (current) words.push(current);
+      current = "";
+      continue;
+    }
+    current += char;
+  }
+  if (current) words.push(current);
+  return words;
+}
+function convert(instruction, source, escape, errors) {
+  const range = instruction.getRange();
+  const rawKeyword = instruction.getKeyword();
+  const keyword = rawKeyword.toUpperCase();
+  const line = range.start.line + 1;
+  const column = range.start.character + 1;
+  const startOffset = source.offset(range.start);
+  const endOffset = source.offset(range.end);
+  const mayHaveHeredoc = source.text.slice(startOffset, endOffset).includes("<<");
+  let heredocs = [];
+  try {
+    heredocs = mayHaveHeredoc ? heredocsOf(instruction, source) : [];
+  } catch {
+    errors.push({ line, column, message: `${keyword} has a heredoc marker that cannot be read` });
+  }
+  const head = readHead(source, startOffset, endOffset, rawKeyword.length, escape);
+  const flags2 = head.flags;
+  const argsStart = source.position(head.argsOffset);
+  const firstBody = heredocs[0];
+  const argsEnd = firstBody ? source.lineStarts[firstBody.bodyLine - 1] ?? endOffset : endOffset;
+  const raw = source.text.slice(head.argsOffset, Math.max(head.argsOffset, argsEnd));
+  const scriptLine = argsStart.line + 1;
+  const scriptColumn = argsStart.column + 1;
+  const text2 = joinContinuations(raw, escape);
+  const words = splitWords(text2);
+  const json = keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? jsonOf(text2.replace(/^CMD\s+/i, "")) : void 0;
+  const result = {
+    keyword,
+    line,
+    endLine: range.end.line + 1,
+    column,
+    flags: flags2,
+    text: text2,
+    words,
+    json,
+    heredocs,
+    pairs: pairsOf(instruction),
+    scriptLine,
+    scriptColumn
+  };
+  if (!knownKeywords.has(keyword)) {
+    errors.push({ line, column, message: `unknown instruction '${instruction.getKeyword()}'` });
+  } else if (needArguments.has(keyword) && text2 === "" && heredocs.length === 0) {
+    errors.push({ line, column, message: `${keyword} needs arguments` });
+  }
+  const allowed = allowedFlags[keyword] ?? [];
+  flags2.forEach((flag, index) => {
+    if (allowed.includes(flag.name)) return;
+    const at = head.flagPositions[index] ?? { line: line - 1, column: column - 1 };
+    errors.push({
+      line: at.line + 1,
+      column: at.column + 1,
+      message: `${keyword} does not accept the flag --${flag.name}`
+    });
+  });
+  for (const heredoc of heredocs) {
+    if (!heredoc.terminated) {
+      errors.push({
+        line,
+        column,
+        message: `heredoc '${heredoc.name}' has no terminating line '${heredoc.name}'`
+      });
+    }
+  }
+  if (keyword === "RUN" && json === void 0) {
+    const bodyLines = /* @__PURE__ */ new Set();
+    for (const heredoc of heredocs) {
+      const lines = heredoc.body === "" ? 0 : heredoc.body.split("\n").length;
+      for (let index = 0; index <= lines; index++) bodyLines.add(heredoc.bodyLine - 1 + index);
+    }
+    const first = heredocs[0];
+    if (first && /^(<<-?\s*["']?[\w.-]+["']?\s*)+$/.test(text2)) {
+      result.script = first.body;
+      result.scriptLine = first.bodyLine;
+      result.scriptColumn = 1;
+    } else {
+      result.script = scriptWithLines(
+        source,
+        argsStart.line,
+        argsStart.column,
+        range.end.line,
+        bodyLines,
+        escape
+      );
+    }
+  } else if (keyword === "RUN" && json !== void 0) {
+    result.script = json.join(" ");
+  }
+  if (keyword === "ONBUILD") {
+    const trigger = instruction.getTriggerInstruction?.();
+    if (trigger) result.trigger = convert(trigger, source, escape, errors);
+  }
+  return result;
+}
+function parseDockerfile(input, file = "Dockerfile") {
+  const text2 = normaliseText(input);
+  const source = new Source(text2);
+  const ast = import_dockerfile_ast.DockerfileParser.parse(text2);
+  const escape = ast.getEscapeCharacter();
+  const errors = [];
+  const instructions = ast.getInstructions().map((instruction) => convert(instruction, source, escape, errors));
+  const comments = ast.getComments().map((comment) => {
+    const start2 = comment.getRange().start;
+    const raw = source.line(start2.line).slice(start2.character);
+    return { line: start2.line + 1, text: raw.replace(/^#/, "") };
+  });
+  const directives = [];
+  for (const directive of ast.getDirectives()) {
+    const line = directive.getRange().start.line;
+    const raw = source.line(line);
+    if (/^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(raw)) {
+      directives.push({
+        name: directive.getName().toLowerCase(),
+        value: directive.getValue(),
+        line: line + 1
+      });
+    } else {
+      comments.push({ line: line + 1, text: raw.replace(/^\s*#/, "") });
+    }
+  }
+  comments.sort((a, b) => a.line - b.line);
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    file,
+    instructions,
+    comments,
+    directives,
+    escape,
+    ...errors[0] ? { error: errors[0] } : {}
+  };
 }
 
 // src/lint/pragmas.ts
@@ -45838,10 +45863,13 @@ function isExecutableFile(path6) {
   }
 }
 function findOnPath(name2, searchPath) {
+  const extensions = process.platform === "win32" ? ["", ...(process.env.PATHEXT ?? ".EXE").toLowerCase().split(";")] : [""];
   for (const dir of searchPath.split(delimiter2)) {
     if (dir === "") continue;
-    const candidate = join7(dir, name2);
-    if (isExecutableFile(candidate)) return candidate;
+    for (const extension of extensions) {
+      const candidate = join7(dir, name2 + extension);
+      if (isExecutableFile(candidate)) return candidate;
+    }
   }
   return void 0;
 }
@@ -46270,6 +46298,7 @@ async function shellcheckFailures(dockerfile, binary2) {
 }
 
 // src/lint/run.ts
+var quickStartLimit = 500;
 function describeRule(code2) {
   const rule = ruleByCode(code2);
   if (rule)
@@ -46299,6 +46328,7 @@ async function runLint(options) {
     mergeConfigs(configFromEnv(options.env), file?.config ?? {}, options.options)
   );
   const files = findDockerfiles(options.inputs, { cwd: options.cwd, recursive: options.recursive });
+  if (files.length < quickStartLimit) preferQuickStart();
   const shellcheck = await findShellCheck(options.shellcheck);
   if (shellcheck.reason) notes.push(shellcheck.reason);
   const binary2 = shellcheck.binary;
@@ -46451,7 +46481,11 @@ var lintCommand = {
       const color = !run2.config.noColor && !context.env.NO_COLOR && target === void 0;
       const report = run2.report(format, color);
       if (target === void 0) context.stdout(report);
-      else writeFileSync2(resolve7(context.cwd, target), report);
+      else {
+        const path6 = resolve7(context.cwd, target);
+        mkdirSync(dirname5(path6), { recursive: true });
+        writeFileSync2(path6, report);
+      }
     });
     return run2.exitCode;
   }

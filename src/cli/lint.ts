@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { UserError } from '../errors.js'
 import {
   commaList,
@@ -124,7 +124,11 @@ export const lintCommand: Command = {
       const color = !run.config.noColor && !context.env.NO_COLOR && target === undefined
       const report = run.report(format, color)
       if (target === undefined) context.stdout(report)
-      else writeFileSync(resolve(context.cwd, target), report)
+      else {
+        const path = resolve(context.cwd, target)
+        mkdirSync(dirname(path), { recursive: true })
+        writeFileSync(path, report)
+      }
     })
     return run.exitCode
   }

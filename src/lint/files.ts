@@ -3,7 +3,7 @@
  * Dockerfiles. Inputs are newline- or comma-separated in the action; the CLI takes arguments.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join, relative, resolve, sep } from 'node:path'
+import { isAbsolute as isAbsolutePath, join, relative, resolve, sep } from 'node:path'
 import { UserError } from '../errors.js'
 
 /** File names that are Dockerfiles when a directory is searched. */
@@ -77,8 +77,8 @@ const toSlashes = (path: string) => path.split(sep).join('/')
 /**
  * The files to lint, each named as the user would expect to see it: explicit paths as given,
  * discovered files relative to `cwd`. `-` stands for standard input. With `recursive`, a
- * plain name that is not an existing path is searched for in every folder (hadolint-action's
- * `recursive: true`). Each input must match something.
+ * relative name that is not a folder is searched for in every folder, the working directory
+ * included (hadolint-action's `recursive: true`). Each input must match something.
  */
 export function findDockerfiles(
   inputs: readonly string[],
@@ -95,17 +95,21 @@ export function findDockerfiles(
     }
     const absolute = resolve(options.cwd, input)
     const before = found.length
-    if (!hasGlob(input) && existsSync(absolute)) {
-      if (statSync(absolute).isDirectory()) {
-        walk(absolute, (path) => {
-          if (isDockerfileName(path.slice(path.lastIndexOf(sep) + 1)))
-            add(toSlashes(relative(options.cwd, path)))
-        })
-      } else {
-        add(input)
-      }
+    const exists = !hasGlob(input) && existsSync(absolute)
+    const isDirectory = exists && statSync(absolute).isDirectory()
+    // hadolint-action's recursive runs `hadolint **/<name>` with globstar, which matches the
+    // name in the working directory too: an existing file there does not end the search.
+    const searchEverywhere =
+      options.recursive === true && !hasGlob(input) && !isDirectory && !isAbsolutePath(input)
+    if (isDirectory) {
+      walk(absolute, (path) => {
+        if (isDockerfileName(path.slice(path.lastIndexOf(sep) + 1)))
+          add(toSlashes(relative(options.cwd, path)))
+      })
+    } else if (exists && !searchEverywhere) {
+      add(input)
     } else {
-      const pattern = hasGlob(input) ? input : `**/${input}`
+      const pattern = hasGlob(input) ? input : `**/${toSlashes(input).replace(/^(?:\.\/)+/, '')}`
       if (!hasGlob(input) && !options.recursive) {
         throw new UserError(
           `'${input}' does not exist; give a Dockerfile, a folder or a glob such as '**/Dockerfile'`

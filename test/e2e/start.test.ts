@@ -25,7 +25,7 @@ describe('npm start', () => {
     })
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
-    expect(result.stdout).toMatch(/- lint images\/\n  \d+ image\(s\) lint clean/)
+    expect(result.stdout).toMatch(/- lint images\/\n {2}\d+ image\(s\) lint clean/)
     const meta = JSON.parse(readFileSync(join(repositoryRoot, 'out/meta/runner.json'), 'utf8')) as {
       tags: string[]
       labels: Record<string, string>

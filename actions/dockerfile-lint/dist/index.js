@@ -22169,12 +22169,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -22458,7 +22458,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -22510,8 +22510,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -23055,20 +23055,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -23078,10 +23078,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -23096,8 +23096,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -23117,13 +23117,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -23136,16 +23136,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i2 < items.length - 1) {
           str += ",";
@@ -23157,8 +23157,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -23182,11 +23182,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -23806,7 +23806,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -23831,7 +23831,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -24963,7 +24963,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -24997,18 +24997,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -25076,7 +25076,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -25329,7 +25329,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep4 = "";
@@ -25343,15 +25343,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep4 + cb;
+                comment2 += sep4 + cb;
               sep4 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep4 += source;
               hasSpace = true;
               break;
@@ -25361,7 +25361,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -25760,7 +25760,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error2 !== -1)
         onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i2 = 1; i2 < props.length; ++i2) {
         const token = props[i2];
@@ -25777,7 +25777,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -25793,7 +25793,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -26039,7 +26039,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -26067,8 +26067,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -26154,7 +26154,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -26198,17 +26198,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -26223,8 +26223,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -26310,14 +26310,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i2 = 0; i2 < prelude.length; ++i2) {
         const source = prelude[i2];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -26332,7 +26332,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -26352,25 +26352,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -30901,7 +30901,7 @@ var require_instruction = __commonJS({
         let fullArgs = content.substring(extra, this.document.offsetAt(args2[args2.length - 1].getRange().end) - this.document.offsetAt(range.start));
         let offset = this.document.offsetAt(range.start) + extra;
         let start2 = false;
-        let comment = false;
+        let comment2 = false;
         for (let i2 = 0; i2 < fullArgs.length; i2++) {
           let char = fullArgs.charAt(i2);
           if (char === this.escapeChar) {
@@ -30920,7 +30920,7 @@ var require_instruction = __commonJS({
                     }
                     startPosition = null;
                     start2 = true;
-                    comment = false;
+                    comment2 = false;
                     i2 = j;
                     break whitespaceCheck;
                   default:
@@ -30933,7 +30933,7 @@ var require_instruction = __commonJS({
                 startPosition = null;
               }
               start2 = true;
-              comment = false;
+              comment2 = false;
               i2 += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
@@ -30941,22 +30941,22 @@ var require_instruction = __commonJS({
               }
               startPosition = null;
               start2 = true;
-              comment = false;
+              comment2 = false;
               i2++;
             } else {
               i2++;
             }
           } else if (util_1.Util.isNewline(char)) {
-            if (comment) {
+            if (comment2) {
               startPosition = null;
               start2 = true;
-              comment = false;
+              comment2 = false;
             }
           } else {
-            if (!comment) {
+            if (!comment2) {
               if (startPosition === null) {
                 if (char === "#") {
-                  comment = true;
+                  comment2 = true;
                   continue;
                 }
                 let position = this.document.positionAt(offset + i2);
@@ -31006,7 +31006,7 @@ var require_instruction = __commonJS({
         let fullArgs = content.substring(extra);
         let offset = this.document.offsetAt(range.start) + extra;
         let start2 = false;
-        let comment = false;
+        let comment2 = false;
         let found = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
@@ -31019,8 +31019,8 @@ var require_instruction = __commonJS({
               escapedWhitespaceDetected = true;
               if (util_1.Util.isNewline(char)) {
                 escapedWhitespaceDetected = false;
-                if (comment) {
-                  comment = false;
+                if (comment2) {
+                  comment2 = false;
                   start2 = true;
                 }
               }
@@ -31047,7 +31047,7 @@ var require_instruction = __commonJS({
                   case "\r":
                     j++;
                   case "\n":
-                    comment = false;
+                    comment2 = false;
                     escaping = true;
                     start2 = true;
                     if (found !== -1) {
@@ -31064,7 +31064,7 @@ var require_instruction = __commonJS({
                 }
               }
             } else if (next === "\r") {
-              comment = false;
+              comment2 = false;
               escaping = true;
               start2 = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -31072,7 +31072,7 @@ var require_instruction = __commonJS({
               }
               i2 += 2;
             } else if (next === "\n") {
-              comment = false;
+              comment2 = false;
               escaping = true;
               start2 = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -31100,9 +31100,9 @@ var require_instruction = __commonJS({
               }
               i2++;
             }
-          } else if (!comment) {
+          } else if (!comment2) {
             if (start2 && char === "#") {
-              comment = true;
+              comment2 = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
                 args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
@@ -33335,8 +33335,8 @@ var require_imageTemplate = __commonJS({
         this.comments = [];
         this.instructions = [];
       }
-      addComment(comment) {
-        this.comments.push(comment);
+      addComment(comment2) {
+        this.comments.push(comment2);
       }
       getComments() {
         return this.comments;
@@ -37289,9 +37289,9 @@ var init_tool_cache = __esm({
 
 // actions/dockerfile-lint/main.ts
 init_core();
-import { writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { resolve as resolve7 } from "node:path";
+import { dirname as dirname5, resolve as resolve7 } from "node:path";
 
 // src/lint/config/types.ts
 var overrideSeverities = ["error", "warning", "info", "style"];
@@ -38151,464 +38151,9 @@ function formatFindings(format, findings, options) {
   }
 }
 
-// src/lint/files.ts
-import { existsSync as existsSync2, readdirSync, statSync as statSync2 } from "node:fs";
-import { join as join4, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
-function isDockerfileName(name2) {
-  if (name2.endsWith(".dockerignore")) return false;
-  return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
-}
-var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function walk(dir, visit) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path6 = join4(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) walk(path6, visit);
-    } else if (entry.isFile()) {
-      visit(path6);
-    }
-  }
-}
-var hasGlob = (pattern) => /[*?[{]/.test(pattern);
-function globToRegExp(pattern) {
-  let source = "";
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index] ?? "";
-    if (char === "*" && pattern[index + 1] === "*") {
-      const slash = pattern[index + 2] === "/";
-      source += slash ? "(?:.*/)?" : ".*";
-      index += slash ? 2 : 1;
-    } else if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else if (char === "{") {
-      const close = pattern.indexOf("}", index);
-      if (close < 0) source += "\\{";
-      else {
-        const options = pattern.slice(index + 1, close).split(",");
-        source += `(?:${options.map((option) => option.replace(/[.+^$()|[\]\\]/g, "\\$&")).join("|")})`;
-        index = close;
-      }
-    } else if (char === "[") {
-      const close = pattern.indexOf("]", index);
-      if (close < 0) source += "\\[";
-      else {
-        source += pattern.slice(index, close + 1).replace(/^\[!/, "[^");
-        index = close;
-      }
-    } else source += char.replace(/[.+^$()|\\]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`);
-}
-var toSlashes = (path6) => path6.split(sep3).join("/");
-function findDockerfiles(inputs, options) {
-  const found = [];
-  const add = (path6) => {
-    if (!found.includes(path6)) found.push(path6);
-  };
-  for (const input2 of inputs) {
-    if (input2 === "-") {
-      add("-");
-      continue;
-    }
-    const absolute = resolve4(options.cwd, input2);
-    const before = found.length;
-    if (!hasGlob(input2) && existsSync2(absolute)) {
-      if (statSync2(absolute).isDirectory()) {
-        walk(absolute, (path6) => {
-          if (isDockerfileName(path6.slice(path6.lastIndexOf(sep3) + 1)))
-            add(toSlashes(relative3(options.cwd, path6)));
-        });
-      } else {
-        add(input2);
-      }
-    } else {
-      const pattern = hasGlob(input2) ? input2 : `**/${input2}`;
-      if (!hasGlob(input2) && !options.recursive) {
-        throw new UserError(
-          `'${input2}' does not exist; give a Dockerfile, a folder or a glob such as '**/Dockerfile'`
-        );
-      }
-      const slashed = toSlashes(pattern).replace(/^\.\//, "");
-      const segments = slashed.split("/");
-      const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
-      const matcher = globToRegExp(slashed);
-      const isAbsolute4 = slashed.startsWith("/");
-      walk(resolve4(options.cwd, fixed || "."), (path6) => {
-        const shown = isAbsolute4 ? toSlashes(path6) : toSlashes(relative3(options.cwd, path6));
-        if (matcher.test(shown)) add(shown);
-      });
-    }
-    if (found.length === before) {
-      throw new UserError(
-        `'${input2}' matches no Dockerfile; check the path or pattern (relative to ${options.cwd})`
-      );
-    }
-  }
-  return found;
-}
-
-// src/lint/lint.ts
-import { readFile } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
-
-// src/dockerfile/parse.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-var knownKeywords = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "CMD",
-  "COPY",
-  "ENTRYPOINT",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "HEALTHCHECK",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "RUN",
-  "SHELL",
-  "STOPSIGNAL",
-  "USER",
-  "VOLUME",
-  "WORKDIR"
-]);
-var allowedFlags = {
-  FROM: ["platform"],
-  RUN: ["mount", "network", "security"],
-  COPY: ["from", "chown", "chmod", "link", "parents", "exclude"],
-  ADD: ["checksum", "chown", "chmod", "link", "keep-git-dir", "unpack", "exclude"],
-  HEALTHCHECK: ["interval", "timeout", "start-period", "start-interval", "retries"]
-};
-var needArguments = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "COPY",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "STOPSIGNAL",
-  "USER",
-  "WORKDIR"
-]);
-var Source = class {
-  constructor(text) {
-    this.text = text;
-    for (let index = 0; index < text.length; index++) {
-      if (text.charCodeAt(index) === 10) this.lineStarts.push(index + 1);
-    }
-  }
-  text;
-  lineStarts = [0];
-  offset(position) {
-    return (this.lineStarts[position.line] ?? this.text.length) + position.character;
-  }
-  /** 0-based line and column of an offset. */
-  position(offset) {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, column: offset - (this.lineStarts[low] ?? 0) };
-  }
-  slice(range) {
-    return this.text.slice(this.offset(range.start), this.offset(range.end));
-  }
-  line(index) {
-    const start2 = this.lineStarts[index] ?? this.text.length;
-    const next = this.lineStarts[index + 1];
-    return this.text.slice(start2, next === void 0 ? this.text.length : next - 1);
-  }
-};
-function normaliseText(text) {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-}
-function isContinued(line, escape) {
-  return line.trimEnd().endsWith(escape) && !line.trimEnd().endsWith(escape + escape);
-}
-function stripContinuation(line, escape) {
-  const trimmed = line.trimEnd();
-  return trimmed.slice(0, trimmed.length - escape.length);
-}
-var isCommentLine = (line) => line.trimStart().startsWith("#");
-function joinContinuations(raw, escape) {
-  const lines = raw.split("\n");
-  let joined = "";
-  let continued = false;
-  for (const line of lines) {
-    if (continued && (isCommentLine(line) || line.trim() === "")) continue;
-    const piece = continued && /^\s/.test(line) ? ` ${line.trimStart()}` : line;
-    if (isContinued(line, escape)) {
-      joined += stripContinuation(piece, escape);
-      continued = true;
-    } else {
-      joined += continued || joined === "" ? piece : `
-${piece}`;
-      continued = false;
-    }
-  }
-  return joined.trim();
-}
-function scriptWithLines(source, startLine, startColumn, endLine, bodyLines, escape) {
-  const lines = [];
-  let continued = false;
-  for (let index = startLine; index <= endLine; index++) {
-    let line = source.line(index);
-    if (index === startLine) line = line.slice(startColumn);
-    if (bodyLines.has(index)) {
-      lines.push(line);
-      continued = false;
-      continue;
-    }
-    if (continued && (isCommentLine(line) || line.trim() === "")) {
-      lines.push("\\");
-      continue;
-    }
-    if (isContinued(line, escape)) {
-      lines.push(`${stripContinuation(line, escape)}\\`);
-      continued = true;
-    } else {
-      lines.push(line);
-      continued = false;
-    }
-  }
-  return lines.join("\n");
-}
-function heredocsOf(instruction, source) {
-  const withHeredocs = instruction;
-  if (typeof withHeredocs.getHeredocs !== "function") return [];
-  return withHeredocs.getHeredocs().map((heredoc) => {
-    const content = heredoc.getContentRange();
-    const delimiter3 = heredoc.getDelimiterRange();
-    return {
-      name: heredoc.getName(),
-      body: content ? source.slice(content) : "",
-      bodyLine: (content?.start.line ?? heredoc.getStartRange().end.line + 1) + 1,
-      terminated: delimiter3 !== null
-    };
-  });
-}
-function pairsOf(instruction) {
-  const withProperties = instruction;
-  if (typeof withProperties.getProperties !== "function") return [];
-  return withProperties.getProperties().map((property) => ({ key: property.getName(), value: property.getValue() }));
-}
-function jsonOf(text) {
-  if (!text.startsWith("[") || !text.endsWith("]")) return void 0;
-  try {
-    const parsed = JSON.parse(text);
-    if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
-      return parsed;
-    }
-  } catch {
-  }
-  return void 0;
-}
-function readHead(source, start2, end, keywordLength, escape) {
-  const text = source.text;
-  const flags2 = [];
-  const flagPositions = [];
-  let at = start2 + keywordLength;
-  for (; ; ) {
-    while (at < end) {
-      const char = text[at];
-      if (char === " " || char === "	") at++;
-      else if (char === escape && /^[ \t]*\n/.test(text.slice(at + 1, at + 64))) {
-        at = text.indexOf("\n", at) + 1;
-        for (; ; ) {
-          const lineEnd = text.indexOf("\n", at);
-          const line = text.slice(at, lineEnd < 0 ? end : lineEnd);
-          if (lineEnd < 0 || !(line.trim() === "" || isCommentLine(line))) break;
-          at = lineEnd + 1;
-        }
-      } else break;
-    }
-    if (!text.startsWith("--", at) || at >= end) break;
-    let tokenEnd = at;
-    let quote = "";
-    while (tokenEnd < end) {
-      const char = text[tokenEnd] ?? "";
-      if (quote) {
-        if (char === quote) quote = "";
-      } else if (char === '"' || char === "'") quote = char;
-      else if (char === " " || char === "	" || char === "\n") break;
-      tokenEnd++;
-    }
-    const token = text.slice(at + 2, tokenEnd);
-    const equals = token.indexOf("=");
-    flags2.push({
-      name: equals < 0 ? token : token.slice(0, equals),
-      value: equals < 0 ? null : token.slice(equals + 1)
-    });
-    flagPositions.push(source.position(at));
-    at = tokenEnd;
-  }
-  return { flags: flags2, flagPositions, argsOffset: Math.min(at, end) };
-}
-function splitWords(text) {
-  const words = [];
-  let current = "";
-  let quote = "";
-  for (const char of text) {
-    if (quote) {
-      if (char === quote) quote = "";
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === " " || char === "	" || char === "\n") {
-      if (current) words.push(current);
-      current = "";
-      continue;
-    }
-    current += char;
-  }
-  if (current) words.push(current);
-  return words;
-}
-function convert(instruction, source, escape, errors) {
-  const range = instruction.getRange();
-  const rawKeyword = instruction.getKeyword();
-  const keyword = rawKeyword.toUpperCase();
-  const line = range.start.line + 1;
-  const column = range.start.character + 1;
-  const startOffset = source.offset(range.start);
-  const endOffset = source.offset(range.end);
-  const mayHaveHeredoc = source.text.slice(startOffset, endOffset).includes("<<");
-  let heredocs = [];
-  try {
-    heredocs = mayHaveHeredoc ? heredocsOf(instruction, source) : [];
-  } catch {
-    errors.push({ line, column, message: `${keyword} has a heredoc marker that cannot be read` });
-  }
-  const head = readHead(source, startOffset, endOffset, rawKeyword.length, escape);
-  const flags2 = head.flags;
-  const argsStart = source.position(head.argsOffset);
-  const firstBody = heredocs[0];
-  const argsEnd = firstBody ? source.lineStarts[firstBody.bodyLine - 1] ?? endOffset : endOffset;
-  const raw = source.text.slice(head.argsOffset, Math.max(head.argsOffset, argsEnd));
-  const scriptLine = argsStart.line + 1;
-  const scriptColumn = argsStart.column + 1;
-  const text = joinContinuations(raw, escape);
-  const words = splitWords(text);
-  const json = keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? jsonOf(text.replace(/^CMD\s+/i, "")) : void 0;
-  const result = {
-    keyword,
-    line,
-    endLine: range.end.line + 1,
-    column,
-    flags: flags2,
-    text,
-    words,
-    json,
-    heredocs,
-    pairs: pairsOf(instruction),
-    scriptLine,
-    scriptColumn
-  };
-  if (!knownKeywords.has(keyword)) {
-    errors.push({ line, column, message: `unknown instruction '${instruction.getKeyword()}'` });
-  } else if (needArguments.has(keyword) && text === "" && heredocs.length === 0) {
-    errors.push({ line, column, message: `${keyword} needs arguments` });
-  }
-  const allowed = allowedFlags[keyword] ?? [];
-  flags2.forEach((flag, index) => {
-    if (allowed.includes(flag.name)) return;
-    const at = head.flagPositions[index] ?? { line: line - 1, column: column - 1 };
-    errors.push({
-      line: at.line + 1,
-      column: at.column + 1,
-      message: `${keyword} does not accept the flag --${flag.name}`
-    });
-  });
-  for (const heredoc of heredocs) {
-    if (!heredoc.terminated) {
-      errors.push({
-        line,
-        column,
-        message: `heredoc '${heredoc.name}' has no terminating line '${heredoc.name}'`
-      });
-    }
-  }
-  if (keyword === "RUN" && json === void 0) {
-    const bodyLines = /* @__PURE__ */ new Set();
-    for (const heredoc of heredocs) {
-      const lines = heredoc.body === "" ? 0 : heredoc.body.split("\n").length;
-      for (let index = 0; index <= lines; index++) bodyLines.add(heredoc.bodyLine - 1 + index);
-    }
-    const first = heredocs[0];
-    if (first && /^(<<-?\s*["']?[\w.-]+["']?\s*)+$/.test(text)) {
-      result.script = first.body;
-      result.scriptLine = first.bodyLine;
-      result.scriptColumn = 1;
-    } else {
-      result.script = scriptWithLines(
-        source,
-        argsStart.line,
-        argsStart.column,
-        range.end.line,
-        bodyLines,
-        escape
-      );
-    }
-  } else if (keyword === "RUN" && json !== void 0) {
-    result.script = json.join(" ");
-  }
-  if (keyword === "ONBUILD") {
-    const trigger = instruction.getTriggerInstruction?.();
-    if (trigger) result.trigger = convert(trigger, source, escape, errors);
-  }
-  return result;
-}
-function parseDockerfile(input2, file = "Dockerfile") {
-  const text = normaliseText(input2);
-  const source = new Source(text);
-  const ast = import_dockerfile_ast.DockerfileParser.parse(text);
-  const escape = ast.getEscapeCharacter();
-  const errors = [];
-  const instructions = ast.getInstructions().map((instruction) => convert(instruction, source, escape, errors));
-  const comments = ast.getComments().map((comment) => {
-    const start2 = comment.getRange().start;
-    const raw = source.line(start2.line).slice(start2.character);
-    return { line: start2.line + 1, text: raw.replace(/^#/, "") };
-  });
-  const directives = [];
-  for (const directive of ast.getDirectives()) {
-    const line = directive.getRange().start.line;
-    const raw = source.line(line);
-    if (/^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(raw)) {
-      directives.push({
-        name: directive.getName().toLowerCase(),
-        value: directive.getValue(),
-        line: line + 1
-      });
-    } else {
-      comments.push({ line: line + 1, text: raw.replace(/^\s*#/, "") });
-    }
-  }
-  comments.sort((a, b) => a.line - b.line);
-  errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  return {
-    file,
-    instructions,
-    comments,
-    directives,
-    escape,
-    ...errors[0] ? { error: errors[0] } : {}
-  };
-}
-
 // src/dockerfile/shell.ts
 import { readFileSync as readFileSync2 } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp2 = Object.defineProperty;
@@ -42654,25 +42199,31 @@ var Query = class {
 };
 
 // src/dockerfile/assets.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname3, join as join5 } from "node:path";
+import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateAsset(file, packageName) {
-  const beside = join5(dirname3(fileURLToPath(import.meta.url)), file);
-  if (existsSync3(beside)) return beside;
+  const beside = join4(dirname3(fileURLToPath(import.meta.url)), file);
+  if (existsSync2(beside)) return beside;
   const require2 = createRequire(import.meta.url);
   try {
     return require2.resolve(`${packageName}/${file}`);
   } catch {
-    return join5(dirname3(require2.resolve(`${packageName}/package.json`)), file);
+    return join4(dirname3(require2.resolve(`${packageName}/package.json`)), file);
   }
 }
 
 // src/dockerfile/shell.ts
 var shells = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]);
 var parser;
-var commandQuery;
+function preferQuickStart() {
+  if (parser) return;
+  try {
+    setFlagsFromString("--liftoff-only");
+  } catch {
+  }
+}
 async function initShellParser() {
   if (parser) return;
   await Parser.init({
@@ -42682,10 +42233,6 @@ async function initShellParser() {
   const language = await Language.load(new Uint8Array(grammar));
   const ready = new Parser();
   ready.setLanguage(language);
-  commandQuery = new Query(
-    language,
-    "[(command) (declaration_command) (unset_command)] @command (pipeline) @pipe"
-  );
   parser = ready;
 }
 function unquote(text) {
@@ -42721,20 +42268,40 @@ function wordText(node) {
       return node.text;
   }
 }
-function commandOf(node) {
-  const at = { row: node.startPosition.row, column: node.startPosition.column };
-  if (node.type === "command") {
-    const nameNode = node.childForFieldName("name");
-    if (!nameNode) return void 0;
-    const args2 = node.childrenForFieldName("argument").flatMap((child2) => child2 ? [wordText(child2)] : []);
-    return { name: wordText(nameNode.firstNamedChild ?? nameNode), args: args2, ...at };
+function cursorText(cursor, source) {
+  const type = cursor.nodeType;
+  if (type === "word" || type === "number")
+    return unquote(source.slice(cursor.startIndex, cursor.endIndex));
+  if (type === "command_name" && cursor.gotoFirstChild()) {
+    const text = cursorText(cursor, source);
+    cursor.gotoParent();
+    return text;
   }
-  if (node.type === "declaration_command" || node.type === "unset_command") {
-    const keyword = node.child(0)?.text ?? "";
-    const args2 = node.namedChildren.flatMap((child2) => child2 ? [wordText(child2)] : []);
-    return { name: keyword, args: args2, ...at };
+  return wordText(cursor.currentNode);
+}
+function commandOf(node, source) {
+  const type = node.type;
+  if (type !== "command" && type !== "declaration_command" && type !== "unset_command")
+    return void 0;
+  const { row, column } = node.startPosition;
+  const cursor = node.walk();
+  let name2;
+  const args2 = [];
+  if (cursor.gotoFirstChild()) {
+    do {
+      if (type === "command") {
+        const field = cursor.currentFieldName;
+        if (field === "name") name2 = cursorText(cursor, source);
+        else if (field === "argument") args2.push(cursorText(cursor, source));
+      } else if (name2 === void 0) {
+        name2 = source.slice(cursor.startIndex, cursor.endIndex);
+      } else if (cursor.currentNode.isNamed) {
+        args2.push(cursorText(cursor, source));
+      }
+    } while (cursor.gotoNextSibling());
   }
-  return void 0;
+  cursor.delete();
+  return name2 === void 0 ? void 0 : { name: name2, args: args2, row, column };
 }
 function shellHeredoc(statement) {
   const command = statement.childForFieldName("body");
@@ -42749,14 +42316,15 @@ function shellHeredoc(statement) {
   }
   return void 0;
 }
-function collect(root, rowOffset, columnOffset, script2) {
-  for (const capture of commandQuery?.captures(root) ?? []) {
-    if (capture.name === "pipe") {
+var wantedTypes = ["command", "declaration_command", "unset_command", "pipeline"];
+function collect(root, source, rowOffset, columnOffset, script2) {
+  for (const node of root.descendantsOfType(wantedTypes)) {
+    if (!node) continue;
+    if (node.type === "pipeline") {
       script2.hasPipe = true;
       continue;
     }
-    const node = capture.node;
-    const command = commandOf(node);
+    const command = commandOf(node, source);
     if (!command) continue;
     script2.commands.push({
       ...command,
@@ -42775,13 +42343,470 @@ function parseInto(text, script2, rowOffset = 0, columnOffset = 0) {
   const tree = parser.parse(text);
   if (!tree) return;
   if (tree.rootNode.hasError) script2.clean = false;
-  collect(tree.rootNode, rowOffset, columnOffset, script2);
+  collect(tree.rootNode, text, rowOffset, columnOffset, script2);
   tree.delete();
 }
 function parseShell(text) {
   const script2 = { commands: [], hasPipe: false, clean: true };
   parseInto(text, script2);
   return script2;
+}
+
+// src/lint/files.ts
+import { existsSync as existsSync3, readdirSync, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolutePath, join as join5, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+function isDockerfileName(name2) {
+  if (name2.endsWith(".dockerignore")) return false;
+  return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
+}
+var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function walk(dir, visit) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path6 = join5(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) walk(path6, visit);
+    } else if (entry.isFile()) {
+      visit(path6);
+    }
+  }
+}
+var hasGlob = (pattern) => /[*?[{]/.test(pattern);
+function globToRegExp(pattern) {
+  let source = "";
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index] ?? "";
+    if (char === "*" && pattern[index + 1] === "*") {
+      const slash = pattern[index + 2] === "/";
+      source += slash ? "(?:.*/)?" : ".*";
+      index += slash ? 2 : 1;
+    } else if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else if (char === "{") {
+      const close = pattern.indexOf("}", index);
+      if (close < 0) source += "\\{";
+      else {
+        const options = pattern.slice(index + 1, close).split(",");
+        source += `(?:${options.map((option) => option.replace(/[.+^$()|[\]\\]/g, "\\$&")).join("|")})`;
+        index = close;
+      }
+    } else if (char === "[") {
+      const close = pattern.indexOf("]", index);
+      if (close < 0) source += "\\[";
+      else {
+        source += pattern.slice(index, close + 1).replace(/^\[!/, "[^");
+        index = close;
+      }
+    } else source += char.replace(/[.+^$()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
+}
+var toSlashes = (path6) => path6.split(sep3).join("/");
+function findDockerfiles(inputs, options) {
+  const found = [];
+  const add = (path6) => {
+    if (!found.includes(path6)) found.push(path6);
+  };
+  for (const input2 of inputs) {
+    if (input2 === "-") {
+      add("-");
+      continue;
+    }
+    const absolute = resolve4(options.cwd, input2);
+    const before = found.length;
+    const exists2 = !hasGlob(input2) && existsSync3(absolute);
+    const isDirectory2 = exists2 && statSync2(absolute).isDirectory();
+    const searchEverywhere = options.recursive === true && !hasGlob(input2) && !isDirectory2 && !isAbsolutePath(input2);
+    if (isDirectory2) {
+      walk(absolute, (path6) => {
+        if (isDockerfileName(path6.slice(path6.lastIndexOf(sep3) + 1)))
+          add(toSlashes(relative3(options.cwd, path6)));
+      });
+    } else if (exists2 && !searchEverywhere) {
+      add(input2);
+    } else {
+      const pattern = hasGlob(input2) ? input2 : `**/${toSlashes(input2).replace(/^(?:\.\/)+/, "")}`;
+      if (!hasGlob(input2) && !options.recursive) {
+        throw new UserError(
+          `'${input2}' does not exist; give a Dockerfile, a folder or a glob such as '**/Dockerfile'`
+        );
+      }
+      const slashed = toSlashes(pattern).replace(/^\.\//, "");
+      const segments = slashed.split("/");
+      const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
+      const matcher = globToRegExp(slashed);
+      const isAbsolute4 = slashed.startsWith("/");
+      walk(resolve4(options.cwd, fixed || "."), (path6) => {
+        const shown = isAbsolute4 ? toSlashes(path6) : toSlashes(relative3(options.cwd, path6));
+        if (matcher.test(shown)) add(shown);
+      });
+    }
+    if (found.length === before) {
+      throw new UserError(
+        `'${input2}' matches no Dockerfile; check the path or pattern (relative to ${options.cwd})`
+      );
+    }
+  }
+  return found;
+}
+
+// src/lint/lint.ts
+import { readFile } from "node:fs/promises";
+import { resolve as resolve5 } from "node:path";
+
+// src/dockerfile/parse.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+var knownKeywords = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+var allowedFlags = {
+  FROM: ["platform"],
+  RUN: ["mount", "network", "security"],
+  COPY: ["from", "chown", "chmod", "link", "parents", "exclude"],
+  ADD: ["checksum", "chown", "chmod", "link", "keep-git-dir", "unpack", "exclude"],
+  HEALTHCHECK: ["interval", "timeout", "start-period", "start-interval", "retries"]
+};
+var needArguments = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "COPY",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "STOPSIGNAL",
+  "USER",
+  "WORKDIR"
+]);
+var Source = class {
+  constructor(text) {
+    this.text = text;
+    for (let index = 0; index < text.length; index++) {
+      if (text.charCodeAt(index) === 10) this.lineStarts.push(index + 1);
+    }
+  }
+  text;
+  lineStarts = [0];
+  offset(position) {
+    return (this.lineStarts[position.line] ?? this.text.length) + position.character;
+  }
+  /** 0-based line and column of an offset. */
+  position(offset) {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, column: offset - (this.lineStarts[low] ?? 0) };
+  }
+  slice(range) {
+    return this.text.slice(this.offset(range.start), this.offset(range.end));
+  }
+  line(index) {
+    const start2 = this.lineStarts[index] ?? this.text.length;
+    const next = this.lineStarts[index + 1];
+    return this.text.slice(start2, next === void 0 ? this.text.length : next - 1);
+  }
+};
+function normaliseText(text) {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+function isContinued(line, escape) {
+  return line.trimEnd().endsWith(escape) && !line.trimEnd().endsWith(escape + escape);
+}
+function stripContinuation(line, escape) {
+  const trimmed = line.trimEnd();
+  return trimmed.slice(0, trimmed.length - escape.length);
+}
+var isCommentLine = (line) => line.trimStart().startsWith("#");
+function joinContinuations(raw, escape) {
+  const lines = raw.split("\n");
+  let joined = "";
+  let continued = false;
+  for (const line of lines) {
+    if (continued && (isCommentLine(line) || line.trim() === "")) continue;
+    const piece = continued && /^\s/.test(line) ? ` ${line.trimStart()}` : line;
+    if (isContinued(line, escape)) {
+      joined += stripContinuation(piece, escape);
+      continued = true;
+    } else {
+      joined += continued || joined === "" ? piece : `
+${piece}`;
+      continued = false;
+    }
+  }
+  return joined.trim();
+}
+function scriptWithLines(source, startLine, startColumn, endLine, bodyLines, escape) {
+  const lines = [];
+  let continued = false;
+  for (let index = startLine; index <= endLine; index++) {
+    let line = source.line(index);
+    if (index === startLine) line = line.slice(startColumn);
+    if (bodyLines.has(index)) {
+      lines.push(line);
+      continued = false;
+      continue;
+    }
+    if (continued && (isCommentLine(line) || line.trim() === "")) {
+      lines.push("\\");
+      continue;
+    }
+    if (isContinued(line, escape)) {
+      lines.push(`${stripContinuation(line, escape)}\\`);
+      continued = true;
+    } else {
+      lines.push(line);
+      continued = false;
+    }
+  }
+  return lines.join("\n");
+}
+function heredocsOf(instruction, source) {
+  const withHeredocs = instruction;
+  if (typeof withHeredocs.getHeredocs !== "function") return [];
+  return withHeredocs.getHeredocs().map((heredoc) => {
+    const content = heredoc.getContentRange();
+    const delimiter3 = heredoc.getDelimiterRange();
+    return {
+      name: heredoc.getName(),
+      body: content ? source.slice(content) : "",
+      bodyLine: (content?.start.line ?? heredoc.getStartRange().end.line + 1) + 1,
+      terminated: delimiter3 !== null
+    };
+  });
+}
+function pairsOf(instruction) {
+  const withProperties = instruction;
+  if (typeof withProperties.getProperties !== "function") return [];
+  return withProperties.getProperties().map((property) => ({ key: property.getName(), value: property.getValue() }));
+}
+function jsonOf(text) {
+  if (!text.startsWith("[") || !text.endsWith("]")) return void 0;
+  try {
+    const parsed = JSON.parse(text);
+    if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
+      return parsed;
+    }
+  } catch {
+  }
+  return void 0;
+}
+function readHead(source, start2, end, keywordLength, escape) {
+  const text = source.text;
+  const flags2 = [];
+  const flagPositions = [];
+  let at = start2 + keywordLength;
+  for (; ; ) {
+    while (at < end) {
+      const char = text[at];
+      if (char === " " || char === "	") at++;
+      else if (char === escape && /^[ \t]*\n/.test(text.slice(at + 1, at + 64))) {
+        at = text.indexOf("\n", at) + 1;
+        for (; ; ) {
+          const lineEnd = text.indexOf("\n", at);
+          const line = text.slice(at, lineEnd < 0 ? end : lineEnd);
+          if (lineEnd < 0 || !(line.trim() === "" || isCommentLine(line))) break;
+          at = lineEnd + 1;
+        }
+      } else break;
+    }
+    if (!text.startsWith("--", at) || at >= end) break;
+    let tokenEnd = at;
+    let quote = "";
+    while (tokenEnd < end) {
+      const char = text[tokenEnd] ?? "";
+      if (quote) {
+        if (char === quote) quote = "";
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === " " || char === "	" || char === "\n") break;
+      tokenEnd++;
+    }
+    const token = text.slice(at + 2, tokenEnd);
+    const equals = token.indexOf("=");
+    flags2.push({
+      name: equals < 0 ? token : token.slice(0, equals),
+      value: equals < 0 ? null : token.slice(equals + 1)
+    });
+    flagPositions.push(source.position(at));
+    at = tokenEnd;
+  }
+  return { flags: flags2, flagPositions, argsOffset: Math.min(at, end) };
+}
+function splitWords(text) {
+  const words = [];
+  let current = "";
+  let quote = "";
+  for (const char of text) {
+    if (quote) {
+      if (char === quote) quote = "";
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === " " || char === "	" || char === "\n") {
+      if (current) words.push(current);
+      current = "";
+      continue;
+    }
+    current += char;
+  }
+  if (current) words.push(current);
+  return words;
+}
+function convert(instruction, source, escape, errors) {
+  const range = instruction.getRange();
+  const rawKeyword = instruction.getKeyword();
+  const keyword = rawKeyword.toUpperCase();
+  const line = range.start.line + 1;
+  const column = range.start.character + 1;
+  const startOffset = source.offset(range.start);
+  const endOffset = source.offset(range.end);
+  const mayHaveHeredoc = source.text.slice(startOffset, endOffset).includes("<<");
+  let heredocs = [];
+  try {
+    heredocs = mayHaveHeredoc ? heredocsOf(instruction, source) : [];
+  } catch {
+    errors.push({ line, column, message: `${keyword} has a heredoc marker that cannot be read` });
+  }
+  const head = readHead(source, startOffset, endOffset, rawKeyword.length, escape);
+  const flags2 = head.flags;
+  const argsStart = source.position(head.argsOffset);
+  const firstBody = heredocs[0];
+  const argsEnd = firstBody ? source.lineStarts[firstBody.bodyLine - 1] ?? endOffset : endOffset;
+  const raw = source.text.slice(head.argsOffset, Math.max(head.argsOffset, argsEnd));
+  const scriptLine = argsStart.line + 1;
+  const scriptColumn = argsStart.column + 1;
+  const text = joinContinuations(raw, escape);
+  const words = splitWords(text);
+  const json = keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? jsonOf(text.replace(/^CMD\s+/i, "")) : void 0;
+  const result = {
+    keyword,
+    line,
+    endLine: range.end.line + 1,
+    column,
+    flags: flags2,
+    text,
+    words,
+    json,
+    heredocs,
+    pairs: pairsOf(instruction),
+    scriptLine,
+    scriptColumn
+  };
+  if (!knownKeywords.has(keyword)) {
+    errors.push({ line, column, message: `unknown instruction '${instruction.getKeyword()}'` });
+  } else if (needArguments.has(keyword) && text === "" && heredocs.length === 0) {
+    errors.push({ line, column, message: `${keyword} needs arguments` });
+  }
+  const allowed = allowedFlags[keyword] ?? [];
+  flags2.forEach((flag, index) => {
+    if (allowed.includes(flag.name)) return;
+    const at = head.flagPositions[index] ?? { line: line - 1, column: column - 1 };
+    errors.push({
+      line: at.line + 1,
+      column: at.column + 1,
+      message: `${keyword} does not accept the flag --${flag.name}`
+    });
+  });
+  for (const heredoc of heredocs) {
+    if (!heredoc.terminated) {
+      errors.push({
+        line,
+        column,
+        message: `heredoc '${heredoc.name}' has no terminating line '${heredoc.name}'`
+      });
+    }
+  }
+  if (keyword === "RUN" && json === void 0) {
+    const bodyLines = /* @__PURE__ */ new Set();
+    for (const heredoc of heredocs) {
+      const lines = heredoc.body === "" ? 0 : heredoc.body.split("\n").length;
+      for (let index = 0; index <= lines; index++) bodyLines.add(heredoc.bodyLine - 1 + index);
+    }
+    const first = heredocs[0];
+    if (first && /^(<<-?\s*["']?[\w.-]+["']?\s*)+$/.test(text)) {
+      result.script = first.body;
+      result.scriptLine = first.bodyLine;
+      result.scriptColumn = 1;
+    } else {
+      result.script = scriptWithLines(
+        source,
+        argsStart.line,
+        argsStart.column,
+        range.end.line,
+        bodyLines,
+        escape
+      );
+    }
+  } else if (keyword === "RUN" && json !== void 0) {
+    result.script = json.join(" ");
+  }
+  if (keyword === "ONBUILD") {
+    const trigger = instruction.getTriggerInstruction?.();
+    if (trigger) result.trigger = convert(trigger, source, escape, errors);
+  }
+  return result;
+}
+function parseDockerfile(input2, file = "Dockerfile") {
+  const text = normaliseText(input2);
+  const source = new Source(text);
+  const ast = import_dockerfile_ast.DockerfileParser.parse(text);
+  const escape = ast.getEscapeCharacter();
+  const errors = [];
+  const instructions = ast.getInstructions().map((instruction) => convert(instruction, source, escape, errors));
+  const comments = ast.getComments().map((comment2) => {
+    const start2 = comment2.getRange().start;
+    const raw = source.line(start2.line).slice(start2.character);
+    return { line: start2.line + 1, text: raw.replace(/^#/, "") };
+  });
+  const directives = [];
+  for (const directive of ast.getDirectives()) {
+    const line = directive.getRange().start.line;
+    const raw = source.line(line);
+    if (/^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(raw)) {
+      directives.push({
+        name: directive.getName().toLowerCase(),
+        value: directive.getValue(),
+        line: line + 1
+      });
+    } else {
+      comments.push({ line: line + 1, text: raw.replace(/^\s*#/, "") });
+    }
+  }
+  comments.sort((a, b) => a.line - b.line);
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    file,
+    instructions,
+    comments,
+    directives,
+    escape,
+    ...errors[0] ? { error: errors[0] } : {}
+  };
 }
 
 // src/lint/pragmas.ts
@@ -42800,19 +42825,19 @@ function codeSet(list2) {
 function parsePragmas(comments, instructions = []) {
   const pragmas = { inline: /* @__PURE__ */ new Map(), global: /* @__PURE__ */ new Set(), stage: [], shell: [] };
   const inside = (line) => instructions.some((instruction) => line > instruction.line && line <= instruction.endLine);
-  for (const comment of comments) {
-    if (inside(comment.line)) continue;
-    const ignore = ignorePattern.exec(comment.text);
+  for (const comment2 of comments) {
+    if (inside(comment2.line)) continue;
+    const ignore = ignorePattern.exec(comment2.text);
     if (ignore) {
       const kind = (ignore[1] ?? "").split(/[ \t]+/)[0];
       const list2 = codeSet(ignore[2] ?? "");
-      if (kind === "ignore") pragmas.inline.set(comment.line, list2);
+      if (kind === "ignore") pragmas.inline.set(comment2.line, list2);
       else if (kind === "global") for (const code of list2) pragmas.global.add(code);
-      else pragmas.stage.push({ line: comment.line, codes: list2 });
+      else pragmas.stage.push({ line: comment2.line, codes: list2 });
       continue;
     }
-    const shell = shellPattern.exec(comment.text);
-    if (shell) pragmas.shell.push({ line: comment.line, shell: shell[1] ?? "" });
+    const shell = shellPattern.exec(comment2.text);
+    if (shell) pragmas.shell.push({ line: comment2.line, shell: shell[1] ?? "" });
   }
   return pragmas;
 }
@@ -42867,20 +42892,20 @@ function instructionStream(dockerfile) {
   const inside = (line) => dockerfile.instructions.some(
     (instruction) => line > instruction.line && line <= instruction.endLine
   );
-  for (const comment of dockerfile.comments) {
-    if (inside(comment.line)) continue;
+  for (const comment2 of dockerfile.comments) {
+    if (inside(comment2.line)) continue;
     stream2.push({
       keyword: "#",
-      line: comment.line,
-      endLine: comment.line,
+      line: comment2.line,
+      endLine: comment2.line,
       column: 1,
       flags: [],
-      text: comment.text,
+      text: comment2.text,
       words: [],
       json: void 0,
       heredocs: [],
       pairs: [],
-      scriptLine: comment.line,
+      scriptLine: comment2.line,
       scriptColumn: 1
     });
   }
@@ -45919,10 +45944,13 @@ function isExecutableFile(path6) {
   }
 }
 function findOnPath(name2, searchPath) {
+  const extensions = process.platform === "win32" ? ["", ...(process.env.PATHEXT ?? ".EXE").toLowerCase().split(";")] : [""];
   for (const dir of searchPath.split(delimiter2)) {
     if (dir === "") continue;
-    const candidate = join7(dir, name2);
-    if (isExecutableFile(candidate)) return candidate;
+    for (const extension of extensions) {
+      const candidate = join7(dir, name2 + extension);
+      if (isExecutableFile(candidate)) return candidate;
+    }
   }
   return void 0;
 }
@@ -46273,11 +46301,11 @@ function parseShellCheckOutput(stdout) {
   return parsed.comments;
 }
 function toFailures(script2, comments) {
-  return comments.map((comment) => ({
-    code: `SC${comment.code}`,
-    ...dockerfilePosition(script2, comment.line, comment.column),
-    message: comment.message,
-    severity: severityOf(comment.level)
+  return comments.map((comment2) => ({
+    code: `SC${comment2.code}`,
+    ...dockerfilePosition(script2, comment2.line, comment2.column),
+    message: comment2.message,
+    severity: severityOf(comment2.level)
   }));
 }
 function shellCheckEnvironment() {
@@ -46351,6 +46379,7 @@ async function shellcheckFailures(dockerfile, binary2) {
 }
 
 // src/lint/run.ts
+var quickStartLimit = 500;
 function describeRule(code) {
   const rule = ruleByCode(code);
   if (rule)
@@ -46380,6 +46409,7 @@ async function runLint(options) {
     mergeConfigs(configFromEnv(options.env), file?.config ?? {}, options.options)
   );
   const files = findDockerfiles(options.inputs, { cwd: options.cwd, recursive: options.recursive });
+  if (files.length < quickStartLimit) preferQuickStart();
   const shellcheck = await findShellCheck(options.shellcheck);
   if (shellcheck.reason) notes.push(shellcheck.reason);
   const binary2 = shellcheck.binary;
@@ -47370,7 +47400,7 @@ var transform = function(original_options = {}) {
         to,
         to_line
       } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
+      let { comment: comment2, escape, quote, record_delimiter } = this.options;
       const {
         bomSkipped,
         delimiterDiscovered,
@@ -47437,7 +47467,7 @@ var transform = function(original_options = {}) {
               for (const key in options2) {
                 this.options[key] = options2[key];
               }
-              ({ comment, escape, quote } = this.options);
+              ({ comment: comment2, escape, quote } = this.options);
               break;
             }
           }
@@ -47495,7 +47525,7 @@ var transform = function(original_options = {}) {
             if (this.state.quoting === true) {
               const nextChr = buf[pos + quote.length];
               const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrComment = comment2 !== null && this.__compareBytes(comment2, buf, pos + quote.length, nextChr);
               const isNextChrDelimiter = this.__isDelimiter(
                 buf,
                 pos + quote.length,
@@ -47604,8 +47634,8 @@ var transform = function(original_options = {}) {
             if (this.state.commenting) {
               continue;
             }
-            if (comment !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+            if (comment2 !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
+              const commentCount = this.__compareBytes(comment2, buf, pos, chr);
               if (commentCount !== 0) {
                 this.state.commenting = true;
                 continue;
@@ -48130,8 +48160,8 @@ var parse = function(data, opts = {}) {
 // src/util/list.ts
 function parseList(text, options = {}) {
   if (!text) return [];
-  const comment = options.comment;
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !(comment && line.startsWith(comment)));
+  const comment2 = options.comment;
+  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !(comment2 && line.startsWith(comment2)));
   if (options.ignoreComma) return lines;
   const entries = [];
   for (const line of lines) {
@@ -48144,7 +48174,7 @@ function parseList(text, options = {}) {
     });
     for (const record of records) {
       for (const field of record) {
-        if (field !== "" && !(comment && field.startsWith(comment))) entries.push(field);
+        if (field !== "" && !(comment2 && field.startsWith(comment2))) entries.push(field);
       }
     }
   }
@@ -48198,21 +48228,24 @@ function markdownTable(header, rows) {
 }
 
 // actions/dockerfile-lint/main.ts
+var comment = { comment: "#" };
 function optionsFromInputs() {
-  const codes2 = (entries) => entries.flatMap(commaList);
+  const codes2 = (entries) => entries.flatMap((entry) => commaList(entry.replace(/\s+#.*$/, "")));
   const format = input("format");
   const threshold = input("failure-threshold");
   const options = {
-    ignored: codes2(listInput("ignore")),
-    trustedRegistries: codes2(listInput("trusted-registries")),
+    ignored: codes2(listInput("ignore", comment)),
+    trustedRegistries: codes2(listInput("trusted-registries", comment)),
     override: {
-      error: codes2(listInput("override-error")),
-      warning: codes2(listInput("override-warning")),
-      info: codes2(listInput("override-info")),
-      style: codes2(listInput("override-style"))
+      error: codes2(listInput("override-error", comment)),
+      warning: codes2(listInput("override-warning", comment)),
+      info: codes2(listInput("override-info", comment)),
+      style: codes2(listInput("override-style", comment))
     },
     labelSchema: Object.fromEntries(
-      listInput("require-labels").map((spec) => parseLabelSpec(spec, "input 'require-labels'"))
+      listInput("require-labels", comment).map(
+        (spec) => parseLabelSpec(spec, "input 'require-labels'")
+      )
     )
   };
   if (format) options.formats = [parseFormat(format, "input 'format'")];
@@ -48223,6 +48256,10 @@ function optionsFromInputs() {
   if (booleanInput("strict-labels")) options.strictLabels = true;
   if (booleanInput("disable-ignore-pragma")) options.disableIgnorePragma = true;
   return options;
+}
+function writeReport(path6, text) {
+  mkdirSync(dirname5(path6), { recursive: true });
+  writeFileSync2(path6, text);
 }
 function annotate(finding) {
   const properties = {
@@ -48262,7 +48299,7 @@ function summaryOf(run2) {
 async function main() {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const run2 = await runLint({
-    inputs: listInput("dockerfile"),
+    inputs: listInput("dockerfile", comment),
     cwd: process.cwd(),
     env: process.env,
     home: process.env.HOME ?? homedir2(),
@@ -48278,19 +48315,19 @@ async function main() {
       info2(`shellcheck: ${run2.shellcheck.binary} (${run2.shellcheck.source})`);
   }
   for (const note of run2.notes) notice(note);
-  const format = run2.config.formats[0] ?? "tty";
+  const format = input("format") ? parseFormat(input("format"), "input 'format'") : run2.config.formats[0] ?? "tty";
   const color = !run2.config.noColor && !process.env.NO_COLOR;
   const results = run2.report(format, false);
   logUntrusted(format === "tty" ? run2.report(format, color).trimEnd() : results.trimEnd());
   for (const finding of run2.findings) annotate(finding);
   const outputFile = input("output-file");
-  if (outputFile) writeFileSync2(resolve7(workspace, outputFile), results);
+  if (outputFile) writeReport(resolve7(workspace, outputFile), results);
   const sarifFile = input("sarif-file");
   if (sarifFile) {
-    writeFileSync2(resolve7(workspace, sarifFile), run2.report("sarif", false));
+    writeReport(resolve7(workspace, sarifFile), run2.report("sarif", false));
     setOutput("sarif-file", sarifFile);
   }
-  const failed = exitStatus(run2.findings, { ...run2.config, noFail: false }) === 1;
+  const failed = exitStatus(run2.findings, { ...run2.config, noFail: false, formats: [] }) === 1;
   setOutput("results", results);
   setOutput("counts", JSON.stringify(run2.counts));
   setOutput("failed", String(failed));

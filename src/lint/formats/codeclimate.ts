@@ -35,8 +35,9 @@ export function formatCodeclimate(findings: readonly Finding[]): string {
 
 /**
  * GitLab's Code Quality report: one array of the same issues, each with a fingerprint, the hex
- * SHA-1 of the issue's JSON as hadolint writes it, so fingerprints match hadolint's and GitLab
- * keeps tracking the same issues after a switch.
+ * SHA-1 of the issue's JSON computed as hadolint computes it. The JSON holds the message, and
+ * runnerkit words its messages itself, so fingerprints differ from hadolint's: GitLab sees the
+ * issues as new once, after a switch, and tracks them from then on.
  */
 export function formatGitlabCodeclimate(findings: readonly Finding[]): string {
   const issues = findings.map((finding) => {

@@ -87,10 +87,17 @@ function isExecutableFile(path: string): boolean {
 
 /** The first executable `name` in the PATH-like list of directories. */
 export function findOnPath(name: string, searchPath: string): string | undefined {
+  // Windows programs carry an extension; PATHEXT lists the ones that run.
+  const extensions =
+    process.platform === 'win32'
+      ? ['', ...(process.env.PATHEXT ?? '.EXE').toLowerCase().split(';')]
+      : ['']
   for (const dir of searchPath.split(delimiter)) {
     if (dir === '') continue
-    const candidate = join(dir, name)
-    if (isExecutableFile(candidate)) return candidate
+    for (const extension of extensions) {
+      const candidate = join(dir, name + extension)
+      if (isExecutableFile(candidate)) return candidate
+    }
   }
   return undefined
 }
