@@ -42144,7 +42144,7 @@ async function initShellParser() {
   parser = ready;
 }
 function unquote(text2) {
-  return text2.replace(/\\(.)/gs, "$1");
+  return text2.includes("\\") ? text2.replace(/\\(.)/gs, "$1") : text2;
 }
 function wordText(node) {
   switch (node.type) {
@@ -42805,14 +42805,15 @@ function withShell(instruction) {
   return instruction;
 }
 function instructionStream(dockerfile) {
-  const stream2 = dockerfile.instructions.map(
-    (instruction) => withShell({ ...instruction })
-  );
-  const inside = (line) => dockerfile.instructions.some(
-    (instruction) => line > instruction.line && line <= instruction.endLine
-  );
+  const stream2 = [];
+  const instructions = dockerfile.instructions;
+  let next = 0;
   for (const comment of dockerfile.comments) {
-    if (inside(comment.line)) continue;
+    while (next < instructions.length && (instructions[next]?.line ?? 0) < comment.line) {
+      stream2.push(withShell(instructions[next++]));
+    }
+    const previous = instructions[next - 1];
+    if (previous && comment.line <= previous.endLine) continue;
     stream2.push({
       keyword: "#",
       line: comment.line,
@@ -42828,7 +42829,8 @@ function instructionStream(dockerfile) {
       scriptColumn: 1
     });
   }
-  return stream2.sort((a, b) => a.line - b.line);
+  while (next < instructions.length) stream2.push(withShell(instructions[next++]));
+  return stream2;
 }
 function runRules(stream2, rules, settings) {
   const failures = [];

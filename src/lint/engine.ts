@@ -47,15 +47,17 @@ function withShell(instruction: LintInstruction): LintInstruction {
 
 /** Instructions and comments in file order; comments inside an instruction belong to it. */
 export function instructionStream(dockerfile: Dockerfile): LintInstruction[] {
-  const stream: LintInstruction[] = dockerfile.instructions.map((instruction) =>
-    withShell({ ...instruction })
-  )
-  const inside = (line: number) =>
-    dockerfile.instructions.some(
-      (instruction) => line > instruction.line && line <= instruction.endLine
-    )
+  const stream: LintInstruction[] = []
+  const instructions = dockerfile.instructions
+  let next = 0
   for (const comment of dockerfile.comments) {
-    if (inside(comment.line)) continue
+    // Both lists are in line order: emit the instructions before this comment, then decide
+    // whether the comment sits inside the last of them (a comment within a continuation).
+    while (next < instructions.length && (instructions[next]?.line ?? 0) < comment.line) {
+      stream.push(withShell(instructions[next++] as LintInstruction))
+    }
+    const previous = instructions[next - 1]
+    if (previous && comment.line <= previous.endLine) continue
     stream.push({
       keyword: '#',
       line: comment.line,
@@ -71,7 +73,8 @@ export function instructionStream(dockerfile: Dockerfile): LintInstruction[] {
       scriptColumn: 1
     })
   }
-  return stream.sort((a, b) => a.line - b.line)
+  while (next < instructions.length) stream.push(withShell(instructions[next++] as LintInstruction))
+  return stream
 }
 
 /** Runs the rules; returns failures with the rules' own severities, before pragmas. */

@@ -42236,7 +42236,7 @@ async function initShellParser() {
   parser = ready;
 }
 function unquote(text) {
-  return text.replace(/\\(.)/gs, "$1");
+  return text.includes("\\") ? text.replace(/\\(.)/gs, "$1") : text;
 }
 function wordText(node) {
   switch (node.type) {
@@ -42886,14 +42886,15 @@ function withShell(instruction) {
   return instruction;
 }
 function instructionStream(dockerfile) {
-  const stream2 = dockerfile.instructions.map(
-    (instruction) => withShell({ ...instruction })
-  );
-  const inside = (line) => dockerfile.instructions.some(
-    (instruction) => line > instruction.line && line <= instruction.endLine
-  );
+  const stream2 = [];
+  const instructions = dockerfile.instructions;
+  let next = 0;
   for (const comment2 of dockerfile.comments) {
-    if (inside(comment2.line)) continue;
+    while (next < instructions.length && (instructions[next]?.line ?? 0) < comment2.line) {
+      stream2.push(withShell(instructions[next++]));
+    }
+    const previous = instructions[next - 1];
+    if (previous && comment2.line <= previous.endLine) continue;
     stream2.push({
       keyword: "#",
       line: comment2.line,
@@ -42909,7 +42910,8 @@ function instructionStream(dockerfile) {
       scriptColumn: 1
     });
   }
-  return stream2.sort((a, b) => a.line - b.line);
+  while (next < instructions.length) stream2.push(withShell(instructions[next++]));
+  return stream2;
 }
 function runRules(stream2, rules, settings) {
   const failures = [];
