@@ -38,7 +38,10 @@ export interface Instruction {
   text: string
   /** The arguments split on whitespace, quotes kept (dockerfile-ast's view). */
   words: string[]
-  /** The strings of an exec-form (JSON array) instruction; undefined for shell form. */
+  /**
+   * The strings of a JSON-array instruction (RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD,
+   * COPY, ADD, VOLUME); undefined for shell form.
+   */
   json: string[] | undefined
   heredocs: Heredoc[]
   /** ENV, LABEL and ARG: the pairs, in order. */

@@ -13,6 +13,18 @@ import type { Dockerfile, Flag, Heredoc, Instruction, KeyValue, ParseError } fro
 
 type Range = ReturnType<AstInstruction['getRange']>
 
+/** Instructions BuildKit also accepts as a JSON array (HEALTHCHECK after its CMD). */
+const execFormKeywords = new Set([
+  'RUN',
+  'CMD',
+  'ENTRYPOINT',
+  'SHELL',
+  'HEALTHCHECK',
+  'COPY',
+  'ADD',
+  'VOLUME'
+])
+
 const knownKeywords = new Set([
   'ADD',
   'ARG',
@@ -321,14 +333,7 @@ function convert(
   const scriptColumn = argsStart.column + 1
   const text = joinContinuations(raw, escape)
   const words = splitWords(text)
-  const json =
-    keyword === 'RUN' ||
-    keyword === 'CMD' ||
-    keyword === 'ENTRYPOINT' ||
-    keyword === 'SHELL' ||
-    keyword === 'HEALTHCHECK'
-      ? jsonOf(text.replace(/^CMD\s+/i, ''))
-      : undefined
+  const json = execFormKeywords.has(keyword) ? jsonOf(text.replace(/^CMD\s+/i, '')) : undefined
 
   const result: Instruction = {
     keyword,

@@ -42461,6 +42461,16 @@ import { resolve as resolve5 } from "node:path";
 
 // src/dockerfile/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
+var execFormKeywords = /* @__PURE__ */ new Set([
+  "RUN",
+  "CMD",
+  "ENTRYPOINT",
+  "SHELL",
+  "HEALTHCHECK",
+  "COPY",
+  "ADD",
+  "VOLUME"
+]);
 var knownKeywords = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -42702,7 +42712,7 @@ function convert(instruction, source, escape, errors) {
   const scriptColumn = argsStart.column + 1;
   const text = joinContinuations(raw, escape);
   const words = splitWords(text);
-  const json = keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK" ? jsonOf(text.replace(/^CMD\s+/i, "")) : void 0;
+  const json = execFormKeywords.has(keyword) ? jsonOf(text.replace(/^CMD\s+/i, "")) : void 0;
   const result = {
     keyword,
     line,
@@ -43342,36 +43352,8 @@ function baseName(path6) {
   const cut = Math.max(bare.lastIndexOf("/"), bare.lastIndexOf("\\"));
   return cut < 0 ? bare : bare.slice(cut + 1);
 }
-function splitQuoted(text) {
-  const words = [];
-  let word = "";
-  let quote = "";
-  for (const char of text) {
-    if (quote) {
-      if (char === quote) quote = "";
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === " " || char === "	" || char === "\n") {
-      if (word) words.push(word);
-      word = "";
-      continue;
-    }
-    word += char;
-  }
-  if (word) words.push(word);
-  return words;
-}
 function copyPaths(instruction) {
-  const { text } = instruction;
-  let words;
-  if (text.startsWith("[") && text.endsWith("]")) {
-    try {
-      const parsed = JSON.parse(text);
-      if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) words = parsed;
-    } catch {
-    }
-  }
-  words ??= splitQuoted(text);
+  const words = instruction.json ?? instruction.words;
   if (words.length < 2) return void 0;
   return { sources: words.slice(0, -1), target: words[words.length - 1] ?? "" };
 }
@@ -45669,17 +45651,7 @@ var DL3066 = {
 
 // src/lint/rules/DL3067.ts
 var unquote2 = (path6) => path6.replace(/^(["'])(.*)\1$/, "$2");
-function pathsOf(instruction) {
-  const { text } = instruction;
-  if (text.startsWith("[") && text.endsWith("]")) {
-    try {
-      const parsed = JSON.parse(text);
-      if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) return parsed;
-    } catch {
-    }
-  }
-  return instruction.words.map(unquote2);
-}
+var pathsOf = (instruction) => instruction.json ?? instruction.words.map(unquote2);
 var DL3067 = simpleRule(
   {
     code: "DL3067",

@@ -44,27 +44,6 @@ export function baseName(path: string): string {
   return cut < 0 ? bare : bare.slice(cut + 1)
 }
 
-/** Splits on blanks outside quotes; quotes are kept, so `"C:\Program Files\x"` is one word. */
-export function splitQuoted(text: string): string[] {
-  const words: string[] = []
-  let word = ''
-  let quote = ''
-  for (const char of text) {
-    if (quote) {
-      if (char === quote) quote = ''
-    } else if (char === '"' || char === "'") {
-      quote = char
-    } else if (char === ' ' || char === '\t' || char === '\n') {
-      if (word) words.push(word)
-      word = ''
-      continue
-    }
-    word += char
-  }
-  if (word) words.push(word)
-  return words
-}
-
 export interface CopyPaths {
   sources: string[]
   target: string
@@ -72,17 +51,7 @@ export interface CopyPaths {
 
 /** COPY/ADD sources and target, in exec (JSON) or shell form; undefined without a target. */
 export function copyPaths(instruction: LintInstruction): CopyPaths | undefined {
-  const { text } = instruction
-  let words: string[] | undefined
-  if (text.startsWith('[') && text.endsWith(']')) {
-    try {
-      const parsed: unknown = JSON.parse(text)
-      if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) words = parsed
-    } catch {
-      // Not JSON: Docker reads it as shell form.
-    }
-  }
-  words ??= splitQuoted(text)
+  const words = instruction.json ?? instruction.words
   if (words.length < 2) return undefined
   return { sources: words.slice(0, -1), target: words[words.length - 1] ?? '' }
 }

@@ -3,18 +3,7 @@ import { simpleRule, type LintInstruction } from '../rule.js'
 const unquote = (path: string) => path.replace(/^(["'])(.*)\1$/, '$2')
 
 /** COPY's paths, sources then target, in exec (JSON) or shell form. */
-function pathsOf(instruction: LintInstruction): string[] {
-  const { text } = instruction
-  if (text.startsWith('[') && text.endsWith(']')) {
-    try {
-      const parsed: unknown = JSON.parse(text)
-      if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed
-    } catch {
-      // Not JSON: BuildKit reads it in shell form.
-    }
-  }
-  return instruction.words.map(unquote)
-}
+const pathsOf = (instruction: LintInstruction) => instruction.json ?? instruction.words.map(unquote)
 
 /**
  * Copying another stage's whole filesystem over / overwrites the base (passwd, libraries,
