@@ -46452,7 +46452,7 @@ var lintCommand = {
     const outputs = values.output ?? [];
     run2.config.formats.forEach((format, index) => {
       const target = outputs[index];
-      const color = !run2.config.noColor && !context.env.NO_COLOR && target === void 0;
+      const color = !run2.config.noColor && !context.env.NO_COLOR && target === void 0 && context.stdoutIsTerminal !== false;
       const report = run2.report(format, color);
       if (target === void 0) context.stdout(report);
       else {
@@ -49920,6 +49920,7 @@ var code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   stdout: (text2) => writeStdout(text2),
+  stdoutIsTerminal: process.stdout.isTTY === true || Boolean(process.env.FORCE_COLOR),
   stderr: (text2) => process.stderr.write(text2),
   readStdin: async () => {
     const chunks = [];

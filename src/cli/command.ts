@@ -4,6 +4,8 @@ export interface CliContext {
   cwd: string
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** Whether standard output is a terminal (colours help there, and only there). */
+  stdoutIsTerminal?: boolean
   /** Standard input, for commands that accept `-`. */
   readStdin?: () => Promise<string>
 }

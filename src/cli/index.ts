@@ -12,6 +12,7 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   stdout: (text) => writeStdout(text),
+  stdoutIsTerminal: process.stdout.isTTY === true || Boolean(process.env.FORCE_COLOR),
   stderr: (text) => process.stderr.write(text),
   readStdin: async () => {
     const chunks: Buffer[] = []

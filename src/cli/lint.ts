@@ -121,7 +121,12 @@ export const lintCommand: Command = {
     const outputs = values.output ?? []
     run.config.formats.forEach((format, index) => {
       const target = outputs[index]
-      const color = !run.config.noColor && !context.env.NO_COLOR && target === undefined
+      // Colour only on a terminal: a report piped to a file or a program stays plain text.
+      const color =
+        !run.config.noColor &&
+        !context.env.NO_COLOR &&
+        target === undefined &&
+        context.stdoutIsTerminal !== false
       const report = run.report(format, color)
       if (target === undefined) context.stdout(report)
       else {
