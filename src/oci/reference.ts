@@ -46,10 +46,14 @@ function splitRegistry(input: string, name: string): RepositoryRef {
   const first = slash === -1 ? '' : name.slice(0, slash)
   const isRegistry =
     slash !== -1 &&
-    (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())
+    (first.includes('.') ||
+      first.includes(':') ||
+      first === 'localhost' ||
+      first !== first.toLowerCase())
   let registry = isRegistry ? first : dockerHub
   let repository = isRegistry ? name.slice(slash + 1) : name
-  if (isRegistry && !domain.test(registry)) fail(input, `'${registry}' is not a valid registry host`)
+  if (isRegistry && !domain.test(registry))
+    fail(input, `'${registry}' is not a valid registry host`)
   if (registry === 'index.docker.io') registry = dockerHub
   if (registry === dockerHub && !repository.includes('/')) repository = `library/${repository}`
   if (repository === '') fail(input, 'the repository name is empty')
@@ -70,7 +74,10 @@ function splitRegistry(input: string, name: string): RepositoryRef {
  * Parses `[registry/]repository[:tag][@sha256:…]`. A reference without tag or digest gets
  * `defaultTag` (Docker's `latest`); pass `defaultTag: ''` to keep it bare.
  */
-export function parseReference(input: string, options: { defaultTag?: string } = {}): ImageReference {
+export function parseReference(
+  input: string,
+  options: { defaultTag?: string } = {}
+): ImageReference {
   const text = input.trim()
   if (text === '') fail(input, 'it is empty; give a name such as registry.example.com/team/app:1.0')
   let rest = text
@@ -79,7 +86,8 @@ export function parseReference(input: string, options: { defaultTag?: string } =
   if (at !== -1) {
     digest = rest.slice(at + 1)
     rest = rest.slice(0, at)
-    if (!isDigest(digest)) fail(input, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`)
+    if (!isDigest(digest))
+      fail(input, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`)
   }
   let tag: string | undefined
   const lastColon = rest.lastIndexOf(':')
@@ -87,13 +95,20 @@ export function parseReference(input: string, options: { defaultTag?: string } =
     tag = rest.slice(lastColon + 1)
     rest = rest.slice(0, lastColon)
     if (!isValidTag(tag)) {
-      fail(input, `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`)
+      fail(
+        input,
+        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+      )
     }
   }
   const repository = splitRegistry(input, rest)
   const defaultTag = options.defaultTag ?? 'latest'
   if (tag === undefined && digest === undefined && defaultTag !== '') tag = defaultTag
-  return { ...repository, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) }
+  return {
+    ...repository,
+    ...(tag !== undefined && { tag }),
+    ...(digest !== undefined && { digest })
+  }
 }
 
 /** Parses a repository name alone (`registry/team/app`); a tag or digest is an error. */
