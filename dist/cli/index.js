@@ -1337,9 +1337,9 @@ ${indent}`) + "'";
         start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1354,11 +1354,11 @@ ${indent}`) + "'";
         }
         const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start2}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -4461,10 +4461,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -4475,26 +4475,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start2 + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -4521,7 +4521,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -4548,7 +4548,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -4560,8 +4560,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start2, end, end] };
+      const end = start2 + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -5400,10 +5400,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -5435,10 +5435,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body2;
       } else {
         const { offset } = token;
@@ -10718,11 +10718,11 @@ var require_modifiableInstruction = __commonJS({
       }
       getArguments() {
         const args2 = super.getArguments();
-        const flags2 = this.getFlags();
-        if (flags2.length === 0) {
+        const flags3 = this.getFlags();
+        if (flags3.length === 0) {
           return args2;
         }
-        for (let i2 = 0; i2 < flags2.length; i2++) {
+        for (let i2 = 0; i2 < flags3.length; i2++) {
           args2.shift();
         }
         return args2;
@@ -11588,8 +11588,8 @@ var require_copy = __commonJS({
         return argument.indexOf("--") === -1;
       }
       getFromFlag() {
-        let flags2 = super.getFlags();
-        return flags2.length === 1 && flags2[0].getName() === "from" ? flags2[0] : null;
+        let flags3 = super.getFlags();
+        return flags3.length === 1 && flags3[0].getName() === "from" ? flags3[0] : null;
       }
       /**
        * Returns there here-documents that are defined in this RUN
@@ -11884,8 +11884,8 @@ var require_from = __commonJS({
         return null;
       }
       getPlatformFlag() {
-        let flags2 = super.getFlags();
-        return flags2.length === 1 && flags2[0].getName() === "platform" ? flags2[0] : null;
+        let flags3 = super.getFlags();
+        return flags3.length === 1 && flags3[0].getName() === "platform" ? flags3[0] : null;
       }
     };
     exports.From = From;
@@ -15565,8 +15565,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http2 = __require("http");
-    var https2 = __require("https");
+    var http3 = __require("http");
+    var https3 = __require("https");
     var events2 = __require("events");
     var assert = __require("assert");
     var util2 = __require("util");
@@ -15576,24 +15576,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -15602,7 +15602,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -17306,11 +17306,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -19707,9 +19707,9 @@ var require_util3 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -22061,22 +22061,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header2 = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -22084,41 +22084,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header += `${key}: ${val[i2]}\r
+              header2 += `${key}: ${val[i2]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header2, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort2, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort2, null, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util2.isBuffer(body2)) {
-        writeBuffer(abort2, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort2, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util2.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort2, body2.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort2, body2.stream(), client, request, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort2, body2, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort2, body2, client, request, socket, contentLength, header2, expectsPayload);
         }
       } else if (util2.isStream(body2)) {
-        writeStream(abort2, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort2, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util2.isIterable(body2)) {
-        writeIterable(abort2, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort2, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort2, body2, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -22184,22 +22184,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort2, body2, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util2.isBuffer(body2)) {
           assert(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body2);
@@ -22215,7 +22215,7 @@ upgrade: ${upgrade}\r
         abort2(err2);
       }
     }
-    async function writeBlob(abort2, body2, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -22223,7 +22223,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -22238,7 +22238,7 @@ upgrade: ${upgrade}\r
         abort2(err2);
       }
     }
-    async function writeIterable(abort2, body2, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -22257,7 +22257,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -22275,19 +22275,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort: abort2, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort2;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -22310,10 +22310,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -22337,7 +22337,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -22348,11 +22348,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -22421,11 +22421,11 @@ var require_client_h2 = __commonJS({
     var kOpenStreams = /* @__PURE__ */ Symbol("open streams");
     var extractBody;
     var h2ExperimentalWarned = false;
-    var http2;
+    var http22;
     try {
-      http2 = __require("node:http2");
+      http22 = __require("node:http2");
     } catch {
-      http2 = { constants: {} };
+      http22 = { constants: {} };
     }
     var {
       constants: {
@@ -22437,7 +22437,7 @@ var require_client_h2 = __commonJS({
         HTTP2_HEADER_EXPECT,
         HTTP2_HEADER_STATUS
       }
-    } = http2;
+    } = http22;
     function parseH2Headers(headers) {
       const result = [];
       for (const [name2, value] of Object.entries(headers)) {
@@ -22463,7 +22463,7 @@ var require_client_h2 = __commonJS({
           code: "UNDICI-H2"
         });
       }
-      const session = http2.connect(client[kUrl], {
+      const session = http22.connect(client[kUrl], {
         createConnection: () => socket,
         peerMaxConcurrentStreams: client[kMaxConcurrentStreams]
       });
@@ -23082,15 +23082,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util2.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util2.headerNameToString(header2) === "host";
       }
-      if (removeContent && util2.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util2.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name2 = util2.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name2 = util2.headerNameToString(header2);
         return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
@@ -23146,7 +23146,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http2 = __require("node:http");
+    var http3 = __require("node:http");
     var util2 = require_util2();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -23335,7 +23335,7 @@ var require_client = __commonJS({
         this[kUrl] = util2.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -24142,7 +24142,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent3 = class extends DispatcherBase {
+    var Agent5 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -24217,7 +24217,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module2.exports = Agent3;
+    module2.exports = Agent5;
   }
 });
 
@@ -24227,7 +24227,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent3 = require_agent();
+    var Agent5 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors2();
@@ -24342,7 +24342,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent3({
+        this[kAgent] = new Agent5({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -24451,7 +24451,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent3 = require_agent();
+    var Agent5 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -24471,7 +24471,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent3(agentOpts);
+        this[kNoProxyAgent] = new Agent5(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -24969,7 +24969,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable } = __require("node:stream");
+    var { Readable: Readable2 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors2();
     var util2 = require_util2();
     var { ReadableStreamFrom } = require_util2();
@@ -24981,7 +24981,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort: abort2,
@@ -25323,7 +25323,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors2();
     var util2 = require_util2();
     var { getResolveErrorBodyCallback } = require_util4();
@@ -25418,7 +25418,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort: abort2,
           contentType,
@@ -25733,7 +25733,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module2) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -25747,7 +25747,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -25764,7 +25764,7 @@ var require_api_pipeline = __commonJS({
         callback(err2);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -26816,7 +26816,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent3 = require_agent();
+    var Agent5 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -26843,7 +26843,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent3(opts);
+        const agent = opts?.agent ? opts.agent : new Agent5(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -26947,9 +26947,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors2();
-    var Agent3 = require_agent();
+    var Agent5 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent3());
+      setGlobalDispatcher(new Agent5());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -27478,14 +27478,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i2 = 0; i2 < object.length; ++i2) {
-          const header = object[i2];
-          if (header.length !== 2) {
+          const header2 = object[i2];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -29089,7 +29089,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants4();
     var EE = __require("node:events");
-    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util2();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -30028,7 +30028,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve8({
                 status,
@@ -30929,10 +30929,10 @@ var require_util6 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -31691,21 +31691,21 @@ var require_util7 = __commonJS({
       code2 >= 65 && code2 <= 90 || // A-Z
       code2 >= 97 && code2 <= 122;
     }
-    function validateCookieDomain(domain2) {
-      if (domain2 === " ") {
+    function validateCookieDomain(domain3) {
+      if (domain3 === " ") {
         return;
       }
-      if (domain2.length > 255) {
+      if (domain3.length > 255) {
         throw new Error("Invalid cookie domain");
       }
       let labelLength = 0;
-      for (let i2 = 0; i2 < domain2.length; ++i2) {
-        const code2 = domain2.charCodeAt(i2);
+      for (let i2 = 0; i2 < domain3.length; ++i2) {
+        const code2 = domain3.charCodeAt(i2);
         if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
-          if (domain2.charCodeAt(i2 - 1) === 45) {
+          if (domain3.charCodeAt(i2 - 1) === 45) {
             throw new Error("Invalid cookie domain");
           }
           labelLength = 0;
@@ -31721,7 +31721,7 @@ var require_util7 = __commonJS({
           throw new Error("Invalid cookie domain");
         }
       }
-      if (labelLength === 0 || domain2.charCodeAt(domain2.length - 1) === 45) {
+      if (labelLength === 0 || domain3.charCodeAt(domain3.length - 1) === 45) {
         throw new Error("Invalid cookie domain");
       }
     }
@@ -31831,20 +31831,20 @@ var require_parse2 = __commonJS({
     var { isCTLExcludingHtab } = require_util7();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name2 = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -34539,7 +34539,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent3 = require_agent();
+    var Agent5 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -34562,7 +34562,7 @@ var require_undici = __commonJS({
     module2.exports.Client = Client;
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
-    module2.exports.Agent = Agent3;
+    module2.exports.Agent = Agent5;
     module2.exports.ProxyAgent = ProxyAgent2;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module2.exports.RetryAgent = RetryAgent;
@@ -34958,9 +34958,9 @@ var init_lib = __esm({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
                   }
                 }
               }
@@ -35113,15 +35113,15 @@ var init_lib = __esm({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys(this.requestOptions.headers)[header2];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header];
+        const additionalValue = additionalHeaders[header2];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -35514,8 +35514,8 @@ var init_summary = __esm({
             if (typeof cell === "string") {
               return this.wrap("td", cell);
             }
-            const { header, data, colspan, rowspan } = cell;
-            const tag = header ? "th" : "td";
+            const { header: header2, data, colspan, rowspan } = cell;
+            const tag = header2 ? "th" : "td";
             const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
             return this.wrap(tag, data, attrs);
           }).join("");
@@ -36737,7 +36737,7 @@ function downloadToolAttempt(url, dest, auth, headers) {
     if (fs4.existsSync(dest)) {
       throw new Error(`Destination file path ${dest} already exists`);
     }
-    const http2 = new HttpClient(userAgent, [], {
+    const http3 = new HttpClient(userAgent, [], {
       allowRetries: false
     });
     if (auth) {
@@ -36747,7 +36747,7 @@ function downloadToolAttempt(url, dest, auth, headers) {
       }
       headers.authorization = auth;
     }
-    const response = yield http2.get(url, headers);
+    const response = yield http3.get(url, headers);
     if (response.message.statusCode !== 200) {
       const err2 = new HTTPError(response.message.statusCode);
       debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
@@ -36831,7 +36831,7 @@ function extract7z(file, dest, _7zPath) {
   });
 }
 function extractTar(file_1, dest_1) {
-  return __awaiter9(this, arguments, void 0, function* (file, dest, flags2 = "xz") {
+  return __awaiter9(this, arguments, void 0, function* (file, dest, flags3 = "xz") {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -36849,12 +36849,12 @@ function extractTar(file_1, dest_1) {
     debug(versionOutput.trim());
     const isGnuTar = versionOutput.toUpperCase().includes("GNU TAR");
     let args2;
-    if (flags2 instanceof Array) {
-      args2 = flags2;
+    if (flags3 instanceof Array) {
+      args2 = flags3;
     } else {
-      args2 = [flags2];
+      args2 = [flags3];
     }
-    if (isDebug() && !flags2.includes("v")) {
+    if (isDebug() && !flags3.includes("v")) {
       args2.push("-v");
     }
     let destArg = dest;
@@ -36874,15 +36874,15 @@ function extractTar(file_1, dest_1) {
   });
 }
 function extractXar(file_1, dest_1) {
-  return __awaiter9(this, arguments, void 0, function* (file, dest, flags2 = []) {
+  return __awaiter9(this, arguments, void 0, function* (file, dest, flags3 = []) {
     ok2(IS_MAC, "extractXar() not supported on current OS");
     ok2(file, 'parameter "file" is required');
     dest = yield _createExtractFolder(dest);
     let args2;
-    if (flags2 instanceof Array) {
-      args2 = flags2;
+    if (flags3 instanceof Array) {
+      args2 = flags3;
     } else {
-      args2 = [flags2];
+      args2 = [flags3];
     }
     args2.push("-x", "-C", dest, "-f", file);
     if (isDebug()) {
@@ -37047,13 +37047,13 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
   return __awaiter9(this, arguments, void 0, function* (owner, repo, auth, branch = "master") {
     let releases = [];
     const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-    const http2 = new HttpClient("tool-cache");
+    const http3 = new HttpClient("tool-cache");
     const headers = {};
     if (auth) {
       debug("set auth");
       headers.authorization = auth;
     }
-    const response = yield http2.getJson(treeUrl, headers);
+    const response = yield http3.getJson(treeUrl, headers);
     if (!response.result) {
       return releases;
     }
@@ -37065,7 +37065,7 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
       }
     }
     headers["accept"] = "application/vnd.github.VERSION.raw";
-    let versionsRaw = yield (yield http2.get(manifestUrl, headers)).readBody();
+    let versionsRaw = yield (yield http3.get(manifestUrl, headers)).readBody();
     if (versionsRaw) {
       versionsRaw = versionsRaw.replace(/^\uFEFF/, "");
       try {
@@ -37342,13 +37342,13 @@ function list(env, name2) {
 }
 function configFromEnv(env) {
   const config = {};
-  const flags2 = [
+  const flags3 = [
     ["noFail", "HADOLINT_NOFAIL"],
     ["verbose", "HADOLINT_VERBOSE"],
     ["strictLabels", "HADOLINT_STRICT_LABELS"],
     ["disableIgnorePragma", "HADOLINT_DISABLE_IGNORE_PRAGMA"]
   ];
-  for (const [key, name2] of flags2) {
+  for (const [key, name2] of flags3) {
     const value = parseEnvFlag(name2, env[name2]);
     if (value !== void 0) config[key] = value;
   }
@@ -40074,8 +40074,8 @@ async function Module2(moduleArg = {}) {
         var count = getLEB();
         while (count--) {
           var symname = getString();
-          var flags2 = getLEB();
-          if (flags2 & WASM_SYMBOL_TLS) {
+          var flags22 = getLEB();
+          if (flags22 & WASM_SYMBOL_TLS) {
             customSection.tlsExports.add(symname);
           }
         }
@@ -40084,8 +40084,8 @@ async function Module2(moduleArg = {}) {
         while (count--) {
           var modname = getString();
           var symname = getString();
-          var flags2 = getLEB();
-          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+          var flags22 = getLEB();
+          if ((flags22 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
             customSection.weakImports.add(symname);
           }
         }
@@ -40547,13 +40547,13 @@ async function Module2(moduleArg = {}) {
     var arrayBuffer = await readAsync(url);
     return new Uint8Array(arrayBuffer);
   }, "asyncLoad");
-  function loadDynamicLibrary(libName2, flags2 = {
+  function loadDynamicLibrary(libName2, flags22 = {
     global: true,
     nodelete: true
   }, localScope2, handle2) {
     var dso = LDSO.loadedLibsByName[libName2];
     if (dso) {
-      if (!flags2.global) {
+      if (!flags22.global) {
         if (localScope2) {
           Object.assign(localScope2, dso.exports);
         }
@@ -40561,29 +40561,29 @@ async function Module2(moduleArg = {}) {
         dso.global = true;
         mergeLibSymbols(dso.exports, libName2);
       }
-      if (flags2.nodelete && dso.refcount !== Infinity) {
+      if (flags22.nodelete && dso.refcount !== Infinity) {
         dso.refcount = Infinity;
       }
       dso.refcount++;
       if (handle2) {
         LDSO.loadedLibsByHandle[handle2] = dso;
       }
-      return flags2.loadAsync ? Promise.resolve(true) : true;
+      return flags22.loadAsync ? Promise.resolve(true) : true;
     }
     dso = newDSO(libName2, handle2, "loading");
-    dso.refcount = flags2.nodelete ? Infinity : 1;
-    dso.global = flags2.global;
+    dso.refcount = flags22.nodelete ? Infinity : 1;
+    dso.global = flags22.global;
     function loadLibData() {
       if (handle2) {
         var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
         var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
         if (data && dataSize) {
           var libData = HEAP8.slice(data, data + dataSize);
-          return flags2.loadAsync ? Promise.resolve(libData) : libData;
+          return flags22.loadAsync ? Promise.resolve(libData) : libData;
         }
       }
       var libFile = locateFile(libName2);
-      if (flags2.loadAsync) {
+      if (flags22.loadAsync) {
         return asyncLoad(libFile);
       }
       if (!readBinary) {
@@ -40593,10 +40593,10 @@ async function Module2(moduleArg = {}) {
     }
     __name(loadLibData, "loadLibData");
     function getExports() {
-      if (flags2.loadAsync) {
-        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+      if (flags22.loadAsync) {
+        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags22, libName2, localScope2, handle2));
       }
-      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+      return loadWebAssemblyModule(loadLibData(), flags22, libName2, localScope2, handle2);
     }
     __name(getExports, "getExports");
     function moduleLoaded(exports) {
@@ -40608,7 +40608,7 @@ async function Module2(moduleArg = {}) {
       dso.exports = exports;
     }
     __name(moduleLoaded, "moduleLoaded");
-    if (flags2.loadAsync) {
+    if (flags22.loadAsync) {
       return getExports().then((exports) => {
         moduleLoaded(exports);
         return true;
@@ -42549,7 +42549,7 @@ function jsonOf(text2) {
 }
 function readHead(source, start2, end, keywordLength, escape) {
   const text2 = source.text;
-  const flags2 = [];
+  const flags3 = [];
   const flagPositions = [];
   let at = start2 + keywordLength;
   for (; ; ) {
@@ -42579,14 +42579,14 @@ function readHead(source, start2, end, keywordLength, escape) {
     }
     const token = text2.slice(at + 2, tokenEnd);
     const equals = token.indexOf("=");
-    flags2.push({
+    flags3.push({
       name: equals < 0 ? token : token.slice(0, equals),
       value: equals < 0 ? null : token.slice(equals + 1)
     });
     flagPositions.push(source.position(at));
     at = tokenEnd;
   }
-  return { flags: flags2, flagPositions, argsOffset: Math.min(at, end) };
+  return { flags: flags3, flagPositions, argsOffset: Math.min(at, end) };
 }
 function splitWords(text2) {
   const words = [];
@@ -42622,7 +42622,7 @@ function convert(instruction, source, escape, errors) {
     errors.push({ line, column, message: `${keyword} has a heredoc marker that cannot be read` });
   }
   const head = readHead(source, startOffset, endOffset, rawKeyword.length, escape);
-  const flags2 = head.flags;
+  const flags3 = head.flags;
   const argsStart = source.position(head.argsOffset);
   const firstBody = heredocs[0];
   const argsEnd = firstBody ? source.lineStarts[firstBody.bodyLine - 1] ?? endOffset : endOffset;
@@ -42637,7 +42637,7 @@ function convert(instruction, source, escape, errors) {
     line,
     endLine: range.end.line + 1,
     column,
-    flags: flags2,
+    flags: flags3,
     text: text2,
     words,
     json,
@@ -42652,7 +42652,7 @@ function convert(instruction, source, escape, errors) {
     errors.push({ line, column, message: `${keyword} needs arguments` });
   }
   const allowed = allowedFlags[keyword] ?? [];
-  flags2.forEach((flag, index) => {
+  flags3.forEach((flag, index) => {
     if (allowed.includes(flag.name)) return;
     const at = head.flagPositions[index] ?? { line: line - 1, column: column - 1 };
     errors.push({
@@ -42958,13 +42958,13 @@ function isFlag(arg) {
   return arg.startsWith("-") && arg !== "-" && arg !== "--";
 }
 function flagsOf(command) {
-  const flags2 = [];
+  const flags3 = [];
   for (const arg of command.args) {
     if (!isFlag(arg)) continue;
-    if (arg.startsWith("--")) flags2.push(arg.slice(2).split("=")[0] ?? "");
-    else flags2.push(...arg.slice(1).split(""));
+    if (arg.startsWith("--")) flags3.push(arg.slice(2).split("=")[0] ?? "");
+    else flags3.push(...arg.slice(1).split(""));
   }
-  return flags2;
+  return flags3;
 }
 function hasFlag(command, ...names) {
   return flagsOf(command).some((flag) => names.includes(flag));
@@ -43480,8 +43480,8 @@ var DL3013 = simpleRule(
 
 // src/lint/rules/DL3014.ts
 var yesFlags = /* @__PURE__ */ new Set(["y", "yes", "assume-yes", "qq"]);
-function answersYes(args2, flags2) {
-  return flags2.some((flag) => yesFlags.has(flag)) || flags2.filter((flag) => flag === "q").length >= 2 || flags2.filter((flag) => flag === "quiet").length >= 2 || args2.includes("-q=2") || args2.includes("--quiet=2");
+function answersYes(args2, flags3) {
+  return flags3.some((flag) => yesFlags.has(flag)) || flags3.filter((flag) => flag === "q").length >= 2 || flags3.filter((flag) => flag === "quiet").length >= 2 || args2.includes("-q=2") || args2.includes("--quiet=2");
 }
 var DL3014 = simpleRule(
   {
@@ -45218,10 +45218,10 @@ function isEmail(value) {
   const at = value.lastIndexOf("@");
   if (at < 1 || value.length > 254) return false;
   const local = value.slice(0, at);
-  const domain2 = value.slice(at + 1);
+  const domain3 = value.slice(at + 1);
   if (local.length > 64 || !localPart.test(local)) return false;
-  if (domain2.startsWith("[")) return domainLiteral.test(domain2);
-  return domain2.length <= 253 && domain2.split(".").every((label) => domainLabel.test(label));
+  if (domain3.startsWith("[")) return domainLiteral.test(domain3);
+  return domain3.length <= 253 && domain3.split(".").every((label) => domainLabel.test(label));
 }
 function labelValueRule(meta, type, isValid, messageFor) {
   return {
@@ -45377,11 +45377,11 @@ var DL3059 = {
           previous = void 0;
           return;
         }
-        const flags2 = flagsKey(instruction);
+        const flags3 = flagsKey(instruction);
         const commands2 = commandsOf(instruction).length;
-        if (previous && previous.flags === flags2 && previous.commands <= 1 && commands2 <= 1)
+        if (previous && previous.flags === flags3 && previous.commands <= 1 && commands2 <= 1)
           context.report(instruction.line);
-        else previous = { flags: flags2, commands: commands2 };
+        else previous = { flags: flags3, commands: commands2 };
       }
     };
   }
@@ -46015,13 +46015,13 @@ function scriptHeader(shebang, names) {
   return [shebang, ...sorted.map((name2) => `export ${name2}=1`)];
 }
 function script(shebang, names, body2, at) {
-  const header = scriptHeader(shebang, names);
+  const header2 = scriptHeader(shebang, names);
   const rows = body2.split("\n").length;
   return {
-    text: `${header.join("\n")}
+    text: `${header2.join("\n")}
 ${body2}
 `,
-    headerLines: header.length,
+    headerLines: header2.length,
     dialect: dialectOf(interpreterName(shebang.slice(2))),
     line: at.line,
     column: at.column,
@@ -49851,8 +49851,1222 @@ var metaCommand = {
   }
 };
 
+// src/image/promote-run.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+
+// src/oci/media-types.ts
+var mediaTypes = {
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  dockerLayer: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  dockerForeignLayer: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip",
+  ociLayer: "application/vnd.oci.image.layer.v1.tar",
+  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd"
+};
+var manifestMediaTypes = [
+  mediaTypes.ociIndex,
+  mediaTypes.dockerManifestList,
+  mediaTypes.ociManifest,
+  mediaTypes.dockerManifest
+];
+function bareMediaType(mediaType) {
+  return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+}
+function isIndex(mediaType) {
+  const bare = bareMediaType(mediaType);
+  return bare === mediaTypes.ociIndex || bare === mediaTypes.dockerManifestList;
+}
+function isImageManifest(mediaType) {
+  const bare = bareMediaType(mediaType);
+  return bare === mediaTypes.ociManifest || bare === mediaTypes.dockerManifest;
+}
+
+// src/oci/reference.ts
+var dockerHub2 = "docker.io";
+var dockerHubApiHost = "registry-1.docker.io";
+var pathComponent2 = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var domainComponent2 = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domain2 = new RegExp(
+  `^(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var tagPattern = /^[\w][\w.-]{0,127}$/;
+var digestPattern = /^sha256:[a-f0-9]{64}$/;
+var maxNameLength = 255;
+function isValidTag2(tag) {
+  return tagPattern.test(tag);
+}
+function isDigest(value) {
+  return digestPattern.test(value);
+}
+function fail(input, why) {
+  throw new UserError(`image reference '${input}': ${why}`);
+}
+function splitRegistry(input, name2) {
+  const slash = name2.indexOf("/");
+  const first = slash === -1 ? "" : name2.slice(0, slash);
+  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
+  let registry = isRegistry ? first : dockerHub2;
+  let repository = isRegistry ? name2.slice(slash + 1) : name2;
+  if (isRegistry && !domain2.test(registry))
+    fail(input, `'${registry}' is not a valid registry host`);
+  if (registry === "index.docker.io") registry = dockerHub2;
+  if (registry === dockerHub2 && !repository.includes("/")) repository = `library/${repository}`;
+  if (repository === "") fail(input, "the repository name is empty");
+  for (const component of repository.split("/")) {
+    if (!pathComponent2.test(component)) {
+      fail(
+        input,
+        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
+      );
+    }
+  }
+  const fullLength = (registry === dockerHub2 ? "" : `${registry}/`).length + repository.length;
+  if (fullLength > maxNameLength) fail(input, `the name is longer than ${maxNameLength} characters`);
+  return { registry, repository };
+}
+function parseReference(input, options = {}) {
+  const text2 = input.trim();
+  if (text2 === "") fail(input, "it is empty; give a name such as registry.example.com/team/app:1.0");
+  let rest = text2;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!isDigest(digest))
+      fail(input, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
+  }
+  let tag;
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > rest.lastIndexOf("/")) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!isValidTag2(tag)) {
+      fail(
+        input,
+        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+      );
+    }
+  }
+  const repository = splitRegistry(input, rest);
+  const defaultTag = options.defaultTag ?? "latest";
+  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
+  return {
+    ...repository,
+    ...tag !== void 0 && { tag },
+    ...digest !== void 0 && { digest }
+  };
+}
+function parseRepository(input) {
+  const reference = parseReference(input, { defaultTag: "" });
+  if (reference.tag !== void 0 || reference.digest !== void 0) {
+    fail(input, "give a repository without a tag or digest");
+  }
+  return { registry: reference.registry, repository: reference.repository };
+}
+function registryApiHost(registry) {
+  return registry === dockerHub2 || registry === "index.docker.io" ? dockerHubApiHost : registry;
+}
+function formatRepository(repository) {
+  return `${repository.registry}/${repository.repository}`;
+}
+function formatReference(reference) {
+  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+
+// src/oci/promote.ts
+async function promote(options) {
+  const { client } = options;
+  const source = typeof options.source === "string" ? parseReference(options.source) : options.source;
+  const destination = options.destination === void 0 ? { registry: source.registry, repository: source.repository } : typeof options.destination === "string" ? parseRepository(options.destination) : options.destination;
+  const tags = [...new Set(options.tags.map((tag) => tag.trim()).filter((tag) => tag !== ""))];
+  if (tags.length === 0) throw new UserError("promote: give at least one tag to write");
+  for (const tag of tags) {
+    if (!isValidTag2(tag)) {
+      throw new UserError(
+        `promote: tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+      );
+    }
+  }
+  const digest = source.digest ?? await resolveDigest(client, source);
+  const sourceByDigest = {
+    registry: source.registry,
+    repository: source.repository,
+    digest
+  };
+  const manifest = await client.getManifest(sourceByDigest);
+  const unchanged = [];
+  if (options.immutable === true) {
+    for (const tag of tags) {
+      const current = await client.headManifest({ ...destination, tag });
+      if (current === void 0) continue;
+      if (current.digest === digest) {
+        unchanged.push(tag);
+        continue;
+      }
+      throw new UserError(
+        `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
+      );
+    }
+  }
+  const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
+  if (!sameRepository(sourceByDigest, destination)) {
+    const copier = new ContentCopier(
+      client,
+      sourceByDigest,
+      destination,
+      counts,
+      options.onBlobCopy
+    );
+    await copier.copyManifestContent(manifest);
+    await client.putManifest(destination, digest, manifest.bytes, manifest.mediaType);
+  }
+  const references = [];
+  for (const tag of tags) {
+    const written = await client.putManifest(destination, tag, manifest.bytes, manifest.mediaType);
+    if (written !== digest) {
+      throw new UserError(
+        `promote: ${formatRepository(destination)}:${tag} was stored as ${written}, not ${digest}`
+      );
+    }
+    references.push(`${formatRepository(destination)}:${tag}`);
+  }
+  return {
+    digest,
+    mediaType: manifest.mediaType,
+    repository: formatRepository(destination),
+    tags,
+    references,
+    unchanged,
+    ...counts
+  };
+}
+async function resolveDigest(client, source) {
+  const head = await client.headManifest(source);
+  if (head === void 0) {
+    throw new UserError(
+      `promote: source ${formatReference(source)} does not exist (check the name and tag)`
+    );
+  }
+  return head.digest;
+}
+var ContentCopier = class {
+  constructor(client, source, destination, counts, onBlobCopy) {
+    this.client = client;
+    this.source = source;
+    this.destination = destination;
+    this.counts = counts;
+    this.onBlobCopy = onBlobCopy;
+  }
+  client;
+  source;
+  destination;
+  counts;
+  onBlobCopy;
+  done = /* @__PURE__ */ new Set();
+  /** Makes everything the manifest references exist in the destination (not the manifest itself). */
+  async copyManifestContent(manifest) {
+    const parsed = parseManifest(manifest);
+    if ("manifests" in parsed) {
+      for (const child2 of parsed.manifests) {
+        if (this.done.has(child2.digest)) continue;
+        this.done.add(child2.digest);
+        const childManifest = await this.client.getManifest({
+          ...this.source,
+          digest: child2.digest
+        });
+        await this.copyManifestContent(childManifest);
+        await this.client.putManifest(
+          this.destination,
+          child2.digest,
+          childManifest.bytes,
+          childManifest.mediaType
+        );
+      }
+      return;
+    }
+    for (const blob of [parsed.config, ...parsed.layers]) {
+      if (blob.urls !== void 0 && blob.urls.length > 0) continue;
+      await this.copyBlob(blob);
+    }
+  }
+  async copyBlob(blob) {
+    if (this.done.has(blob.digest)) return;
+    this.done.add(blob.digest);
+    if (await this.client.blobExists(this.destination, blob.digest)) {
+      this.counts.blobsPresent++;
+      return;
+    }
+    const sameRegistry = this.source.registry === this.destination.registry;
+    if (sameRegistry && await this.client.mountBlob(this.source, this.destination, blob.digest)) {
+      this.counts.blobsMounted++;
+      return;
+    }
+    this.onBlobCopy?.({
+      digest: blob.digest,
+      size: blob.size,
+      from: formatRepository(this.source),
+      to: formatRepository(this.destination),
+      reason: sameRegistry ? "mount-refused" : "other-registry"
+    });
+    await this.client.copyBlob(this.source, this.destination, blob.digest, blob.size);
+    this.counts.blobsCopied++;
+  }
+};
+function parseManifest(manifest) {
+  let parsed;
+  try {
+    parsed = JSON.parse(manifest.bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`manifest ${manifest.digest} is not JSON; it cannot be promoted`);
+  }
+  const mediaType = manifest.mediaType;
+  if (isIndex(mediaType) && Array.isArray(parsed.manifests))
+    return parsed;
+  if (isImageManifest(mediaType) && Array.isArray(parsed.layers))
+    return parsed;
+  throw new UserError(
+    `manifest ${manifest.digest} has media type '${mediaType}', which promote does not handle`
+  );
+}
+
+// src/oci/registry.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream2, statSync as statSync5 } from "node:fs";
+import * as http2 from "node:http";
+import * as https2 from "node:https";
+import { Readable } from "node:stream";
+
+// src/oci/auth.ts
+function parseWwwAuthenticate(header2) {
+  const challenges = [];
+  const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
+  let position = 0;
+  let current;
+  while (position < header2.length) {
+    token.lastIndex = position;
+    const name2 = token.exec(header2);
+    if (!name2) {
+      position++;
+      continue;
+    }
+    position = token.lastIndex;
+    if (header2[position] === "=") {
+      position++;
+      let value = "";
+      while (header2[position] === " ") position++;
+      if (header2[position] === '"') {
+        position++;
+        while (position < header2.length && header2[position] !== '"') {
+          if (header2[position] === "\\") position++;
+          value += header2[position] ?? "";
+          position++;
+        }
+        position++;
+      } else {
+        const end = header2.indexOf(",", position);
+        value = header2.slice(position, end === -1 ? void 0 : end).trim();
+        position = end === -1 ? header2.length : end;
+      }
+      if (current) current.params[name2[1].toLowerCase()] = value;
+    } else {
+      current = { scheme: name2[1].toLowerCase(), params: {} };
+      challenges.push(current);
+    }
+    while (header2[position] === " " || header2[position] === ",") position++;
+  }
+  return challenges;
+}
+function repositoryScope(repository, actions) {
+  return `repository:${repository}:${actions.join(",")}`;
+}
+
+// src/oci/registry.ts
+var RegistryError = class extends UserError {
+  constructor(message, status, code2) {
+    super(message);
+    this.status = status;
+    this.code = code2;
+  }
+  status;
+  code;
+};
+function sha256Digest(bytes) {
+  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
+}
+var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
+var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
+function registryScheme(registry, insecureRegistries = []) {
+  const host = hostOf(registry);
+  if (host === "localhost" || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(host)) return "http";
+  const insecure = insecureRegistries.map(
+    (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
+  );
+  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
+}
+function hostOf(registry) {
+  if (registry.startsWith("[")) return registry.slice(0, registry.indexOf("]") + 1);
+  const colon = registry.lastIndexOf(":");
+  return colon === -1 ? registry : registry.slice(0, colon);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function backoffDelay(retry, minDelayMs, maxDelayMs) {
+  return Math.min(maxDelayMs, minDelayMs * 2 ** (retry - 1));
+}
+var RegistryClient = class {
+  stats = {
+    requests: 0,
+    retries: 0,
+    bytesSent: 0,
+    blobBytesSent: 0,
+    blobUploads: 0
+  };
+  options;
+  challenges = /* @__PURE__ */ new Map();
+  tokens = /* @__PURE__ */ new Map();
+  httpAgent = new http2.Agent({ keepAlive: true });
+  httpsAgent = new https2.Agent({ keepAlive: true });
+  constructor(options = {}) {
+    this.options = {
+      maxRetries: 3,
+      minDelayMs: 500,
+      maxDelayMs: 4e3,
+      retryAfterCapMs: 3e4,
+      sleep: defaultSleep,
+      timeoutMs: 12e4,
+      userAgent: "runnerkit",
+      ...options
+    };
+  }
+  /** Closes kept-alive connections. */
+  close() {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+  baseUrl(registry) {
+    return `${registryScheme(registry, this.options.insecureRegistries)}://${registryApiHost(registry)}`;
+  }
+  async getManifest(reference) {
+    const name2 = referenceName(reference);
+    const response = await this.send({
+      operation: `GET manifest ${formatReference(reference)}`,
+      method: "GET",
+      registry: reference.registry,
+      path: `/v2/${reference.repository}/manifests/${name2}`,
+      scopes: [repositoryScope(reference.repository, ["pull"])],
+      headers: { accept: manifestMediaTypes.join(", ") }
+    });
+    this.expect(response, [200], `GET manifest ${formatReference(reference)}`);
+    const digest = sha256Digest(response.body);
+    const announced = header(response, "docker-content-digest");
+    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
+      throw new RegistryError(
+        `registry ${reference.registry} sent manifest ${formatReference(reference)} with Docker-Content-Digest ${announced}, but its bytes hash to ${digest}`
+      );
+    }
+    if (reference.digest !== void 0 && reference.digest !== digest) {
+      throw new RegistryError(
+        `registry ${reference.registry} sent bytes hashing to ${digest} for ${formatReference(reference)}`
+      );
+    }
+    return { bytes: response.body, mediaType: manifestType(response), digest };
+  }
+  /** The digest and type a tag or digest resolves to, or undefined when it does not exist. */
+  async headManifest(reference) {
+    const response = await this.send({
+      operation: `HEAD manifest ${formatReference(reference)}`,
+      method: "HEAD",
+      registry: reference.registry,
+      path: `/v2/${reference.repository}/manifests/${referenceName(reference)}`,
+      scopes: [repositoryScope(reference.repository, ["pull"])],
+      headers: { accept: manifestMediaTypes.join(", ") }
+    });
+    if (response.status === 404) return void 0;
+    this.expect(response, [200], `HEAD manifest ${formatReference(reference)}`);
+    const digest = header(response, "docker-content-digest");
+    if (digest === void 0) {
+      const manifest = await this.getManifest(reference);
+      return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+    }
+    return {
+      digest,
+      mediaType: bareMediaType(header(response, "content-type") ?? ""),
+      size: Number(header(response, "content-length") ?? 0)
+    };
+  }
+  /** PUTs a manifest under a tag or its digest; returns its digest (the sha256 of the bytes). */
+  async putManifest(repository, tagOrDigest, bytes, mediaType) {
+    const operation = `PUT manifest ${repository.registry}/${repository.repository}${tagOrDigest.startsWith("sha256:") ? "@" : ":"}${tagOrDigest}`;
+    const response = await this.send({
+      operation,
+      method: "PUT",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/manifests/${tagOrDigest}`,
+      scopes: [repositoryScope(repository.repository, ["pull", "push"])],
+      headers: { "content-type": mediaType },
+      body: bytes
+    });
+    this.expect(response, [200, 201], operation);
+    const digest = sha256Digest(bytes);
+    const announced = header(response, "docker-content-digest");
+    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
+      throw new RegistryError(
+        `${operation}: the registry stored digest ${announced}, not ${digest}; it rewrote the manifest`
+      );
+    }
+    return digest;
+  }
+  async blobExists(repository, digest) {
+    const operation = `HEAD blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "HEAD",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])]
+    });
+    if (response.status === 404) return false;
+    this.expect(response, [200], operation);
+    return true;
+  }
+  async getBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])]
+    });
+    this.expect(response, [200], operation);
+    if (sha256Digest(response.body) !== digest) {
+      throw new RegistryError(`${operation}: the bytes received do not hash to ${digest}`);
+    }
+    return response.body;
+  }
+  /**
+   * Mounts a blob from another repository of the same registry. True when the registry mounted
+   * it (201); false when it refused and opened an upload instead (202), which is cancelled.
+   */
+  async mountBlob(from, to, digest) {
+    if (from.registry !== to.registry) return false;
+    const operation = `mount blob ${digest} from ${from.repository} into ${to.registry}/${to.repository}`;
+    const response = await this.send({
+      operation,
+      method: "POST",
+      registry: to.registry,
+      path: `/v2/${to.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`,
+      scopes: [
+        repositoryScope(to.repository, ["pull", "push"]),
+        repositoryScope(from.repository, ["pull"])
+      ],
+      headers: { "content-length": "0" }
+    });
+    this.expect(response, [201, 202], operation);
+    if (response.status === 201) return true;
+    const location = header(response, "location");
+    if (location !== void 0) {
+      const cancel = await this.send({
+        operation: `cancel upload into ${to.registry}/${to.repository}`,
+        method: "DELETE",
+        registry: to.registry,
+        path: this.resolveLocation(to.registry, location),
+        scopes: [repositoryScope(to.repository, ["pull", "push"])]
+      });
+      void cancel;
+    }
+    return false;
+  }
+  /** A monolithic upload: POST for a session, then one PUT with the bytes and the digest. */
+  async uploadBlob(repository, digest, source) {
+    const body2 = blobBody(source);
+    const where = `${repository.registry}/${repository.repository}`;
+    const scopes = [repositoryScope(repository.repository, ["pull", "push"])];
+    const start2 = await this.send({
+      operation: `start upload of ${digest} into ${where}`,
+      method: "POST",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/uploads/`,
+      scopes,
+      headers: { "content-length": "0" }
+    });
+    this.expect(start2, [202], `start upload of ${digest} into ${where}`);
+    const location = header(start2, "location");
+    if (location === void 0) {
+      throw new RegistryError(`start upload into ${where}: the registry sent no Location header`);
+    }
+    const url = new URL(this.resolveLocation(repository.registry, location));
+    url.searchParams.set("digest", digest);
+    const operation = `upload blob ${digest} into ${where}`;
+    this.stats.blobUploads++;
+    const done = await this.send({
+      operation,
+      method: "PUT",
+      registry: repository.registry,
+      path: url.toString(),
+      scopes,
+      headers: { "content-type": "application/octet-stream" },
+      body: body2,
+      blob: true
+    });
+    this.expect(done, [201, 204], operation);
+  }
+  /** Copies a blob between repositories (any registries) by streaming it through this process. */
+  async copyBlob(from, to, digest, size) {
+    const operation = `GET blob ${from.registry}/${from.repository}@${digest}`;
+    const request = {
+      operation,
+      method: "GET",
+      registry: from.registry,
+      path: `/v2/${from.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(from.repository, ["pull"])],
+      stream: true
+    };
+    let length = size;
+    if (length === void 0) {
+      const head = await this.send({
+        ...request,
+        method: "HEAD",
+        operation: `HEAD blob ${from.registry}/${from.repository}@${digest}`,
+        stream: false
+      });
+      this.expect(head, [200], `HEAD blob ${from.registry}/${from.repository}@${digest}`);
+      length = Number(header(head, "content-length"));
+    }
+    await this.uploadBlob(to, digest, {
+      size: length,
+      open: async () => {
+        const response = await this.send(request);
+        this.expect(response, [200], operation);
+        return response.stream ?? Readable.from([response.body]);
+      }
+    });
+  }
+  resolveLocation(registry, location) {
+    return new URL(location, this.baseUrl(registry)).toString();
+  }
+  expect(response, statuses, operation) {
+    if (statuses.includes(response.status)) return;
+    response.stream?.resume();
+    const { code: code2, message } = registryErrorOf(response.body);
+    const detail = code2 ? `${code2}${message ? `: ${message}` : ""}` : `HTTP ${response.status}`;
+    const hint = response.status === 404 ? " (check the name, tag or digest)" : response.status === 401 || response.status === 403 ? " (check the credentials and their access to this repository)" : "";
+    throw new RegistryError(`${operation}: ${detail}${hint}`, response.status, code2);
+  }
+  async send(spec) {
+    const url = spec.path.startsWith("/") ? `${this.baseUrl(spec.registry)}${spec.path}` : spec.path;
+    for (let authAttempt = 0; ; authAttempt++) {
+      const headers = {
+        "user-agent": this.options.userAgent,
+        ...spec.headers
+      };
+      const known = this.challenges.get(spec.registry);
+      if (known?.scheme === "bearer" && !this.tokens.has(tokenKey(spec.registry, spec.scopes))) {
+        await this.fetchToken(spec, known);
+      }
+      const authorization = this.authorization(spec.registry, spec.scopes);
+      if (authorization !== void 0 && new URL(url).host === registryApiHost(spec.registry)) {
+        headers.authorization = authorization;
+      }
+      const response = await this.withRetries(
+        spec.operation,
+        () => this.rawRequest(
+          url,
+          spec.method,
+          headers,
+          spec.body,
+          spec.stream === true,
+          spec.blob === true
+        )
+      );
+      if (response.status !== 401 || authAttempt > 0) {
+        if (response.status === 401) {
+          response.stream?.resume();
+          throw new RegistryError(
+            `${spec.operation}: registry ${spec.registry} refused ${this.options.credentials?.[spec.registry] ? "the credentials given" : "anonymous access"} (HTTP 401): give credentials for ${spec.registry} with access to this repository`,
+            401
+          );
+        }
+        return response;
+      }
+      response.stream?.resume();
+      this.tokens.delete(tokenKey(spec.registry, spec.scopes));
+      await this.authenticate(spec, header(response, "www-authenticate"));
+    }
+  }
+  authorization(registry, scopes) {
+    const challenge = this.challenges.get(registry);
+    if (challenge === void 0) return void 0;
+    if (challenge.scheme === "basic") {
+      const credentials = this.options.credentials?.[registry];
+      return credentials ? basicAuthorization(credentials) : void 0;
+    }
+    const token = this.tokens.get(tokenKey(registry, scopes));
+    return token === void 0 ? void 0 : `Bearer ${token}`;
+  }
+  async authenticate(spec, wwwAuthenticate) {
+    const challenges = parseWwwAuthenticate(wwwAuthenticate ?? "");
+    const challenge = challenges.find((candidate) => candidate.scheme === "bearer") ?? challenges.find((candidate) => candidate.scheme === "basic");
+    const credentials = this.options.credentials?.[spec.registry];
+    if (challenge === void 0) {
+      throw new RegistryError(
+        `${spec.operation}: registry ${spec.registry} answered HTTP 401 without a Bearer or Basic challenge`,
+        401
+      );
+    }
+    this.challenges.set(spec.registry, challenge);
+    if (challenge.scheme === "basic") {
+      if (credentials === void 0) {
+        throw new RegistryError(
+          `${spec.operation}: registry ${spec.registry} requires a username and password; give credentials for ${spec.registry}`,
+          401
+        );
+      }
+      return;
+    }
+    await this.fetchToken(spec, challenge);
+  }
+  async fetchToken(spec, challenge) {
+    const credentials = this.options.credentials?.[spec.registry];
+    const realm = challenge.params.realm;
+    if (realm === void 0) {
+      throw new RegistryError(
+        `${spec.operation}: registry ${spec.registry} sent a Bearer challenge without a realm`,
+        401
+      );
+    }
+    const tokenUrl = new URL(realm);
+    if (challenge.params.service !== void 0)
+      tokenUrl.searchParams.set("service", challenge.params.service);
+    for (const scope of spec.scopes) tokenUrl.searchParams.append("scope", scope);
+    const headers = { "user-agent": this.options.userAgent };
+    if (credentials) headers.authorization = basicAuthorization(credentials);
+    const operation = `get a token for ${spec.registry} from ${tokenUrl.origin}${tokenUrl.pathname}`;
+    const response = await this.withRetries(
+      operation,
+      () => this.rawRequest(tokenUrl.toString(), "GET", headers, void 0, false, false)
+    );
+    if (response.status !== 200) {
+      throw new RegistryError(
+        `${operation}: HTTP ${response.status}${credentials ? "; check the credentials given" : "; give credentials for this registry"}`,
+        response.status
+      );
+    }
+    let token;
+    try {
+      const parsed = JSON.parse(response.body.toString("utf8"));
+      token = parsed.token ?? parsed.access_token;
+    } catch {
+      token = void 0;
+    }
+    if (typeof token !== "string" || token === "") {
+      throw new RegistryError(`${operation}: the answer holds no token`);
+    }
+    this.tokens.set(tokenKey(spec.registry, spec.scopes), token);
+  }
+  async withRetries(operation, attempt) {
+    const { maxRetries, minDelayMs, maxDelayMs, retryAfterCapMs } = this.options;
+    for (let retry = 0; ; retry++) {
+      let reason;
+      let delayMs = backoffDelay(retry + 1, minDelayMs, maxDelayMs);
+      try {
+        const response = await attempt();
+        const retryable = response.status === 429 || response.status >= 500 && response.status !== 501;
+        if (!retryable || retry >= maxRetries) return response;
+        response.stream?.resume();
+        reason = `HTTP ${response.status}`;
+        const retryAfter = parseRetryAfter(header(response, "retry-after"));
+        if (retryAfter !== void 0) delayMs = Math.min(retryAfter, retryAfterCapMs);
+      } catch (error) {
+        const code2 = error.code;
+        const retryable = code2 !== void 0 && retryableCodes.has(code2);
+        if (!retryable || retry >= maxRetries) {
+          const what = code2 ?? (error instanceof Error ? error.message : String(error));
+          throw new RegistryError(
+            `${operation}: ${what}${retry > 0 ? ` after ${retry + 1} attempts` : ""}${code2 === "ECONNREFUSED" ? " (is the registry running, and is the host and port right?)" : ""}`
+          );
+        }
+        reason = code2;
+      }
+      this.stats.retries++;
+      this.options.onRetry?.({ operation, attempt: retry + 1, maxRetries, delayMs, reason });
+      await this.options.sleep(delayMs);
+    }
+  }
+  rawRequest(url, method, headers, body2, stream2, blob, redirects = 0) {
+    const target = new URL(url);
+    const secure = target.protocol === "https:";
+    const transport = secure ? https2 : http2;
+    this.stats.requests++;
+    return new Promise((resolve8, reject) => {
+      const requestHeaders = { ...headers };
+      if (body2 !== void 0)
+        requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
+      const request = transport.request(
+        target,
+        { method, headers: requestHeaders, agent: secure ? this.httpsAgent : this.httpAgent },
+        (response) => {
+          const status = response.statusCode ?? 0;
+          const location = response.headers.location;
+          if ([301, 302, 303, 307, 308].includes(status) && location && (method === "GET" || method === "HEAD") && redirects < 5) {
+            response.resume();
+            const next = new URL(location, target);
+            const nextHeaders = { ...headers };
+            if (next.host !== target.host) delete nextHeaders.authorization;
+            resolve8(
+              this.rawRequest(
+                next.toString(),
+                method,
+                nextHeaders,
+                void 0,
+                stream2,
+                blob,
+                redirects + 1
+              )
+            );
+            return;
+          }
+          if (stream2 && status >= 200 && status < 300) {
+            resolve8({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            return;
+          }
+          const chunks = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on(
+            "end",
+            () => resolve8({ status, headers: response.headers, body: Buffer.concat(chunks) })
+          );
+          response.on("error", reject);
+        }
+      );
+      request.setTimeout(this.options.timeoutMs, () => {
+        request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
+      });
+      request.on("error", reject);
+      const count = (length) => {
+        this.stats.bytesSent += length;
+        if (blob) this.stats.blobBytesSent += length;
+      };
+      if (body2 === void 0) {
+        request.end();
+      } else if (Buffer.isBuffer(body2)) {
+        count(body2.length);
+        request.end(body2);
+      } else {
+        body2.open().then(
+          (source) => {
+            source.on("data", (chunk) => count(chunk.length));
+            source.on("error", (error) => request.destroy(error));
+            source.pipe(request);
+          },
+          (error) => request.destroy(error instanceof Error ? error : new Error(String(error)))
+        );
+      }
+    });
+  }
+};
+function blobBody(source) {
+  if (Buffer.isBuffer(source)) return source;
+  if ("path" in source) {
+    const { path: path6 } = source;
+    return { size: statSync5(path6).size, open: () => Promise.resolve(createReadStream2(path6)) };
+  }
+  return source;
+}
+function referenceName(reference) {
+  const name2 = reference.digest ?? reference.tag;
+  if (name2 === void 0) {
+    throw new UserError(`image reference '${formatReference(reference)}': give a tag or a digest`);
+  }
+  return name2;
+}
+function header(response, name2) {
+  const value = response.headers[name2];
+  return Array.isArray(value) ? value[0] : value;
+}
+function manifestType(response) {
+  const contentType = bareMediaType(header(response, "content-type") ?? "");
+  if (contentType !== "" && contentType !== "application/json" && contentType !== "text/plain")
+    return contentType;
+  try {
+    const { mediaType } = JSON.parse(response.body.toString("utf8"));
+    if (typeof mediaType === "string") return mediaType;
+  } catch {
+  }
+  return contentType;
+}
+function registryErrorOf(body2) {
+  try {
+    const parsed = JSON.parse(body2.toString("utf8"));
+    const first = parsed.errors?.[0];
+    return {
+      ...typeof first?.code === "string" && { code: first.code },
+      ...typeof first?.message === "string" && { message: first.message }
+    };
+  } catch {
+    return {};
+  }
+}
+function basicAuthorization(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+function tokenKey(registry, scopes) {
+  return `${registry} ${[...scopes].sort().join(" ")}`;
+}
+
+// src/image/promote-run.ts
+var PromoteInputError = class extends UserError {
+  constructor(field, message) {
+    super(message);
+    this.field = field;
+  }
+  field;
+};
+var fullVersion = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:_[0-9A-Za-z.-]+)?$/;
+function isImmutableTag(tag) {
+  return fullVersion.test(tag);
+}
+function splitTagList(text2) {
+  const entries = [];
+  for (const rawLine of text2.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    if (isMetaRule(line)) entries.push(line);
+    else entries.push(...line.split(",").map((tag) => tag.trim()));
+  }
+  return entries.filter((entry) => entry !== "");
+}
+function isMetaRule(entry) {
+  return /(?:^|,)\s*type=/.test(entry);
+}
+function invalidTag(tag) {
+  return new PromoteInputError(
+    "tags",
+    `tag '${tag}' is not a valid OCI tag: up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+  );
+}
+function parseSource(source) {
+  if (source.trim() === "") {
+    throw new PromoteInputError("source", "give the image to promote, as name@sha256:… or name:tag");
+  }
+  try {
+    return parseReference(source);
+  } catch (error) {
+    throw new PromoteInputError("source", messageOf(error));
+  }
+}
+function parseDestination(destination) {
+  if (destination === void 0 || destination.trim() === "") return void 0;
+  try {
+    return parseRepository(destination);
+  } catch (error) {
+    throw new PromoteInputError("destination", messageOf(error));
+  }
+}
+function parseInsecureRegistries(entries) {
+  const hosts = entries.map(
+    (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
+  );
+  for (const host of hosts) {
+    if (!/^[A-Za-z0-9.[\]:-]+$/.test(host)) {
+      throw new PromoteInputError(
+        "insecure-registries",
+        `'${host}' is not a registry host; give HOST or HOST:PORT`
+      );
+    }
+  }
+  return hosts.filter((host) => host !== "");
+}
+function authKeyRegistry(key) {
+  const host = key.trim().replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
+  return ["index.docker.io", "registry-1.docker.io"].includes(host) ? dockerHub2 : host;
+}
+function readAuthFile(path6, registries) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync5(path6, "utf8"));
+  } catch (error) {
+    const code2 = error.code;
+    throw new PromoteInputError(
+      "auth-file",
+      code2 === "ENOENT" ? `${path6} does not exist` : code2 !== void 0 ? `${path6} cannot be read (${code2})` : `${path6} is not JSON; expected a Docker config.json with "auths"`
+    );
+  }
+  const auths = payloadValue(parsed, "auths");
+  if (auths === null || typeof auths !== "object") {
+    throw new PromoteInputError("auth-file", `${path6} has no "auths" object`);
+  }
+  const found = {};
+  for (const [key, entry] of Object.entries(auths)) {
+    const registry = authKeyRegistry(key);
+    if (!registries.includes(registry) || found[registry] !== void 0) continue;
+    const credentials = credentialsOfEntry(entry);
+    if (credentials === void 0) {
+      throw new PromoteInputError(
+        "auth-file",
+        `${path6}: the entry for ${key} has neither "auth" (base64 user:password) nor "username" and "password"`
+      );
+    }
+    found[registry] = credentials;
+  }
+  return found;
+}
+function credentialsOfEntry(entry) {
+  const auth = payloadValue(entry, "auth");
+  if (typeof auth === "string" && auth !== "") {
+    const decoded = Buffer.from(auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon <= 0) return void 0;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  const username = payloadValue(entry, "username");
+  const password = payloadValue(entry, "password");
+  if (typeof username === "string" && typeof password === "string" && username !== "")
+    return { username, password };
+  return void 0;
+}
+async function resolveTagNames(entries, options = {}) {
+  const plain = entries.filter((entry) => !isMetaRule(entry));
+  const rules = entries.filter(isMetaRule);
+  for (const tag of plain) if (!isValidTag2(tag)) throw invalidTag(tag);
+  const names = [...plain];
+  if (rules.length > 0) {
+    const env = options.env ?? {};
+    let meta;
+    try {
+      const inputs = parseMetaInputs({ tags: rules.join("\n") });
+      const context = options.metaContext ? await options.metaContext() : contextFromEnv(env);
+      meta = computeMeta(
+        inputs,
+        context,
+        repositoryOf(context),
+        metaSettingsFromEnv(env),
+        clockFromEnv(env)
+      );
+    } catch (error) {
+      if (error instanceof UserError && !(error instanceof PromoteInputError))
+        throw new PromoteInputError("tags", messageOf(error));
+      throw error;
+    }
+    for (const warning of meta.warnings) options.onWarning?.(warning);
+    names.push(...meta.tagNames);
+  }
+  const unique = [...new Set(names)];
+  if (unique.length === 0) {
+    throw new PromoteInputError(
+      "tags",
+      rules.length > 0 ? "the tag rules give no tag for this event (a semver rule needs a version tag or release)" : "give at least one tag to write, e.g. 1.2.3"
+    );
+  }
+  return unique;
+}
+function repositoryOf(context) {
+  const fromPayload = repositoryFromPayload(context.payload);
+  if (fromPayload) return fromPayload;
+  const defaultBranch = payloadValue(context.payload, "repository", "default_branch");
+  return {
+    name: context.repository.split("/")[1] ?? "",
+    description: "",
+    htmlUrl: "",
+    license: "",
+    defaultBranch: typeof defaultBranch === "string" ? defaultBranch : ""
+  };
+}
+async function runPromote(options) {
+  const source = parseSource(options.source);
+  const destination = parseDestination(options.destination) ?? {
+    registry: source.registry,
+    repository: source.repository
+  };
+  const insecureRegistries = parseInsecureRegistries(options.insecureRegistries ?? []);
+  if (options.credentials !== void 0) {
+    if (options.credentials.username === "")
+      throw new PromoteInputError("username", "a password was given without a username");
+    if (options.credentials.password === "")
+      throw new PromoteInputError("password", "a username was given without a password");
+  }
+  const registries = [.../* @__PURE__ */ new Set([source.registry, destination.registry])];
+  const credentials = options.authFile ? readAuthFile(options.authFile, registries) : {};
+  if (options.credentials !== void 0) {
+    for (const registry of registries) credentials[registry] = options.credentials;
+  }
+  const tagNames = await resolveTagNames(options.tags, options);
+  const client = options.client ?? new RegistryClient({
+    insecureRegistries,
+    credentials,
+    ...options.onRetry !== void 0 && { onRetry: options.onRetry }
+  });
+  try {
+    const digest = source.digest ?? await resolveDigest2(client, source);
+    const unchanged = [];
+    if (options.immutable) {
+      for (const tag of tagNames.filter(isImmutableTag)) {
+        const current = await client.headManifest({ ...destination, tag });
+        if (current === void 0) continue;
+        if (current.digest === digest) {
+          unchanged.push(tag);
+          continue;
+        }
+        throw new UserError(
+          `tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; release tags are immutable (use a new version, or set immutable-tags to false)`
+        );
+      }
+    }
+    const result = await promote({
+      client,
+      source: { registry: source.registry, repository: source.repository, digest },
+      destination,
+      tags: tagNames,
+      immutable: false,
+      ...options.onBlobCopy !== void 0 && { onBlobCopy: options.onBlobCopy }
+    });
+    return {
+      digest: result.digest,
+      mediaType: result.mediaType,
+      image: `${result.repository}@${result.digest}`,
+      tags: result.references,
+      tagNames: result.tags,
+      unchanged,
+      blobsMounted: result.blobsMounted,
+      blobsCopied: result.blobsCopied,
+      blobsPresent: result.blobsPresent
+    };
+  } finally {
+    if (options.client === void 0) client.close();
+  }
+}
+async function resolveDigest2(client, source) {
+  const head = await client.headManifest(source);
+  if (head === void 0) {
+    throw new PromoteInputError(
+      "source",
+      `${formatRepository(source)}:${source.tag ?? "latest"} does not exist (check the name and tag)`
+    );
+  }
+  return head.digest;
+}
+
+// src/cli/promote.ts
+var usage3 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
+
+Put the image SOURCE (name@sha256:…, or name:tag resolved to its digest) under new tags,
+unchanged: manifest PUTs by digest, no rebuild and no layer bytes through this machine.
+Into another repository, blobs are mounted (copied when the registry refuses a mount).
+Prints the digest and each reference written.
+
+Options:
+  --tag TAG                tag to write; repeat it or give a comma list (1.2.3,1.2,latest).
+                           image-meta rules work too: --tag 'type=semver,pattern={{version}}'
+                           (the event from GITHUB_* inside Actions, else the git checkout)
+  --to DEST                destination repository, [registry/]name (default: SOURCE's)
+  --insecure-registry HOST[:PORT]
+                           reach this registry over plain HTTP (repeatable; loopback and
+                           localhost always are)
+  --username USER          registry user, with --password-stdin
+  --password-stdin         read the password (or token) from standard input
+  --authfile FILE          a Docker config.json ("auths") holding the credentials
+  --no-immutable           allow moving a full-version tag (1.2.3) that points elsewhere;
+                           by default that is refused, naming both digests
+  --json                   print {digest, image, tags} as JSON
+`;
+var flags2 = {
+  source: "SOURCE",
+  tags: "--tag",
+  destination: "--to",
+  "insecure-registries": "--insecure-registry",
+  "auth-file": "--authfile",
+  username: "--username",
+  password: "--password-stdin"
+};
+var promoteCommand = {
+  name: "promote",
+  summary: "retag an image in a registry by digest, without rebuilding (release promotion)",
+  usage: usage3,
+  async run(args2, context) {
+    const { values, positionals } = parseCommandArgs("promote", args2, {
+      tag: { type: "string", multiple: true },
+      to: { type: "string" },
+      "insecure-registry": { type: "string", multiple: true },
+      username: { type: "string" },
+      "password-stdin": { type: "boolean" },
+      authfile: { type: "string" },
+      "no-immutable": { type: "boolean" },
+      json: { type: "boolean" }
+    });
+    if (positionals.length !== 1) {
+      throw new UserError(
+        positionals.length === 0 ? "give the image to promote (SOURCE); run 'runnerkit promote --help' for usage" : `unexpected argument '${positionals[1]}'; run 'runnerkit promote --help' for usage`
+      );
+    }
+    const tags = (values.tag ?? []).flatMap((text2) => splitTagList(text2));
+    if (tags.length === 0) throw new UserError("--tag: give at least one tag to write");
+    let credentials;
+    if (values["password-stdin"] === true || values.username !== void 0) {
+      if (values.username === void 0)
+        throw new UserError("--password-stdin: give --username too");
+      if (values["password-stdin"] !== true)
+        throw new UserError("--username: give the password with --password-stdin");
+      if (context.readStdin === void 0)
+        throw new UserError("--password-stdin: standard input is not available");
+      const password = (await context.readStdin()).replace(/\r?\n$/, "");
+      credentials = { username: values.username, password };
+    }
+    const env = context.env;
+    const warn = (message) => context.stderr(`runnerkit promote: warning: ${message}
+`);
+    let result;
+    try {
+      result = await runPromote({
+        source: positionals[0],
+        tags,
+        ...values.to !== void 0 && { destination: values.to },
+        insecureRegistries: values["insecure-registry"] ?? [],
+        ...credentials !== void 0 && { credentials },
+        ...values.authfile !== void 0 && { authFile: values.authfile },
+        immutable: values["no-immutable"] !== true,
+        env,
+        metaContext: async () => isActionsEnvironment(env) ? contextFromEnv(env) : contextFromGit(context.cwd),
+        onWarning: warn,
+        onRetry: (event) => context.stderr(
+          `runnerkit promote: ${event.operation}: ${event.reason}, retry ${event.attempt}/${event.maxRetries} in ${event.delayMs} ms
+`
+        ),
+        onBlobCopy: (event) => context.stderr(
+          `runnerkit promote: copying blob ${event.digest} (${event.size} bytes) from ${event.from} to ${event.to}: ${event.reason === "mount-refused" ? "the registry refused a mount" : "another registry"}
+`
+        )
+      });
+    } catch (error) {
+      if (error instanceof PromoteInputError)
+        throw new UserError(`${flags2[error.field]}: ${error.message}`);
+      throw error;
+    }
+    if (values.json === true) {
+      const printed = { digest: result.digest, image: result.image, tags: result.tags };
+      context.stdout(`${JSON.stringify(printed, null, 2)}
+`);
+    } else {
+      context.stdout([result.digest, ...result.tags].join("\n") + "\n");
+    }
+    return 0;
+  }
+};
+
 // src/cli/commands.ts
-var commands = [lintCommand, metaCommand];
+var commands = [lintCommand, metaCommand, promoteCommand];
 
 // src/cli/main.ts
 function overview(available) {
