@@ -295,26 +295,12 @@ export async function runPromote(options: PromoteRunOptions): Promise<PromoteRun
     })
   try {
     const digest = source.digest ?? (await resolveDigest(client, source))
-    const unchanged: string[] = []
-    if (options.immutable) {
-      for (const tag of tagNames.filter(isImmutableTag)) {
-        const current = await client.headManifest({ ...destination, tag })
-        if (current === undefined) continue
-        if (current.digest === digest) {
-          unchanged.push(tag)
-          continue
-        }
-        throw new UserError(
-          `tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; release tags are immutable (use a new version, or set immutable-tags to false)`
-        )
-      }
-    }
     const result = await promote({
       client,
       source: { registry: source.registry, repository: source.repository, digest },
       destination,
       tags: tagNames,
-      immutable: false,
+      immutable: options.immutable ? isImmutableTag : false,
       ...(options.onBlobCopy !== undefined && { onBlobCopy: options.onBlobCopy })
     })
     return {
@@ -323,7 +309,7 @@ export async function runPromote(options: PromoteRunOptions): Promise<PromoteRun
       image: `${result.repository}@${result.digest}`,
       tags: result.references,
       tagNames: result.tags,
-      unchanged,
+      unchanged: result.unchanged,
       blobsMounted: result.blobsMounted,
       blobsCopied: result.blobsCopied,
       blobsPresent: result.blobsPresent

@@ -40,8 +40,11 @@ export interface PromoteOptions {
   tags: readonly string[]
   /** Another repository (same or other registry); the source's repository when omitted. */
   destination?: string | RepositoryRef
-  /** Refuse to move a tag that already points at another digest. */
-  immutable?: boolean
+  /**
+   * Refuse to move a tag that already points at another digest: every tag (true), or those a
+   * predicate picks (e.g. full versions only, so `1.2` and `latest` still move).
+   */
+  immutable?: boolean | ((tag: string) => boolean)
   /** Reported for each blob that had to go through this process instead of being mounted. */
   onBlobCopy?: (event: BlobCopyEvent) => void
 }
@@ -90,18 +93,18 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const manifest = await client.getManifest(sourceByDigest)
 
   const unchanged: string[] = []
-  if (options.immutable === true) {
-    for (const tag of tags) {
-      const current = await client.headManifest({ ...destination, tag })
-      if (current === undefined) continue
-      if (current.digest === digest) {
-        unchanged.push(tag)
-        continue
-      }
-      throw new UserError(
-        `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
-      )
+  const isImmutable =
+    typeof options.immutable === 'function' ? options.immutable : () => options.immutable === true
+  for (const tag of tags.filter(isImmutable)) {
+    const current = await client.headManifest({ ...destination, tag })
+    if (current === undefined) continue
+    if (current.digest === digest) {
+      unchanged.push(tag)
+      continue
     }
+    throw new UserError(
+      `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
+    )
   }
 
   const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 }

@@ -22038,18 +22038,17 @@ async function promote(options) {
   };
   const manifest = await client.getManifest(sourceByDigest);
   const unchanged = [];
-  if (options.immutable === true) {
-    for (const tag of tags) {
-      const current = await client.headManifest({ ...destination, tag });
-      if (current === void 0) continue;
-      if (current.digest === digest) {
-        unchanged.push(tag);
-        continue;
-      }
-      throw new UserError(
-        `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
-      );
+  const isImmutable = typeof options.immutable === "function" ? options.immutable : () => options.immutable === true;
+  for (const tag of tags.filter(isImmutable)) {
+    const current = await client.headManifest({ ...destination, tag });
+    if (current === void 0) continue;
+    if (current.digest === digest) {
+      unchanged.push(tag);
+      continue;
     }
+    throw new UserError(
+      `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
+    );
   }
   const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
   if (!sameRepository(sourceByDigest, destination)) {
@@ -26021,26 +26020,12 @@ async function runPromote(options) {
   });
   try {
     const digest = source.digest ?? await resolveDigest2(client, source);
-    const unchanged = [];
-    if (options.immutable) {
-      for (const tag of tagNames.filter(isImmutableTag)) {
-        const current = await client.headManifest({ ...destination, tag });
-        if (current === void 0) continue;
-        if (current.digest === digest) {
-          unchanged.push(tag);
-          continue;
-        }
-        throw new UserError(
-          `tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; release tags are immutable (use a new version, or set immutable-tags to false)`
-        );
-      }
-    }
     const result = await promote({
       client,
       source: { registry: source.registry, repository: source.repository, digest },
       destination,
       tags: tagNames,
-      immutable: false,
+      immutable: options.immutable ? isImmutableTag : false,
       ...options.onBlobCopy !== void 0 && { onBlobCopy: options.onBlobCopy }
     });
     return {
@@ -26049,7 +26034,7 @@ async function runPromote(options) {
       image: `${result.repository}@${result.digest}`,
       tags: result.references,
       tagNames: result.tags,
-      unchanged,
+      unchanged: result.unchanged,
       blobsMounted: result.blobsMounted,
       blobsCopied: result.blobsCopied,
       blobsPresent: result.blobsPresent
