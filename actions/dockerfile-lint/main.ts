@@ -12,6 +12,7 @@ import {
 import { exitStatus } from '../../src/lint/exit-status.js'
 import type { Finding } from '../../src/lint/finding.js'
 import { parseFormat } from '../../src/lint/formats/index.js'
+import { documentationUrl } from '../../src/lint/rule.js'
 import { runLint, type LintRun } from '../../src/lint/run.js'
 import { booleanInput, input, listInput } from '../_shared/inputs.js'
 import { logUntrusted } from '../_shared/log.js'
@@ -88,7 +89,7 @@ function summaryOf(run: LintRun): string {
     }
     const rows = result.findings.map((finding) => [
       String(finding.line),
-      `[${finding.code}](${finding.code.startsWith('SC') ? `https://www.shellcheck.net/wiki/${finding.code}` : `https://github.com/hadolint/hadolint/wiki/${finding.code}`})`,
+      `[${finding.code}](${documentationUrl(finding.code)})`,
       finding.severity,
       escapeMarkdown(finding.message)
     ])

@@ -49079,13 +49079,105 @@ function labelsObject(entries) {
   return object;
 }
 
+// src/oci/reference.ts
+var dockerHub2 = "docker.io";
+var dockerHubApiHost = "registry-1.docker.io";
+var pathComponent2 = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var domainComponent2 = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domain2 = new RegExp(
+  `^(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var tagPattern = /^[\w][\w.-]{0,127}$/;
+var digestPattern = /^sha256:[a-f0-9]{64}$/;
+var maxNameLength = 255;
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function isDigest(value) {
+  return digestPattern.test(value);
+}
+function fail(input, why) {
+  throw new UserError(`image reference '${input}': ${why}`);
+}
+function splitRegistry(input, name2) {
+  const slash = name2.indexOf("/");
+  const first = slash === -1 ? "" : name2.slice(0, slash);
+  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
+  let registry = isRegistry ? first : dockerHub2;
+  let repository = isRegistry ? name2.slice(slash + 1) : name2;
+  if (isRegistry && !domain2.test(registry))
+    fail(input, `'${registry}' is not a valid registry host`);
+  if (registry === "index.docker.io") registry = dockerHub2;
+  if (registry === dockerHub2 && !repository.includes("/")) repository = `library/${repository}`;
+  if (repository === "") fail(input, "the repository name is empty");
+  for (const component of repository.split("/")) {
+    if (!pathComponent2.test(component)) {
+      fail(
+        input,
+        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
+      );
+    }
+  }
+  const fullLength = (registry === dockerHub2 ? "" : `${registry}/`).length + repository.length;
+  if (fullLength > maxNameLength) fail(input, `the name is longer than ${maxNameLength} characters`);
+  return { registry, repository };
+}
+function parseReference(input, options = {}) {
+  const text2 = input.trim();
+  if (text2 === "") fail(input, "it is empty; give a name such as registry.example.com/team/app:1.0");
+  let rest = text2;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!isDigest(digest))
+      fail(input, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
+  }
+  let tag;
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > rest.lastIndexOf("/")) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!isValidTag(tag)) {
+      fail(
+        input,
+        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+      );
+    }
+  }
+  const repository = splitRegistry(input, rest);
+  const defaultTag = options.defaultTag ?? "latest";
+  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
+  return {
+    ...repository,
+    ...tag !== void 0 && { tag },
+    ...digest !== void 0 && { digest }
+  };
+}
+function parseRepository(input) {
+  const reference = parseReference(input, { defaultTag: "" });
+  if (reference.tag !== void 0 || reference.digest !== void 0) {
+    fail(input, "give a repository without a tag or digest");
+  }
+  return { registry: reference.registry, repository: reference.repository };
+}
+function registryApiHost(registry) {
+  return registry === dockerHub2 || registry === "index.docker.io" ? dockerHubApiHost : registry;
+}
+function formatRepository(repository) {
+  return `${repository.registry}/${repository.repository}`;
+}
+function formatReference(reference) {
+  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+
 // src/release/tag-name.ts
-var ociTagPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 function sanitizeTag(tag) {
   return tag.replace(/[^A-Za-z0-9._-]+/g, "-");
-}
-function isValidTag(tag) {
-  return ociTagPattern.test(tag);
 }
 function invalidTagReason(tag) {
   if (tag.length > 128) return `is ${tag.length} characters long (at most 128)`;
@@ -49886,102 +49978,6 @@ function isImageManifest(mediaType) {
   return bare === mediaTypes.ociManifest || bare === mediaTypes.dockerManifest;
 }
 
-// src/oci/reference.ts
-var dockerHub2 = "docker.io";
-var dockerHubApiHost = "registry-1.docker.io";
-var pathComponent2 = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var domainComponent2 = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var domain2 = new RegExp(
-  `^(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
-);
-var tagPattern = /^[\w][\w.-]{0,127}$/;
-var digestPattern = /^sha256:[a-f0-9]{64}$/;
-var maxNameLength = 255;
-function isValidTag2(tag) {
-  return tagPattern.test(tag);
-}
-function isDigest(value) {
-  return digestPattern.test(value);
-}
-function fail(input, why) {
-  throw new UserError(`image reference '${input}': ${why}`);
-}
-function splitRegistry(input, name2) {
-  const slash = name2.indexOf("/");
-  const first = slash === -1 ? "" : name2.slice(0, slash);
-  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
-  let registry = isRegistry ? first : dockerHub2;
-  let repository = isRegistry ? name2.slice(slash + 1) : name2;
-  if (isRegistry && !domain2.test(registry))
-    fail(input, `'${registry}' is not a valid registry host`);
-  if (registry === "index.docker.io") registry = dockerHub2;
-  if (registry === dockerHub2 && !repository.includes("/")) repository = `library/${repository}`;
-  if (repository === "") fail(input, "the repository name is empty");
-  for (const component of repository.split("/")) {
-    if (!pathComponent2.test(component)) {
-      fail(
-        input,
-        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
-      );
-    }
-  }
-  const fullLength = (registry === dockerHub2 ? "" : `${registry}/`).length + repository.length;
-  if (fullLength > maxNameLength) fail(input, `the name is longer than ${maxNameLength} characters`);
-  return { registry, repository };
-}
-function parseReference(input, options = {}) {
-  const text2 = input.trim();
-  if (text2 === "") fail(input, "it is empty; give a name such as registry.example.com/team/app:1.0");
-  let rest = text2;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!isDigest(digest))
-      fail(input, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
-  }
-  let tag;
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon > rest.lastIndexOf("/")) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-    if (!isValidTag2(tag)) {
-      fail(
-        input,
-        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
-      );
-    }
-  }
-  const repository = splitRegistry(input, rest);
-  const defaultTag = options.defaultTag ?? "latest";
-  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
-  return {
-    ...repository,
-    ...tag !== void 0 && { tag },
-    ...digest !== void 0 && { digest }
-  };
-}
-function parseRepository(input) {
-  const reference = parseReference(input, { defaultTag: "" });
-  if (reference.tag !== void 0 || reference.digest !== void 0) {
-    fail(input, "give a repository without a tag or digest");
-  }
-  return { registry: reference.registry, repository: reference.repository };
-}
-function registryApiHost(registry) {
-  return registry === dockerHub2 || registry === "index.docker.io" ? dockerHubApiHost : registry;
-}
-function formatRepository(repository) {
-  return `${repository.registry}/${repository.repository}`;
-}
-function formatReference(reference) {
-  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
-}
-function sameRepository(a, b) {
-  return a.registry === b.registry && a.repository === b.repository;
-}
-
 // src/oci/promote.ts
 async function promote(options) {
   const { client } = options;
@@ -49990,7 +49986,7 @@ async function promote(options) {
   const tags = [...new Set(options.tags.map((tag) => tag.trim()).filter((tag) => tag !== ""))];
   if (tags.length === 0) throw new UserError("promote: give at least one tag to write");
   for (const tag of tags) {
-    if (!isValidTag2(tag)) {
+    if (!isValidTag(tag)) {
       throw new UserError(
         `promote: tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
       );
@@ -50840,7 +50836,7 @@ function credentialsOfEntry(entry) {
 async function resolveTagNames(entries, options = {}) {
   const plain = entries.filter((entry) => !isMetaRule(entry));
   const rules = entries.filter(isMetaRule);
-  for (const tag of plain) if (!isValidTag2(tag)) throw invalidTag(tag);
+  for (const tag of plain) if (!isValidTag(tag)) throw invalidTag(tag);
   const names = [...plain];
   if (rules.length > 0) {
     const env = options.env ?? {};

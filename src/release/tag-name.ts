@@ -1,17 +1,10 @@
-/** OCI distribution-spec tag grammar: what a registry accepts after `image:`. */
-const ociTagPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/
-
 /**
  * Replaces every run of characters a tag cannot hold with one `-`, as metadata-action does
  * (`my/feature#1245` → `my-feature-1245`). Length and the first character are left alone:
- * see isValidTag.
+ * see isValidTag in src/oci/reference.ts (the OCI tag grammar).
  */
 export function sanitizeTag(tag: string): string {
   return tag.replace(/[^A-Za-z0-9._-]+/g, '-')
-}
-
-export function isValidTag(tag: string): boolean {
-  return ociTagPattern.test(tag)
 }
 
 /** Why a sanitised tag is still not a valid OCI tag, for messages. */

@@ -48262,7 +48262,7 @@ function summaryOf(run2) {
     }
     const rows = result.findings.map((finding) => [
       String(finding.line),
-      `[${finding.code}](${finding.code.startsWith("SC") ? `https://www.shellcheck.net/wiki/${finding.code}` : `https://github.com/hadolint/hadolint/wiki/${finding.code}`})`,
+      `[${finding.code}](${documentationUrl(finding.code)})`,
       finding.severity,
       escapeMarkdown(finding.message)
     ]);

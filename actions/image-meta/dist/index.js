@@ -16168,21 +16168,21 @@ var require_util6 = __commonJS({
       code >= 65 && code <= 90 || // A-Z
       code >= 97 && code <= 122;
     }
-    function validateCookieDomain(domain2) {
-      if (domain2 === " ") {
+    function validateCookieDomain(domain3) {
+      if (domain3 === " ") {
         return;
       }
-      if (domain2.length > 255) {
+      if (domain3.length > 255) {
         throw new Error("Invalid cookie domain");
       }
       let labelLength = 0;
-      for (let i = 0; i < domain2.length; ++i) {
-        const code = domain2.charCodeAt(i);
+      for (let i = 0; i < domain3.length; ++i) {
+        const code = domain3.charCodeAt(i);
         if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
-          if (domain2.charCodeAt(i - 1) === 45) {
+          if (domain3.charCodeAt(i - 1) === 45) {
             throw new Error("Invalid cookie domain");
           }
           labelLength = 0;
@@ -16198,7 +16198,7 @@ var require_util6 = __commonJS({
           throw new Error("Invalid cookie domain");
         }
       }
-      if (labelLength === 0 || domain2.charCodeAt(domain2.length - 1) === 45) {
+      if (labelLength === 0 || domain3.charCodeAt(domain3.length - 1) === 45) {
         throw new Error("Invalid cookie domain");
       }
     }
@@ -25157,13 +25157,19 @@ function labelsObject(entries) {
   return object;
 }
 
+// src/oci/reference.ts
+var domainComponent2 = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domain2 = new RegExp(
+  `^(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var tagPattern = /^[\w][\w.-]{0,127}$/;
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+
 // src/release/tag-name.ts
-var ociTagPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 function sanitizeTag(tag) {
   return tag.replace(/[^A-Za-z0-9._-]+/g, "-");
-}
-function isValidTag(tag) {
-  return ociTagPattern.test(tag);
 }
 function invalidTagReason(tag) {
   if (tag.length > 128) return `is ${tag.length} characters long (at most 128)`;

@@ -25263,12 +25263,8 @@ function labelsObject(entries) {
 }
 
 // src/release/tag-name.ts
-var ociTagPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 function sanitizeTag(tag) {
   return tag.replace(/[^A-Za-z0-9._-]+/g, "-");
-}
-function isValidTag2(tag) {
-  return ociTagPattern.test(tag);
 }
 function invalidTagReason(tag) {
   if (tag.length > 128) return `is ${tag.length} characters long (at most 128)`;
@@ -25801,7 +25797,7 @@ function decorate(value, entry, flavor, render) {
 function addVersion(state, value, latest, where, problem) {
   if (value === "") return;
   const tag = sanitizeTag(value);
-  if (!isValidTag2(tag)) {
+  if (!isValidTag(tag)) {
     problem(`${where}: tag '${tag}' ${invalidTagReason(tag)}`, "registries will reject it");
   }
   if (state.main === void 0) state.main = tag;
