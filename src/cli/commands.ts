@@ -1,7 +1,8 @@
+import { buildCommand } from './build.js'
 import type { Command } from './command.js'
 import { lintCommand } from './lint.js'
 import { metaCommand } from './meta.js'
 import { promoteCommand } from './promote.js'
 
 /** Every subcommand, in the order `runnerkit --help` lists them. Each lives in its own file. */
-export const commands: readonly Command[] = [lintCommand, metaCommand, promoteCommand]
+export const commands: readonly Command[] = [buildCommand, lintCommand, metaCommand, promoteCommand]

@@ -251,7 +251,7 @@ export async function resolveTagNames(
 }
 
 /** Tag rules need the default branch at most; the payload has it, no API call is made. */
-function repositoryOf(context: GitHubContext): RepositoryInfo {
+export function repositoryOf(context: GitHubContext): RepositoryInfo {
   const fromPayload = repositoryFromPayload(context.payload)
   if (fromPayload) return fromPayload
   const defaultBranch = payloadValue(context.payload, 'repository', 'default_branch')

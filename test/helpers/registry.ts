@@ -3,7 +3,7 @@
  * temporary storage, for the e2e tier. Its access log (stdout, combined format) is parsed into
  * `requests`, so a test can assert which requests the registry actually received.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -39,9 +39,29 @@ async function freePort(): Promise<number> {
 
 const accessLogLine = /"([A-Z]+) (\S+) HTTP\/[\d.]+" (\d{3})/
 
-export async function startRegistry(): Promise<LocalRegistry> {
+export interface RegistryOptions {
+  /** Require HTTP Basic credentials (the registry's htpasswd auth; bcrypt hashes from htpasswd). */
+  user?: { username: string; password: string }
+}
+
+export async function startRegistry(options: RegistryOptions = {}): Promise<LocalRegistry> {
   const binary = requireTool('docker-registry')
   const dir = scratchDir('registry')
+  const auth: string[] = []
+  if (options.user !== undefined) {
+    const htpasswd = requireTool('htpasswd')
+    const hashed = spawnSync(htpasswd, ['-Bbn', options.user.username, options.user.password], {
+      encoding: 'utf8'
+    })
+    if (hashed.status !== 0) throw new Error(`htpasswd failed: ${hashed.stderr}`)
+    writeFileSync(join(dir, 'htpasswd'), hashed.stdout)
+    auth.push(
+      'auth:',
+      '  htpasswd:',
+      '    realm: runnerkit-test',
+      `    path: ${join(dir, 'htpasswd')}`
+    )
+  }
   const port = await freePort()
   const host = `127.0.0.1:${port}`
   const config = join(dir, 'config.yml')
@@ -56,6 +76,7 @@ export async function startRegistry(): Promise<LocalRegistry> {
       `    rootdirectory: ${join(dir, 'data')}`,
       'http:',
       `  addr: ${host}`,
+      ...auth,
       ''
     ].join('\n')
   )
@@ -84,7 +105,7 @@ export async function startRegistry(): Promise<LocalRegistry> {
     if (child.exitCode !== null) throw new Error(`docker-registry exited:\n${output}`)
     try {
       const response = await fetch(`${url}/v2/`)
-      if (response.status === 200) break
+      if (response.status === 200 || (options.user !== undefined && response.status === 401)) break
     } catch {
       // not listening yet
     }
