@@ -300,6 +300,26 @@ describe('multi-platform', () => {
   }, 300_000)
 })
 
+describe('layer cache in a registry', () => {
+  it('buildah pushes the RUN layers to cache-to on a plain-HTTP loopback registry', async () => {
+    const cache = `${registry.host}/cache/runner`
+    const dir = context(`FROM ${base}\nRUN echo cached-${Date.now()} > /stamp\n`)
+    await build([
+      '--engine',
+      'buildah',
+      '--cache-to',
+      cache,
+      '--tag',
+      `oci:${join(dir, 'out')}`,
+      dir
+    ])
+    const listed = JSON.parse(
+      skopeoRun(['list-tags', '--tls-verify=false', `docker://${cache}`])
+    ) as { Tags: string[] }
+    expect(listed.Tags.length).toBeGreaterThan(0)
+  }, 300_000)
+})
+
 describe('local outputs', () => {
   it('writes an OCI layout and an oci-archive that skopeo reads with the same digest', async () => {
     const out = scratchDir('build-out')

@@ -4,7 +4,10 @@
  * promote with one clear line, writing no tag.
  */
 import { randomBytes } from 'node:crypto'
-import { mediaTypes } from '../../src/oci/media-types.js'
+import { join } from 'node:path'
+import { initLayout, writeBlob } from '../../src/oci/layout.js'
+import { mediaTypes, type Descriptor } from '../../src/oci/media-types.js'
+import { pushFromLayout } from '../../src/oci/push.js'
 import { promote } from '../../src/oci/promote.js'
 import {
   RegistryClient,
@@ -15,6 +18,7 @@ import {
 import type { RepositoryRef } from '../../src/oci/reference.js'
 import { startFaultyProxy, type FaultyProxy, type ProxiedRequest } from '../helpers/faulty-proxy.js'
 import { startRegistry, type LocalRegistry, type RegistryRequest } from '../helpers/registry.js'
+import { scratchDir } from '../helpers/scratch.js'
 
 let registry: LocalRegistry
 let proxy: FaultyProxy
@@ -229,5 +233,95 @@ describe('registry client through a faulty proxy', () => {
         await direct.headManifest({ registry: registry.host, repository, tag })
       ).toBeUndefined()
     }
+  })
+})
+
+describe('pushFromLayout (the image-build push) through a faulty proxy', () => {
+  async function layoutWithImage(): Promise<{ layout: string; descriptor: Descriptor }> {
+    const layout = join(scratchDir('faults-layout'), 'layout')
+    await initLayout(layout)
+    const layer = await writeBlob(layout, randomBytes(48 * 1024))
+    const config = await writeBlob(
+      layout,
+      Buffer.from(
+        JSON.stringify({
+          os: 'linux',
+          architecture: 'amd64',
+          config: { Labels: { build: randomBytes(8).toString('hex') } },
+          rootfs: {}
+        })
+      )
+    )
+    const manifest = await writeBlob(
+      layout,
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: mediaTypes.ociManifest,
+          config: { mediaType: mediaTypes.ociConfig, ...config },
+          layers: [{ mediaType: mediaTypes.ociLayerGzip, ...layer }]
+        })
+      )
+    )
+    return { layout, descriptor: { mediaType: mediaTypes.ociManifest, ...manifest } }
+  }
+
+  it('pushes blobs, the manifest by digest, then tags, despite two 503s and a reset', async () => {
+    const { layout, descriptor } = await layoutWithImage()
+    proxy.script([
+      { match: isBlobPut, fault: { status: 503 }, times: 2 },
+      { match: isManifestPut, fault: 'reset', times: 1 }
+    ])
+    const { client, retries } = proxiedClient()
+    const order: string[] = []
+    try {
+      const result = await pushFromLayout({
+        client,
+        layout,
+        descriptor,
+        repository: viaProxy(),
+        tags: ['2.0.0', 'latest'],
+        onEvent: (event) => order.push(event.kind === 'tag' ? `tag ${event.tag}` : event.kind)
+      })
+      expect(result.digest).toBe(descriptor.digest)
+      expect(result.blobsUploaded).toBe(2)
+    } finally {
+      client.close()
+    }
+    expect(retries).toHaveLength(3)
+    expect(order).toEqual(['blob-uploaded', 'blob-uploaded', 'manifest', 'tag 2.0.0', 'tag latest'])
+    for (const tag of ['2.0.0', 'latest']) {
+      expect(
+        (await direct.headManifest({ registry: registry.host, repository, tag }))?.digest
+      ).toBe(descriptor.digest)
+    }
+  })
+
+  it('writes no tag when a blob cannot be uploaded: a tag never points at a partial image', async () => {
+    const { layout, descriptor } = await layoutWithImage()
+    proxy.script([{ match: isBlobPut, fault: { status: 500 }, times: Infinity }])
+    const { client } = proxiedClient()
+    try {
+      await expect(
+        pushFromLayout({
+          client,
+          layout,
+          descriptor,
+          repository: viaProxy(),
+          tags: ['3.0.0']
+        })
+      ).rejects.toThrow(
+        /upload blob sha256:[0-9a-f]{64} into 127\.0\.0\.1:\d+\/faults\/app: HTTP 500/
+      )
+    } finally {
+      client.close()
+      proxy.script([])
+    }
+    expect(
+      await direct.headManifest({ registry: registry.host, repository, tag: '3.0.0' })
+    ).toBeUndefined()
+    expect(
+      await direct.headManifest({ registry: registry.host, repository, digest: descriptor.digest })
+    ).toBeUndefined()
   })
 })
