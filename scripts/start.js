@@ -82,7 +82,7 @@ const stages = [
       // machine without those, building is opt-in so the rest of the pipeline still runs.
       if (process.env.RUNNERKIT_BUILD !== '1') {
         console.log(
-          '  not run: set RUNNERKIT_BUILD=1 to build (needs the base images\' registry and, for images/runner, RUNNER_SHA256)'
+          "  not run: set RUNNERKIT_BUILD=1 to build (needs the base images' registry and, for images/runner, RUNNER_SHA256)"
         )
         return true
       }

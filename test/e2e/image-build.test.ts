@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { pushDebianBase } from '../helpers/base-image.js'
+import { eventFixture } from '../helpers/events.js'
 import { runRunnerkit } from '../helpers/cli.js'
 import { startDockerd, type LocalDockerd } from '../helpers/dockerd.js'
 import { startRegistry, type LocalRegistry } from '../helpers/registry.js'
@@ -297,6 +298,43 @@ describe('multi-platform', () => {
     expect(promoted.code).toBe(0)
     for (const name of ['1.2.3', '1.2', '1', 'latest'])
       expect(skopeoDigest(`${registry.host}/multi/app:${name}`)).toBe(json.digest)
+  }, 300_000)
+})
+
+describe('image-meta rules in the image-build action', () => {
+  it('pushes the semver tags of a tag push, with image-meta labels and annotations', async () => {
+    const dir = context('FROM scratch\nCOPY hello.txt /hello.txt\n', { 'hello.txt': 'meta\n' })
+    const image = `${registry.host}/meta/runner`
+    const run = await runAction('image-build', {
+      event: eventFixture('push', 'push-tag.json'),
+      inputs: {
+        context: dir,
+        engine: 'buildah',
+        images: image,
+        tags: 'type=semver,pattern={{version}}\ntype=semver,pattern={{major}}.{{minor}}',
+        push: 'true'
+      }
+    })
+    expect(run.errors).toEqual([])
+    // flavor latest=auto: a semver tag push also gets latest, as metadata-action does.
+    expect(run.outputs.tags?.split('\n')).toEqual([
+      `${image}:1.4.2`,
+      `${image}:1.4`,
+      `${image}:latest`
+    ])
+    for (const tag of ['1.4.2', '1.4', 'latest'])
+      expect(skopeoDigest(`${image}:${tag}`)).toBe(run.outputs.digest)
+    const config = JSON.parse(
+      skopeoRun(['inspect', '--tls-verify=false', '--config', `docker://${image}:1.4.2`])
+    ) as { config: { Labels?: Record<string, string> } }
+    expect(config.config.Labels?.['org.opencontainers.image.version']).toBe('1.4.2')
+    expect(config.config.Labels?.['org.opencontainers.image.revision']).toBe(
+      'b56ba1ba8ed6ebbe2b1d4cb4a6e52f6f39e4ac9d'
+    )
+    const manifest = JSON.parse(
+      skopeoRun(['inspect', '--tls-verify=false', '--raw', `docker://${image}:1.4.2`])
+    ) as { annotations?: Record<string, string> }
+    expect(manifest.annotations?.['org.opencontainers.image.version']).toBe('1.4.2')
   }, 300_000)
 })
 

@@ -28,7 +28,9 @@ describe('npm start', () => {
     expect(result.stdout).toMatch(/- lint images\/\n {2}\d+ image\(s\) lint clean/)
     // Building is opt-in here: the images need a public registry and GitHub, which this
     // machine cannot reach; the stage must say so rather than pass silently.
-    expect(result.stdout).toMatch(/- build images into out\/oci\n {2}not run: set RUNNERKIT_BUILD=1/)
+    expect(result.stdout).toMatch(
+      /- build images into out\/oci\n {2}not run: set RUNNERKIT_BUILD=1/
+    )
     const meta = JSON.parse(readFileSync(join(repositoryRoot, 'out/meta/runner.json'), 'utf8')) as {
       tags: string[]
       labels: Record<string, string>
