@@ -12,12 +12,12 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err2) => function __init() {
-  if (err2) throw err2[0];
+var __esm = (fn, res, err3) => function __init() {
+  if (err3) throw err3[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
   } catch (e) {
-    throw err2 = [e], e;
+    throw err3 = [e], e;
   }
 };
 var __commonJS = (cb, mod) => function __require2() {
@@ -152,8 +152,8 @@ var require_b4a = __commonJS({
     function isEncoding(encoding) {
       return Buffer.isEncoding(encoding);
     }
-    function alloc(size, fill2, encoding) {
-      return Buffer.alloc(size, fill2, encoding);
+    function alloc(size, fill3, encoding) {
+      return Buffer.alloc(size, fill3, encoding);
     }
     function allocUnsafe(size) {
       return Buffer.allocUnsafe(size);
@@ -176,7 +176,7 @@ var require_b4a = __commonJS({
     function equals(a, b) {
       return toBuffer(a).equals(b);
     }
-    function fill(buffer, value, offset, end, encoding) {
+    function fill2(buffer, value, offset, end, encoding) {
       return toBuffer(buffer).fill(value, offset, end, encoding);
     }
     function from(value, encodingOrOffset, length) {
@@ -272,7 +272,7 @@ var require_b4a = __commonJS({
       concat,
       copy,
       equals,
-      fill,
+      fill: fill2,
       from,
       includes,
       indexOf,
@@ -342,13 +342,13 @@ var require_utf8_decoder = __commonJS({
           this.bytesSeen = trailingBytesSeen(data);
           return b4a.toString(data, "utf8");
         }
-        let result = "";
+        let result3 = "";
         let start2 = 0;
         if (this.bytesNeeded > 0) {
           while (start2 < data.byteLength) {
             const byte = data[start2];
             if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-              result += "�";
+              result3 += "�";
               this._reset();
               break;
             }
@@ -358,22 +358,22 @@ var require_utf8_decoder = __commonJS({
             this.bytesSeen++;
             start2++;
             if (this.bytesSeen === this.bytesNeeded) {
-              result += String.fromCodePoint(this.codePoint);
+              result3 += String.fromCodePoint(this.codePoint);
               this._reset();
               break;
             }
           }
-          if (this.bytesNeeded > 0) return result;
+          if (this.bytesNeeded > 0) return result3;
         }
         const trailing = trailingIncomplete(data, start2);
         const end = data.byteLength - trailing;
-        if (end > start2) result += b4a.toString(data, "utf8", start2, end);
+        if (end > start2) result3 += b4a.toString(data, "utf8", start2, end);
         for (let i2 = end; i2 < data.byteLength; i2++) {
           const byte = data[i2];
           if (this.bytesNeeded === 0) {
             if (byte <= 127) {
               this.bytesSeen = 0;
-              result += String.fromCharCode(byte);
+              result3 += String.fromCharCode(byte);
             } else if (byte >= 194 && byte <= 223) {
               this.bytesNeeded = 2;
               this.bytesSeen = 1;
@@ -392,12 +392,12 @@ var require_utf8_decoder = __commonJS({
               this.codePoint = byte & 7;
             } else {
               this.bytesSeen = 1;
-              result += "�";
+              result3 += "�";
             }
             continue;
           }
           if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-            result += "�";
+            result3 += "�";
             i2--;
             this._reset();
             continue;
@@ -407,16 +407,16 @@ var require_utf8_decoder = __commonJS({
           this.codePoint = this.codePoint << 6 | byte & 63;
           this.bytesSeen++;
           if (this.bytesSeen === this.bytesNeeded) {
-            result += String.fromCodePoint(this.codePoint);
+            result3 += String.fromCodePoint(this.codePoint);
             this._reset();
           }
         }
-        return result;
+        return result3;
       }
       flush() {
-        const result = this.bytesNeeded > 0 ? "�" : "";
+        const result3 = this.bytesNeeded > 0 ? "�" : "";
         this._reset();
-        return result;
+        return result3;
       }
       _reset() {
         this.codePoint = 0;
@@ -503,10 +503,10 @@ var require_text_decoder = __commonJS({
         return this.push(data);
       }
       end(data) {
-        let result = "";
-        if (data) result = this.push(data);
-        result += this.decoder.flush();
-        return result;
+        let result3 = "";
+        if (data) result3 = this.push(data);
+        result3 += this.decoder.flush();
+        return result3;
       }
     };
     function normalizeEncoding(encoding) {
@@ -545,17 +545,17 @@ var require_errors = __commonJS({
           Error.captureStackTrace(this, fn);
         }
       }
-      static isStreamDestroyed(err2) {
-        return err2 && err2.code === "STREAM_DESTROYED";
+      static isStreamDestroyed(err3) {
+        return err3 && err3.code === "STREAM_DESTROYED";
       }
-      static isPrematureClose(err2) {
-        return err2 && err2.code === "PREMATURE_CLOSE";
+      static isPrematureClose(err3) {
+        return err3 && err3.code === "PREMATURE_CLOSE";
       }
-      static isAborted(err2) {
-        return err2 && err2.code === "ABORTED";
+      static isAborted(err3) {
+        return err3 && err3.code === "ABORTED";
       }
-      static isBadArgument(err2) {
-        return err2 && err2.code === "BAD_ARGUMENT";
+      static isBadArgument(err3) {
+        return err3 && err3.code === "BAD_ARGUMENT";
       }
       get name() {
         return "StreamError";
@@ -972,8 +972,8 @@ var require_streamx = __commonJS({
       finished() {
         this.pipeToFinished = true;
       }
-      done(stream2, err2) {
-        if (err2) this.error = err2;
+      done(stream2, err3) {
+        if (err3) this.error = err3;
         if (stream2 === this.to) {
           this.to = null;
           if (this.from !== null) {
@@ -1000,9 +1000,9 @@ var require_streamx = __commonJS({
       this.stream._duplexState |= READ_PIPE_DRAINED;
       this.updateCallback();
     }
-    function afterFinal(err2) {
+    function afterFinal(err3) {
       const stream2 = this.stream;
-      if (err2) stream2.destroy(err2);
+      if (err3) stream2.destroy(err3);
       if ((stream2._duplexState & DESTROY_STATUS) === 0) {
         stream2._duplexState |= WRITE_DONE;
         stream2.emit("finish");
@@ -1017,29 +1017,29 @@ var require_streamx = __commonJS({
         this.updateNextTick();
       }
     }
-    function afterDestroy(err2) {
+    function afterDestroy(err3) {
       const stream2 = this.stream;
-      if (!err2 && !StreamError.isStreamDestroyed(this.error)) err2 = this.error;
-      if (err2) stream2.emit("error", err2);
+      if (!err3 && !StreamError.isStreamDestroyed(this.error)) err3 = this.error;
+      if (err3) stream2.emit("error", err3);
       stream2._duplexState |= DESTROYED;
       stream2.emit("close");
       const rs = stream2._readableState;
       const ws = stream2._writableState;
       if (rs !== null && rs.pipeline !== null) {
-        rs.pipeline.done(stream2, err2);
+        rs.pipeline.done(stream2, err3);
       }
       if (ws !== null) {
         while (ws.drains !== null && ws.drains.length > 0) {
           ws.drains.shift().resolve(false);
         }
         if (ws.pipeline !== null) {
-          ws.pipeline.done(stream2, err2);
+          ws.pipeline.done(stream2, err3);
         }
       }
     }
-    function afterWrite(err2) {
+    function afterWrite(err3) {
       const stream2 = this.stream;
-      if (err2) stream2.destroy(err2);
+      if (err3) stream2.destroy(err3);
       stream2._duplexState &= WRITE_NOT_ACTIVE;
       if (this.drains !== null) tickDrains(this.drains);
       if ((stream2._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
@@ -1050,8 +1050,8 @@ var require_streamx = __commonJS({
       }
       this.updateCallback();
     }
-    function afterRead(err2) {
-      if (err2) this.stream.destroy(err2);
+    function afterRead(err3) {
+      if (err3) this.stream.destroy(err3);
       this.stream._duplexState &= READ_NOT_ACTIVE;
       if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
         this.stream._duplexState &= READ_NO_READ_AHEAD;
@@ -1078,9 +1078,9 @@ var require_streamx = __commonJS({
         }
       }
     }
-    function afterOpen(err2) {
+    function afterOpen(err3) {
       const stream2 = this.stream;
-      if (err2) stream2.destroy(err2);
+      if (err3) stream2.destroy(err3);
       if ((stream2._duplexState & DESTROYING) === 0) {
         if ((stream2._duplexState & READ_PRIMARY_STATUS) === 0) {
           stream2._duplexState |= READ_PRIMARY;
@@ -1098,9 +1098,9 @@ var require_streamx = __commonJS({
         stream2._readableState.updateCallback();
       }
     }
-    function afterTransform(err2, data) {
+    function afterTransform(err3, data) {
       if (data !== void 0 && data !== null) this.push(data);
-      this._writableState.afterWrite(err2);
+      this._writableState.afterWrite(err3);
     }
     function newListener(name2) {
       if (this._readableState !== null) {
@@ -1154,17 +1154,17 @@ var require_streamx = __commonJS({
       get destroying() {
         return (this._duplexState & DESTROY_STATUS) !== 0;
       }
-      destroy(err2) {
+      destroy(err3) {
         if ((this._duplexState & DESTROY_STATUS) === 0) {
-          if (!err2) err2 = StreamError.STREAM_DESTROYED();
+          if (!err3) err3 = StreamError.STREAM_DESTROYED();
           this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
           if (this._readableState !== null) {
             this._readableState.highWaterMark = 0;
-            this._readableState.error = err2;
+            this._readableState.error = err3;
           }
           if (this._writableState !== null) {
             this._writableState.highWaterMark = 0;
-            this._writableState.error = err2;
+            this._writableState.error = err3;
           }
           this._duplexState |= PREDESTROYING;
           this._predestroy();
@@ -1178,7 +1178,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable2 = class _Readable extends Stream {
+    var Readable4 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -1195,8 +1195,8 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out2.end();
           if (out2.destroying) return;
-          pipeline3(src, out2, noop);
-        }).catch((err2) => out2.destroy(err2));
+          pipeline5(src, out2, noop);
+        }).catch((err3) => out2.destroy(err3));
         return out2;
       }
       setEncoding(encoding) {
@@ -1283,8 +1283,8 @@ var require_streamx = __commonJS({
         let error = null;
         let promiseResolve = null;
         let promiseReject = null;
-        this.on("error", (err2) => {
-          error = err2;
+        this.on("error", (err3) => {
+          error = err3;
         });
         this.on("readable", onreadable);
         this.on("close", onclose);
@@ -1293,8 +1293,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve10, reject) {
-              promiseResolve = resolve10;
+            return new Promise(function(resolve14, reject) {
+              promiseResolve = resolve14;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -1304,8 +1304,8 @@ var require_streamx = __commonJS({
           return() {
             return destroy(null);
           },
-          throw(err2) {
-            return destroy(err2);
+          throw(err3) {
+            return destroy(err3);
           }
         };
         function onreadable() {
@@ -1325,13 +1325,13 @@ var require_streamx = __commonJS({
           }
           promiseReject = promiseResolve = null;
         }
-        function destroy(err2) {
-          stream2.destroy(err2);
-          return new Promise((resolve10, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve10({ value: void 0, done: true });
+        function destroy(err3) {
+          stream2.destroy(err3);
+          return new Promise((resolve14, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve14({ value: void 0, done: true });
             stream2.once("close", function() {
-              if (err2) reject(err2);
-              else resolve10({ value: void 0, done: true });
+              if (err3) reject(err3);
+              else resolve14({ value: void 0, done: true });
             });
           });
         }
@@ -1375,8 +1375,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve10) => {
-          state.drains.push({ writes, resolve: resolve10 });
+        return new Promise((resolve14) => {
+          state.drains.push({ writes, resolve: resolve14 });
         });
       }
       write(data) {
@@ -1389,7 +1389,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable2 {
+    var Duplex = class extends Readable4 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -1427,7 +1427,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform = class extends Duplex {
+    var Transform2 = class extends Duplex {
       constructor(opts) {
         super(opts);
         this._transformState = new TransformState(this);
@@ -1453,8 +1453,8 @@ var require_streamx = __commonJS({
           cb(null);
         }
       }
-      destroy(err2) {
-        super.destroy(err2);
+      destroy(err3) {
+        super.destroy(err3);
         if (this._transformState.data !== null) {
           this._transformState.data = null;
           this._transformState.afterTransform();
@@ -1471,24 +1471,24 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough = class extends Transform {
+    var PassThrough = class extends Transform2 {
     };
-    function transformAfterFlush(err2, data) {
+    function transformAfterFlush(err3, data) {
       const cb = this._transformState.afterFinal;
-      if (err2) return cb(err2);
+      if (err3) return cb(err3);
       if (data !== null && data !== void 0) this.push(data);
       this.push(null);
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve10, reject) => {
-        return pipeline3(...streams, (err2) => {
-          if (err2) return reject(err2);
-          resolve10();
+      return new Promise((resolve14, reject) => {
+        return pipeline5(...streams, (err3) => {
+          if (err3) return reject(err3);
+          resolve14();
         });
       });
     }
-    function pipeline3(stream2, ...streams) {
+    function pipeline5(stream2, ...streams) {
       const all = Array.isArray(stream2) ? [...stream2, ...streams] : [stream2, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -1508,8 +1508,8 @@ var require_streamx = __commonJS({
       if (done) {
         let fin = false;
         const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
-        dest.on("error", (err2) => {
-          if (error === null) error = err2;
+        dest.on("error", (err3) => {
+          if (error === null) error = err3;
         });
         dest.on("finish", () => {
           fin = true;
@@ -1532,11 +1532,11 @@ var require_streamx = __commonJS({
           }
         }
       }
-      function onerror(err2) {
-        if (!err2 || error) return;
-        error = err2;
+      function onerror(err3) {
+        if (!err3 || error) return;
+        error = err3;
         for (const s of all) {
-          s.destroy(err2);
+          s.destroy(err3);
         }
       }
     }
@@ -1562,8 +1562,8 @@ var require_streamx = __commonJS({
       return !!stream2._writableState && stream2._writableState.ended;
     }
     function getStreamError(stream2, opts = {}) {
-      const err2 = stream2._readableState && stream2._readableState.error || stream2._writableState && stream2._writableState.error;
-      return !opts.all && StreamError.isStreamDestroyed(err2) ? null : err2;
+      const err3 = stream2._readableState && stream2._readableState.error || stream2._writableState && stream2._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err3) ? null : err3;
     }
     function isReadStreamx(stream2) {
       return isStreamx(stream2) && stream2.readable;
@@ -1586,7 +1586,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module2.exports = {
-      pipeline: pipeline3,
+      pipeline: pipeline5,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -1598,9 +1598,9 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable2,
+      Readable: Readable4,
       Duplex,
-      Transform,
+      Transform: Transform2,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough
     };
@@ -1625,31 +1625,31 @@ var require_headers = __commonJS({
       return decodeStr(buf, 0, buf.length, encoding);
     };
     exports.encodePax = function encodePax(opts) {
-      let result = "";
-      if (opts.name) result += addLength(" path=" + opts.name + "\n");
-      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
+      let result3 = "";
+      if (opts.name) result3 += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result3 += addLength(" linkpath=" + opts.linkname + "\n");
       const pax = opts.pax;
       if (pax) {
         for (const key in pax) {
-          result += addLength(" " + key + "=" + pax[key] + "\n");
+          result3 += addLength(" " + key + "=" + pax[key] + "\n");
         }
       }
-      return b4a.from(result);
+      return b4a.from(result3);
     };
     exports.decodePax = function decodePax(buf) {
-      const result = {};
+      const result3 = {};
       while (buf.length) {
         let i2 = 0;
         while (i2 < buf.length && buf[i2] !== 32) i2++;
         const len = parseInt(b4a.toString(buf.subarray(0, i2)), 10);
-        if (!len) return result;
+        if (!len) return result3;
         const b = b4a.toString(buf.subarray(i2 + 1, len - 1));
         const keyIndex = b.indexOf("=");
-        if (keyIndex === -1) return result;
-        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        if (keyIndex === -1) return result3;
+        result3[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
         buf = buf.subarray(len);
       }
-      return result;
+      return result3;
     };
     exports.encode = function encode(opts) {
       const buf = b4a.alloc(512);
@@ -1872,7 +1872,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module2) {
-    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -1920,7 +1920,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source2 = class extends Readable2 {
+    var Source2 = class extends Readable4 {
       constructor(self, header2, offset) {
         super();
         this.header = header2;
@@ -1972,11 +1972,11 @@ var require_extract = __commonJS({
         this._allowUnknownFormat = !!opts.allowUnknownFormat;
         this._unlockBound = this._unlock.bind(this);
       }
-      _unlock(err2) {
+      _unlock(err3) {
         this._locked = false;
-        if (err2) {
-          this.destroy(err2);
-          this._continueWrite(err2);
+        if (err3) {
+          this.destroy(err3);
+          this._continueWrite(err3);
           return;
         }
         this._update();
@@ -1986,8 +1986,8 @@ var require_extract = __commonJS({
         this._offset = this._buffer.shifted;
         try {
           this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
-        } catch (err2) {
-          this._continueWrite(err2);
+        } catch (err3) {
+          this._continueWrite(err3);
           return false;
         }
         if (!this._header) return true;
@@ -2059,8 +2059,8 @@ var require_extract = __commonJS({
         const buf = this._buffer.shift(this._header.size);
         try {
           this._decodeLongHeader(buf);
-        } catch (err2) {
-          this._continueWrite(err2);
+        } catch (err3) {
+          this._continueWrite(err3);
           return false;
         }
         return true;
@@ -2101,10 +2101,10 @@ var require_extract = __commonJS({
         }
         this._continueWrite(null);
       }
-      _continueWrite(err2) {
+      _continueWrite(err3) {
         const cb = this._callback;
         this._callback = noop;
-        cb(err2);
+        cb(err3);
       }
       _write(data, cb) {
         this._callback = cb;
@@ -2130,8 +2130,8 @@ var require_extract = __commonJS({
         let entryCallback = null;
         const extract = this;
         this.on("entry", onentry);
-        this.on("error", (err2) => {
-          error = err2;
+        this.on("error", (err3) => {
+          error = err3;
         });
         this.on("close", onclose);
         return {
@@ -2144,26 +2144,26 @@ var require_extract = __commonJS({
           return() {
             return destroy(null);
           },
-          throw(err2) {
-            return destroy(err2);
+          throw(err3) {
+            return destroy(err3);
           }
         };
-        function consumeCallback(err2) {
+        function consumeCallback(err3) {
           if (!entryCallback) return;
           const cb = entryCallback;
           entryCallback = null;
-          cb(err2);
+          cb(err3);
         }
-        function onnext(resolve10, reject) {
+        function onnext(resolve14, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve10({ value: entryStream, done: false });
+            resolve14({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve10;
+          promiseResolve = resolve14;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -2188,14 +2188,14 @@ var require_extract = __commonJS({
           else promiseResolve({ value: void 0, done: true });
           promiseResolve = promiseReject = null;
         }
-        function destroy(err2) {
-          extract.destroy(err2);
-          consumeCallback(err2);
-          return new Promise((resolve10, reject) => {
-            if (extract.destroyed) return resolve10({ value: void 0, done: true });
+        function destroy(err3) {
+          extract.destroy(err3);
+          consumeCallback(err3);
+          return new Promise((resolve14, reject) => {
+            if (extract.destroyed) return resolve14({ value: void 0, done: true });
             extract.once("close", function() {
-              if (err2) reject(err2);
-              else resolve10({ value: void 0, done: true });
+              if (err3) reject(err3);
+              else resolve14({ value: void 0, done: true });
             });
           });
         }
@@ -2216,7 +2216,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module2) {
-    var constants5 = {
+    var constants6 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -2226,9 +2226,9 @@ var require_constants = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module2.exports = __require("fs").constants || constants5;
+      module2.exports = __require("fs").constants || constants6;
     } catch {
-      module2.exports = constants5;
+      module2.exports = constants6;
     }
   }
 });
@@ -2236,9 +2236,9 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module2) {
-    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -2262,11 +2262,11 @@ var require_pack = __commonJS({
         this._openCallback = cb;
         if (this._pack._stream === this) this._continueOpen();
       }
-      _continuePack(err2) {
+      _continuePack(err3) {
         if (this._callback === null) return;
         const callback = this._callback;
         this._callback = null;
-        callback(err2);
+        callback(err3);
       }
       _continueOpen() {
         if (this._pack._stream === null) this._pack._stream = this;
@@ -2329,7 +2329,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable2 {
+    var Pack = class extends Readable4 {
       constructor(opts) {
         super(opts);
         this._drain = noop;
@@ -2423,11 +2423,11 @@ var require_pack = __commonJS({
         drain();
       }
       _predestroy() {
-        const err2 = getStreamError(this);
-        if (this._stream) this._stream.destroy(err2);
+        const err3 = getStreamError(this);
+        if (this._stream) this._stream.destroy(err3);
         while (this._pending.length) {
           const stream2 = this._pending.shift();
-          stream2.destroy(err2);
+          stream2.destroy(err3);
           stream2._continueOpen();
         }
         this._doDrain();
@@ -2441,16 +2441,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants5.S_IFMT) {
-        case constants5.S_IFBLK:
+      switch (mode & constants6.S_IFMT) {
+        case constants6.S_IFBLK:
           return "block-device";
-        case constants5.S_IFCHR:
+        case constants6.S_IFCHR:
           return "character-device";
-        case constants5.S_IFDIR:
+        case constants6.S_IFDIR:
           return "directory";
-        case constants5.S_IFIFO:
+        case constants6.S_IFIFO:
           return "fifo";
-        case constants5.S_IFLNK:
+        case constants6.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -2629,7 +2629,7 @@ var require_tunnel = __commonJS({
         function onFree() {
           self.emit("free", socket, options);
         }
-        function onCloseOrRemove(err2) {
+        function onCloseOrRemove(err3) {
           self.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
@@ -3487,7 +3487,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors2();
     var { headerNameLowerCasedRecord } = require_constants2();
@@ -3547,7 +3547,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -3659,7 +3659,7 @@ var require_util = __commonJS({
     function isDestroyed(body2) {
       return body2 && !!(body2.destroyed || body2[kDestroyed] || stream2.isDestroyed?.(body2));
     }
-    function destroy(stream3, err2) {
+    function destroy(stream3, err3) {
       if (stream3 == null || !isStream(stream3) || isDestroyed(stream3)) {
         return;
       }
@@ -3667,10 +3667,10 @@ var require_util = __commonJS({
         if (Object.getPrototypeOf(stream3).constructor === IncomingMessage) {
           stream3.socket = null;
         }
-        stream3.destroy(err2);
-      } else if (err2) {
+        stream3.destroy(err3);
+      } else if (err3) {
         queueMicrotask(() => {
-          stream3.emit("error", err2);
+          stream3.emit("error", err3);
         });
       }
       if (stream3.destroyed !== true) {
@@ -3901,12 +3901,12 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request, err2) {
+    function errorRequest(client, request, err3) {
       try {
-        request.onError(err2);
+        request.onError(err3);
         assert(request.aborted);
-      } catch (err3) {
-        client.emit("error", err3);
+      } catch (err4) {
+        client.emit("error", err4);
       }
     }
     var kEnumerableProperty = /* @__PURE__ */ Object.create(null);
@@ -4151,8 +4151,8 @@ var require_diagnostics = __commonJS({
           reason
         );
       });
-      diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err2) => {
-        websocketDebuglog("connection errored - %s", err2.message);
+      diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err3) => {
+        websocketDebuglog("connection errored - %s", err3.message);
       });
       diagnosticsChannel.channel("undici:websocket:ping").subscribe((evt) => {
         websocketDebuglog("ping received");
@@ -4257,11 +4257,11 @@ var require_request = __commonJS({
             };
             this.body.on("end", this.endHandler);
           }
-          this.errorHandler = (err2) => {
+          this.errorHandler = (err3) => {
             if (this.abort) {
-              this.abort(err2);
+              this.abort(err3);
             } else {
-              this.error = err2;
+              this.error = err3;
             }
           };
           this.body.on("error", this.errorHandler);
@@ -4326,8 +4326,8 @@ var require_request = __commonJS({
         if (this[kHandler].onBodySent) {
           try {
             return this[kHandler].onBodySent(chunk);
-          } catch (err2) {
-            this.abort(err2);
+          } catch (err3) {
+            this.abort(err3);
           }
         }
       }
@@ -4338,8 +4338,8 @@ var require_request = __commonJS({
         if (this[kHandler].onRequestSent) {
           try {
             return this[kHandler].onRequestSent();
-          } catch (err2) {
-            this.abort(err2);
+          } catch (err3) {
+            this.abort(err3);
           }
         }
       }
@@ -4364,8 +4364,8 @@ var require_request = __commonJS({
         }
         try {
           return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
-        } catch (err2) {
-          this.abort(err2);
+        } catch (err3) {
+          this.abort(err3);
         }
       }
       onData(chunk) {
@@ -4373,8 +4373,8 @@ var require_request = __commonJS({
         assert(!this.completed);
         try {
           return this[kHandler].onData(chunk);
-        } catch (err2) {
-          this.abort(err2);
+        } catch (err3) {
+          this.abort(err3);
           return false;
         }
       }
@@ -4391,14 +4391,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result3 = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result;
+        return result3;
       }
       /**
        * @param {number} statusCode
@@ -4448,8 +4448,8 @@ var require_request = __commonJS({
         }
         try {
           return this[kHandler].onComplete(trailers);
-        } catch (err2) {
-          this.onError(err2);
+        } catch (err3) {
+          this.onError(err3);
         }
       }
       onError(error) {
@@ -4678,9 +4678,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
-            this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve10(data);
+          return new Promise((resolve14, reject) => {
+            this.close((err3, data) => {
+              return err3 ? reject(err3) : resolve14(data);
             });
           });
         }
@@ -4712,18 +4712,18 @@ var require_dispatcher_base = __commonJS({
           queueMicrotask(onClosed);
         });
       }
-      destroy(err2, callback) {
-        if (typeof err2 === "function") {
-          callback = err2;
-          err2 = null;
+      destroy(err3, callback) {
+        if (typeof err3 === "function") {
+          callback = err3;
+          err3 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
-            this.destroy(err2, (err3, data) => {
-              return err3 ? (
+          return new Promise((resolve14, reject) => {
+            this.destroy(err3, (err4, data) => {
+              return err4 ? (
                 /* istanbul ignore next: should never error */
-                reject(err3)
-              ) : resolve10(data);
+                reject(err4)
+              ) : resolve14(data);
             });
           });
         }
@@ -4738,8 +4738,8 @@ var require_dispatcher_base = __commonJS({
           }
           return;
         }
-        if (!err2) {
-          err2 = new ClientDestroyedError();
+        if (!err3) {
+          err3 = new ClientDestroyedError();
         }
         this[kDestroyed] = true;
         this[kOnDestroyed] = this[kOnDestroyed] || [];
@@ -4751,7 +4751,7 @@ var require_dispatcher_base = __commonJS({
             callbacks[i2](null, null);
           }
         };
-        this[kDestroy](err2).then(() => {
+        this[kDestroy](err3).then(() => {
           queueMicrotask(onDestroyed);
         });
       }
@@ -4782,11 +4782,11 @@ var require_dispatcher_base = __commonJS({
             throw new ClientClosedError();
           }
           return this[kInterceptedDispatch](opts, handler);
-        } catch (err2) {
+        } catch (err3) {
           if (typeof handler.onError !== "function") {
             throw new InvalidArgumentError("invalid onError method");
           }
-          handler.onError(err2);
+          handler.onError(err3);
           return false;
         }
       }
@@ -5147,12 +5147,12 @@ var require_connect = __commonJS({
             callback = null;
             cb(null, this);
           }
-        }).on("error", function(err2) {
+        }).on("error", function(err3) {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
             const cb = callback;
             callback = null;
-            cb(err2);
+            cb(err3);
           }
         });
         return socket;
@@ -5879,12 +5879,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result = "";
+      let result3 = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
+        result3 += input[position.position];
         position.position++;
       }
-      return result;
+      return result3;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -6028,7 +6028,7 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
+    function collectAnHTTPQuotedString(input, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input[position.position] === '"');
@@ -6056,7 +6056,7 @@ var require_data_url = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input.slice(positionStart, position.position);
@@ -6106,16 +6106,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result = "";
+      let result3 = "";
       let i2 = 0;
       let addition = (2 << 15) - 1;
       while (i2 < length) {
         if (i2 + addition > length) {
           addition = length - i2;
         }
-        result += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
+        result3 += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
       }
-      return result;
+      return result3;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -6202,15 +6202,15 @@ var require_webidl = __commonJS({
     webidl.brandCheck = function(V, I, opts) {
       if (opts?.strict !== false) {
         if (!(V instanceof I)) {
-          const err2 = new TypeError("Illegal invocation");
-          err2.code = "ERR_INVALID_THIS";
-          throw err2;
+          const err3 = new TypeError("Illegal invocation");
+          err3.code = "ERR_INVALID_THIS";
+          throw err3;
         }
       } else {
         if (V?.[Symbol.toStringTag] !== I.prototype[Symbol.toStringTag]) {
-          const err2 = new TypeError("Illegal invocation");
-          err2.code = "ERR_INVALID_THIS";
-          throw err2;
+          const err3 = new TypeError("Illegal invocation");
+          err3.code = "ERR_INVALID_THIS";
+          throw err3;
         }
       }
     };
@@ -6364,15 +6364,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result = {};
+        const result3 = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result[typedKey] = typedValue;
+            result3[typedKey] = typedValue;
           }
-          return result;
+          return result3;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -6380,10 +6380,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result[typedKey] = typedValue;
+            result3[typedKey] = typedValue;
           }
         }
-        return result;
+        return result3;
       };
     };
     webidl.interfaceConverter = function(i2) {
@@ -6594,7 +6594,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module2) {
     "use strict";
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants4();
     var { getGlobalOrigin } = require_global();
@@ -6913,7 +6913,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata2) {
-      const result = [];
+      const result3 = [];
       let empty = true;
       for (const token of metadata2.split(" ")) {
         empty = false;
@@ -6923,13 +6923,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result.push(parsedToken.groups);
+          result3.push(parsedToken.groups);
         }
       }
       if (empty === true) {
         return "no metadata";
       }
-      return result;
+      return result3;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -6990,8 +6990,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve14, reject) => {
+        res = resolve14;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -7006,12 +7006,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
-      if (result === void 0) {
+      const result3 = JSON.stringify(value);
+      if (result3 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result === "string");
-      return result;
+      assert(typeof result3 === "string");
+      return result3;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -7049,20 +7049,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value } = values[index];
           this.#index = index + 1;
-          let result;
+          let result3;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result3 = key;
               break;
             case "value":
-              result = value;
+              result3 = value;
               break;
             case "key+value":
-              result = [key, value];
+              result3 = [key, value];
               break;
           }
           return {
-            value: result,
+            value: result3,
             done: false
           };
         }
@@ -7163,9 +7163,9 @@ var require_util2 = __commonJS({
       try {
         controller.close();
         controller.byobRequest?.respond(0);
-      } catch (err2) {
-        if (!err2.message.includes("Controller is already closed") && !err2.message.includes("ReadableStream is already closed")) {
-          throw err2;
+      } catch (err3) {
+        if (!err3.message.includes("Controller is already closed") && !err3.message.includes("ReadableStream is already closed")) {
+          throw err3;
         }
       }
     }
@@ -7282,7 +7282,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform {
+    var InflateStream = class extends Transform2 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -7298,7 +7298,7 @@ var require_util2 = __commonJS({
           this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
-          this._inflateStream.on("error", (err2) => this.destroy(err2));
+          this._inflateStream.on("error", (err3) => this.destroy(err3));
         }
         this._inflateStream.write(chunk, encoding, callback);
       }
@@ -7753,11 +7753,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
-        if (result === "failure") {
+        const result3 = parseMultipartFormDataHeaders(input, position);
+        if (result3 === "failure") {
           return "failure";
         }
-        let { name: name2, filename, contentType, encoding } = result;
+        let { name: name2, filename, contentType, encoding } = result3;
         position.position += 2;
         let body2;
         {
@@ -8303,7 +8303,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants3();
+    var constants6 = require_constants3();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -8378,7 +8378,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -8466,26 +8466,26 @@ var require_client_h1 = __commonJS({
             currentBufferRef = data;
             currentParser = this;
             ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data.length);
-          } catch (err2) {
-            throw err2;
+          } catch (err3) {
+            throw err3;
           } finally {
             currentParser = null;
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
               throw this.createError(ret, body2);
             }
           }
-        } catch (err2) {
-          util2.destroy(socket, err2);
+        } catch (err3) {
+          util2.destroy(socket, err3);
         }
       }
       finish() {
@@ -8500,10 +8500,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -8520,7 +8520,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -8700,7 +8700,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -8722,7 +8722,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -8758,13 +8758,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -8802,9 +8802,9 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
       socket[kParser] = new Parser2(client, socket, llhttpInstance);
-      addListener(socket, "error", function(err2) {
+      addListener(socket, "error", function(err3) {
         const parser2 = this[kParser];
-        if (err2.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
+        if (err3.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
           const parserErr = parser2.finish();
           if (parserErr) {
             this[kError] = parserErr;
@@ -8812,8 +8812,8 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        this[kError] = err2;
-        this[kClient][kOnError](err2);
+        this[kError] = err3;
+        this[kClient][kOnError](err3);
       });
       addListener(socket, "readable", function() {
         const parser2 = this[kParser];
@@ -8843,7 +8843,7 @@ var require_client_h1 = __commonJS({
           this[kParser].destroy();
           this[kParser] = null;
         }
-        const err2 = this[kError] || new SocketError("closed", util2.getSocketInfo(this));
+        const err3 = this[kError] || new SocketError("closed", util2.getSocketInfo(this));
         client2[kSocket] = null;
         client2[kHTTPContext] = null;
         if (client2.destroyed) {
@@ -8851,16 +8851,16 @@ var require_client_h1 = __commonJS({
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
-            util2.errorRequest(client2, request, err2);
+            util2.errorRequest(client2, request, err3);
           }
-        } else if (client2[kRunning] > 0 && err2.code !== "UND_ERR_INFO") {
+        } else if (client2[kRunning] > 0 && err3.code !== "UND_ERR_INFO") {
           const request = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util2.errorRequest(client2, request, err2);
+          util2.errorRequest(client2, request, err3);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert(client2[kRunning] === 0);
-        client2.emit("disconnect", client2[kUrl], [client2], err2);
+        client2.emit("disconnect", client2[kUrl], [client2], err3);
         client2[kResume]();
       });
       let closed = false;
@@ -8876,11 +8876,11 @@ var require_client_h1 = __commonJS({
         resume() {
           resumeH1(client);
         },
-        destroy(err2, callback) {
+        destroy(err3, callback) {
           if (closed) {
             queueMicrotask(callback);
           } else {
-            socket.destroy(err2).on("close", callback);
+            socket.destroy(err3).on("close", callback);
           }
         },
         get destroyed() {
@@ -9034,8 +9034,8 @@ var require_client_h1 = __commonJS({
       };
       try {
         request.onConnect(abort2);
-      } catch (err2) {
-        util2.errorRequest(client, request, err2);
+      } catch (err3) {
+        util2.errorRequest(client, request, err3);
       }
       if (request.aborted) {
         return false;
@@ -9121,8 +9121,8 @@ upgrade: ${upgrade}\r
           if (!writer.write(chunk) && this.pause) {
             this.pause();
           }
-        } catch (err2) {
-          util2.destroy(this, err2);
+        } catch (err3) {
+          util2.destroy(this, err3);
         }
       };
       const onDrain = function() {
@@ -9138,11 +9138,11 @@ upgrade: ${upgrade}\r
           body2.removeListener("error", onFinished);
         });
         if (!finished) {
-          const err2 = new RequestAbortedError();
-          queueMicrotask(() => onFinished(err2));
+          const err3 = new RequestAbortedError();
+          queueMicrotask(() => onFinished(err3));
         }
       };
-      const onFinished = function(err2) {
+      const onFinished = function(err3) {
         if (finished) {
           return;
         }
@@ -9150,16 +9150,16 @@ upgrade: ${upgrade}\r
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
-        if (!err2) {
+        if (!err3) {
           try {
             writer.end();
           } catch (er) {
-            err2 = er;
+            err3 = er;
           }
         }
-        writer.destroy(err2);
-        if (err2 && (err2.code !== "UND_ERR_INFO" || err2.message !== "reset")) {
-          util2.destroy(body2, err2);
+        writer.destroy(err3);
+        if (err3 && (err3.code !== "UND_ERR_INFO" || err3.message !== "reset")) {
+          util2.destroy(body2, err3);
         } else {
           util2.destroy(body2);
         }
@@ -9205,8 +9205,8 @@ upgrade: ${upgrade}\r
         }
         request.onRequestSent();
         client[kResume]();
-      } catch (err2) {
-        abort2(err2);
+      } catch (err3) {
+        abort2(err3);
       }
     }
     async function writeBlob2(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
@@ -9228,8 +9228,8 @@ upgrade: ${upgrade}\r
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err2) {
-        abort2(err2);
+      } catch (err3) {
+        abort2(err3);
       }
     }
     async function writeIterable(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
@@ -9242,12 +9242,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve14, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve14;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -9262,8 +9262,8 @@ upgrade: ${upgrade}\r
           }
         }
         writer.end();
-      } catch (err2) {
-        writer.destroy(err2);
+      } catch (err3) {
+        writer.destroy(err3);
       } finally {
         socket.off("close", onDrain).off("drain", onDrain);
       }
@@ -9366,12 +9366,12 @@ ${len.toString(16)}\r
         }
         client[kResume]();
       }
-      destroy(err2) {
+      destroy(err3) {
         const { socket, client, abort: abort2 } = this;
         socket[kWriting] = false;
-        if (err2) {
+        if (err3) {
           assert(client[kRunning] <= 1, "pipeline should only contain this request");
-          abort2(err2);
+          abort2(err3);
         }
       }
     };
@@ -9385,7 +9385,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline3 } = __require("node:stream");
+    var { pipeline: pipeline5 } = __require("node:stream");
     var util2 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -9433,17 +9433,17 @@ var require_client_h2 = __commonJS({
       }
     } = http22;
     function parseH2Headers(headers) {
-      const result = [];
+      const result3 = [];
       for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name2), Buffer.from(subvalue));
+            result3.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name2), Buffer.from(value));
+          result3.push(Buffer.from(name2), Buffer.from(value));
         }
       }
-      return result;
+      return result3;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -9471,36 +9471,36 @@ var require_client_h2 = __commonJS({
       util2.addListener(session, "close", function() {
         const { [kClient]: client2 } = this;
         const { [kSocket]: socket2 } = client2;
-        const err2 = this[kSocket][kError] || this[kError] || new SocketError("closed", util2.getSocketInfo(socket2));
+        const err3 = this[kSocket][kError] || this[kError] || new SocketError("closed", util2.getSocketInfo(socket2));
         client2[kHTTP2Session] = null;
         if (client2.destroyed) {
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
-            util2.errorRequest(client2, request, err2);
+            util2.errorRequest(client2, request, err3);
           }
         }
       });
       session.unref();
       client[kHTTP2Session] = session;
       socket[kHTTP2Session] = session;
-      util2.addListener(socket, "error", function(err2) {
-        this[kError] = err2;
-        this[kClient][kOnError](err2);
+      util2.addListener(socket, "error", function(err3) {
+        this[kError] = err3;
+        this[kClient][kOnError](err3);
       });
       util2.addListener(socket, "end", function() {
         util2.destroy(this, new SocketError("other side closed", util2.getSocketInfo(this)));
       });
       util2.addListener(socket, "close", function() {
-        const err2 = this[kError] || new SocketError("closed", util2.getSocketInfo(this));
+        const err3 = this[kError] || new SocketError("closed", util2.getSocketInfo(this));
         client[kSocket] = null;
         if (this[kHTTP2Session] != null) {
-          this[kHTTP2Session].destroy(err2);
+          this[kHTTP2Session].destroy(err3);
         }
         client[kPendingIdx] = client[kRunningIdx];
         assert(client[kRunning] === 0);
-        client.emit("disconnect", client[kUrl], [client], err2);
+        client.emit("disconnect", client[kUrl], [client], err3);
         client[kResume]();
       });
       let closed = false;
@@ -9516,11 +9516,11 @@ var require_client_h2 = __commonJS({
         resume() {
           resumeH2(client);
         },
-        destroy(err2, callback) {
+        destroy(err3, callback) {
           if (closed) {
             queueMicrotask(callback);
           } else {
-            socket.destroy(err2).on("close", callback);
+            socket.destroy(err3).on("close", callback);
           }
         },
         get destroyed() {
@@ -9543,40 +9543,40 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function onHttp2SessionError(err2) {
-      this[kSocket][kError] = err2;
-      this[kClient][kOnError](err2);
+    function onHttp2SessionError(err3) {
+      this[kSocket][kError] = err3;
+      this[kClient][kOnError](err3);
     }
-    function onHttp2FrameError(type, code2, id) {
-      if (id === 0) {
-        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
-        this[kSocket][kError] = err2;
-        this[kClient][kOnError](err2);
+    function onHttp2FrameError(type, code2, id2) {
+      if (id2 === 0) {
+        const err3 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        this[kSocket][kError] = err3;
+        this[kClient][kOnError](err3);
       }
     }
     function onHttp2SessionEnd() {
-      const err2 = new SocketError("other side closed", util2.getSocketInfo(this[kSocket]));
-      this.destroy(err2);
-      util2.destroy(this[kSocket], err2);
+      const err3 = new SocketError("other side closed", util2.getSocketInfo(this[kSocket]));
+      this.destroy(err3);
+      util2.destroy(this[kSocket], err3);
     }
     function onHTTP2GoAway(code2) {
-      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util2.getSocketInfo(this));
+      const err3 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util2.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
       if (this[kHTTP2Session] != null) {
-        this[kHTTP2Session].destroy(err2);
+        this[kHTTP2Session].destroy(err3);
         this[kHTTP2Session] = null;
       }
-      util2.destroy(this[kSocket], err2);
+      util2.destroy(this[kSocket], err3);
       if (client[kRunningIdx] < client[kQueue].length) {
         const request = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util2.errorRequest(client, request, err2);
+        util2.errorRequest(client, request, err3);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert(client[kRunning] === 0);
-      client.emit("disconnect", client[kUrl], [client], err2);
+      client.emit("disconnect", client[kUrl], [client], err3);
       client[kResume]();
     }
     function shouldSendContentLength(method) {
@@ -9631,8 +9631,8 @@ var require_client_h2 = __commonJS({
       };
       try {
         request.onConnect(abort2);
-      } catch (err2) {
-        util2.errorRequest(client, request, err2);
+      } catch (err3) {
+        util2.errorRequest(client, request, err3);
       }
       if (request.aborted) {
         return false;
@@ -9730,9 +9730,9 @@ var require_client_h2 = __commonJS({
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
         request.onResponseStarted();
         if (request.aborted) {
-          const err2 = new RequestAbortedError();
-          util2.errorRequest(client, request, err2);
-          util2.destroy(stream2, err2);
+          const err3 = new RequestAbortedError();
+          util2.errorRequest(client, request, err3);
+          util2.destroy(stream2, err3);
           return;
         }
         if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream2.resume.bind(stream2), "") === false) {
@@ -9762,8 +9762,8 @@ var require_client_h2 = __commonJS({
           session.unref();
         }
       });
-      stream2.once("error", function(err2) {
-        abort2(err2);
+      stream2.once("error", function(err3) {
+        abort2(err3);
       });
       stream2.once("frameError", (type, code2) => {
         abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
@@ -9864,13 +9864,13 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort2, socket, expectsPayload, h2stream, body2, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline3(
+      const pipe = pipeline5(
         body2,
         h2stream,
-        (err2) => {
-          if (err2) {
-            util2.destroy(pipe, err2);
-            abort2(err2);
+        (err3) => {
+          if (err3) {
+            util2.destroy(pipe, err3);
+            abort2(err3);
           } else {
             util2.removeAllListeners(pipe);
             request.onRequestSent();
@@ -9903,8 +9903,8 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err2) {
-        abort2(err2);
+      } catch (err3) {
+        abort2(err3);
       }
     }
     async function writeIterable(abort2, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
@@ -9917,12 +9917,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve14, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve14;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -9943,8 +9943,8 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err2) {
-        abort2(err2);
+      } catch (err3) {
+        abort2(err3);
       } finally {
         h2stream.off("close", onDrain).off("drain", onDrain);
       }
@@ -10353,7 +10353,7 @@ var require_client = __commonJS({
         this[kRunningIdx] = 0;
         this[kPendingIdx] = 0;
         this[kResume] = (sync) => resume(this, sync);
-        this[kOnError] = (err2) => onError(this, err2);
+        this[kOnError] = (err3) => onError(this, err3);
       }
       get pipelining() {
         return this[kPipelining];
@@ -10401,30 +10401,30 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve14) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve14;
           } else {
-            resolve10(null);
+            resolve14(null);
           }
         });
       }
-      async [kDestroy](err2) {
-        return new Promise((resolve10) => {
+      async [kDestroy](err3) {
+        return new Promise((resolve14) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
-            util2.errorRequest(this, request, err2);
+            util2.errorRequest(this, request, err3);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve14(null);
           };
           if (this[kHTTPContext]) {
-            this[kHTTPContext].destroy(err2, callback);
+            this[kHTTPContext].destroy(err3, callback);
             this[kHTTPContext] = null;
           } else {
             queueMicrotask(callback);
@@ -10434,13 +10434,13 @@ var require_client = __commonJS({
       }
     };
     var createRedirectInterceptor = require_redirect_interceptor();
-    function onError(client, err2) {
-      if (client[kRunning] === 0 && err2.code !== "UND_ERR_INFO" && err2.code !== "UND_ERR_SOCKET") {
+    function onError(client, err3) {
+      if (client[kRunning] === 0 && err3.code !== "UND_ERR_INFO" && err3.code !== "UND_ERR_SOCKET") {
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
           const request = requests[i2];
-          util2.errorRequest(client, request, err2);
+          util2.errorRequest(client, request, err3);
         }
         assert(client[kSize] === 0);
       }
@@ -10472,7 +10472,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve14, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -10480,11 +10480,11 @@ var require_client = __commonJS({
             port,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
-          }, (err2, socket2) => {
-            if (err2) {
-              reject(err2);
+          }, (err3, socket2) => {
+            if (err3) {
+              reject(err3);
             } else {
-              resolve10(socket2);
+              resolve14(socket2);
             }
           });
         });
@@ -10495,9 +10495,9 @@ var require_client = __commonJS({
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
-        } catch (err2) {
+        } catch (err3) {
           socket.destroy().on("error", noop);
-          throw err2;
+          throw err3;
         }
         client[kConnecting] = false;
         socket[kCounter] = 0;
@@ -10520,7 +10520,7 @@ var require_client = __commonJS({
           });
         }
         client.emit("connect", client[kUrl], [client]);
-      } catch (err2) {
+      } catch (err3) {
         if (client.destroyed) {
           return;
         }
@@ -10537,19 +10537,19 @@ var require_client = __commonJS({
               localAddress: client[kLocalAddress]
             },
             connector: client[kConnector],
-            error: err2
+            error: err3
           });
         }
-        if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+        if (err3.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
             const request = client[kQueue][client[kPendingIdx]++];
-            util2.errorRequest(client, request, err2);
+            util2.errorRequest(client, request, err3);
           }
         } else {
-          onError(client, err2);
+          onError(client, err3);
         }
-        client.emit("connectionError", client[kUrl], [client], err2);
+        client.emit("connectionError", client[kUrl], [client], err3);
       }
       client[kResume]();
     }
@@ -10775,11 +10775,11 @@ var require_pool_base = __commonJS({
         this[kOnConnect] = (origin, targets) => {
           pool.emit("connect", origin, [pool, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err2) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err2);
+        this[kOnDisconnect] = (origin, targets, err3) => {
+          pool.emit("disconnect", origin, [pool, ...targets], err3);
         };
-        this[kOnConnectionError] = (origin, targets, err2) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err2);
+        this[kOnConnectionError] = (origin, targets, err3) => {
+          pool.emit("connectionError", origin, [pool, ...targets], err3);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -10820,20 +10820,20 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve14) => {
+            this[kClosedResolve] = resolve14;
           });
         }
       }
-      async [kDestroy](err2) {
+      async [kDestroy](err3) {
         while (true) {
           const item = this[kQueue].shift();
           if (!item) {
             break;
           }
-          item.handler.onError(err2);
+          item.handler.onError(err3);
         }
-        await Promise.all(this[kClients].map((c) => c.destroy(err2)));
+        await Promise.all(this[kClients].map((c) => c.destroy(err3)));
       }
       [kDispatch](opts, handler) {
         const dispatcher = this[kGetDispatcher]();
@@ -11046,8 +11046,8 @@ var require_balanced_pool = __commonJS({
           this._updateBalancedPoolStats();
         });
         pool.on("disconnect", (...args2) => {
-          const err2 = args2[2];
-          if (err2 && err2.code === "UND_ERR_SOCKET") {
+          const err3 = args2[2];
+          if (err3 && err3.code === "UND_ERR_SOCKET") {
             pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
@@ -11059,11 +11059,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result = 0;
+        let result3 = 0;
         for (let i2 = 0; i2 < this[kClients].length; i2++) {
-          result = getGreatestCommonDivisor(this[kClients][i2][kWeight], result);
+          result3 = getGreatestCommonDivisor(this[kClients][i2][kWeight], result3);
         }
-        this[kGreatestCommonDivisor] = result;
+        this[kGreatestCommonDivisor] = result3;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -11166,11 +11166,11 @@ var require_agent = __commonJS({
         this[kOnConnect] = (origin, targets) => {
           this.emit("connect", origin, [this, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err2) => {
-          this.emit("disconnect", origin, [this, ...targets], err2);
+        this[kOnDisconnect] = (origin, targets, err3) => {
+          this.emit("disconnect", origin, [this, ...targets], err3);
         };
-        this[kOnConnectionError] = (origin, targets, err2) => {
-          this.emit("connectionError", origin, [this, ...targets], err2);
+        this[kOnConnectionError] = (origin, targets, err3) => {
+          this.emit("connectionError", origin, [this, ...targets], err3);
         };
       }
       get [kRunning]() {
@@ -11202,10 +11202,10 @@ var require_agent = __commonJS({
         this[kClients].clear();
         await Promise.all(closePromises);
       }
-      async [kDestroy](err2) {
+      async [kDestroy](err3) {
         const destroyPromises = [];
         for (const client of this[kClients].values()) {
-          destroyPromises.push(client.destroy(err2));
+          destroyPromises.push(client.destroy(err3));
         }
         this[kClients].clear();
         await Promise.all(destroyPromises);
@@ -11289,8 +11289,8 @@ var require_proxy_agent = __commonJS({
       async [kClose]() {
         return this.#client.close();
       }
-      async [kDestroy](err2) {
-        return this.#client.destroy(err2);
+      async [kDestroy](err3) {
+        return this.#client.destroy(err3);
       }
     };
     var ProxyAgent2 = class extends DispatcherBase {
@@ -11371,11 +11371,11 @@ var require_proxy_agent = __commonJS({
                 servername = opts2.servername;
               }
               this[kConnectEndpoint]({ ...opts2, servername, httpSocket: socket }, callback);
-            } catch (err2) {
-              if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-                callback(new SecureProxyConnectionError(err2));
+            } catch (err3) {
+              if (err3.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+                callback(new SecureProxyConnectionError(err3));
               } else {
-                callback(err2);
+                callback(err3);
               }
             }
           }
@@ -11494,13 +11494,13 @@ var require_env_http_proxy_agent = __commonJS({
           await this[kHttpsProxyAgent].close();
         }
       }
-      async [kDestroy](err2) {
-        await this[kNoProxyAgent].destroy(err2);
+      async [kDestroy](err3) {
+        await this[kNoProxyAgent].destroy(err3);
         if (!this[kHttpProxyAgent][kDestroyed]) {
-          await this[kHttpProxyAgent].destroy(err2);
+          await this[kHttpProxyAgent].destroy(err3);
         }
         if (!this[kHttpsProxyAgent][kDestroyed]) {
-          await this[kHttpsProxyAgent].destroy(err2);
+          await this[kHttpsProxyAgent].destroy(err3);
         }
       }
       #getProxyAgentForUrl(url) {
@@ -11703,8 +11703,8 @@ var require_retry_handler = __commonJS({
       onBodySent(chunk) {
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
-      static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err2;
+      static [kRetryHandlerDefaultRetry](err3, { state, opts }, cb) {
+        const { statusCode, code: code2, headers } = err3;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -11717,19 +11717,19 @@ var require_retry_handler = __commonJS({
         } = retryOptions;
         const { counter } = state;
         if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
-          cb(err2);
+          cb(err3);
           return;
         }
         if (Array.isArray(methods) && !methods.includes(method)) {
-          cb(err2);
+          cb(err3);
           return;
         }
         if (statusCode != null && Array.isArray(statusCodes) && !statusCodes.includes(statusCode)) {
-          cb(err2);
+          cb(err3);
           return;
         }
         if (counter > maxRetries) {
-          cb(err2);
+          cb(err3);
           return;
         }
         let retryAfterHeader = headers?.["retry-after"];
@@ -11861,11 +11861,11 @@ var require_retry_handler = __commonJS({
             statusMessage
           );
         }
-        const err2 = new RequestRetryError("Request failed", statusCode, {
+        const err3 = new RequestRetryError("Request failed", statusCode, {
           headers,
           data: { count: this.retryCount }
         });
-        this.abort(err2);
+        this.abort(err3);
         return false;
       }
       onData(chunk) {
@@ -11876,9 +11876,9 @@ var require_retry_handler = __commonJS({
         this.retryCount = 0;
         return this.handler.onComplete(rawTrailers);
       }
-      onError(err2) {
+      onError(err3) {
         if (this.aborted || isDisturbed(this.opts.body) || this.headersSent && this.resume == null) {
-          return this.handler.onError(err2);
+          return this.handler.onError(err3);
         }
         if (this.retryCount - this.retryCountCheckpoint > 0) {
           this.retryCount = this.retryCountCheckpoint + (this.retryCount - this.retryCountCheckpoint);
@@ -11886,16 +11886,16 @@ var require_retry_handler = __commonJS({
           this.retryCount += 1;
         }
         this.retryOpts.retry(
-          err2,
+          err3,
           {
             state: { counter: this.retryCount },
             opts: { retryOptions: this.retryOpts, ...this.opts }
           },
           onRetry.bind(this)
         );
-        function onRetry(err3) {
-          if (err3 != null || this.aborted || isDisturbed(this.opts.body)) {
-            return this.handler.onError(err3);
+        function onRetry(err4) {
+          if (err4 != null || this.aborted || isDisturbed(this.opts.body)) {
+            return this.handler.onError(err4);
           }
           if (this.start !== 0) {
             const headers = { range: `bytes=${this.start}-${this.end ?? ""}` };
@@ -11913,8 +11913,8 @@ var require_retry_handler = __commonJS({
           try {
             this.retryCountCheckpoint = this.retryCount;
             this.dispatch(this.opts, this);
-          } catch (err4) {
-            this.handler.onError(err4);
+          } catch (err5) {
+            this.handler.onError(err5);
           }
         }
       }
@@ -11963,7 +11963,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = __require("node:stream");
+    var { Readable: Readable4 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors2();
     var util2 = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -11975,7 +11975,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable2 {
+    var BodyReadable = class extends Readable4 {
       constructor({
         resume,
         abort: abort2,
@@ -11997,22 +11997,22 @@ var require_readable = __commonJS({
         this[kContentLength] = contentLength;
         this[kReading] = false;
       }
-      destroy(err2) {
-        if (!err2 && !this._readableState.endEmitted) {
-          err2 = new RequestAbortedError();
+      destroy(err3) {
+        if (!err3 && !this._readableState.endEmitted) {
+          err3 = new RequestAbortedError();
         }
-        if (err2) {
+        if (err3) {
           this[kAbort]();
         }
-        return super.destroy(err2);
+        return super.destroy(err3);
       }
-      _destroy(err2, callback) {
+      _destroy(err3, callback) {
         if (!this[kReading]) {
           setImmediate(() => {
-            callback(err2);
+            callback(err3);
           });
         } else {
-          callback(err2);
+          callback(err3);
         }
       }
       on(ev, ...args2) {
@@ -12090,7 +12090,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve14, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -12103,7 +12103,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve14(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -12122,12 +12122,12 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve14, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
-            stream2.on("error", (err2) => {
-              reject(err2);
+            stream2.on("error", (err3) => {
+              reject(err3);
             }).on("close", () => {
               reject(new TypeError("unusable"));
             });
@@ -12139,13 +12139,13 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve10,
+              resolve: resolve14,
               reject,
               length: 0,
               body: []
             };
-            stream2.on("error", function(err2) {
-              consumeFinish(this[kConsume], err2);
+            stream2.on("error", function(err3) {
+              consumeFinish(this[kConsume], err3);
             }).on("close", function() {
               if (this[kConsume].body !== null) {
                 consumeFinish(this[kConsume], new RequestAbortedError());
@@ -12209,34 +12209,34 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve10, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve14, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body2, length));
+          resolve14(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body2, length)));
+          resolve14(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body2, length).buffer);
+          resolve14(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body2, { type: stream2[kContentType] }));
+          resolve14(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body2, length));
+          resolve14(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
-      } catch (err2) {
-        stream2.destroy(err2);
+      } catch (err3) {
+        stream2.destroy(err3);
       }
     }
     function consumePush(consume2, chunk) {
       consume2.length += chunk.length;
       consume2.body.push(chunk);
     }
-    function consumeFinish(consume2, err2) {
+    function consumeFinish(consume2, err3) {
       if (consume2.body === null) {
         return;
       }
-      if (err2) {
-        consume2.reject(err2);
+      if (err3) {
+        consume2.reject(err3);
       } else {
         consume2.resolve();
       }
@@ -12317,7 +12317,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable2 } = require_readable();
+    var { Readable: Readable4 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors2();
     var util2 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -12345,11 +12345,11 @@ var require_api_request = __commonJS({
             throw new InvalidArgumentError("invalid onInfo callback");
           }
           super("UNDICI_REQUEST");
-        } catch (err2) {
+        } catch (err3) {
           if (util2.isStream(body2)) {
-            util2.destroy(body2.on("error", util2.nop), err2);
+            util2.destroy(body2.on("error", util2.nop), err3);
           }
-          throw err2;
+          throw err3;
         }
         this.method = method;
         this.responseHeaders = responseHeaders || null;
@@ -12367,8 +12367,8 @@ var require_api_request = __commonJS({
         this.reason = null;
         this.removeAbortListener = null;
         if (util2.isStream(body2)) {
-          body2.on("error", (err2) => {
-            this.onError(err2);
+          body2.on("error", (err3) => {
+            this.onError(err3);
           });
         }
         if (this.signal) {
@@ -12412,7 +12412,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable2({
+        const res = new Readable4({
           resume,
           abort: abort2,
           contentType,
@@ -12450,23 +12450,23 @@ var require_api_request = __commonJS({
         util2.parseHeaders(trailers, this.trailers);
         this.res.push(null);
       }
-      onError(err2) {
+      onError(err3) {
         const { res, callback, body: body2, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err2, { opaque });
+            this.runInAsyncScope(callback, null, err3, { opaque });
           });
         }
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util2.destroy(res, err2);
+            util2.destroy(res, err3);
           });
         }
         if (body2) {
           this.body = null;
-          util2.destroy(body2, err2);
+          util2.destroy(body2, err3);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -12477,20 +12477,20 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
-          request.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve10(data);
+        return new Promise((resolve14, reject) => {
+          request.call(this, opts, (err3, data) => {
+            return err3 ? reject(err3) : resolve14(data);
           });
         });
       }
       try {
         this.dispatch(opts, new RequestHandler(opts, callback));
-      } catch (err2) {
+      } catch (err3) {
         if (typeof callback !== "function") {
-          throw err2;
+          throw err3;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err2, { opaque }));
+        queueMicrotask(() => callback(err3, { opaque }));
       }
     }
     module2.exports = request;
@@ -12583,11 +12583,11 @@ var require_api_stream = __commonJS({
             throw new InvalidArgumentError("invalid onInfo callback");
           }
           super("UNDICI_STREAM");
-        } catch (err2) {
+        } catch (err3) {
           if (util2.isStream(body2)) {
-            util2.destroy(body2.on("error", util2.nop), err2);
+            util2.destroy(body2.on("error", util2.nop), err3);
           }
-          throw err2;
+          throw err3;
         }
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
@@ -12601,8 +12601,8 @@ var require_api_stream = __commonJS({
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
         if (util2.isStream(body2)) {
-          body2.on("error", (err2) => {
-            this.onError(err2);
+          body2.on("error", (err3) => {
+            this.onError(err3);
           });
         }
         addSignal(this, signal);
@@ -12650,15 +12650,15 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err2) => {
+          finished(res, { readable: false }, (err3) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort: abort2 } = this;
             this.res = null;
-            if (err2 || !res2.readable) {
-              util2.destroy(res2, err2);
+            if (err3 || !res2.readable) {
+              util2.destroy(res2, err3);
             }
             this.callback = null;
-            this.runInAsyncScope(callback2, null, err2 || null, { opaque: opaque2, trailers });
-            if (err2) {
+            this.runInAsyncScope(callback2, null, err3 || null, { opaque: opaque2, trailers });
+            if (err3) {
               abort2();
             }
           });
@@ -12681,41 +12681,41 @@ var require_api_stream = __commonJS({
         this.trailers = util2.parseHeaders(trailers);
         res.end();
       }
-      onError(err2) {
+      onError(err3) {
         const { res, callback, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
           this.res = null;
-          util2.destroy(res, err2);
+          util2.destroy(res, err3);
         } else if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err2, { opaque });
+            this.runInAsyncScope(callback, null, err3, { opaque });
           });
         }
         if (body2) {
           this.body = null;
-          util2.destroy(body2, err2);
+          util2.destroy(body2, err3);
         }
       }
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
-          stream2.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve10(data);
+        return new Promise((resolve14, reject) => {
+          stream2.call(this, opts, factory, (err3, data) => {
+            return err3 ? reject(err3) : resolve14(data);
           });
         });
       }
       try {
         this.dispatch(opts, new StreamHandler(opts, factory, callback));
-      } catch (err2) {
+      } catch (err3) {
         if (typeof callback !== "function") {
-          throw err2;
+          throw err3;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err2, { opaque }));
+        queueMicrotask(() => callback(err3, { opaque }));
       }
     }
     module2.exports = stream2;
@@ -12727,7 +12727,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module2) {
     "use strict";
     var {
-      Readable: Readable2,
+      Readable: Readable4,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -12741,7 +12741,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable2 {
+    var PipelineRequest = class extends Readable4 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -12753,12 +12753,12 @@ var require_api_pipeline = __commonJS({
           resume();
         }
       }
-      _destroy(err2, callback) {
+      _destroy(err3, callback) {
         this._read();
-        callback(err2);
+        callback(err3);
       }
     };
-    var PipelineResponse = class extends Readable2 {
+    var PipelineResponse = class extends Readable4 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -12766,11 +12766,11 @@ var require_api_pipeline = __commonJS({
       _read() {
         this[kResume]();
       }
-      _destroy(err2, callback) {
-        if (!err2 && !this._readableState.endEmitted) {
-          err2 = new RequestAbortedError();
+      _destroy(err3, callback) {
+        if (!err3 && !this._readableState.endEmitted) {
+          err3 = new RequestAbortedError();
         }
-        callback(err2);
+        callback(err3);
       }
     };
     var PipelineHandler = class extends AsyncResource {
@@ -12816,19 +12816,19 @@ var require_api_pipeline = __commonJS({
               req[kResume] = callback;
             }
           },
-          destroy: (err2, callback) => {
+          destroy: (err3, callback) => {
             const { body: body2, req, res, ret, abort: abort2 } = this;
-            if (!err2 && !ret._readableState.endEmitted) {
-              err2 = new RequestAbortedError();
+            if (!err3 && !ret._readableState.endEmitted) {
+              err3 = new RequestAbortedError();
             }
-            if (abort2 && err2) {
+            if (abort2 && err3) {
               abort2();
             }
-            util2.destroy(body2, err2);
-            util2.destroy(req, err2);
-            util2.destroy(res, err2);
+            util2.destroy(body2, err3);
+            util2.destroy(req, err3);
+            util2.destroy(res, err3);
             removeSignal(this);
-            callback(err2);
+            callback(err3);
           }
         }).on("prefinish", () => {
           const { req } = this;
@@ -12869,9 +12869,9 @@ var require_api_pipeline = __commonJS({
             body: this.res,
             context
           });
-        } catch (err2) {
+        } catch (err3) {
           this.res.on("error", util2.nop);
-          throw err2;
+          throw err3;
         }
         if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
@@ -12881,9 +12881,9 @@ var require_api_pipeline = __commonJS({
           if (!ret.push(chunk) && body3.pause) {
             body3.pause();
           }
-        }).on("error", (err2) => {
+        }).on("error", (err3) => {
           const { ret } = this;
-          util2.destroy(ret, err2);
+          util2.destroy(ret, err3);
         }).on("end", () => {
           const { ret } = this;
           ret.push(null);
@@ -12903,22 +12903,22 @@ var require_api_pipeline = __commonJS({
         const { res } = this;
         res.push(null);
       }
-      onError(err2) {
+      onError(err3) {
         const { ret } = this;
         this.handler = null;
-        util2.destroy(ret, err2);
+        util2.destroy(ret, err3);
       }
     };
-    function pipeline3(opts, handler) {
+    function pipeline5(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
-      } catch (err2) {
-        return new PassThrough().destroy(err2);
+      } catch (err3) {
+        return new PassThrough().destroy(err3);
       }
     }
-    module2.exports = pipeline3;
+    module2.exports = pipeline5;
   }
 });
 
@@ -12976,22 +12976,22 @@ var require_api_upgrade = __commonJS({
           context
         });
       }
-      onError(err2) {
+      onError(err3) {
         const { callback, opaque } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err2, { opaque });
+            this.runInAsyncScope(callback, null, err3, { opaque });
           });
         }
       }
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
-          upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve10(data);
+        return new Promise((resolve14, reject) => {
+          upgrade.call(this, opts, (err3, data) => {
+            return err3 ? reject(err3) : resolve14(data);
           });
         });
       }
@@ -13002,12 +13002,12 @@ var require_api_upgrade = __commonJS({
           method: opts.method || "GET",
           upgrade: opts.protocol || "Websocket"
         }, upgradeHandler);
-      } catch (err2) {
+      } catch (err3) {
         if (typeof callback !== "function") {
-          throw err2;
+          throw err3;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err2, { opaque }));
+        queueMicrotask(() => callback(err3, { opaque }));
       }
     }
     module2.exports = upgrade;
@@ -13070,34 +13070,34 @@ var require_api_connect = __commonJS({
           context
         });
       }
-      onError(err2) {
+      onError(err3) {
         const { callback, opaque } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err2, { opaque });
+            this.runInAsyncScope(callback, null, err3, { opaque });
           });
         }
       }
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
-          connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve10(data);
+        return new Promise((resolve14, reject) => {
+          connect.call(this, opts, (err3, data) => {
+            return err3 ? reject(err3) : resolve14(data);
           });
         });
       }
       try {
         const connectHandler = new ConnectHandler(opts, callback);
         this.dispatch({ ...opts, method: "CONNECT" }, connectHandler);
-      } catch (err2) {
+      } catch (err3) {
         if (typeof callback !== "function") {
-          throw err2;
+          throw err3;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err2, { opaque }));
+        queueMicrotask(() => callback(err3, { opaque }));
       }
     }
     module2.exports = connect;
@@ -13334,20 +13334,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result = [];
+      const result3 = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key = keys[i2];
         const value = data[key];
         const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name2, Buffer.from(`${value[j]}`));
+            result3.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name2, Buffer.from(`${value}`));
+          result3.push(name2, Buffer.from(`${value}`));
         }
       }
-      return result;
+      return result3;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -13392,7 +13392,7 @@ var require_mock_utils = __commonJS({
         const responseData = getResponseData(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler.onConnect?.((err2) => handler.onError(err2), null);
+        handler.onConnect?.((err3) => handler.onError(err3), null);
         handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler.onData?.(Buffer.from(responseData));
         handler.onComplete?.(responseTrailers);
@@ -13768,13 +13768,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module2) {
     "use strict";
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "✅" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
     module2.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform({
+        this.transform = new Transform2({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -14106,12 +14106,12 @@ var require_dump = __commonJS({
           statusMessage
         );
       }
-      onError(err2) {
+      onError(err3) {
         if (this.#dumped) {
           return;
         }
-        err2 = this.#reason ?? err2;
-        this.#handler.onError(err2);
+        err3 = this.#reason ?? err3;
+        this.#handler.onError(err3);
       }
       onData(chunk) {
         this.#size = this.#size + chunk.length;
@@ -14198,9 +14198,9 @@ var require_dns = __commonJS({
           maxItems: this.#maxItems
         };
         if (ips == null) {
-          this.lookup(origin, newOpts, (err2, addresses) => {
-            if (err2 || addresses == null || addresses.length === 0) {
-              cb(err2 ?? new InformationalError("No DNS entries found"));
+          this.lookup(origin, newOpts, (err3, addresses) => {
+            if (err3 || addresses == null || addresses.length === 0) {
+              cb(err3 ?? new InformationalError("No DNS entries found"));
               return;
             }
             this.setRecords(origin, addresses);
@@ -14256,9 +14256,9 @@ var require_dns = __commonJS({
             family: this.dualStack === false ? this.affinity : 0,
             order: "ipv4first"
           },
-          (err2, addresses) => {
-            if (err2) {
-              return cb(err2);
+          (err3, addresses) => {
+            if (err3) {
+              return cb(err3);
             }
             const results = /* @__PURE__ */ new Map();
             for (const addr2 of addresses) {
@@ -14343,14 +14343,14 @@ var require_dns = __commonJS({
         this.#state = state;
         this.#dispatch = dispatch;
       }
-      onError(err2) {
-        switch (err2.code) {
+      onError(err3) {
+        switch (err3.code) {
           case "ETIMEDOUT":
           case "ECONNREFUSED": {
             if (this.#state.dualStack) {
-              this.#state.runLookup(this.#origin, this.#opts, (err3, newOrigin) => {
-                if (err3) {
-                  return this.#handler.onError(err3);
+              this.#state.runLookup(this.#origin, this.#opts, (err4, newOrigin) => {
+                if (err4) {
+                  return this.#handler.onError(err4);
                 }
                 const dispatchOpts = {
                   ...this.#opts,
@@ -14360,14 +14360,14 @@ var require_dns = __commonJS({
               });
               return;
             }
-            this.#handler.onError(err2);
+            this.#handler.onError(err3);
             return;
           }
           case "ENOTFOUND":
             this.#state.deleteRecord(this.#origin);
           // eslint-disable-next-line no-fallthrough
           default:
-            this.#handler.onError(err2);
+            this.#handler.onError(err3);
             break;
         }
       }
@@ -14416,9 +14416,9 @@ var require_dns = __commonJS({
           if (isIP(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
-          instance2.runLookup(origin, origDispatchOpts, (err2, newOrigin) => {
-            if (err2) {
-              return handler.onError(err2);
+          instance2.runLookup(origin, origDispatchOpts, (err3, newOrigin) => {
+            if (err3) {
+              return handler.onError(err3);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -14469,7 +14469,7 @@ var require_headers2 = __commonJS({
       while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
       return i2 === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i2, j);
     }
-    function fill(headers, object) {
+    function fill2(headers, object) {
       if (Array.isArray(object)) {
         for (let i2 = 0; i2 < object.length; ++i2) {
           const header2 = object[i2];
@@ -14694,7 +14694,7 @@ var require_headers2 = __commonJS({
         this.#guard = "none";
         if (init2 !== void 0) {
           init2 = webidl.converters.HeadersInit(init2, "Headers contructor", "init");
-          fill(this, init2);
+          fill2(this, init2);
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
@@ -14874,7 +14874,7 @@ var require_headers2 = __commonJS({
       });
     };
     module2.exports = {
-      fill,
+      fill: fill2,
       // for test.
       compareHeaderName,
       Headers: Headers2,
@@ -14891,7 +14891,7 @@ var require_headers2 = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module2) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers2();
+    var { Headers: Headers2, HeadersList, fill: fill2, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers2();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util2 = require_util();
     var nodeUtil = __require("node:util");
@@ -14946,8 +14946,8 @@ var require_response = __commonJS({
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
-        } catch (err2) {
-          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err2 });
+        } catch (err3) {
+          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err3 });
         }
         if (!redirectStatusSet.has(status)) {
           throw new RangeError(`Invalid status code ${status}`);
@@ -15175,9 +15175,9 @@ var require_response = __commonJS({
         assert(false);
       }
     }
-    function makeAppropriateNetworkError(fetchParams, err2 = null) {
+    function makeAppropriateNetworkError(fetchParams, err3 = null) {
       assert(isCancelled(fetchParams));
-      return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err2 })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err2 }));
+      return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err3 })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err3 }));
     }
     function initializeResponse(response, init2, body2) {
       if (init2.status !== null && (init2.status < 200 || init2.status > 599)) {
@@ -15195,7 +15195,7 @@ var require_response = __commonJS({
         response[kState].statusText = init2.statusText;
       }
       if ("headers" in init2 && init2.headers != null) {
-        fill(response[kHeaders], init2.headers);
+        fill2(response[kHeaders], init2.headers);
       }
       if (body2) {
         if (nullBodyStatus.includes(response.status)) {
@@ -15409,8 +15409,8 @@ var require_request2 = __commonJS({
           let parsedURL;
           try {
             parsedURL = new URL(input, baseUrl);
-          } catch (err2) {
-            throw new TypeError("Failed to parse URL from " + input, { cause: err2 });
+          } catch (err3) {
+            throw new TypeError("Failed to parse URL from " + input, { cause: err3 });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
@@ -15500,8 +15500,8 @@ var require_request2 = __commonJS({
             let parsedReferrer;
             try {
               parsedReferrer = new URL(referrer, baseUrl);
-            } catch (err2) {
-              throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err2 });
+            } catch (err3) {
+              throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err3 });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
               request.referrer = "client";
@@ -16083,7 +16083,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants4();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline: pipeline3, finished } = __require("node:stream");
+    var { Readable: Readable4, pipeline: pipeline5, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -16220,11 +16220,11 @@ var require_fetch = __commonJS({
         p.reject(error);
       }
       if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error).catch((err2) => {
-          if (err2.code === "ERR_INVALID_STATE") {
+        request.body.stream.cancel(error).catch((err3) => {
+          if (err3.code === "ERR_INVALID_STATE") {
             return;
           }
-          throw err2;
+          throw err3;
         });
       }
       if (responseObject == null) {
@@ -16232,11 +16232,11 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error).catch((err2) => {
-          if (err2.code === "ERR_INVALID_STATE") {
+        response.body.stream.cancel(error).catch((err3) => {
+          if (err3.code === "ERR_INVALID_STATE") {
             return;
           }
-          throw err2;
+          throw err3;
         });
       }
     }
@@ -16301,8 +16301,8 @@ var require_fetch = __commonJS({
       }
       if (subresourceSet.has(request.destination)) {
       }
-      mainFetch(fetchParams).catch((err2) => {
-        fetchParams.controller.terminate(err2);
+      mainFetch(fetchParams).catch((err3) => {
+        fetchParams.controller.terminate(err3);
       });
       return fetchParams.controller;
     }
@@ -16487,7 +16487,7 @@ var require_fetch = __commonJS({
         }
         case "http:":
         case "https:": {
-          return httpFetch(fetchParams).catch((err2) => makeNetworkError(err2));
+          return httpFetch(fetchParams).catch((err3) => makeNetworkError(err3));
         }
         default: {
           return Promise.resolve(makeNetworkError("unknown scheme"));
@@ -16612,8 +16612,8 @@ var require_fetch = __commonJS({
         if (locationURL == null) {
           return response;
         }
-      } catch (err2) {
-        return Promise.resolve(makeNetworkError(err2));
+      } catch (err3) {
+        return Promise.resolve(makeNetworkError(err3));
       }
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
@@ -16784,11 +16784,11 @@ var require_fetch = __commonJS({
       fetchParams.controller.connection = {
         abort: null,
         destroyed: false,
-        destroy(err2, abort2 = true) {
+        destroy(err3, abort2 = true) {
           if (!this.destroyed) {
             this.destroyed = true;
             if (abort2) {
-              this.abort?.(err2 ?? new DOMException("The operation was aborted.", "AbortError"));
+              this.abort?.(err3 ?? new DOMException("The operation was aborted.", "AbortError"));
             }
           }
         }
@@ -16839,8 +16839,8 @@ var require_fetch = __commonJS({
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
-          } catch (err2) {
-            processBodyError(err2);
+          } catch (err3) {
+            processBodyError(err3);
           }
         })();
       }
@@ -16853,12 +16853,12 @@ var require_fetch = __commonJS({
           fetchParams.controller.next = () => iterator.next();
           response = makeResponse({ status, statusText, headersList });
         }
-      } catch (err2) {
-        if (err2.name === "AbortError") {
+      } catch (err3) {
+        if (err3.name === "AbortError") {
           fetchParams.controller.connection.destroy();
-          return makeAppropriateNetworkError(fetchParams, err2);
+          return makeAppropriateNetworkError(fetchParams, err3);
         }
-        return makeNetworkError(err2);
+        return makeNetworkError(err3);
       }
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
@@ -16896,11 +16896,11 @@ var require_fetch = __commonJS({
               break;
             }
             bytes = done ? void 0 : value;
-          } catch (err2) {
+          } catch (err3) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
             } else {
-              bytes = err2;
+              bytes = err3;
               isFailure2 = true;
             }
           }
@@ -16948,7 +16948,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve14, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -17022,15 +17022,15 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable2({ read: resume });
+              this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve14({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline3(this.body, ...decoders, (err2) => {
-                  if (err2) {
-                    this.onError(err2);
+                body: decoders.length ? pipeline5(this.body, ...decoders, (err3) => {
+                  if (err3) {
+                    this.onError(err3);
                   }
                 }).on("error", onError) : this.body.on("error", onError)
               });
@@ -17067,7 +17067,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve14({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -17514,11 +17514,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result3 = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result;
+                  fr[kResult] = result3;
                   fireAProgressEvent("load", fr);
                 } catch (error) {
                   fr[kError] = error;
@@ -18754,7 +18754,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -18812,7 +18812,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -18958,7 +18958,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module2) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers2();
     function getCookies(headers) {
@@ -19001,7 +19001,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -19821,10 +19821,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code2 = 1005;
       let reason = "";
-      const result = ws[kByteParser].closingInfo;
-      if (result && !result.error) {
-        code2 = result.code ?? 1005;
-        reason = result.reason;
+      const result3 = ws[kByteParser].closingInfo;
+      if (result3 && !result3.error) {
+        code2 = result3.code ?? 1005;
+        reason = result3.reason;
       } else if (!ws[kReceivedClose]) {
         code2 = 1006;
       }
@@ -19898,8 +19898,8 @@ var require_permessage_deflate = __commonJS({
           }
           try {
             this.#inflate = createInflateRaw({ windowBits });
-          } catch (err2) {
-            callback(err2);
+          } catch (err3) {
+            callback(err3);
             return;
           }
           this.#inflate[kBuffer] = [];
@@ -19915,9 +19915,9 @@ var require_permessage_deflate = __commonJS({
             }
             this.#inflate[kBuffer].push(data);
           });
-          this.#inflate.on("error", (err2) => {
+          this.#inflate.on("error", (err3) => {
             this.#inflate = null;
-            callback(err2);
+            callback(err3);
           });
         }
         this.#inflate.write(chunk);
@@ -20282,8 +20282,8 @@ var require_receiver = __commonJS({
             const closeFrame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
-              (err2) => {
-                if (!err2) {
+              (err3) => {
+                if (!err3) {
                   this.ws[kSentClose] = sentCloseFrameState.SENT;
                 }
               }
@@ -20359,9 +20359,9 @@ var require_sender = __commonJS({
           return;
         }
         const node = {
-          promise: item.arrayBuffer().then((ab) => {
+          promise: item.arrayBuffer().then((ab2) => {
             node.promise = null;
-            node.frame = createFrame(ab, hint);
+            node.frame = createFrame(ab2, hint);
           }),
           callback: cb,
           frame: null
@@ -20775,16 +20775,16 @@ var require_websocket = __commonJS({
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
     }
-    function onParserError(err2) {
+    function onParserError(err3) {
       let message;
       let code2;
-      if (err2 instanceof CloseEvent) {
-        message = err2.reason;
-        code2 = err2.code;
+      if (err3 instanceof CloseEvent) {
+        message = err3.reason;
+        code2 = err3.code;
       } else {
-        message = err2.message;
+        message = err3.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err3, message }));
       closeWebSocketConnection(this, code2);
     }
     module2.exports = {
@@ -20808,8 +20808,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve14) => {
+        setTimeout(resolve14, ms).unref();
       });
     }
     module2.exports = {
@@ -20825,7 +20825,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module2) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -20875,7 +20875,7 @@ var require_eventsource_stream = __commonJS({
       error.aborted = false;
       return error;
     }
-    var EventSourceStream = class extends Transform {
+    var EventSourceStream = class extends Transform2 {
       /**
        * @type {eventSourceSettings}
        */
@@ -21229,7 +21229,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module2) {
     "use strict";
-    var { pipeline: pipeline3 } = __require("node:stream");
+    var { pipeline: pipeline5 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -21389,7 +21389,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline3(
+          pipeline5(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -21621,11 +21621,11 @@ var require_undici = __commonJS({
     module2.exports.fetch = async function fetch2(init2, options = void 0) {
       try {
         return await fetchImpl(init2, options);
-      } catch (err2) {
-        if (err2 && typeof err2 === "object") {
-          Error.captureStackTrace(err2);
+      } catch (err3) {
+        if (err3 && typeof err3 === "object") {
+          Error.captureStackTrace(err3);
         }
-        throw err2;
+        throw err3;
       }
     };
     module2.exports.Headers = require_headers2().Headers;
@@ -21678,11 +21678,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21697,8 +21697,8 @@ var init_lib = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21768,26 +21768,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve14) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve10(output.toString());
+              resolve14(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve14) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve10(Buffer.concat(chunks));
+              resolve14(Buffer.concat(chunks));
             });
           }));
         });
@@ -21990,14 +21990,14 @@ var init_lib = __esm({
        */
       requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => {
-            function callbackForResult(err2, res) {
-              if (err2) {
-                reject(err2);
+          return new Promise((resolve14, reject) => {
+            function callbackForResult(err3, res) {
+              if (err3) {
+                reject(err3);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve10(res);
+                resolve14(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -22018,10 +22018,10 @@ var init_lib = __esm({
           info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
-        function handleResult(err2, res) {
+        function handleResult(err3, res) {
           if (!callbackCalled) {
             callbackCalled = true;
-            onResult(err2, res);
+            onResult(err3, res);
           }
         }
         const req = info3.httpModule.request(info3.options, (msg) => {
@@ -22038,8 +22038,8 @@ var init_lib = __esm({
           }
           handleResult(new Error(`Request timeout: ${info3.options.path}`));
         });
-        req.on("error", function(err2) {
-          handleResult(err2);
+        req.on("error", function(err3) {
+          handleResult(err3);
         });
         if (data && typeof data === "string") {
           req.write(data, "utf8");
@@ -22241,12 +22241,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+          return new Promise((resolve14) => setTimeout(() => resolve14(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve14, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -22254,7 +22254,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve10(response);
+              resolve14(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -22278,7 +22278,7 @@ var init_lib = __esm({
                 response.result = obj;
               }
               response.headers = res.message.headers;
-            } catch (err2) {
+            } catch (err3) {
             }
             if (statusCode > 299) {
               let msg;
@@ -22289,11 +22289,11 @@ var init_lib = __esm({
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
-              const err2 = new HttpClientError(msg, statusCode);
-              err2.result = response.result;
-              reject(err2);
+              const err3 = new HttpClientError(msg, statusCode);
+              err3.result = response.result;
+              reject(err3);
             } else {
-              resolve10(response);
+              resolve14(response);
             }
           }));
         });
@@ -22567,14 +22567,14 @@ var require_semver = __commonJS({
         if (!m[4]) {
           this.prerelease = [];
         } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
+          this.prerelease = m[4].split(".").map((id2) => {
+            if (/^[0-9]+$/.test(id2)) {
+              const num = +id2;
               if (num >= 0 && num < MAX_SAFE_INTEGER) {
                 return num;
               }
             }
-            return id;
+            return id2;
           });
         }
         this.build = m[5] ? m[5].split(".") : [];
@@ -22802,7 +22802,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version2, options, throwErrors = false) => {
+    var parse3 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -22815,7 +22815,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -22823,9 +22823,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var valid2 = (version2, options) => {
-      const v = parse2(version2, options);
+      const v = parse3(version2, options);
       return v ? v.version : null;
     };
     module2.exports = valid2;
@@ -22836,9 +22836,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var clean2 = (version2, options) => {
-      const s = parse2(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse3(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean2;
@@ -22873,10 +22873,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -22947,9 +22947,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var prerelease = (version2, options) => {
-      const parsed = parse2(version2, options);
+      const parsed = parse3(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -23135,7 +23135,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -23170,7 +23170,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module2.exports = coerce;
   }
@@ -23180,11 +23180,11 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module2) {
     "use strict";
-    var parse2 = require_parse2();
-    var constants5 = require_constants7();
+    var parse3 = require_parse2();
+    var constants6 = require_constants7();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -23192,7 +23192,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse2(versionStringToParse, options);
+      return parse3(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -23270,12 +23270,12 @@ var require_trim_comparator_whitespace = __commonJS({
     }
     var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
     var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isDigit2 = (char) => char !== void 0 && char >= "0" && char <= "9";
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var isIdentifierCharacter = (char) => isDigit2(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit2(char) || char === "x" || char === "X" || char === "*";
     var findDigitsEndIndex = (range, start2, limit, digitRuns) => {
-      if (!isDigit(range[start2])) {
+      if (!isDigit2(range[start2])) {
         return start2;
       }
       if (start2 >= digitRuns.start && start2 < digitRuns.end) {
@@ -23285,7 +23285,7 @@ var require_trim_comparator_whitespace = __commonJS({
         return Math.min(start2 + limit, digitRuns.previousEnd);
       }
       let end = start2 + 1;
-      while (isDigit(range[end])) {
+      while (isDigit2(range[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -23377,7 +23377,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
-      if (isDigit(range[start2])) {
+      if (isDigit2(range[start2])) {
         return findVersionNumberEndIndex(range, start2, false, digitRuns);
       }
       return isVersionStart(range[start2]) ? start2 + 1 : start2;
@@ -23415,7 +23415,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return isWhitespace(range[position]) ? position : -1;
     };
     var trimComparatorWhitespace = (range) => {
-      let result = "";
+      let result3 = "";
       let copyFrom = 0;
       let cursor = 0;
       const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
@@ -23435,12 +23435,12 @@ var require_trim_comparator_whitespace = __commonJS({
         }
         const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
         if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
+          result3 += range.slice(copyFrom, whitespacePosition);
           copyFrom = whitespacePosition + 1;
         }
         cursor = findVersionEndIndex(range, cursor, digitRuns);
       }
-      return result + range.slice(copyFrom);
+      return result3 + range.slice(copyFrom);
     };
     module2.exports = trimComparatorWhitespace;
   }
@@ -23552,9 +23552,9 @@ var require_range = __commonJS({
         if (rangeMap.size > 1 && rangeMap.has("")) {
           rangeMap.delete("");
         }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
+        const result3 = [...rangeMap.values()];
+        cache.set(memoKey, result3);
+        return result3;
       }
       intersects(range, options) {
         if (!(range instanceof _Range)) {
@@ -23610,16 +23610,16 @@ var require_range = __commonJS({
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
     var isSatisfiable = (comparators, options) => {
-      let result = true;
+      let result3 = true;
       const remainingComparators = comparators.slice();
       let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
+      while (result3 && remainingComparators.length) {
+        result3 = remainingComparators.every((otherComparator) => {
           return testComparator.intersects(otherComparator, options);
         });
         testComparator = remainingComparators.pop();
       }
-      return result;
+      return result3;
     };
     var parseComparator = (comp, options) => {
       comp = comp.replace(re[t.BUILD], "");
@@ -23634,7 +23634,7 @@ var require_range = __commonJS({
       debug2("stars", comp);
       return comp;
     };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var isX = (id2) => !id2 || id2.toLowerCase() === "x" || id2 === "*";
     var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
     var replaceTildes = (comp, options) => {
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
@@ -24424,10 +24424,10 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants7();
+    var constants6 = require_constants7();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var valid2 = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -24466,7 +24466,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse2,
+      parse: parse3,
       valid: valid2,
       clean: clean2,
       inc,
@@ -24508,8 +24508,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -24807,23 +24807,23 @@ var init_main = __esm({
     })(FoldingRangeKind || (FoldingRangeKind = {}));
     (function(FoldingRange2) {
       function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
-        const result = {
+        const result3 = {
           startLine,
           endLine
         };
         if (Is.defined(startCharacter)) {
-          result.startCharacter = startCharacter;
+          result3.startCharacter = startCharacter;
         }
         if (Is.defined(endCharacter)) {
-          result.endCharacter = endCharacter;
+          result3.endCharacter = endCharacter;
         }
         if (Is.defined(kind)) {
-          result.kind = kind;
+          result3.kind = kind;
         }
         if (Is.defined(collapsedText)) {
-          result.collapsedText = collapsedText;
+          result3.collapsedText = collapsedText;
         }
-        return result;
+        return result3;
       }
       FoldingRange2.create = create;
       function is(value) {
@@ -24865,20 +24865,20 @@ var init_main = __esm({
     })(CodeDescription || (CodeDescription = {}));
     (function(Diagnostic2) {
       function create(range, message, severity, code2, source, relatedInformation) {
-        const result = { range, message };
+        const result3 = { range, message };
         if (Is.defined(severity)) {
-          result.severity = severity;
+          result3.severity = severity;
         }
         if (Is.defined(code2)) {
-          result.code = code2;
+          result3.code = code2;
         }
         if (Is.defined(source)) {
-          result.source = source;
+          result3.source = source;
         }
         if (Is.defined(relatedInformation)) {
-          result.relatedInformation = relatedInformation;
+          result3.relatedInformation = relatedInformation;
         }
-        return result;
+        return result3;
       }
       Diagnostic2.create = create;
       function is(value) {
@@ -24903,12 +24903,12 @@ var init_main = __esm({
       Diagnostic2.getMessageString = getMessageString;
     })(Diagnostic || (Diagnostic = {}));
     (function(Command3) {
-      function create(title, command, ...args2) {
-        const result = { title, command };
+      function create(title3, command, ...args2) {
+        const result3 = { title: title3, command };
         if (Is.defined(args2) && args2.length > 0) {
-          result.arguments = args2;
+          result3.arguments = args2;
         }
-        return result;
+        return result3;
       }
       Command3.create = create;
       function is(value) {
@@ -24938,14 +24938,14 @@ var init_main = __esm({
     })(TextEdit || (TextEdit = {}));
     (function(ChangeAnnotation2) {
       function create(label, needsConfirmation, description) {
-        const result = { label };
+        const result3 = { label };
         if (needsConfirmation !== void 0) {
-          result.needsConfirmation = needsConfirmation;
+          result3.needsConfirmation = needsConfirmation;
         }
         if (description !== void 0) {
-          result.description = description;
+          result3.description = description;
         }
-        return result;
+        return result3;
       }
       ChangeAnnotation2.create = create;
       function is(value) {
@@ -24993,17 +24993,17 @@ var init_main = __esm({
     })(TextDocumentEdit || (TextDocumentEdit = {}));
     (function(CreateFile2) {
       function create(uri, options, annotation) {
-        const result = {
+        const result3 = {
           kind: "create",
           uri
         };
         if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result.options = options;
+          result3.options = options;
         }
         if (annotation !== void 0) {
-          result.annotationId = annotation;
+          result3.annotationId = annotation;
         }
-        return result;
+        return result3;
       }
       CreateFile2.create = create;
       function is(value) {
@@ -25014,18 +25014,18 @@ var init_main = __esm({
     })(CreateFile || (CreateFile = {}));
     (function(RenameFile2) {
       function create(oldUri, newUri, options, annotation) {
-        const result = {
+        const result3 = {
           kind: "rename",
           oldUri,
           newUri
         };
         if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result.options = options;
+          result3.options = options;
         }
         if (annotation !== void 0) {
-          result.annotationId = annotation;
+          result3.annotationId = annotation;
         }
-        return result;
+        return result3;
       }
       RenameFile2.create = create;
       function is(value) {
@@ -25036,17 +25036,17 @@ var init_main = __esm({
     })(RenameFile || (RenameFile = {}));
     (function(DeleteFile2) {
       function create(uri, options, annotation) {
-        const result = {
+        const result3 = {
           kind: "delete",
           uri
         };
         if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
-          result.options = options;
+          result3.options = options;
         }
         if (annotation !== void 0) {
-          result.annotationId = annotation;
+          result3.annotationId = annotation;
         }
-        return result;
+        return result3;
       }
       DeleteFile2.create = create;
       function is(value) {
@@ -25075,56 +25075,56 @@ var init_main = __esm({
       }
       insert(position, newText, annotation) {
         let edit;
-        let id;
+        let id2;
         if (annotation === void 0) {
           edit = TextEdit.insert(position, newText);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id = annotation;
+          id2 = annotation;
           edit = AnnotatedTextEdit.insert(position, newText, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.insert(position, newText, id);
+          id2 = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.insert(position, newText, id2);
         }
         this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
+        if (id2 !== void 0) {
+          return id2;
         }
       }
       replace(range, newText, annotation) {
         let edit;
-        let id;
+        let id2;
         if (annotation === void 0) {
           edit = TextEdit.replace(range, newText);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id = annotation;
+          id2 = annotation;
           edit = AnnotatedTextEdit.replace(range, newText, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.replace(range, newText, id);
+          id2 = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.replace(range, newText, id2);
         }
         this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
+        if (id2 !== void 0) {
+          return id2;
         }
       }
       delete(range, annotation) {
         let edit;
-        let id;
+        let id2;
         if (annotation === void 0) {
           edit = TextEdit.del(range);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id = annotation;
+          id2 = annotation;
           edit = AnnotatedTextEdit.del(range, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.del(range, id);
+          id2 = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.del(range, id2);
         }
         this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
+        if (id2 !== void 0) {
+          return id2;
         }
       }
       add(edit) {
@@ -25162,22 +25162,22 @@ var init_main = __esm({
         return this._size;
       }
       manage(idOrAnnotation, annotation) {
-        let id;
+        let id2;
         if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
-          id = idOrAnnotation;
+          id2 = idOrAnnotation;
         } else {
-          id = this.nextId();
+          id2 = this.nextId();
           annotation = idOrAnnotation;
         }
-        if (this._annotations[id] !== void 0) {
-          throw new Error(`Id ${id} is already in use.`);
+        if (this._annotations[id2] !== void 0) {
+          throw new Error(`Id ${id2} is already in use.`);
         }
         if (annotation === void 0) {
-          throw new Error(`No annotation provided for id ${id}`);
+          throw new Error(`No annotation provided for id ${id2}`);
         }
-        this._annotations[id] = annotation;
+        this._annotations[id2] = annotation;
         this._size++;
-        return id;
+        return id2;
       }
       nextId() {
         this._counter++;
@@ -25230,31 +25230,31 @@ var init_main = __esm({
             throw new Error("Workspace edit is not configured for document changes.");
           }
           const textDocument = { uri: key.uri, version: key.version };
-          let result = this._textEditChanges[textDocument.uri];
-          if (!result) {
+          let result3 = this._textEditChanges[textDocument.uri];
+          if (!result3) {
             const edits = [];
             const textDocumentEdit = {
               textDocument,
               edits
             };
             this._workspaceEdit.documentChanges.push(textDocumentEdit);
-            result = new TextEditChangeImpl(edits, this._changeAnnotations);
-            this._textEditChanges[textDocument.uri] = result;
+            result3 = new TextEditChangeImpl(edits, this._changeAnnotations);
+            this._textEditChanges[textDocument.uri] = result3;
           }
-          return result;
+          return result3;
         } else {
           this.initChanges();
           if (this._workspaceEdit.changes === void 0) {
             throw new Error("Workspace edit is not configured for normal text edit changes.");
           }
-          let result = this._textEditChanges[key];
-          if (!result) {
+          let result3 = this._textEditChanges[key];
+          if (!result3) {
             const edits = [];
             this._workspaceEdit.changes[key] = edits;
-            result = new TextEditChangeImpl(edits);
-            this._textEditChanges[key] = result;
+            result3 = new TextEditChangeImpl(edits);
+            this._textEditChanges[key] = result3;
           }
-          return result;
+          return result3;
         }
       }
       initDocumentChanges() {
@@ -25281,16 +25281,16 @@ var init_main = __esm({
           options = optionsOrAnnotation;
         }
         let operation;
-        let id;
+        let id2;
         if (annotation === void 0) {
           operation = CreateFile.create(uri, options);
         } else {
-          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = CreateFile.create(uri, options, id);
+          id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = CreateFile.create(uri, options, id2);
         }
         this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
+        if (id2 !== void 0) {
+          return id2;
         }
       }
       renameFile(oldUri, newUri, optionsOrAnnotation, options) {
@@ -25305,16 +25305,16 @@ var init_main = __esm({
           options = optionsOrAnnotation;
         }
         let operation;
-        let id;
+        let id2;
         if (annotation === void 0) {
           operation = RenameFile.create(oldUri, newUri, options);
         } else {
-          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = RenameFile.create(oldUri, newUri, options, id);
+          id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = RenameFile.create(oldUri, newUri, options, id2);
         }
         this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
+        if (id2 !== void 0) {
+          return id2;
         }
       }
       deleteFile(uri, optionsOrAnnotation, options) {
@@ -25329,16 +25329,16 @@ var init_main = __esm({
           options = optionsOrAnnotation;
         }
         let operation;
-        let id;
+        let id2;
         if (annotation === void 0) {
           operation = DeleteFile.create(uri, options);
         } else {
-          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = DeleteFile.create(uri, options, id);
+          id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = DeleteFile.create(uri, options, id2);
         }
         this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
+        if (id2 !== void 0) {
+          return id2;
         }
       }
     };
@@ -25564,16 +25564,16 @@ var init_main = __esm({
     })(ParameterInformation || (ParameterInformation = {}));
     (function(SignatureInformation2) {
       function create(label, documentation, ...parameters) {
-        const result = { label };
+        const result3 = { label };
         if (Is.defined(documentation)) {
-          result.documentation = documentation;
+          result3.documentation = documentation;
         }
         if (Is.defined(parameters)) {
-          result.parameters = parameters;
+          result3.parameters = parameters;
         } else {
-          result.parameters = [];
+          result3.parameters = [];
         }
-        return result;
+        return result3;
       }
       SignatureInformation2.create = create;
     })(SignatureInformation || (SignatureInformation = {}));
@@ -25584,11 +25584,11 @@ var init_main = __esm({
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
       function create(range, kind) {
-        const result = { range };
+        const result3 = { range };
         if (Is.number(kind)) {
-          result.kind = kind;
+          result3.kind = kind;
         }
-        return result;
+        return result3;
       }
       DocumentHighlight2.create = create;
     })(DocumentHighlight || (DocumentHighlight = {}));
@@ -25625,15 +25625,15 @@ var init_main = __esm({
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
       function create(name2, kind, range, uri, containerName) {
-        const result = {
+        const result3 = {
           name: name2,
           kind,
           location: { uri, range }
         };
         if (containerName) {
-          result.containerName = containerName;
+          result3.containerName = containerName;
         }
-        return result;
+        return result3;
       }
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
@@ -25645,7 +25645,7 @@ var init_main = __esm({
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
       function create(name2, detail, kind, range, selectionRange, children) {
-        const result = {
+        const result3 = {
           name: name2,
           detail,
           kind,
@@ -25653,9 +25653,9 @@ var init_main = __esm({
           selectionRange
         };
         if (children !== void 0) {
-          result.children = children;
+          result3.children = children;
         }
-        return result;
+        return result3;
       }
       DocumentSymbol2.create = create;
       function is(value) {
@@ -25683,14 +25683,14 @@ var init_main = __esm({
     })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
     (function(CodeActionContext2) {
       function create(diagnostics, only, triggerKind) {
-        const result = { diagnostics };
+        const result3 = { diagnostics };
         if (only !== void 0 && only !== null) {
-          result.only = only;
+          result3.only = only;
         }
         if (triggerKind !== void 0 && triggerKind !== null) {
-          result.triggerKind = triggerKind;
+          result3.triggerKind = triggerKind;
         }
-        return result;
+        return result3;
       }
       CodeActionContext2.create = create;
       function is(value) {
@@ -25707,21 +25707,21 @@ var init_main = __esm({
       CodeActionTag2.is = is;
     })(CodeActionTag || (CodeActionTag = {}));
     (function(CodeAction2) {
-      function create(title, kindOrCommandOrEdit, kind) {
-        const result = { title };
+      function create(title3, kindOrCommandOrEdit, kind) {
+        const result3 = { title: title3 };
         let checkKind = true;
         if (typeof kindOrCommandOrEdit === "string") {
           checkKind = false;
-          result.kind = kindOrCommandOrEdit;
+          result3.kind = kindOrCommandOrEdit;
         } else if (Command.is(kindOrCommandOrEdit)) {
-          result.command = kindOrCommandOrEdit;
+          result3.command = kindOrCommandOrEdit;
         } else {
-          result.edit = kindOrCommandOrEdit;
+          result3.edit = kindOrCommandOrEdit;
         }
         if (checkKind && kind !== void 0) {
-          result.kind = kind;
+          result3.kind = kind;
         }
-        return result;
+        return result3;
       }
       CodeAction2.create = create;
       function is(value) {
@@ -25732,11 +25732,11 @@ var init_main = __esm({
     })(CodeAction || (CodeAction = {}));
     (function(CodeLens2) {
       function create(range, data) {
-        const result = { range };
+        const result3 = { range };
         if (Is.defined(data)) {
-          result.data = data;
+          result3.data = data;
         }
-        return result;
+        return result3;
       }
       CodeLens2.create = create;
       function is(value) {
@@ -25888,11 +25888,11 @@ var init_main = __esm({
     })(InlayHintLabelPart || (InlayHintLabelPart = {}));
     (function(InlayHint2) {
       function create(position, label, kind) {
-        const result = { position, label };
+        const result3 = { position, label };
         if (kind !== void 0) {
-          result.kind = kind;
+          result3.kind = kind;
         }
-        return result;
+        return result3;
       }
       InlayHint2.create = create;
       function is(value) {
@@ -26364,17 +26364,17 @@ function mergeSort(data, compare) {
   return data;
 }
 function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
-  const result = isAtLineStart ? [textOffset] : [];
+  const result3 = isAtLineStart ? [textOffset] : [];
   for (let i2 = 0; i2 < text2.length; i2++) {
     const ch = text2.charCodeAt(i2);
     if (isEOL(ch)) {
       if (ch === 13 && i2 + 1 < text2.length && text2.charCodeAt(i2 + 1) === 10) {
         i2++;
       }
-      result.push(textOffset + i2 + 1);
+      result3.push(textOffset + i2 + 1);
     }
   }
-  return result;
+  return result3;
 }
 function isEOL(char) {
   return char === 13 || char === 10;
@@ -27855,11 +27855,11 @@ var require_modifiableInstruction = __commonJS({
       }
       getArguments() {
         const args2 = super.getArguments();
-        const flags4 = this.getFlags();
-        if (flags4.length === 0) {
+        const flags5 = this.getFlags();
+        if (flags5.length === 0) {
           return args2;
         }
-        for (let i2 = 0; i2 < flags4.length; i2++) {
+        for (let i2 = 0; i2 < flags5.length; i2++) {
           args2.shift();
         }
         return args2;
@@ -27903,7 +27903,7 @@ var require_jsonInstruction = __commonJS({
         const argsOffset = document.offsetAt(this.getArgumentsRange().start);
         let start2 = -1;
         let last = "";
-        let quoted2 = false;
+        let quoted3 = false;
         let escapedArg = "";
         argsCheck: for (let i2 = 0; i2 < argsContent.length; i2++) {
           let char = argsContent.charAt(i2);
@@ -27912,7 +27912,7 @@ var require_jsonInstruction = __commonJS({
               if (last === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i2), document.positionAt(argsOffset + i2 + 1)));
                 last = "[";
-              } else if (quoted2) {
+              } else if (quoted3) {
                 escapedArg = escapedArg + char;
               } else {
                 break argsCheck;
@@ -27921,14 +27921,14 @@ var require_jsonInstruction = __commonJS({
             case '"':
               if (last === "[" || last === ",") {
                 start2 = i2;
-                quoted2 = true;
+                quoted3 = true;
                 last = '"';
                 escapedArg = escapedArg + char;
                 continue;
               } else if (last === '"') {
-                if (quoted2) {
+                if (quoted3) {
                   escapedArg = escapedArg + char;
-                  quoted2 = false;
+                  quoted3 = false;
                   this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start2), document.positionAt(argsOffset + i2 + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start2 + 1), document.positionAt(argsOffset + i2))));
                   escapedArg = "";
                 } else {
@@ -27939,7 +27939,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case ",":
-              if (quoted2) {
+              if (quoted3) {
                 escapedArg = escapedArg + char;
               } else {
                 if (last === '"') {
@@ -27950,7 +27950,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case "]":
-              if (quoted2) {
+              if (quoted3) {
                 escapedArg = escapedArg + char;
               } else if (last !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i2), document.positionAt(argsOffset + i2 + 1)));
@@ -27961,7 +27961,7 @@ var require_jsonInstruction = __commonJS({
             case "	":
               break;
             case "\\":
-              if (quoted2) {
+              if (quoted3) {
                 switch (argsContent.charAt(i2 + 1)) {
                   case '"':
                   case "\\":
@@ -28009,7 +28009,7 @@ var require_jsonInstruction = __commonJS({
               }
               break argsCheck;
             default:
-              if (!quoted2) {
+              if (!quoted3) {
                 break argsCheck;
               }
               escapedArg = escapedArg + char;
@@ -28725,8 +28725,8 @@ var require_copy = __commonJS({
         return argument.indexOf("--") === -1;
       }
       getFromFlag() {
-        let flags4 = super.getFlags();
-        return flags4.length === 1 && flags4[0].getName() === "from" ? flags4[0] : null;
+        let flags5 = super.getFlags();
+        return flags5.length === 1 && flags5[0].getName() === "from" ? flags5[0] : null;
       }
       /**
        * Returns there here-documents that are defined in this RUN
@@ -29021,8 +29021,8 @@ var require_from = __commonJS({
         return null;
       }
       getPlatformFlag() {
-        let flags4 = super.getFlags();
-        return flags4.length === 1 && flags4[0].getName() === "platform" ? flags4[0] : null;
+        let flags5 = super.getFlags();
+        return flags5.length === 1 && flags5[0].getName() === "platform" ? flags5[0] : null;
       }
     };
     exports.From = From;
@@ -30323,11 +30323,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse2(content) {
+      function parse3(content) {
         let parser2 = new parser_1.Parser();
         return parser2.parse(content);
       }
-      DockerfileParser3.parse = parse2;
+      DockerfileParser3.parse = parse3;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
@@ -31802,7 +31802,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -31831,7 +31831,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -31841,7 +31841,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -31863,7 +31863,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -31915,7 +31915,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -32056,7 +32056,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -32092,7 +32092,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -32159,12 +32159,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -32189,7 +32189,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -32256,7 +32256,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i2 < items.length - 1) {
           str += ",";
@@ -33617,7 +33617,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -33632,7 +33632,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -33654,7 +33654,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
         if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
@@ -33662,7 +33662,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body2);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -35798,7 +35798,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -35851,7 +35851,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -37213,14 +37213,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs15, sep: [] });
+                map.items.push({ start: start2, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs15);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37348,13 +37348,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs15, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs15);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37562,7 +37562,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -37581,7 +37581,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -37603,10 +37603,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -37752,17 +37752,17 @@ var init_oidc_utils = __esm({
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
-import { constants as constants2, promises } from "fs";
+import { constants as constants3, promises } from "fs";
 var __awaiter2, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary;
 var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -37777,8 +37777,8 @@ var init_summary = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -37805,7 +37805,7 @@ var init_summary = __esm({
             throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
           }
           try {
-            yield access(pathFromEnv, constants2.R_OK | constants2.W_OK);
+            yield access(pathFromEnv, constants3.R_OK | constants3.W_OK);
           } catch (_a) {
             throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
           }
@@ -38046,26 +38046,26 @@ var init_path_utils = __esm({
 });
 
 // node_modules/@actions/io/lib/io-util.js
-import * as fs12 from "fs";
+import * as fs16 from "fs";
 import * as path2 from "path";
 function readlink(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
-    const result = yield fs12.promises.readlink(fsPath);
-    if (IS_WINDOWS && !result.endsWith("\\")) {
-      return `${result}\\`;
+    const result3 = yield fs16.promises.readlink(fsPath);
+    if (IS_WINDOWS && !result3.endsWith("\\")) {
+      return `${result3}\\`;
     }
-    return result;
+    return result3;
   });
 }
 function exists2(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
     try {
       yield stat(fsPath);
-    } catch (err2) {
-      if (err2.code === "ENOENT") {
+    } catch (err3) {
+      if (err3.code === "ENOENT") {
         return false;
       }
-      throw err2;
+      throw err3;
     }
     return true;
   });
@@ -38085,9 +38085,9 @@ function tryGetExecutablePath(filePath, extensions) {
     let stats = void 0;
     try {
       stats = yield stat(filePath);
-    } catch (err2) {
-      if (err2.code !== "ENOENT") {
-        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
+    } catch (err3) {
+      if (err3.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err3}`);
       }
     }
     if (stats && stats.isFile()) {
@@ -38108,9 +38108,9 @@ function tryGetExecutablePath(filePath, extensions) {
       stats = void 0;
       try {
         stats = yield stat(filePath);
-      } catch (err2) {
-        if (err2.code !== "ENOENT") {
-          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
+      } catch (err3) {
+        if (err3.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err3}`);
         }
       }
       if (stats && stats.isFile()) {
@@ -38124,8 +38124,8 @@ function tryGetExecutablePath(filePath, extensions) {
                 break;
               }
             }
-          } catch (err2) {
-            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err2}`);
+          } catch (err3) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err3}`);
           }
           return filePath;
         } else {
@@ -38154,11 +38154,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38173,15 +38173,15 @@ var init_io_util = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs12.promises);
+    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs16.promises);
     IS_WINDOWS = process.platform === "win32";
-    READONLY = fs12.constants.O_RDONLY;
+    READONLY = fs16.constants.O_RDONLY;
   }
 });
 
@@ -38228,8 +38228,8 @@ function rmRF(inputPath) {
         recursive: true,
         retryDelay: 300
       });
-    } catch (err2) {
-      throw new Error(`File was unable to be removed ${err2}`);
+    } catch (err3) {
+      throw new Error(`File was unable to be removed ${err3}`);
     }
   });
 }
@@ -38245,15 +38245,15 @@ function which(tool, check) {
       throw new Error("parameter 'tool' is required");
     }
     if (check) {
-      const result = yield which(tool, false);
-      if (!result) {
+      const result3 = yield which(tool, false);
+      if (!result3) {
         if (IS_WINDOWS) {
           throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
         } else {
           throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
         }
       }
-      return result;
+      return result3;
     }
     const matches = yield findInPath(tool);
     if (matches && matches.length > 0) {
@@ -38354,11 +38354,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38373,8 +38373,8 @@ var init_io = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38439,11 +38439,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38458,8 +38458,8 @@ var init_toolrunner = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38520,8 +38520,8 @@ var init_toolrunner = __esm({
             n = s.indexOf(os2.EOL);
           }
           return s;
-        } catch (err2) {
-          this._debug(`error processing line. Failed with error ${err2}`);
+        } catch (err3) {
+          this._debug(`error processing line. Failed with error ${err3}`);
           return "";
         }
       }
@@ -38639,7 +38639,7 @@ var init_toolrunner = __esm({
       }
       _cloneExecOptions(options) {
         options = options || {};
-        const result = {
+        const result3 = {
           cwd: options.cwd || process.cwd(),
           env: options.env || process.env,
           silent: options.silent || false,
@@ -38648,20 +38648,20 @@ var init_toolrunner = __esm({
           ignoreReturnCode: options.ignoreReturnCode || false,
           delay: options.delay || 1e4
         };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
+        result3.outStream = options.outStream || process.stdout;
+        result3.errStream = options.errStream || process.stderr;
+        return result3;
       }
       _getSpawnOptions(options, toolPath) {
         options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+        const result3 = {};
+        result3.cwd = options.cwd;
+        result3.env = options.env;
+        result3["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
         if (options.windowsVerbatimArguments) {
-          result.argv0 = `"${toolPath}"`;
+          result3.argv0 = `"${toolPath}"`;
         }
-        return result;
+        return result3;
       }
       /**
        * Exec a tool.
@@ -38678,7 +38678,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve10, reject) => __awaiter5(this, void 0, void 0, function* () {
+          return new Promise((resolve14, reject) => __awaiter5(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -38731,8 +38731,8 @@ var init_toolrunner = __esm({
                 });
               });
             }
-            cp3.on("error", (err2) => {
-              state.processError = err2.message;
+            cp3.on("error", (err3) => {
+              state.processError = err3.message;
               state.processExited = true;
               state.processClosed = true;
               state.CheckComplete();
@@ -38761,7 +38761,7 @@ var init_toolrunner = __esm({
               if (error) {
                 reject(error);
               } else {
-                resolve10(exitCode);
+                resolve14(exitCode);
               }
             });
             if (this.options.input) {
@@ -38858,11 +38858,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38877,8 +38877,8 @@ var init_exec = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38929,11 +38929,11 @@ var init_core = __esm({
 // node_modules/@actions/tool-cache/lib/manifest.js
 import * as os5 from "os";
 import * as cp2 from "child_process";
-import * as fs13 from "fs";
+import * as fs17 from "fs";
 function _findMatch(versionSpec, stable, candidates, archFilter) {
   return __awaiter7(this, void 0, void 0, function* () {
     const platFilter = os5.platform();
-    let result;
+    let result3;
     let match;
     let file;
     for (const candidate of candidates) {
@@ -38961,10 +38961,10 @@ function _findMatch(versionSpec, stable, candidates, archFilter) {
       }
     }
     if (match && file) {
-      result = Object.assign({}, match);
-      result.files = [file];
+      result3 = Object.assign({}, match);
+      result3.files = [file];
     }
-    return result;
+    return result3;
   });
 }
 function _getOsVersion() {
@@ -38994,11 +38994,11 @@ var init_manifest = __esm({
     init_core();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39013,8 +39013,8 @@ var init_manifest = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39024,10 +39024,10 @@ var init_manifest = __esm({
         const lsbReleaseFile = "/etc/lsb-release";
         const osReleaseFile = "/etc/os-release";
         let contents = "";
-        if (fs13.existsSync(lsbReleaseFile)) {
-          contents = fs13.readFileSync(lsbReleaseFile).toString();
-        } else if (fs13.existsSync(osReleaseFile)) {
-          contents = fs13.readFileSync(osReleaseFile).toString();
+        if (fs17.existsSync(lsbReleaseFile)) {
+          contents = fs17.readFileSync(lsbReleaseFile).toString();
+        } else if (fs17.existsSync(osReleaseFile)) {
+          contents = fs17.readFileSync(osReleaseFile).toString();
         }
         return contents;
       }
@@ -39042,11 +39042,11 @@ var init_retry_helper = __esm({
     init_core();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39061,8 +39061,8 @@ var init_retry_helper = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39085,11 +39085,11 @@ var init_retry_helper = __esm({
           while (attempt < this.maxAttempts) {
             try {
               return yield action();
-            } catch (err2) {
-              if (isRetryable && !isRetryable(err2)) {
-                throw err2;
+            } catch (err3) {
+              if (isRetryable && !isRetryable(err3)) {
+                throw err3;
               }
-              info2(err2.message);
+              info2(err3.message);
             }
             const seconds = this.getSleepAmount();
             info2(`Waiting ${seconds} seconds before trying again`);
@@ -39104,7 +39104,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => setTimeout(resolve10, seconds * 1e3));
+          return new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
         });
       }
     };
@@ -39130,7 +39130,7 @@ __export(tool_cache_exports, {
   isExplicitVersion: () => isExplicitVersion
 });
 import * as crypto from "crypto";
-import * as fs14 from "fs";
+import * as fs18 from "fs";
 import * as os6 from "os";
 import * as path5 from "path";
 import * as stream from "stream";
@@ -39148,9 +39148,9 @@ function downloadTool(url, dest, auth, headers) {
     const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
     return yield retryHelper.execute(() => __awaiter9(this, void 0, void 0, function* () {
       return yield downloadToolAttempt(url, dest || "", auth, headers);
-    }), (err2) => {
-      if (err2 instanceof HTTPError && err2.httpStatusCode) {
-        if (err2.httpStatusCode < 500 && err2.httpStatusCode !== 408 && err2.httpStatusCode !== 429) {
+    }), (err3) => {
+      if (err3 instanceof HTTPError && err3.httpStatusCode) {
+        if (err3.httpStatusCode < 500 && err3.httpStatusCode !== 408 && err3.httpStatusCode !== 429) {
           return false;
         }
       }
@@ -39160,7 +39160,7 @@ function downloadTool(url, dest, auth, headers) {
 }
 function downloadToolAttempt(url, dest, auth, headers) {
   return __awaiter9(this, void 0, void 0, function* () {
-    if (fs14.existsSync(dest)) {
+    if (fs18.existsSync(dest)) {
       throw new Error(`Destination file path ${dest} already exists`);
     }
     const http3 = new HttpClient(userAgent, [], {
@@ -39175,16 +39175,16 @@ function downloadToolAttempt(url, dest, auth, headers) {
     }
     const response = yield http3.get(url, headers);
     if (response.message.statusCode !== 200) {
-      const err2 = new HTTPError(response.message.statusCode);
+      const err3 = new HTTPError(response.message.statusCode);
       debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-      throw err2;
+      throw err3;
     }
-    const pipeline3 = util.promisify(stream.pipeline);
+    const pipeline5 = util.promisify(stream.pipeline);
     const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
     const readStream = responseMessageFactory();
     let succeeded = false;
     try {
-      yield pipeline3(readStream, fs14.createWriteStream(dest));
+      yield pipeline5(readStream, fs18.createWriteStream(dest));
       debug("download complete");
       succeeded = true;
       return dest;
@@ -39193,8 +39193,8 @@ function downloadToolAttempt(url, dest, auth, headers) {
         debug("download failed");
         try {
           yield rmRF(dest);
-        } catch (err2) {
-          debug(`Failed to delete '${dest}'. ${err2.message}`);
+        } catch (err3) {
+          debug(`Failed to delete '${dest}'. ${err3.message}`);
         }
       }
     }
@@ -39257,7 +39257,7 @@ function extract7z(file, dest, _7zPath) {
   });
 }
 function extractTar(file_1, dest_1) {
-  return __awaiter9(this, arguments, void 0, function* (file, dest, flags4 = "xz") {
+  return __awaiter9(this, arguments, void 0, function* (file, dest, flags5 = "xz") {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -39275,12 +39275,12 @@ function extractTar(file_1, dest_1) {
     debug(versionOutput.trim());
     const isGnuTar = versionOutput.toUpperCase().includes("GNU TAR");
     let args2;
-    if (flags4 instanceof Array) {
-      args2 = flags4;
+    if (flags5 instanceof Array) {
+      args2 = flags5;
     } else {
-      args2 = [flags4];
+      args2 = [flags5];
     }
-    if (isDebug() && !flags4.includes("v")) {
+    if (isDebug() && !flags5.includes("v")) {
       args2.push("-v");
     }
     let destArg = dest;
@@ -39300,15 +39300,15 @@ function extractTar(file_1, dest_1) {
   });
 }
 function extractXar(file_1, dest_1) {
-  return __awaiter9(this, arguments, void 0, function* (file, dest, flags4 = []) {
+  return __awaiter9(this, arguments, void 0, function* (file, dest, flags5 = []) {
     ok2(IS_MAC, "extractXar() not supported on current OS");
     ok2(file, 'parameter "file" is required');
     dest = yield _createExtractFolder(dest);
     let args2;
-    if (flags4 instanceof Array) {
-      args2 = flags4;
+    if (flags5 instanceof Array) {
+      args2 = flags5;
     } else {
-      args2 = [flags4];
+      args2 = [flags5];
     }
     args2.push("-x", "-C", dest, "-f", file);
     if (isDebug()) {
@@ -39396,11 +39396,11 @@ function cacheDir(sourceDir, tool, version2, arch3) {
     arch3 = arch3 || os6.arch();
     debug(`Caching tool ${tool} ${version2} ${arch3}`);
     debug(`source dir: ${sourceDir}`);
-    if (!fs14.statSync(sourceDir).isDirectory()) {
+    if (!fs18.statSync(sourceDir).isDirectory()) {
       throw new Error("sourceDir is not a directory");
     }
     const destPath = yield _createToolPath(tool, version2, arch3);
-    for (const itemName of fs14.readdirSync(sourceDir)) {
+    for (const itemName of fs18.readdirSync(sourceDir)) {
       const s = path5.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
@@ -39414,7 +39414,7 @@ function cacheFile(sourceFile, targetFile, tool, version2, arch3) {
     arch3 = arch3 || os6.arch();
     debug(`Caching tool ${tool} ${version2} ${arch3}`);
     debug(`source file: ${sourceFile}`);
-    if (!fs14.statSync(sourceFile).isFile()) {
+    if (!fs18.statSync(sourceFile).isFile()) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version2, arch3);
@@ -39443,7 +39443,7 @@ function find(toolName, versionSpec, arch3) {
     versionSpec = semver4.clean(versionSpec) || "";
     const cachePath = path5.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
-    if (fs14.existsSync(cachePath) && fs14.existsSync(`${cachePath}.complete`)) {
+    if (fs18.existsSync(cachePath) && fs18.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
       toolPath = cachePath;
     } else {
@@ -39456,12 +39456,12 @@ function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
   const toolPath = path5.join(_getCacheDirectory(), toolName);
-  if (fs14.existsSync(toolPath)) {
-    const children = fs14.readdirSync(toolPath);
+  if (fs18.existsSync(toolPath)) {
+    const children = fs18.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
         const fullPath = path5.join(toolPath, child2, arch3 || "");
-        if (fs14.existsSync(fullPath) && fs14.existsSync(`${fullPath}.complete`)) {
+        if (fs18.existsSync(fullPath) && fs18.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
       }
@@ -39532,7 +39532,7 @@ function _createToolPath(tool, version2, arch3) {
 function _completeToolPath(tool, version2, arch3) {
   const folderPath = path5.join(_getCacheDirectory(), tool, semver4.clean(version2) || version2, arch3 || "");
   const markerPath = `${folderPath}.complete`;
-  fs14.writeFileSync(markerPath, "");
+  fs18.writeFileSync(markerPath, "");
   debug("finished caching tool");
 }
 function isExplicitVersion(versionSpec) {
@@ -39595,11 +39595,11 @@ var init_tool_cache = __esm({
     init_retry_helper();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39614,8 +39614,8 @@ var init_tool_cache = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39975,8 +39975,8 @@ async function importDockerArchive(file, layout, refName) {
     }
     const configDigest = sha256Of(configBytes);
     checkEntryDigest(file, configName, configDigest);
-    const config = parseConfig(file, image.config, configBytes);
-    const diffIds = config.rootfs?.diff_ids;
+    const config2 = parseConfig(file, image.config, configBytes);
+    const diffIds = config2.rootfs?.diff_ids;
     if (!Array.isArray(diffIds) || diffIds.length !== layerNames.length) {
       throw new UserError(
         `${file}: the image config lists ${Array.isArray(diffIds) ? diffIds.length : "no"} rootfs.diff_ids but manifest.json lists ${layerNames.length} layers`
@@ -40014,7 +40014,7 @@ async function importDockerArchive(file, layout, refName) {
       digest: manifestDigest,
       size: manifestJson.length
     };
-    const platform3 = platformOf(config);
+    const platform3 = platformOf(config2);
     if (platform3 !== void 0) descriptor.platform = platform3;
     await tagInLayout(layout, descriptor, refName);
     return descriptor;
@@ -40033,12 +40033,12 @@ function parseDockerManifest(file, bytes) {
     throw new UserError(`${file}: manifest.json lists no images`);
   }
   const first = parsed[0];
-  const config = first?.Config;
+  const config2 = first?.Config;
   const layers = first?.Layers;
-  if (typeof config !== "string" || !Array.isArray(layers) || !layers.every((layer) => typeof layer === "string")) {
+  if (typeof config2 !== "string" || !Array.isArray(layers) || !layers.every((layer) => typeof layer === "string")) {
     throw new UserError(`${file}: the first image in manifest.json has no Config or Layers`);
   }
-  return { config, layers };
+  return { config: config2, layers };
 }
 function parseConfig(file, name2, bytes) {
   let parsed;
@@ -40052,8 +40052,8 @@ function parseConfig(file, name2, bytes) {
   }
   return parsed;
 }
-function platformOf(config) {
-  const { architecture, os: os7, variant } = config;
+function platformOf(config2) {
+  const { architecture, os: os7, variant } = config2;
   if (typeof architecture !== "string" || typeof os7 !== "string") return void 0;
   return typeof variant === "string" && variant !== "" ? { architecture, os: os7, variant } : { architecture, os: os7 };
 }
@@ -40166,9 +40166,9 @@ function hashInto(hash) {
 function inflateInto(gunzip, hash) {
   return async function* (source) {
     let failure;
-    const ended = new Promise((resolve10, reject) => {
+    const ended = new Promise((resolve14, reject) => {
       gunzip.on("data", (chunk) => hash.update(chunk));
-      gunzip.on("end", resolve10);
+      gunzip.on("end", resolve14);
       gunzip.on("error", (error) => {
         failure = error;
         reject(error);
@@ -40178,7 +40178,7 @@ function inflateInto(gunzip, hash) {
     for await (const chunk of source) {
       if (failure !== void 0) throw failure;
       if (!gunzip.write(chunk)) {
-        await Promise.race([new Promise((resolve10) => gunzip.once("drain", resolve10)), ended]);
+        await Promise.race([new Promise((resolve14) => gunzip.once("drain", resolve14)), ended]);
       }
       yield chunk;
     }
@@ -40265,19 +40265,19 @@ async function* tap(source, hash) {
 }
 async function addEntry(pack, header2, content = []) {
   let sink;
-  const done = new Promise((resolve10, reject) => {
-    sink = pack.entry(header2, (error) => error ? reject(error) : resolve10());
+  const done = new Promise((resolve14, reject) => {
+    sink = pack.entry(header2, (error) => error ? reject(error) : resolve14());
   });
   done.catch(() => void 0);
   const target = sink;
   for await (const chunk of content) {
     if (!target.write(chunk)) {
-      await new Promise((resolve10, reject) => {
+      await new Promise((resolve14, reject) => {
         const settle = (error) => {
           target.off("drain", onDrain);
           target.off("close", onClose);
           target.off("error", onError);
-          if (error === void 0) resolve10();
+          if (error === void 0) resolve14();
           else reject(error);
         };
         const onDrain = () => settle();
@@ -40363,7 +40363,7 @@ async function forEachEntry(file, visit) {
     input.destroy();
   }
   if (failure instanceof UserError) throw failure;
-  if (failure !== void 0) await new Promise((resolve10) => setImmediate(resolve10));
+  if (failure !== void 0) await new Promise((resolve14) => setImmediate(resolve14));
   if (readError !== void 0) {
     throw new UserError(`cannot read ${file}: ${readError.message}`);
   }
@@ -40414,48 +40414,48 @@ function sha256Of(bytes) {
 
 // src/oci/push.ts
 async function pushFromLayout(options) {
-  const result = {
+  const result3 = {
     digest: options.descriptor.digest,
     mediaType: options.descriptor.mediaType,
     blobsUploaded: 0,
     blobsPresent: 0,
     bytesUploaded: 0
   };
-  await pushManifestTree(options, options.descriptor, result);
+  await pushManifestTree(options, options.descriptor, result3);
   for (const tag of options.tags) {
     const bytes = await readBlob(options.layout, options.descriptor.digest);
     await putChecked(options, tag, bytes, options.descriptor);
     options.onEvent?.({ kind: "tag", digest: options.descriptor.digest, tag });
   }
-  return result;
+  return result3;
 }
-async function pushManifestTree(options, descriptor, result) {
+async function pushManifestTree(options, descriptor, result3) {
   const bytes = await readBlob(options.layout, descriptor.digest);
   const document = JSON.parse(bytes.toString("utf8"));
   if (isIndex(descriptor.mediaType)) {
     for (const child2 of document.manifests) {
-      await pushManifestTree(options, child2, result);
+      await pushManifestTree(options, child2, result3);
     }
   } else {
     const manifest = document;
     for (const blob of [manifest.config, ...manifest.layers]) {
-      await pushBlob(options, blob, result);
+      await pushBlob(options, blob, result3);
     }
   }
   await putChecked(options, descriptor.digest, bytes, descriptor);
   options.onEvent?.({ kind: "manifest", digest: descriptor.digest, size: bytes.length });
 }
-async function pushBlob(options, blob, result) {
+async function pushBlob(options, blob, result3) {
   if (await options.client.blobExists(options.repository, blob.digest)) {
-    result.blobsPresent++;
+    result3.blobsPresent++;
     options.onEvent?.({ kind: "blob-present", digest: blob.digest, size: blob.size });
     return;
   }
   await options.client.uploadBlob(options.repository, blob.digest, {
     path: blobPath(options.layout, blob.digest)
   });
-  result.blobsUploaded++;
-  result.bytesUploaded += blob.size;
+  result3.blobsUploaded++;
+  result3.bytesUploaded += blob.size;
   options.onEvent?.({ kind: "blob-uploaded", digest: blob.digest, size: blob.size });
 }
 async function putChecked(options, tagOrDigest, bytes, descriptor) {
@@ -40692,6 +40692,23 @@ var RegistryClient = class {
     return response.body;
   }
   /**
+   * Streams a blob (a layer of any size) without holding it in memory. The bytes are not
+   * checked against `digest`: a caller that needs that hashes them as they pass.
+   */
+  async openBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])],
+      stream: true
+    });
+    this.expect(response, [200], operation);
+    return response.stream ?? Readable.from([response.body]);
+  }
+  /**
    * Mounts a blob from another repository of the same registry. True when the registry mounted
    * it (201); false when it refused and opened an upload instead (202), which is cancelled.
    */
@@ -40727,24 +40744,24 @@ var RegistryClient = class {
   /** A monolithic upload: POST for a session, then one PUT with the bytes and the digest. */
   async uploadBlob(repository, digest, source) {
     const body2 = blobBody(source);
-    const where = `${repository.registry}/${repository.repository}`;
+    const where2 = `${repository.registry}/${repository.repository}`;
     const scopes = [repositoryScope(repository.repository, ["pull", "push"])];
     const start2 = await this.send({
-      operation: `start upload of ${digest} into ${where}`,
+      operation: `start upload of ${digest} into ${where2}`,
       method: "POST",
       registry: repository.registry,
       path: `/v2/${repository.repository}/blobs/uploads/`,
       scopes,
       headers: { "content-length": "0" }
     });
-    this.expect(start2, [202], `start upload of ${digest} into ${where}`);
+    this.expect(start2, [202], `start upload of ${digest} into ${where2}`);
     const location = header(start2, "location");
     if (location === void 0) {
-      throw new RegistryError(`start upload into ${where}: the registry sent no Location header`);
+      throw new RegistryError(`start upload into ${where2}: the registry sent no Location header`);
     }
     const url = new URL(this.resolveLocation(repository.registry, location));
     url.searchParams.set("digest", digest);
-    const operation = `upload blob ${digest} into ${where}`;
+    const operation = `upload blob ${digest} into ${where2}`;
     this.stats.blobUploads++;
     const done = await this.send({
       operation,
@@ -40945,7 +40962,7 @@ var RegistryClient = class {
     const secure = target.protocol === "https:";
     const transport = secure ? https : http;
     this.stats.requests++;
-    return new Promise((resolve10, reject) => {
+    return new Promise((resolve14, reject) => {
       const requestHeaders = { ...headers };
       if (body2 !== void 0)
         requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
@@ -40960,7 +40977,7 @@ var RegistryClient = class {
             const next = new URL(location, target);
             const nextHeaders = { ...headers };
             if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve10(
+            resolve14(
               this.rawRequest(
                 next.toString(),
                 method,
@@ -40974,14 +40991,14 @@ var RegistryClient = class {
             return;
           }
           if (stream2 && status >= 200 && status < 300) {
-            resolve10({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            resolve14({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
             return;
           }
           const chunks = [];
           response.on("data", (chunk) => chunks.push(chunk));
           response.on(
             "end",
-            () => resolve10({ status, headers: response.headers, body: Buffer.concat(chunks) })
+            () => resolve14({ status, headers: response.headers, body: Buffer.concat(chunks) })
           );
           response.on("error", reject);
         }
@@ -41067,13 +41084,13 @@ import { readFileSync } from "node:fs";
 // src/release/git.ts
 import { execFile } from "node:child_process";
 function runGit(cwd, args2) {
-  return new Promise((resolve10) => {
+  return new Promise((resolve14) => {
     execFile(
       "git",
       args2,
       { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        resolve10({
+        resolve14({
           ok: !error,
           stdout: stdout.trim(),
           stderr: (stderr || (error?.message ?? "")).trim()
@@ -41225,8 +41242,8 @@ async function resolveCommitDate(context, token) {
   return context;
 }
 async function gitOutput(cwd, args2) {
-  const result = await runGit(cwd, args2);
-  return result.ok && result.stdout !== "" ? result.stdout : void 0;
+  const result3 = await runGit(cwd, args2);
+  return result3.ok && result3.stdout !== "" ? result3.stdout : void 0;
 }
 function repositoryFromRemoteUrl(url) {
   const match = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?[^/]+(?::\d+)?\/|[^@/]+@[^:/]+:)(.+?)(?:\.git)?\/?$/i.exec(
@@ -42144,11 +42161,11 @@ var delimiter_discover = function(records, options) {
     info4.preferred = !!options.preferred[i2];
     info4.score = options.score(info4, options);
   });
-  const result = info3.reduce(
+  const result3 = info3.reduce(
     (acc, info4) => acc.score > info4.score ? acc : info4,
     {}
   );
-  return String.fromCharCode(result.char_code);
+  return String.fromCharCode(result3.char_code);
 };
 var std = function(array) {
   const n = array.length;
@@ -42372,7 +42389,7 @@ var transform = function(original_options = {}) {
                 pos += quote.length - 1;
                 continue;
               } else if (relax_quotes === false) {
-                const err2 = this.__error(
+                const err3 = this.__error(
                   new CsvError(
                     "CSV_INVALID_CLOSING_QUOTE",
                     [
@@ -42386,7 +42403,7 @@ var transform = function(original_options = {}) {
                     this.__infoField()
                   )
                 );
-                if (err2 !== void 0) return err2;
+                if (err3 !== void 0) return err3;
               } else {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
@@ -42400,7 +42417,7 @@ var transform = function(original_options = {}) {
                   const bom2 = Object.keys(boms).map(
                     (b) => boms[b].equals(this.state.field.toString()) ? b : false
                   ).filter(Boolean)[0];
-                  const err2 = this.__error(
+                  const err3 = this.__error(
                     new CsvError(
                       "INVALID_OPENING_QUOTE",
                       [
@@ -42415,7 +42432,7 @@ var transform = function(original_options = {}) {
                       }
                     )
                   );
-                  if (err2 !== void 0) return err2;
+                  if (err3 !== void 0) return err3;
                 }
               } else {
                 this.state.quoting = true;
@@ -42526,7 +42543,7 @@ var transform = function(original_options = {}) {
       }
       if (end === true) {
         if (this.state.quoting === true) {
-          const err2 = this.__error(
+          const err3 = this.__error(
             new CsvError(
               "CSV_QUOTE_NOT_CLOSED",
               [
@@ -42537,7 +42554,7 @@ var transform = function(original_options = {}) {
               this.__infoField()
             )
           );
-          if (err2 !== void 0) return err2;
+          if (err3 !== void 0) return err3;
         } else {
           if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
             this.info.bytes = this.state.bufBytesStart + pos;
@@ -42589,7 +42606,7 @@ var transform = function(original_options = {}) {
         this.state.expectedRecordLength = recordLength;
       }
       if (recordLength !== this.state.expectedRecordLength) {
-        const err2 = columns === false ? new CsvError(
+        const err3 = columns === false ? new CsvError(
           "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
           [
             "Invalid Record Length:",
@@ -42617,9 +42634,9 @@ var transform = function(original_options = {}) {
         );
         if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
           this.info.invalid_field_length++;
-          this.state.error = err2;
+          this.state.error = err3;
         } else {
-          const finalErr = this.__error(err2);
+          const finalErr = this.__error(err3);
           if (finalErr) return finalErr;
         }
       }
@@ -42660,20 +42677,20 @@ var transform = function(original_options = {}) {
               raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
               info4 === true ? { info: this.__infoRecord() } : {}
             );
-            const err2 = this.__push(
+            const err3 = this.__push(
               objname === void 0 ? extRecord : [obj[objname], extRecord],
               push
             );
-            if (err2) {
-              return err2;
+            if (err3) {
+              return err3;
             }
           } else {
-            const err2 = this.__push(
+            const err3 = this.__push(
               objname === void 0 ? obj : [obj[objname], obj],
               push
             );
-            if (err2) {
-              return err2;
+            if (err3) {
+              return err3;
             }
           }
         } else {
@@ -42683,20 +42700,20 @@ var transform = function(original_options = {}) {
               raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
               info4 === true ? { info: this.__infoRecord() } : {}
             );
-            const err2 = this.__push(
+            const err3 = this.__push(
               objname === void 0 ? extRecord : [record[objname], extRecord],
               push
             );
-            if (err2) {
-              return err2;
+            if (err3) {
+              return err3;
             }
           } else {
-            const err2 = this.__push(
+            const err3 = this.__push(
               objname === void 0 ? record : [record[objname], record],
               push
             );
-            if (err2) {
-              return err2;
+            if (err3) {
+              return err3;
             }
           }
         }
@@ -42729,8 +42746,8 @@ var transform = function(original_options = {}) {
         this.options.columns = normalizedHeaders;
         this.__resetRecord();
         return;
-      } catch (err2) {
-        return err2;
+      } catch (err3) {
+        return err3;
       }
     },
     __resetRecord: function() {
@@ -42752,8 +42769,8 @@ var transform = function(original_options = {}) {
         field = field.trimRight();
       }
       if (cast === true) {
-        const [err2, f] = this.__cast(field);
-        if (err2 !== void 0) return err2;
+        const [err3, f] = this.__cast(field);
+        if (err3 !== void 0) return err3;
         field = f;
       }
       this.state.record.push(field);
@@ -42772,8 +42789,8 @@ var transform = function(original_options = {}) {
         const info4 = this.__infoRecord();
         try {
           record = on_record.call(null, record, info4);
-        } catch (err2) {
-          return err2;
+        } catch (err3) {
+          return err3;
         }
         if (record === void 0 || record === null) {
           return;
@@ -42793,8 +42810,8 @@ var transform = function(original_options = {}) {
         try {
           const info4 = this.__infoField();
           return [void 0, this.state.castField.call(null, field, info4)];
-        } catch (err2) {
-          return [err2];
+        } catch (err3) {
+          return [err3];
         }
       }
       if (this.__isFloat(field)) {
@@ -42920,22 +42937,22 @@ var transform = function(original_options = {}) {
     },
     __error: function(msg) {
       const { encoding, raw, skip_records_with_error } = this.options;
-      const err2 = typeof msg === "string" ? new Error(msg) : msg;
+      const err3 = typeof msg === "string" ? new Error(msg) : msg;
       if (skip_records_with_error) {
         this.state.recordHasError = true;
         if (this.options.on_skip !== void 0) {
           try {
             this.options.on_skip(
-              err2,
+              err3,
               raw ? this.state.rawBuffer.toString(encoding) : void 0
             );
-          } catch (err3) {
-            return err3;
+          } catch (err4) {
+            return err4;
           }
         }
         return void 0;
       } else {
-        return err2;
+        return err3;
       }
     },
     __infoDataSet: function() {
@@ -43388,7 +43405,7 @@ function parseTemplate(template) {
   if (text2 !== "") nodes.push({ kind: "text", text: text2 });
   return nodes;
 }
-function renderTemplate(template, functions, where) {
+function renderTemplate(template, functions, where2) {
   if (!template.includes("{{")) return template;
   try {
     return parseTemplate(template).map((node) => {
@@ -43401,7 +43418,7 @@ function renderTemplate(template, functions, where) {
       return render(node.expression);
     }).join("");
   } catch (error) {
-    if (error instanceof TemplateError) throw new UserError(`${where}: ${error.message}`);
+    if (error instanceof TemplateError) throw new UserError(`${where2}: ${error.message}`);
     throw error;
   }
 }
@@ -43491,12 +43508,12 @@ function globalExpressions(context, warn) {
     commit_date: dateExpression(context.commitDate, context, warn)
   };
 }
-function renderExpressions(template, context, where, warn, extra = {}) {
+function renderExpressions(template, context, where2, warn, extra = {}) {
   const functions = {
-    ...globalExpressions(context, (message) => warn(`${where}: ${message}`)),
+    ...globalExpressions(context, (message) => warn(`${where2}: ${message}`)),
     ...extra
   };
-  return renderTemplate(template, functions, where);
+  return renderTemplate(template, functions, where2);
 }
 
 // src/release/attributes.ts
@@ -43519,10 +43536,10 @@ function parseAttributes(entry, what) {
     };
   });
 }
-function parseBooleanAttribute(value, where, name2) {
+function parseBooleanAttribute(value, where2, name2) {
   if (value === "true") return true;
   if (value === "false") return false;
-  throw new UserError(`${where}: ${name2}=${value} is not 'true' or 'false'`);
+  throw new UserError(`${where2}: ${name2}=${value} is not 'true' or 'false'`);
 }
 
 // src/release/flavor.ts
@@ -43535,13 +43552,13 @@ function parseFlavor(entries) {
     suffixLatest: false
   };
   for (const entry of entries) {
-    const where = `flavor entry '${entry}'`;
+    const where2 = `flavor entry '${entry}'`;
     let onLatestFor;
     for (const attribute2 of parseAttributes(entry, "flavor entry")) {
       switch (attribute2.key) {
         case "latest":
           if (attribute2.value !== "auto" && attribute2.value !== "true" && attribute2.value !== "false") {
-            throw new UserError(`${where}: latest=${attribute2.value} is not auto, true or false`);
+            throw new UserError(`${where2}: latest=${attribute2.value} is not auto, true or false`);
           }
           flavor.latest = attribute2.value;
           break;
@@ -43554,10 +43571,10 @@ function parseFlavor(entries) {
           onLatestFor = "suffix";
           break;
         case "onlatest": {
-          const onLatest = parseBooleanAttribute(attribute2.value, where, "onlatest");
+          const onLatest = parseBooleanAttribute(attribute2.value, where2, "onlatest");
           if (onLatestFor === void 0) {
             throw new UserError(
-              `${where}: onlatest= must follow prefix= or suffix= on the same line`
+              `${where2}: onlatest= must follow prefix= or suffix= on the same line`
             );
           }
           if (onLatestFor === "prefix") flavor.prefixLatest = onLatest;
@@ -43566,11 +43583,11 @@ function parseFlavor(entries) {
         }
         case void 0:
           throw new UserError(
-            `${where}: '${attribute2.value}' is not key=value (keys: latest, prefix, suffix, onlatest)`
+            `${where2}: '${attribute2.value}' is not key=value (keys: latest, prefix, suffix, onlatest)`
           );
         default:
           throw new UserError(
-            `${where}: unknown key '${attribute2.key}' (keys: latest, prefix, suffix, onlatest)`
+            `${where2}: unknown key '${attribute2.key}' (keys: latest, prefix, suffix, onlatest)`
           );
       }
     }
@@ -43714,25 +43731,25 @@ var attributesByType = {
 };
 var commonAttributes = ["type", "enable", "priority", "prefix", "suffix"];
 var allAttributes = /* @__PURE__ */ new Set([...commonAttributes, ...Object.values(attributesByType).flat()]);
-function compileRegex(text2, where, name2, allowSlashForm) {
+function compileRegex(text2, where2, name2, allowSlashForm) {
   const slashForm = allowSlashForm ? /^\/(.+)\/(.*)$/.exec(text2) : null;
   try {
     return slashForm ? new RegExp(slashForm[1], slashForm[2]) : new RegExp(text2);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError(`${where}: ${name2}=${text2} is not a valid regular expression (${reason})`);
+    throw new UserError(`${where2}: ${name2}=${text2} is not a valid regular expression (${reason})`);
   }
 }
 function captureGroupCount(regex) {
   return (new RegExp(`${regex.source}|`).exec("")?.length ?? 1) - 1;
 }
-function required(attributes, name2, where) {
+function required(attributes, name2, where2) {
   const value = attributes.get(name2);
-  if (value === void 0) throw new UserError(`${where}: ${name2}= is required`);
+  if (value === void 0) throw new UserError(`${where2}: ${name2}= is required`);
   return value;
 }
 function parseTagEntry(source) {
-  const where = `tags entry '${source}'`;
+  const where2 = `tags entry '${source}'`;
   const attributes = /* @__PURE__ */ new Map();
   let type = "raw";
   for (const attribute2 of parseAttributes(source, "tags entry")) {
@@ -43741,13 +43758,13 @@ function parseTagEntry(source) {
     } else if (attribute2.key === "type") {
       if (!tagTypes.includes(attribute2.value)) {
         throw new UserError(
-          `${where}: unknown type '${attribute2.value}' (types: ${tagTypes.join(", ")})`
+          `${where2}: unknown type '${attribute2.value}' (types: ${tagTypes.join(", ")})`
         );
       }
       type = attribute2.value;
     } else if (!allAttributes.has(attribute2.key)) {
       throw new UserError(
-        `${where}: unknown attribute '${attribute2.key}' (type=${type} takes ${[...commonAttributes.slice(1), ...attributesByType[type]].join(", ")})`
+        `${where2}: unknown attribute '${attribute2.key}' (type=${type} takes ${[...commonAttributes.slice(1), ...attributesByType[type]].join(", ")})`
       );
     } else {
       attributes.set(attribute2.key, attribute2.value);
@@ -43757,7 +43774,7 @@ function parseTagEntry(source) {
   let priority = defaultPriorities[type];
   if (priorityText !== void 0) {
     if (!/^-?\d+$/.test(priorityText)) {
-      throw new UserError(`${where}: priority=${priorityText} is not an integer`);
+      throw new UserError(`${where2}: priority=${priorityText} is not an integer`);
     }
     priority = Number(priorityText);
   }
@@ -43776,26 +43793,26 @@ function parseTagEntry(source) {
       const matchText = attributes.get("match");
       let match;
       if (matchText) {
-        match = compileRegex(matchText, where, "match", false);
+        match = compileRegex(matchText, where2, "match", false);
         if (captureGroupCount(match) < 1) {
           throw new UserError(
-            `${where}: match=${matchText} needs a capture group: the version is group 1`
+            `${where2}: match=${matchText} needs a capture group: the version is group 1`
           );
         }
       }
       return {
         ...common,
         type,
-        pattern: required(attributes, "pattern", where),
+        pattern: required(attributes, "pattern", where2),
         value: attributes.get("value") ?? "",
         match
       };
     }
     case "match": {
-      const pattern = compileRegex(required(attributes, "pattern", where), where, "pattern", true);
+      const pattern = compileRegex(required(attributes, "pattern", where2), where2, "pattern", true);
       const groupText = attributes.get("group") ?? "0";
       if (!/^\d+$/.test(groupText)) {
-        throw new UserError(`${where}: group=${groupText} is not a group number`);
+        throw new UserError(`${where2}: group=${groupText} is not a group number`);
       }
       return {
         ...common,
@@ -43808,19 +43825,19 @@ function parseTagEntry(source) {
     case "edge":
       return { ...common, type, branch: attributes.get("branch") ?? "" };
     case "ref": {
-      const event = required(attributes, "event", where);
+      const event = required(attributes, "event", where2);
       if (event !== "branch" && event !== "tag" && event !== "pr") {
-        throw new UserError(`${where}: event=${event} is not branch, tag or pr`);
+        throw new UserError(`${where2}: event=${event} is not branch, tag or pr`);
       }
       const prefix = event === "pr" ? common.prefix ?? "pr-" : common.prefix;
       return { ...common, prefix, type, event };
     }
     case "raw":
-      return { ...common, type, value: required(attributes, "value", where) };
+      return { ...common, type, value: required(attributes, "value", where2) };
     case "sha": {
       const format = attributes.get("format") ?? "short";
       if (format !== "short" && format !== "long") {
-        throw new UserError(`${where}: format=${format} is not short or long`);
+        throw new UserError(`${where2}: format=${format} is not short or long`);
       }
       return { ...common, type, format, prefix: common.prefix ?? "sha-" };
     }
@@ -44147,13 +44164,13 @@ function computeMeta(inputs, context, repo, settings, now) {
     if (inputs.strict) throw new UserError(`${message} (strict mode)`);
     warnings.push(consequence ? `${message}; ${consequence}` : message);
   };
-  const render = (template, where) => renderExpressions(template, expressionContext, where, problem);
+  const render = (template, where2) => renderExpressions(template, expressionContext, where2, problem);
   const state = { partial: [] };
   for (const entry of entries) {
-    const where = `tags entry '${entry.source}'`;
-    const enabled = render(entry.enable, where);
+    const where2 = `tags entry '${entry.source}'`;
+    const enabled = render(entry.enable, where2);
     if (enabled !== "true" && enabled !== "false") {
-      throw new UserError(`${where}: enable= gave '${enabled}', not 'true' or 'false'`);
+      throw new UserError(`${where2}: enable= gave '${enabled}', not 'true' or 'false'`);
     }
     if (enabled === "false") continue;
     const evaluation = {
@@ -44163,18 +44180,18 @@ function computeMeta(inputs, context, repo, settings, now) {
       shortSha: shortSha(sha, settings.shortShaLength),
       defaultBranch: repo.defaultBranch,
       stripTagPrefix: inputs.stripTagPrefix,
-      render: (template, extra) => renderExpressions(template, expressionContext, where, problem, extra),
-      report: (message) => problem(`${where}: ${message}`)
+      render: (template, extra) => renderExpressions(template, expressionContext, where2, problem, extra),
+      report: (message) => problem(`${where2}: ${message}`)
     };
     const outcome = evaluateTag(entry, evaluation);
     if (outcome.kind === "skip") continue;
     if (outcome.kind === "invalid") {
-      problem(`${where}: ${outcome.reason}`, "no tag from this entry");
+      problem(`${where2}: ${outcome.reason}`, "no tag from this entry");
       continue;
     }
-    const value = decorate(outcome.value, entry, flavor, (template) => render(template, where));
+    const value = decorate(outcome.value, entry, flavor, (template) => render(template, where2));
     const latest2 = flavor.latest === "auto" ? outcome.latest : flavor.latest === "true";
-    addVersion(state, value, latest2, where, problem);
+    addVersion(state, value, latest2, where2, problem);
   }
   const version2 = state.main ?? "";
   const partials = state.partial.filter((tag, index) => state.partial.indexOf(tag) === index);
@@ -44212,11 +44229,11 @@ function decorate(value, entry, flavor, render) {
   const suffix = entry.suffix ?? flavor.suffix;
   return `${prefix === "" ? "" : render(prefix)}${value}${suffix === "" ? "" : render(suffix)}`;
 }
-function addVersion(state, value, latest, where, problem) {
+function addVersion(state, value, latest, where2, problem) {
   if (value === "") return;
   const tag = sanitizeTag(value);
   if (!isValidTag(tag)) {
-    problem(`${where}: tag '${tag}' ${invalidTagReason(tag)}`, "registries will reject it");
+    problem(`${where2}: tag '${tag}' ${invalidTagReason(tag)}`, "registries will reject it");
   }
   if (state.main === void 0) state.main = tag;
   else if (tag !== state.main) state.partial.push(tag);
@@ -44236,14 +44253,14 @@ var metaOutputNames = [
   "annotations",
   "json"
 ];
-function metaOutputs(result, inputs) {
+function metaOutputs(result3, inputs) {
   return {
-    version: result.version,
-    tags: result.tags.join(inputs.sepTags),
-    "tag-names": result.tagNames.join(inputs.sepTags),
-    labels: result.labels.join(inputs.sepLabels),
-    annotations: result.annotations.join(inputs.sepAnnotations),
-    json: JSON.stringify(result.json)
+    version: result3.version,
+    tags: result3.tags.join(inputs.sepTags),
+    "tag-names": result3.tagNames.join(inputs.sepTags),
+    labels: result3.labels.join(inputs.sepLabels),
+    annotations: result3.annotations.join(inputs.sepAnnotations),
+    json: JSON.stringify(result3.json)
   };
 }
 
@@ -44273,14 +44290,14 @@ function parseAnnotation(entry) {
   };
 }
 function annotationsFor(specs, level, platform3) {
-  const result = {};
+  const result3 = {};
   for (const spec of specs) {
     if (spec.level !== level) continue;
     if (spec.platform !== void 0 && (platform3 === void 0 || !samePlatform(spec.platform, platform3)))
       continue;
-    result[spec.key] = spec.value;
+    result3[spec.key] = spec.value;
   }
-  return result;
+  return result3;
 }
 function samePlatform(a, b) {
   const canonical = (platform3) => platform3.toLowerCase().replace(/^(linux\/arm64)\/v8$/, "$1");
@@ -44458,7 +44475,7 @@ function jsonOf(text2) {
 }
 function readHead(source, start2, end, keywordLength, escape) {
   const text2 = source.text;
-  const flags4 = [];
+  const flags5 = [];
   const flagPositions = [];
   let at = start2 + keywordLength;
   for (; ; ) {
@@ -44488,14 +44505,14 @@ function readHead(source, start2, end, keywordLength, escape) {
     }
     const token = text2.slice(at + 2, tokenEnd);
     const equals = token.indexOf("=");
-    flags4.push({
+    flags5.push({
       name: equals < 0 ? token : token.slice(0, equals),
       value: equals < 0 ? null : token.slice(equals + 1)
     });
     flagPositions.push(source.position(at));
     at = tokenEnd;
   }
-  return { flags: flags4, flagPositions, argsOffset: Math.min(at, end) };
+  return { flags: flags5, flagPositions, argsOffset: Math.min(at, end) };
 }
 function splitWords(text2) {
   const words = [];
@@ -44531,7 +44548,7 @@ function convert(instruction, source, escape, errors) {
     errors.push({ line, column, message: `${keyword} has a heredoc marker that cannot be read` });
   }
   const head = readHead(source, startOffset, endOffset, rawKeyword.length, escape);
-  const flags4 = head.flags;
+  const flags5 = head.flags;
   const argsStart = source.position(head.argsOffset);
   const firstBody = heredocs[0];
   const argsEnd = firstBody ? source.lineStarts[firstBody.bodyLine - 1] ?? endOffset : endOffset;
@@ -44541,12 +44558,12 @@ function convert(instruction, source, escape, errors) {
   const text2 = joinContinuations(raw, escape);
   const words = splitWords(text2);
   const json = execFormKeywords.has(keyword) ? jsonOf(text2.replace(/^CMD\s+/i, "")) : void 0;
-  const result = {
+  const result3 = {
     keyword,
     line,
     endLine: range.end.line + 1,
     column,
-    flags: flags4,
+    flags: flags5,
     text: text2,
     words,
     json,
@@ -44561,7 +44578,7 @@ function convert(instruction, source, escape, errors) {
     errors.push({ line, column, message: `${keyword} needs arguments` });
   }
   const allowed = allowedFlags[keyword] ?? [];
-  flags4.forEach((flag, index) => {
+  flags5.forEach((flag, index) => {
     if (allowed.includes(flag.name)) return;
     const at = head.flagPositions[index] ?? { line: line - 1, column: column - 1 };
     errors.push({
@@ -44587,11 +44604,11 @@ function convert(instruction, source, escape, errors) {
     }
     const first = heredocs[0];
     if (first && /^(<<-?\s*["']?[\w.-]+["']?\s*)+$/.test(text2)) {
-      result.script = first.body;
-      result.scriptLine = first.bodyLine;
-      result.scriptColumn = 1;
+      result3.script = first.body;
+      result3.scriptLine = first.bodyLine;
+      result3.scriptColumn = 1;
     } else {
-      result.script = scriptWithLines(
+      result3.script = scriptWithLines(
         source,
         argsStart.line,
         argsStart.column,
@@ -44601,13 +44618,13 @@ function convert(instruction, source, escape, errors) {
       );
     }
   } else if (keyword === "RUN" && json !== void 0) {
-    result.script = json.join(" ");
+    result3.script = json.join(" ");
   }
   if (keyword === "ONBUILD") {
     const trigger = instruction.getTriggerInstruction?.();
-    if (trigger) result.trigger = convert(trigger, source, escape, errors);
+    if (trigger) result3.trigger = convert(trigger, source, escape, errors);
   }
-  return result;
+  return result3;
 }
 function parseDockerfile(input, file = "Dockerfile") {
   const text2 = normaliseText(input);
@@ -44736,7 +44753,7 @@ async function buildImage(chosen, request) {
   for (const platform3 of platforms) {
     if (multi && platform3 !== void 0) request.onPlatform?.(platform3);
     const refName = multi ? `${request.refName}--${(platform3 ?? "").replaceAll("/", "-")}` : request.refName;
-    const result = await chosen.engine.build(
+    const result3 = await chosen.engine.build(
       {
         ...request,
         ...platform3 !== void 0 && { platform: platform3 },
@@ -44747,17 +44764,17 @@ async function buildImage(chosen, request) {
       },
       chosen.probe
     );
-    built.push({ platform: platform3, descriptor: result.descriptor, imageId: result.imageId });
+    built.push({ platform: platform3, descriptor: result3.descriptor, imageId: result3.imageId });
   }
   const images = [];
   const children = [];
   for (const { platform: platform3, descriptor: descriptor2 } of built) {
     const manifest = await readJsonBlob(request.layout, descriptor2.digest);
-    const config = await readJsonBlob(
+    const config2 = await readJsonBlob(
       request.layout,
       manifest.config.digest
     );
-    const actualPlatform = [config.os ?? "linux", config.architecture ?? "unknown", config.variant].filter((part) => part !== void 0 && part !== "").join("/");
+    const actualPlatform = [config2.os ?? "linux", config2.architecture ?? "unknown", config2.variant].filter((part) => part !== void 0 && part !== "").join("/");
     if (platform3 !== void 0 && !samePlatform(actualPlatform, platform3) && !platform3.startsWith(`${actualPlatform}/`)) {
       throw new UserError(
         `engine ${chosen.probe.name} was asked for ${platform3} but built ${actualPlatform}`
@@ -44774,9 +44791,9 @@ async function buildImage(chosen, request) {
       digest: annotated.digest,
       size: annotated.size,
       platform: {
-        architecture: config.architecture ?? "unknown",
-        os: config.os ?? "linux",
-        ...config.variant !== void 0 && config.variant !== "" && { variant: config.variant }
+        architecture: config2.architecture ?? "unknown",
+        os: config2.os ?? "linux",
+        ...config2.variant !== void 0 && config2.variant !== "" && { variant: config2.variant }
       },
       ...withAnnotations(annotationsFor(request.annotations, "manifest-descriptor", actualPlatform))
     });
@@ -44903,20 +44920,20 @@ var ToolFailedError = class extends UserError {
 var ToolMissingError = class extends UserError {
 };
 async function runTool(command, args2, options = {}) {
-  const result = await spawnTool(command, args2, options);
-  if (result.code !== 0) {
-    const tail = `${result.stderr}
-${result.stdout}`.split("\n").filter((line) => line !== "");
+  const result3 = await spawnTool(command, args2, options);
+  if (result3.code !== 0) {
+    const tail = `${result3.stderr}
+${result3.stdout}`.split("\n").filter((line) => line !== "");
     throw new ToolFailedError(
       `${command} ${args2[0] ?? ""}`.trim(),
-      result.code,
+      result3.code,
       tail.slice(-tailLines)
     );
   }
-  return result;
+  return result3;
 }
 function spawnTool(command, args2, options = {}) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve14, reject) => {
     const child2 = spawn(command, [...args2], {
       env: options.env ?? process.env,
       cwd: options.cwd,
@@ -44944,9 +44961,9 @@ function spawnTool(command, args2, options = {}) {
       options.onLine?.(line);
     };
     const out2 = splitter(stdout);
-    const err2 = splitter(stderr);
+    const err3 = splitter(stderr);
     child2.stdout.on("data", (chunk) => out2.push(chunk));
-    child2.stderr.on("data", (chunk) => err2.push(chunk));
+    child2.stderr.on("data", (chunk) => err3.push(chunk));
     child2.on("error", (error) => {
       reject(
         error.code === "ENOENT" ? new ToolMissingError(`${command} is not installed (not found on PATH)`) : error
@@ -44954,8 +44971,8 @@ function spawnTool(command, args2, options = {}) {
     });
     child2.on("close", (code2, signal) => {
       out2.flush();
-      err2.flush();
-      resolve10({
+      err3.flush();
+      resolve14({
         code: code2 ?? (signal !== null ? 128 : 1),
         stdout: stdout.join("\n"),
         stderr: stderr.join("\n")
@@ -44984,10 +45001,10 @@ async function probeContainersEngine(name2, env) {
   });
   let version2;
   try {
-    const result = await spawnTool(name2, ["--version"], { env });
-    if (result.code !== 0)
-      return unavailable(`'${name2} --version' failed: ${firstLine(result.stderr)}`);
-    version2 = /version\s+(\S+)/.exec(result.stdout)?.[1] ?? result.stdout.trim();
+    const result3 = await spawnTool(name2, ["--version"], { env });
+    if (result3.code !== 0)
+      return unavailable(`'${name2} --version' failed: ${firstLine(result3.stderr)}`);
+    version2 = /version\s+(\S+)/.exec(result3.stdout)?.[1] ?? result3.stdout.trim();
   } catch (error) {
     if (error instanceof ToolMissingError)
       return unavailable(`${name2} is not installed; ${installHint[name2]}`);
@@ -45008,8 +45025,8 @@ async function probeContainersEngine(name2, env) {
   }
   return unavailable(`'${name2} info' failed: ${firstLine(info3.stderr)}`);
 }
-async function containersBuild(name2, request, probe2) {
-  const global2 = probe2.storageDriver !== void 0 ? ["--storage-driver", probe2.storageDriver] : [];
+async function containersBuild(name2, request, probe3) {
+  const global2 = probe3.storageDriver !== void 0 ? ["--storage-driver", probe3.storageDriver] : [];
   const iidFile = join5(request.workDir, `iid-${request.refName}`);
   const args2 = [
     ...global2,
@@ -45044,21 +45061,21 @@ async function containersBuild(name2, request, probe2) {
   return { descriptor, imageId: imageId.startsWith("sha256:") ? imageId : `sha256:${imageId}` };
 }
 function containersBuildFlags(request) {
-  const flags4 = ["--isolation", "chroot", "--format", "oci"];
-  if (request.file !== void 0) flags4.push("--file", request.file);
-  if (request.target !== void 0) flags4.push("--target", request.target);
-  if (request.platform !== void 0) flags4.push("--platform", request.platform);
-  for (const [key, value] of request.buildArgs) flags4.push("--build-arg", `${key}=${value}`);
-  for (const [key, value] of request.labels) flags4.push("--label", `${key}=${value}`);
-  if (request.pull) flags4.push("--pull=always");
-  if (request.noCache) flags4.push("--no-cache");
-  if (request.cacheFrom.length > 0 || request.cacheTo.length > 0) flags4.push("--layers");
-  for (const source of request.cacheFrom) flags4.push("--cache-from", source);
-  for (const destination of request.cacheTo) flags4.push("--cache-to", destination);
-  for (const secret of request.secrets) flags4.push("--secret", `id=${secret.id},src=${secret.file}`);
-  if (request.network !== void 0) flags4.push("--network", request.network);
-  for (const tag of request.localTags) flags4.push("--tag", tag);
-  return flags4;
+  const flags5 = ["--isolation", "chroot", "--format", "oci"];
+  if (request.file !== void 0) flags5.push("--file", request.file);
+  if (request.target !== void 0) flags5.push("--target", request.target);
+  if (request.platform !== void 0) flags5.push("--platform", request.platform);
+  for (const [key, value] of request.buildArgs) flags5.push("--build-arg", `${key}=${value}`);
+  for (const [key, value] of request.labels) flags5.push("--label", `${key}=${value}`);
+  if (request.pull) flags5.push("--pull=always");
+  if (request.noCache) flags5.push("--no-cache");
+  if (request.cacheFrom.length > 0 || request.cacheTo.length > 0) flags5.push("--layers");
+  for (const source of request.cacheFrom) flags5.push("--cache-from", source);
+  for (const destination of request.cacheTo) flags5.push("--cache-to", destination);
+  for (const secret of request.secrets) flags5.push("--secret", `id=${secret.id},src=${secret.file}`);
+  if (request.network !== void 0) flags5.push("--network", request.network);
+  for (const tag of request.localTags) flags5.push("--tag", tag);
+  return flags5;
 }
 function firstLine(text2) {
   return text2.split("\n").find((line) => line.trim() !== "")?.trim() ?? "no output";
@@ -45068,7 +45085,7 @@ function firstLine(text2) {
 var buildahEngine = {
   name: "buildah",
   probe: (env) => probeContainersEngine("buildah", env),
-  build: (request, probe2) => containersBuild("buildah", request, probe2)
+  build: (request, probe3) => containersBuild("buildah", request, probe3)
 };
 
 // src/image/engines/docker.ts
@@ -45088,14 +45105,14 @@ async function probe(env) {
     capabilities
   });
   try {
-    const result = await spawnTool("docker", ["version", "--format", "{{.Server.Version}}"], {
+    const result3 = await spawnTool("docker", ["version", "--format", "{{.Server.Version}}"], {
       env
     });
-    if (result.code !== 0) {
-      const where = env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
-      return unavailable(`docker is installed but no daemon answers at ${where}`);
+    if (result3.code !== 0) {
+      const where2 = env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
+      return unavailable(`docker is installed but no daemon answers at ${where2}`);
     }
-    return { name: "docker", available: true, version: result.stdout.trim(), capabilities };
+    return { name: "docker", available: true, version: result3.stdout.trim(), capabilities };
   } catch (error) {
     if (error instanceof ToolMissingError) {
       return unavailable(
@@ -45107,19 +45124,19 @@ async function probe(env) {
 }
 async function build(request, _probe) {
   const iidFile = join6(request.workDir, `iid-${request.refName}`);
-  const flags4 = ["build", "--iidfile", iidFile];
-  if (request.file !== void 0) flags4.push("--file", request.file);
-  if (request.target !== void 0) flags4.push("--target", request.target);
-  for (const [key, value] of request.buildArgs) flags4.push("--build-arg", `${key}=${value}`);
-  for (const [key, value] of request.labels) flags4.push("--label", `${key}=${value}`);
-  if (request.pull) flags4.push("--pull");
-  if (request.noCache) flags4.push("--no-cache");
-  for (const source of request.cacheFrom) flags4.push("--cache-from", source);
-  if (request.network !== void 0) flags4.push("--network", request.network);
-  for (const tag of request.localTags) flags4.push("--tag", tag);
-  flags4.push(request.context);
+  const flags5 = ["build", "--iidfile", iidFile];
+  if (request.file !== void 0) flags5.push("--file", request.file);
+  if (request.target !== void 0) flags5.push("--target", request.target);
+  for (const [key, value] of request.buildArgs) flags5.push("--build-arg", `${key}=${value}`);
+  for (const [key, value] of request.labels) flags5.push("--label", `${key}=${value}`);
+  if (request.pull) flags5.push("--pull");
+  if (request.noCache) flags5.push("--no-cache");
+  for (const source of request.cacheFrom) flags5.push("--cache-from", source);
+  if (request.network !== void 0) flags5.push("--network", request.network);
+  for (const tag of request.localTags) flags5.push("--tag", tag);
+  flags5.push(request.context);
   const env = { ...request.env, DOCKER_BUILDKIT: "0" };
-  await runTool("docker", flags4, {
+  await runTool("docker", flags5, {
     env,
     onLine: (line) => {
       const step = stepOf(line);
@@ -45142,7 +45159,7 @@ async function build(request, _probe) {
 var podmanEngine = {
   name: "podman",
   probe: (env) => probeContainersEngine("podman", env),
-  build: (request, probe2) => containersBuild("podman", request, probe2)
+  build: (request, probe3) => containersBuild("podman", request, probe3)
 };
 
 // src/image/engines/index.ts
@@ -45161,18 +45178,18 @@ function parseEngineChoice(text2) {
 async function chooseEngine(choice, env) {
   if (choice !== "auto") {
     const engine = engines[choice];
-    const probe2 = await engine.probe(env);
-    if (!probe2.available) throw new UserError(`engine ${choice} cannot build here: ${probe2.reason}`);
-    return { engine, probe: probe2, skipped: [] };
+    const probe3 = await engine.probe(env);
+    if (!probe3.available) throw new UserError(`engine ${choice} cannot build here: ${probe3.reason}`);
+    return { engine, probe: probe3, skipped: [] };
   }
   const skipped = [];
   for (const name2 of engineNames) {
-    const probe2 = await engines[name2].probe(env);
-    if (probe2.available) return { engine: engines[name2], probe: probe2, skipped };
-    skipped.push(probe2);
+    const probe3 = await engines[name2].probe(env);
+    if (probe3.available) return { engine: engines[name2], probe: probe3, skipped };
+    skipped.push(probe3);
   }
   throw new UserError(
-    `no container engine can build here: ${skipped.map((probe2) => probe2.reason).join("; ")}. Install buildah (daemonless, works rootless) or set engine to one that is available`
+    `no container engine can build here: ${skipped.map((probe3) => probe3.reason).join("; ")}. Install buildah (daemonless, works rootless) or set engine to one that is available`
   );
 }
 
@@ -45213,13 +45230,13 @@ async function promote(options) {
       `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
     );
   }
-  const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
+  const counts2 = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
   if (!sameRepository(sourceByDigest, destination)) {
     const copier = new ContentCopier(
       client,
       sourceByDigest,
       destination,
-      counts,
+      counts2,
       options.onBlobCopy
     );
     await copier.copyManifestContent(manifest);
@@ -45242,7 +45259,7 @@ async function promote(options) {
     tags,
     references,
     unchanged,
-    ...counts
+    ...counts2
   };
 }
 async function resolveDigest(client, source) {
@@ -45255,11 +45272,11 @@ async function resolveDigest(client, source) {
   return head.digest;
 }
 var ContentCopier = class {
-  constructor(client, source, destination, counts, onBlobCopy) {
+  constructor(client, source, destination, counts2, onBlobCopy) {
     this.client = client;
     this.source = source;
     this.destination = destination;
-    this.counts = counts;
+    this.counts = counts2;
     this.onBlobCopy = onBlobCopy;
   }
   client;
@@ -45587,7 +45604,7 @@ async function runPromote(options) {
   });
   try {
     const digest = source.digest ?? await resolveDigest2(client, source);
-    const result = await promote({
+    const result3 = await promote({
       client,
       source: { registry: source.registry, repository: source.repository, digest },
       destination,
@@ -45596,15 +45613,15 @@ async function runPromote(options) {
       ...options.onBlobCopy !== void 0 && { onBlobCopy: options.onBlobCopy }
     });
     return {
-      digest: result.digest,
-      mediaType: result.mediaType,
-      image: `${result.repository}@${result.digest}`,
-      tags: result.references,
-      tagNames: result.tags,
-      unchanged: result.unchanged,
-      blobsMounted: result.blobsMounted,
-      blobsCopied: result.blobsCopied,
-      blobsPresent: result.blobsPresent
+      digest: result3.digest,
+      mediaType: result3.mediaType,
+      image: `${result3.repository}@${result3.digest}`,
+      tags: result3.references,
+      tagNames: result3.tags,
+      unchanged: result3.unchanged,
+      blobsMounted: result3.blobsMounted,
+      blobsCopied: result3.blobsCopied,
+      blobsPresent: result3.blobsPresent
     };
   } finally {
     if (options.client === void 0) client.close();
@@ -45690,31 +45707,31 @@ function parseSecret(entry) {
       }
       fields.set(key, part.slice(equals2 + 1).trim());
     }
-    const id2 = fields.get("id") ?? "";
-    if (!secretId.test(id2)) {
+    const id3 = fields.get("id") ?? "";
+    if (!secretId.test(id3)) {
       throw new UserError(`secret '${text2}': give an id of letters, digits, '_', '.' or '-'`);
     }
     const type = fields.get("type");
     if (type !== void 0 && type !== "file" && type !== "env") {
-      throw new UserError(`secret '${id2}': type must be file or env, not '${type}'`);
+      throw new UserError(`secret '${id3}': type must be file or env, not '${type}'`);
     }
     const path6 = fields.get("src") ?? fields.get("source");
     const variable = fields.get("env");
     if (path6 !== void 0 && type === "env") {
-      throw new UserError(`secret '${id2}': type=env takes env=VARIABLE, not src=`);
+      throw new UserError(`secret '${id3}': type=env takes env=VARIABLE, not src=`);
     }
-    if (path6 !== void 0) return { id: id2, kind: "file", path: path6 };
-    if (type === "file") throw new UserError(`secret '${id2}': give src=FILE`);
-    return { id: id2, kind: "env", variable: variable ?? id2 };
+    if (path6 !== void 0) return { id: id3, kind: "file", path: path6 };
+    if (type === "file") throw new UserError(`secret '${id3}': give src=FILE`);
+    return { id: id3, kind: "env", variable: variable ?? id3 };
   }
   const equals = text2.indexOf("=");
-  const id = equals > 0 ? text2.slice(0, equals).trim() : "";
-  if (!secretId.test(id)) {
+  const id2 = equals > 0 ? text2.slice(0, equals).trim() : "";
+  if (!secretId.test(id2)) {
     throw new UserError(
       "a secret entry is neither id=ID,src=FILE nor id=ID,env=VARIABLE nor ID=VALUE (the entry is not shown: it may hold a secret)"
     );
   }
-  return { id, kind: "value", value: text2.slice(equals + 1) };
+  return { id: id2, kind: "value", value: text2.slice(equals + 1) };
 }
 async function materialiseSecrets(specs, directory, env) {
   const ids = /* @__PURE__ */ new Set();
@@ -46012,9 +46029,9 @@ function groupByRepository(references) {
   }
   return [...groups.values()];
 }
-function withField(field, parse2) {
+function withField(field, parse3) {
   try {
-    return parse2();
+    return parse3();
   } catch (error) {
     if (error instanceof UserError && !(error instanceof BuildInputError)) {
       throw new BuildInputError(field, messageOf(error));
@@ -46168,9 +46185,9 @@ var buildCommand = {
     const workDir = join10(tmpdir(), `runnerkit-build-${randomUUID()}`);
     const say = (text2) => context.stderr(`${text2}
 `);
-    let result;
+    let result3;
     try {
-      result = await runBuild({
+      result3 = await runBuild({
         context: resolve2(context.cwd, positionals[0] ?? "."),
         ...values.file !== void 0 && { file: resolve2(context.cwd, values.file) },
         ...values.target !== void 0 && { target: values.target },
@@ -46201,10 +46218,10 @@ var buildCommand = {
         workDir,
         env,
         metaContext: async () => isActionsEnvironment(env) ? contextFromEnv(env) : contextFromGit(context.cwd),
-        onEngine: (probe2, skipped) => {
+        onEngine: (probe3, skipped) => {
           for (const other of skipped)
             say(`runnerkit build: not using ${other.name}: ${other.reason}`);
-          say(`runnerkit build: building with ${probe2.name} ${probe2.version ?? ""}`);
+          say(`runnerkit build: building with ${probe3.name} ${probe3.version ?? ""}`);
         },
         onLine: say,
         onPush: (event) => {
@@ -46226,25 +46243,4348 @@ var buildCommand = {
     }
     if (values.json === true) {
       const printed = {
-        digest: result.digest,
-        imageid: result.imageId,
-        tags: result.tags,
-        image: result.image,
-        metadata: result.metadata
+        digest: result3.digest,
+        imageid: result3.imageId,
+        tags: result3.tags,
+        image: result3.image,
+        metadata: result3.metadata
       };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
     } else {
-      context.stdout([result.digest, ...result.metadata.pushed].join("\n") + "\n");
+      context.stdout([result3.digest, ...result3.metadata.pushed].join("\n") + "\n");
     }
     return 0;
+  }
+};
+
+// src/cli/check.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { promises as fs15 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join12, resolve as resolve4 } from "node:path";
+
+// src/runner/check-run.ts
+import { promises as fs14 } from "node:fs";
+
+// src/oci/image-source.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
+import { createReadStream as createReadStream4, createWriteStream as createWriteStream3, promises as fs12 } from "node:fs";
+import { join as join11, posix as posix2, resolve as resolve3 } from "node:path";
+import { Readable as Readable2 } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { createGunzip as createGunzip2 } from "node:zlib";
+var maxMetadataSize2 = 64 * 1024 * 1024;
+async function openImage(reference, options) {
+  const wanted = options.platform !== void 0 && options.platform.trim() !== "" ? parsePlatform(options.platform) : hostPlatform2();
+  const explicit = options.platform !== void 0 && options.platform.trim() !== "";
+  const selection = { wanted, explicit };
+  const colon = reference.indexOf(":");
+  const transport = colon === -1 ? "" : reference.slice(0, colon);
+  const rest = reference.slice(colon + 1);
+  switch (transport) {
+    case "oci":
+      return openOciLayout(reference, rest, selection);
+    case "oci-archive":
+      return openOciArchive(reference, rest, selection, options.workDir);
+    case "docker-archive":
+      return openDockerArchive(reference, rest, selection, options.workDir);
+    case "docker":
+      if (!rest.startsWith("//")) {
+        throw new UserError(`image ${reference}: write a registry image as docker://REF or REF`);
+      }
+      return openRegistry(reference, rest.slice(2), selection, options);
+    case "docker-daemon":
+    case "containers-storage":
+      throw new UserError(
+        `image ${reference}: the ${transport} transport needs a daemon; save the image with 'docker save' or 'podman save' and give docker-archive:FILE`
+      );
+    default:
+      return openRegistry(reference, reference, selection, options);
+  }
+}
+function parsePlatform(text2) {
+  const parts2 = text2.trim().split("/");
+  if (parts2.length < 2 || parts2.length > 3 || parts2.some((part) => part === "")) {
+    throw new UserError(`platform '${text2}' must be os/arch[/variant], e.g. linux/amd64`);
+  }
+  const [os7, architecture, variant] = parts2;
+  return normalizePlatform({
+    os: os7.toLowerCase(),
+    architecture: architecture.toLowerCase(),
+    ...variant !== void 0 && { variant: variant.toLowerCase() }
+  });
+}
+function hostPlatform2() {
+  const architecture = { x64: "amd64", ia32: "386", arm64: "arm64", arm: "arm" }[process.arch] ?? process.arch;
+  return { os: "linux", architecture };
+}
+function formatPlatform(platform3) {
+  return `${platform3.os}/${platform3.architecture}${platform3.variant ? `/${platform3.variant}` : ""}`;
+}
+function normalizePlatform(platform3) {
+  const architecture = { x86_64: "amd64", "x86-64": "amd64", aarch64: "arm64", i386: "386" }[platform3.architecture] ?? platform3.architecture;
+  return { ...platform3, architecture };
+}
+function defaultVariant(architecture) {
+  return { arm64: "v8", arm: "v7", amd64: "v1" }[architecture];
+}
+function platformMatches(wanted, candidate) {
+  const normal = normalizePlatform(candidate);
+  if (normal.os !== wanted.os || normal.architecture !== wanted.architecture) return false;
+  if (wanted.variant === void 0) return true;
+  const have = normal.variant ?? defaultVariant(normal.architecture);
+  const want = wanted.variant ?? defaultVariant(wanted.architecture);
+  return have === want;
+}
+function isAttestation(descriptor) {
+  return descriptor.annotations?.["vnd.docker.reference.type"] !== void 0 || descriptor.platform?.os === "unknown" && descriptor.platform.architecture === "unknown";
+}
+function pickPlatform(reference, manifests, selection) {
+  const candidates = manifests.filter((entry) => !isAttestation(entry));
+  const matching = candidates.filter(
+    (entry) => entry.platform !== void 0 && platformMatches(selection.wanted, entry.platform)
+  );
+  const preferred = matching.find((entry) => {
+    const variant = entry.platform?.variant;
+    return variant === void 0 || variant === defaultVariant(selection.wanted.architecture);
+  }) ?? matching[0];
+  if (preferred !== void 0) return preferred;
+  const present = candidates.map((entry) => entry.platform ? formatPlatform(entry.platform) : "unknown").filter((name2, position, all) => all.indexOf(name2) === position);
+  throw new UserError(
+    `image ${reference} has no ${formatPlatform(selection.wanted)} image (it has: ${present.length > 0 ? present.join(", ") : "none"}); choose one of those platforms`
+  );
+}
+async function readJson(reference, store, digest) {
+  const bytes = await store.read(digest);
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`image ${reference}: blob ${digest} is not valid JSON`);
+  }
+}
+async function resolveFromIndex(reference, store, index, refName, selection, how) {
+  const entries = Array.isArray(index.manifests) ? index.manifests : [];
+  let descriptor;
+  if (refName !== void 0 && refName !== "") {
+    const found = entries.find((entry) => entry.annotations?.[refNameAnnotation] === refName);
+    if (found === void 0) {
+      const names = refNames(entries);
+      throw new UserError(
+        `image ${reference}: there is no image named '${refName}'${names.length > 0 ? ` (there are: ${names.join(", ")})` : " (no image in it has a name)"}`
+      );
+    }
+    descriptor = found;
+  } else if (entries.length === 1) {
+    descriptor = entries[0];
+  } else if (
+    // Unnamed per-platform manifests (what `docker save` and buildx exports list) are one image.
+    entries.length > 1 && refNames(entries).length === 0 && entries.every((entry) => isImageManifest(entry.mediaType) && entry.platform !== void 0)
+  ) {
+    descriptor = pickPlatform(reference, entries, selection);
+  } else {
+    const names = refNames(entries);
+    throw new UserError(
+      entries.length === 0 ? `image ${reference}: it holds no image` : `image ${reference}: it holds ${entries.length} images; name one (${how}:NAME)${names.length > 0 ? `, one of: ${names.join(", ")}` : ""}`
+    );
+  }
+  return resolveDescriptor(reference, store, descriptor, selection);
+}
+function refNames(entries) {
+  return entries.map((entry) => entry.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
+}
+async function resolveDescriptor(reference, store, start2, selection) {
+  let descriptor = start2;
+  for (let depth = 0; depth < 8; depth++) {
+    checkDigest(reference, descriptor?.digest);
+    const mediaType = typeof descriptor.mediaType === "string" ? descriptor.mediaType : "";
+    if (isIndex(mediaType)) {
+      const index = await readJson(reference, store, descriptor.digest);
+      if (!Array.isArray(index.manifests)) {
+        throw new UserError(`image ${reference}: index ${descriptor.digest} has no manifests`);
+      }
+      descriptor = pickPlatform(reference, index.manifests, selection);
+      continue;
+    }
+    const document = await readJson(reference, store, descriptor.digest);
+    if (mediaType === "" && Array.isArray(document.manifests)) {
+      descriptor = { ...descriptor, mediaType: document.mediaType ?? mediaTypes.ociIndex };
+      continue;
+    }
+    if (mediaType !== "" && !isImageManifest(mediaType)) {
+      throw new UserError(
+        `image ${reference}: ${descriptor.digest} is a ${mediaType}, not an image manifest`
+      );
+    }
+    return { digest: descriptor.digest, manifest: document };
+  }
+  throw new UserError(`image ${reference}: its indexes nest too deep`);
+}
+function checkDigest(reference, digest) {
+  if (typeof digest !== "string" || !digestPattern.test(digest)) {
+    throw new UserError(`image ${reference}: '${String(digest)}' is not a sha256 digest`);
+  }
+}
+async function assemble(reference, store, manifestDigest, manifest, selection, close) {
+  if (typeof manifest !== "object" || manifest === null || manifest.config === void 0) {
+    throw new UserError(
+      `image ${reference}: manifest ${manifestDigest} is not an image manifest (schema 2)`
+    );
+  }
+  checkDigest(reference, manifest.config.digest);
+  if (!Array.isArray(manifest.layers)) {
+    throw new UserError(`image ${reference}: manifest ${manifestDigest} has no layers list`);
+  }
+  const layers = manifest.layers.map((layer) => {
+    checkDigest(reference, layer?.digest);
+    return {
+      digest: layer.digest,
+      size: typeof layer.size === "number" ? layer.size : 0,
+      mediaType: typeof layer.mediaType === "string" ? layer.mediaType : ""
+    };
+  });
+  const configBytes = await store.read(manifest.config.digest);
+  const config2 = parseConfig2(reference, configBytes, layers.length);
+  const platform3 = configPlatform(config2);
+  if (selection.explicit && platform3 !== void 0 && !platformMatches(selection.wanted, platform3)) {
+    throw new UserError(
+      `image ${reference} is ${formatPlatform(platform3)}, not ${formatPlatform(selection.wanted)}; leave the platform out or give ${formatPlatform(platform3)}`
+    );
+  }
+  return {
+    reference,
+    manifestDigest,
+    configDigest: manifest.config.digest,
+    platform: platform3 === void 0 ? "unknown" : formatPlatform(platform3),
+    config: config2,
+    layers,
+    openLayer: async (index) => {
+      const layer = layers[index];
+      if (layer === void 0) {
+        throw new RangeError(`image ${reference} has ${layers.length} layers, not ${index + 1}`);
+      }
+      return store.open(layer.digest);
+    },
+    close
+  };
+}
+function configPlatform(config2) {
+  if (typeof config2.os !== "string" || typeof config2.architecture !== "string") return void 0;
+  return typeof config2.variant === "string" && config2.variant !== "" ? { os: config2.os, architecture: config2.architecture, variant: config2.variant } : { os: config2.os, architecture: config2.architecture };
+}
+function parseConfig2(reference, bytes, layerCount) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`image ${reference}: its config is not valid JSON`);
+  }
+  const bad = (what) => {
+    throw new UserError(`image ${reference}: its config is malformed (${what})`);
+  };
+  if (!isObject(parsed)) bad("not a JSON object");
+  const config2 = parsed;
+  for (const key of ["architecture", "os", "variant", "created", "author"]) {
+    if (config2[key] !== void 0 && typeof config2[key] !== "string") bad(`${key} is not a string`);
+  }
+  const rootfs = config2.rootfs;
+  if (!isObject(rootfs)) bad("it has no rootfs");
+  const diffIds = rootfs.diff_ids;
+  if (!Array.isArray(diffIds) || diffIds.some((id2) => typeof id2 !== "string" || !digestPattern.test(id2))) {
+    bad("rootfs.diff_ids is not a list of sha256 digests");
+  }
+  if (diffIds.length !== layerCount) {
+    throw new UserError(
+      `image ${reference}: its config lists ${diffIds.length} rootfs.diff_ids but the image has ${layerCount} layers`
+    );
+  }
+  const run2 = config2.config;
+  if (run2 !== void 0 && run2 !== null) {
+    if (!isObject(run2)) bad("config is not an object");
+    const fields = run2;
+    for (const key of ["User", "WorkingDir", "StopSignal"]) {
+      if (fields[key] !== void 0 && typeof fields[key] !== "string") {
+        bad(`config.${key} is not a string`);
+      }
+    }
+    for (const key of ["Env", "Entrypoint", "Cmd"]) {
+      const value = fields[key];
+      if (value !== void 0 && value !== null && (!Array.isArray(value) || value.some((item) => typeof item !== "string"))) {
+        bad(`config.${key} is not a list of strings`);
+      }
+    }
+    const labels = fields.Labels;
+    if (labels !== void 0 && labels !== null && (!isObject(labels) || Object.values(labels).some((value) => typeof value !== "string"))) {
+      bad("config.Labels is not a map of strings");
+    }
+  } else if (run2 === null) {
+    delete config2.config;
+  }
+  if (config2.history !== void 0 && config2.history !== null && !Array.isArray(config2.history)) {
+    bad("history is not a list");
+  }
+  return config2;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function splitPathAndName(reference, rest) {
+  const colon = rest.indexOf(":");
+  const path6 = colon === -1 ? rest : rest.slice(0, colon);
+  const name2 = colon === -1 ? void 0 : rest.slice(colon + 1);
+  if (path6 === "") throw new UserError(`image ${reference}: give a path after the transport`);
+  return { path: resolve3(path6), ...name2 !== void 0 && name2 !== "" && { name: name2 } };
+}
+async function openOciLayout(reference, rest, selection) {
+  const { path: path6, name: name2 } = splitPathAndName(reference, rest);
+  try {
+    await fs12.access(join11(path6, "index.json"));
+  } catch {
+    throw new UserError(
+      `image ${reference}: ${path6} is not an OCI layout (it has no index.json); give the folder that holds oci-layout and index.json`
+    );
+  }
+  const store = {
+    read: (digest2) => readBlob(path6, digest2),
+    open: async (digest2) => {
+      const file = blobPath(path6, digest2);
+      try {
+        await fs12.access(file);
+      } catch {
+        throw new UserError(`image ${reference}: blob ${digest2} is missing from ${path6}`);
+      }
+      return createReadStream4(file, { highWaterMark: 1024 * 1024 });
+    }
+  };
+  const index = await readIndex(path6);
+  const { digest, manifest } = await resolveFromIndex(
+    reference,
+    store,
+    index,
+    name2,
+    selection,
+    `oci:${path6}`
+  );
+  return assemble(reference, store, digest, manifest, selection, () => Promise.resolve());
+}
+async function indexArchive(reference, file, workDir) {
+  let head;
+  try {
+    const handle2 = await fs12.open(file, "r");
+    try {
+      head = Buffer.alloc(4);
+      const { bytesRead } = await handle2.read(head, 0, 4, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await handle2.close();
+    }
+  } catch (error) {
+    throw new UserError(`image ${reference}: cannot read ${file}: ${messageOf(error)}`);
+  }
+  let tar = file;
+  let temporary;
+  if (head[0] === 31 && head[1] === 139) {
+    await fs12.mkdir(workDir, { recursive: true });
+    temporary = join11(workDir, `archive-${randomBytes4(6).toString("hex")}.tar`);
+    try {
+      await pipeline2(
+        createReadStream4(file),
+        createGunzip2(),
+        createWriteStream3(temporary, { flags: "wx" })
+      );
+    } catch (error) {
+      await fs12.rm(temporary, { force: true });
+      throw new UserError(
+        `image ${reference}: ${file} is not a valid gzip-compressed tar (${messageOf(error)})`
+      );
+    }
+    tar = temporary;
+  }
+  try {
+    const entries = await listTar(reference, tar);
+    return { file: tar, entries, ...temporary !== void 0 && { temporary } };
+  } catch (error) {
+    if (temporary !== void 0) await fs12.rm(temporary, { force: true });
+    throw error;
+  }
+}
+async function listTar(reference, file) {
+  const entries = /* @__PURE__ */ new Map();
+  const extract = import_tar_stream2.default.extract();
+  const source = createReadStream4(file, { highWaterMark: 1024 * 1024 });
+  let failure;
+  source.on("error", (error) => {
+    failure ??= error;
+    extract.destroy(error);
+  });
+  extract.on("error", (error) => {
+    failure ??= error;
+  });
+  source.pipe(extract);
+  try {
+    for await (const entry of extract) {
+      const name2 = normalizeEntryName2(entry.header.name);
+      entries.set(name2, {
+        type: entry.header.type,
+        linkname: entry.header.linkname ?? "",
+        start: entry.offset + 512,
+        size: entry.header.size ?? 0
+      });
+      entry.resume();
+    }
+  } catch (error) {
+    failure ??= error instanceof Error ? error : new Error(String(error));
+  } finally {
+    source.destroy();
+  }
+  if (failure !== void 0) {
+    throw new UserError(`image ${reference}: ${file} is not a valid tar (${failure.message})`);
+  }
+  if (entries.size === 0) {
+    throw new UserError(`image ${reference}: ${file} is not a tar archive: it holds no entries`);
+  }
+  return entries;
+}
+function normalizeEntryName2(name2) {
+  const normalized = posix2.normalize(`/${name2}`).replace(/^\/+/, "").replace(/\/+$/, "");
+  return normalized === "." ? "" : normalized;
+}
+function findEntry(reference, archive, path6, what) {
+  let name2 = normalizeEntryName2(path6);
+  for (let hops = 0; hops < 16; hops++) {
+    const entry = archive.entries.get(name2);
+    if (entry === void 0) return void 0;
+    if (entry.type === "file" || entry.type === "contiguous-file") return entry;
+    if (entry.type === "symlink") {
+      name2 = entry.linkname.startsWith("/") ? normalizeEntryName2(entry.linkname) : normalizeEntryName2(posix2.join(posix2.dirname(name2), entry.linkname));
+      continue;
+    }
+    if (entry.type === "link") {
+      name2 = normalizeEntryName2(entry.linkname);
+      continue;
+    }
+    throw new UserError(`image ${reference}: ${what} ${path6} is a ${entry.type}, not a file`);
+  }
+  throw new UserError(`image ${reference}: ${what} ${path6} is a link loop`);
+}
+function openEntry(archive, entry) {
+  if (entry.size === 0) return Readable2.from([]);
+  return createReadStream4(archive.file, {
+    start: entry.start,
+    end: entry.start + entry.size - 1,
+    highWaterMark: 1024 * 1024
+  });
+}
+async function readEntry2(reference, archive, entry, what) {
+  if (entry.size > maxMetadataSize2) {
+    throw new UserError(`image ${reference}: ${what} is ${entry.size} bytes, too big for metadata`);
+  }
+  if (entry.size === 0) return Buffer.alloc(0);
+  const handle2 = await fs12.open(archive.file, "r");
+  try {
+    const bytes = Buffer.alloc(entry.size);
+    const { bytesRead } = await handle2.read(bytes, 0, entry.size, entry.start);
+    if (bytesRead !== entry.size) {
+      throw new UserError(`image ${reference}: the archive is cut short inside ${what}`);
+    }
+    return bytes;
+  } finally {
+    await handle2.close();
+  }
+}
+function archiveStore(reference, archive) {
+  const entryOf = (digest) => {
+    checkDigest(reference, digest);
+    const entry = findEntry(
+      reference,
+      archive,
+      `blobs/sha256/${digest.slice("sha256:".length)}`,
+      "blob"
+    );
+    if (entry === void 0) throw new UserError(`image ${reference}: blob ${digest} is missing`);
+    return entry;
+  };
+  return {
+    read: async (digest) => {
+      const bytes = await readEntry2(reference, archive, entryOf(digest), `blob ${digest}`);
+      const actual = sha256Digest(bytes);
+      if (actual !== digest) {
+        throw new UserError(
+          `image ${reference}: blob ${digest} is corrupt (its bytes hash to ${actual})`
+        );
+      }
+      return bytes;
+    },
+    open: (digest) => Promise.resolve(openEntry(archive, entryOf(digest)))
+  };
+}
+function removeTemporary(archive) {
+  return async () => {
+    if (archive.temporary !== void 0) await fs12.rm(archive.temporary, { force: true });
+  };
+}
+async function withArchive(archive, use) {
+  try {
+    return await use(archive);
+  } catch (error) {
+    await removeTemporary(archive)();
+    throw error;
+  }
+}
+async function openOciArchive(reference, rest, selection, workDir) {
+  const { path: path6, name: name2 } = splitPathAndName(reference, rest);
+  const archive = await indexArchive(reference, path6, workDir);
+  return withArchive(archive, async () => {
+    const indexEntry = findEntry(reference, archive, "index.json", "index.json");
+    if (indexEntry === void 0) {
+      throw new UserError(
+        `image ${reference}: ${path6} is not an OCI archive (it has no index.json)${archive.entries.has("manifest.json") ? "; it is a docker save archive: give docker-archive:" + path6 : ""}`
+      );
+    }
+    const index = parseJson(
+      reference,
+      await readEntry2(reference, archive, indexEntry, "index.json"),
+      "index.json"
+    );
+    const store = archiveStore(reference, archive);
+    const { digest, manifest } = await resolveFromIndex(
+      reference,
+      store,
+      index,
+      name2,
+      selection,
+      `oci-archive:${path6}`
+    );
+    return assemble(reference, store, digest, manifest, selection, removeTemporary(archive));
+  });
+}
+function parseJson(reference, bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`image ${reference}: ${what} is not valid JSON`);
+  }
+}
+async function openDockerArchive(reference, rest, selection, workDir) {
+  const { path: path6, name: name2 } = splitPathAndName(reference, rest);
+  const archive = await indexArchive(reference, path6, workDir);
+  return withArchive(archive, async () => {
+    const manifestEntry = findEntry(reference, archive, "manifest.json", "manifest.json");
+    if (manifestEntry === void 0) {
+      throw new UserError(
+        `image ${reference}: ${path6} is not a docker save archive (it has no manifest.json)${archive.entries.has("index.json") ? "; for an OCI archive give oci-archive:" + path6 : ""}`
+      );
+    }
+    const images = parseJson(
+      reference,
+      await readEntry2(reference, archive, manifestEntry, "manifest.json"),
+      "manifest.json"
+    );
+    if (!Array.isArray(images) || images.length === 0) {
+      throw new UserError(`image ${reference}: manifest.json lists no images`);
+    }
+    const image = pickDockerImage(reference, images, name2);
+    if (typeof image.Config !== "string") {
+      throw new UserError(`image ${reference}: manifest.json names no Config`);
+    }
+    if (!Array.isArray(image.Layers) || image.Layers.some((layer) => typeof layer !== "string")) {
+      throw new UserError(`image ${reference}: manifest.json has no Layers list`);
+    }
+    const layerNames = image.Layers;
+    const configEntry = findEntry(reference, archive, image.Config, "the image config");
+    if (configEntry === void 0) {
+      throw new UserError(`image ${reference}: the image config ${image.Config} is missing`);
+    }
+    const configBytes = await readEntry2(reference, archive, configEntry, image.Config);
+    const configDigest = sha256Digest(configBytes);
+    const named = hexOfName(image.Config);
+    if (named !== void 0 && configDigest !== `sha256:${named}`) {
+      throw new UserError(
+        `image ${reference}: the image config ${image.Config} is corrupt (its bytes hash to ${configDigest})`
+      );
+    }
+    const config2 = parseConfig2(reference, configBytes, layerNames.length);
+    const layerEntries = [];
+    const layers = [];
+    for (const [position, layerName] of layerNames.entries()) {
+      const entry = findEntry(reference, archive, layerName, "layer");
+      if (entry === void 0) {
+        throw new UserError(
+          `image ${reference}: layer ${layerName} named in manifest.json is missing from the archive`
+        );
+      }
+      layerEntries.push(entry);
+      const magic = await readHead2(archive, entry);
+      const mediaType = isGzip(magic) ? mediaTypes.ociLayerGzip : isZstd(magic) ? mediaTypes.ociLayerZstd : mediaTypes.ociLayer;
+      const hex = hexOfName(layerName);
+      const digest = hex !== void 0 ? `sha256:${hex}` : mediaType === mediaTypes.ociLayer ? config2.rootfs.diff_ids[position] : await hashEntry(archive, entry);
+      layers.push({ digest, size: entry.size, mediaType });
+    }
+    const manifestDigest = await dockerManifestDigest(reference, archive, configDigest);
+    const platform3 = configPlatform(config2);
+    if (selection.explicit && platform3 !== void 0 && !platformMatches(selection.wanted, platform3)) {
+      throw new UserError(
+        `image ${reference} is ${formatPlatform(platform3)}, not ${formatPlatform(selection.wanted)}; leave the platform out or give ${formatPlatform(platform3)}`
+      );
+    }
+    return {
+      reference,
+      manifestDigest,
+      configDigest,
+      platform: platform3 === void 0 ? "unknown" : formatPlatform(platform3),
+      config: config2,
+      layers,
+      openLayer: (index) => {
+        const entry = layerEntries[index];
+        if (entry === void 0) {
+          return Promise.reject(
+            new RangeError(`image ${reference} has ${layers.length} layers, not ${index + 1}`)
+          );
+        }
+        return Promise.resolve(openEntry(archive, entry));
+      },
+      close: removeTemporary(archive)
+    };
+  });
+}
+function pickDockerImage(reference, images, name2) {
+  const tagsOf = (image) => Array.isArray(image.RepoTags) ? image.RepoTags.filter((tag) => typeof tag === "string") : [];
+  const allTags = images.flatMap(tagsOf);
+  if (name2 === void 0) {
+    if (images.length === 1) return images[0];
+    throw new UserError(
+      `image ${reference}: the archive holds ${images.length} images; name one (docker-archive:FILE:NAME or docker-archive:FILE:@INDEX)${allTags.length > 0 ? `, one of: ${allTags.join(", ")}` : ""}`
+    );
+  }
+  if (/^@\d+$/.test(name2)) {
+    const found2 = images[Number(name2.slice(1))];
+    if (found2 === void 0) {
+      throw new UserError(
+        `image ${reference}: the archive holds ${images.length} images, numbered from @0`
+      );
+    }
+    return found2;
+  }
+  const wanted = canonicalTag(name2);
+  const found = images.find((image) => tagsOf(image).some((tag) => canonicalTag(tag) === wanted));
+  if (found === void 0) {
+    throw new UserError(
+      `image ${reference}: the archive has no image tagged '${name2}'${allTags.length > 0 ? ` (it has: ${allTags.join(", ")})` : ""}`
+    );
+  }
+  return found;
+}
+function canonicalTag(tag) {
+  try {
+    return formatReference(parseReference(tag));
+  } catch {
+    return tag;
+  }
+}
+function hexOfName(name2) {
+  const normalized = normalizeEntryName2(name2);
+  return /^blobs\/sha256\/([a-f0-9]{64})$/.exec(normalized)?.[1] ?? /^([a-f0-9]{64})\.(?:json|tar)$/.exec(normalized)?.[1];
+}
+async function readHead2(archive, entry) {
+  const length = Math.min(4, entry.size);
+  if (length === 0) return Buffer.alloc(0);
+  const handle2 = await fs12.open(archive.file, "r");
+  try {
+    const head = Buffer.alloc(length);
+    await handle2.read(head, 0, length, entry.start);
+    return head;
+  } finally {
+    await handle2.close();
+  }
+}
+async function hashEntry(archive, entry) {
+  const hash = createHash4("sha256");
+  for await (const chunk of openEntry(archive, entry)) hash.update(chunk);
+  return `sha256:${hash.digest("hex")}`;
+}
+function isGzip(head) {
+  return head[0] === 31 && head[1] === 139;
+}
+function isZstd(head) {
+  return head.length >= 4 && head.readUInt32LE(0) === 4247762216;
+}
+async function dockerManifestDigest(reference, archive, configDigest) {
+  const indexEntry = findEntry(reference, archive, "index.json", "index.json");
+  if (indexEntry === void 0) return "";
+  const store = archiveStore(reference, archive);
+  let index;
+  try {
+    index = JSON.parse(
+      (await readEntry2(reference, archive, indexEntry, "index.json")).toString("utf8")
+    );
+  } catch {
+    return "";
+  }
+  const queue = Array.isArray(index.manifests) ? [...index.manifests] : [];
+  for (let visited = 0; visited < 64 && queue.length > 0; visited++) {
+    const descriptor = queue.shift();
+    if (typeof descriptor?.digest !== "string" || !digestPattern.test(descriptor.digest)) continue;
+    let document;
+    try {
+      document = JSON.parse((await store.read(descriptor.digest)).toString("utf8"));
+    } catch {
+      continue;
+    }
+    if (Array.isArray(document.manifests)) queue.push(...document.manifests);
+    else if (document.config?.digest === configDigest) return descriptor.digest;
+  }
+  return "";
+}
+async function openRegistry(reference, text2, selection, options) {
+  let parsed;
+  try {
+    parsed = parseReference(text2);
+  } catch (error) {
+    throw new UserError(
+      `image ${reference}: ${messageOf(error)} (or give oci:DIR, oci-archive:FILE or docker-archive:FILE)`
+    );
+  }
+  const owned = options.client === void 0;
+  const client = options.client ?? new RegistryClient({
+    ...options.insecureRegistries !== void 0 && {
+      insecureRegistries: options.insecureRegistries
+    },
+    ...options.credentials !== void 0 && { credentials: options.credentials }
+  });
+  const close = () => {
+    if (owned) client.close();
+    return Promise.resolve();
+  };
+  try {
+    const store = {
+      read: (digest) => client.getBlob(parsed, digest),
+      open: (digest) => client.openBlob(parsed, digest)
+    };
+    const top = await client.getManifest(parsed);
+    let current = { bytes: top.bytes, mediaType: bareMediaType(top.mediaType), digest: top.digest };
+    for (let depth = 0; ; depth++) {
+      if (depth >= 8) throw new UserError(`image ${reference}: its indexes nest too deep`);
+      if (isIndex(current.mediaType)) {
+        const index = parseJson(reference, current.bytes, "the index");
+        if (!Array.isArray(index.manifests)) {
+          throw new UserError(`image ${reference}: index ${current.digest} has no manifests`);
+        }
+        const chosen = pickPlatform(reference, index.manifests, selection);
+        checkDigest(reference, chosen.digest);
+        const next = await client.getManifest({ ...parsed, digest: chosen.digest });
+        current = {
+          bytes: next.bytes,
+          mediaType: bareMediaType(next.mediaType),
+          digest: next.digest
+        };
+        continue;
+      }
+      if (!isImageManifest(current.mediaType)) {
+        throw new UserError(
+          `image ${reference}: the registry sent a ${current.mediaType || "manifest of unknown type"}, not an OCI or Docker schema 2 image manifest`
+        );
+      }
+      break;
+    }
+    const manifest = parseJson(reference, current.bytes, "the manifest");
+    return await assemble(reference, store, current.digest, manifest, selection, close);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+// src/oci/layer-walker.ts
+import { createHash as createHash5 } from "node:crypto";
+import { posix as posix3 } from "node:path";
+import { Readable as Readable3, Transform, pipeline as pipeline3 } from "node:stream";
+import { createGunzip as createGunzip3 } from "node:zlib";
+
+// node_modules/fzstd/esm/index.mjs
+var ab = ArrayBuffer;
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i16 = Int16Array;
+var i32 = Int32Array;
+var slc = function(v, s, e) {
+  if (u8.prototype.slice)
+    return u8.prototype.slice.call(v, s, e);
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  var n = new u8(e - s);
+  n.set(v.subarray(s, e));
+  return n;
+};
+var fill = function(v, n, s, e) {
+  if (u8.prototype.fill)
+    return u8.prototype.fill.call(v, n, s, e);
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  for (; s < e; ++s)
+    v[s] = n;
+  return v;
+};
+var cpw = function(v, t, s, e) {
+  if (u8.prototype.copyWithin)
+    return u8.prototype.copyWithin.call(v, t, s, e);
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  while (s < e) {
+    v[t++] = v[s++];
+  }
+};
+var ec = [
+  "invalid zstd data",
+  "window size too large (>2046MB)",
+  "invalid block type",
+  "FSE accuracy too high",
+  "match distance too far back",
+  "unexpected EOF"
+];
+var err2 = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err2);
+  if (!nt)
+    throw e;
+  return e;
+};
+var rb = function(d, b, n) {
+  var i2 = 0, o = 0;
+  for (; i2 < n; ++i2)
+    o |= d[b++] << (i2 << 3);
+  return o;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var rzfh = function(dat, w) {
+  var n3 = dat[0] | dat[1] << 8 | dat[2] << 16;
+  if (n3 == 3126568 && dat[3] == 253) {
+    var flg = dat[4];
+    var ss = flg >> 5 & 1, cc = flg >> 2 & 1, df = flg & 3, fcf = flg >> 6;
+    if (flg & 8)
+      err2(0);
+    var bt = 6 - ss;
+    var db = df == 3 ? 4 : df;
+    var di = rb(dat, bt, db);
+    bt += db;
+    var fsb = fcf ? 1 << fcf : ss;
+    var fss = rb(dat, bt, fsb) + (fcf == 1 && 256);
+    var ws = fss;
+    if (!ss) {
+      var wb = 1 << 10 + (dat[5] >> 3);
+      ws = wb + (wb >> 3) * (dat[5] & 7);
+    }
+    if (ws > 2145386496)
+      err2(1);
+    var buf = new u8((w == 1 ? fss || ws : w ? 0 : ws) + 12);
+    buf[0] = 1, buf[4] = 4, buf[8] = 8;
+    return {
+      b: bt + fsb,
+      y: 0,
+      l: 0,
+      d: di,
+      w: w && w != 1 ? w : buf.subarray(12),
+      e: ws,
+      o: new i32(buf.buffer, 0, 3),
+      u: fss,
+      c: cc,
+      m: Math.min(131072, ws)
+    };
+  } else if ((n3 >> 4 | dat[3] << 20) == 25481893) {
+    return b4(dat, 4) + 8;
+  }
+  err2(0);
+};
+var msb = function(val) {
+  var bits = 0;
+  for (; 1 << bits <= val; ++bits)
+    ;
+  return bits - 1;
+};
+var rfse = function(dat, bt, mal) {
+  var tpos = (bt << 3) + 4;
+  var al = (dat[bt] & 15) + 5;
+  if (al > mal)
+    err2(3);
+  var sz = 1 << al;
+  var probs = sz, sym = -1, re = -1, i2 = -1, ht = sz;
+  var buf = new ab(512 + (sz << 2));
+  var freq = new i16(buf, 0, 256);
+  var dstate = new u16(buf, 0, 256);
+  var nstate = new u16(buf, 512, sz);
+  var bb1 = 512 + (sz << 1);
+  var syms = new u8(buf, bb1, sz);
+  var nbits = new u8(buf, bb1 + sz);
+  while (sym < 255 && probs > 0) {
+    var bits = msb(probs + 1);
+    var cbt = tpos >> 3;
+    var msk = (1 << bits + 1) - 1;
+    var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (tpos & 7) & msk;
+    var msk1fb = (1 << bits) - 1;
+    var msv = msk - probs - 1;
+    var sval = val & msk1fb;
+    if (sval < msv)
+      tpos += bits, val = sval;
+    else {
+      tpos += bits + 1;
+      if (val > msk1fb)
+        val -= msv;
+    }
+    freq[++sym] = --val;
+    if (val == -1) {
+      probs += val;
+      syms[--ht] = sym;
+    } else
+      probs -= val;
+    if (!val) {
+      do {
+        var rbt = tpos >> 3;
+        re = (dat[rbt] | dat[rbt + 1] << 8) >> (tpos & 7) & 3;
+        tpos += 2;
+        sym += re;
+      } while (re == 3);
+    }
+  }
+  if (sym > 255 || probs)
+    err2(0);
+  var sympos = 0;
+  var sstep = (sz >> 1) + (sz >> 3) + 3;
+  var smask = sz - 1;
+  for (var s = 0; s <= sym; ++s) {
+    var sf = freq[s];
+    if (sf < 1) {
+      dstate[s] = -sf;
+      continue;
+    }
+    for (i2 = 0; i2 < sf; ++i2) {
+      syms[sympos] = s;
+      do {
+        sympos = sympos + sstep & smask;
+      } while (sympos >= ht);
+    }
+  }
+  if (sympos)
+    err2(0);
+  for (i2 = 0; i2 < sz; ++i2) {
+    var ns = dstate[syms[i2]]++;
+    var nb = nbits[i2] = al - msb(ns);
+    nstate[i2] = (ns << nb) - sz;
+  }
+  return [tpos + 7 >> 3, {
+    b: al,
+    s: syms,
+    n: nbits,
+    t: nstate
+  }];
+};
+var rhu = function(dat, bt) {
+  var i2 = 0, wc = -1;
+  var buf = new u8(292), hb = dat[bt];
+  var hw = buf.subarray(0, 256);
+  var rc = buf.subarray(256, 268);
+  var ri = new u16(buf.buffer, 268);
+  if (hb < 128) {
+    var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+    bt += hb;
+    var epos = ebt << 3;
+    var lb = dat[bt];
+    if (!lb)
+      err2(0);
+    var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+    var fpos = (++bt << 3) - 8 + msb(lb);
+    for (; ; ) {
+      fpos -= btr1;
+      if (fpos < epos)
+        break;
+      var cbt = fpos >> 3;
+      st1 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr1) - 1;
+      hw[++wc] = fdt.s[st1];
+      fpos -= btr2;
+      if (fpos < epos)
+        break;
+      cbt = fpos >> 3;
+      st2 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr2) - 1;
+      hw[++wc] = fdt.s[st2];
+      btr1 = fdt.n[st1];
+      st1 = fdt.t[st1];
+      btr2 = fdt.n[st2];
+      st2 = fdt.t[st2];
+    }
+    if (++wc > 255)
+      err2(0);
+  } else {
+    wc = hb - 127;
+    for (; i2 < wc; i2 += 2) {
+      var byte = dat[++bt];
+      hw[i2] = byte >> 4;
+      hw[i2 + 1] = byte & 15;
+    }
+    ++bt;
+  }
+  var wes = 0;
+  for (i2 = 0; i2 < wc; ++i2) {
+    var wt = hw[i2];
+    if (wt > 11)
+      err2(0);
+    wes += wt && 1 << wt - 1;
+  }
+  var mb = msb(wes) + 1;
+  var ts = 1 << mb;
+  var rem = ts - wes;
+  if (rem & rem - 1)
+    err2(0);
+  hw[wc++] = msb(rem) + 1;
+  for (i2 = 0; i2 < wc; ++i2) {
+    var wt = hw[i2];
+    ++rc[hw[i2] = wt && mb + 1 - wt];
+  }
+  var hbuf = new u8(ts << 1);
+  var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+  ri[mb] = 0;
+  for (i2 = mb; i2 > 0; --i2) {
+    var pv = ri[i2];
+    fill(nb, i2, pv, ri[i2 - 1] = pv + rc[i2] * (1 << mb - i2));
+  }
+  if (ri[0] != ts)
+    err2(0);
+  for (i2 = 0; i2 < wc; ++i2) {
+    var bits = hw[i2];
+    if (bits) {
+      var code2 = ri[bits];
+      fill(syms, i2, code2, ri[bits] = code2 + (1 << mb - bits));
+    }
+  }
+  return [bt, {
+    n: nb,
+    b: mb,
+    s: syms
+  }];
+};
+var dllt = rfse(/* @__PURE__ */ new u8([
+  81,
+  16,
+  99,
+  140,
+  49,
+  198,
+  24,
+  99,
+  12,
+  33,
+  196,
+  24,
+  99,
+  102,
+  102,
+  134,
+  70,
+  146,
+  4
+]), 0, 6)[1];
+var dmlt = rfse(/* @__PURE__ */ new u8([
+  33,
+  20,
+  196,
+  24,
+  99,
+  140,
+  33,
+  132,
+  16,
+  66,
+  8,
+  33,
+  132,
+  16,
+  66,
+  8,
+  33,
+  68,
+  68,
+  68,
+  68,
+  68,
+  68,
+  68,
+  68,
+  36,
+  9
+]), 0, 6)[1];
+var doct = rfse(/* @__PURE__ */ new u8([
+  32,
+  132,
+  16,
+  66,
+  102,
+  70,
+  68,
+  68,
+  68,
+  68,
+  36,
+  73,
+  2
+]), 0, 5)[1];
+var b2bl = function(b, s) {
+  var len = b.length, bl = new i32(len);
+  for (var i2 = 0; i2 < len; ++i2) {
+    bl[i2] = s;
+    s += 1 << b[i2];
+  }
+  return bl;
+};
+var llb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
+  0,
+  0,
+  0,
+  0,
+  16843009,
+  50528770,
+  134678020,
+  202050057,
+  269422093
+])).buffer, 0, 36);
+var llbl = /* @__PURE__ */ b2bl(llb, 0);
+var mlb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  16843009,
+  50528770,
+  117769220,
+  185207048,
+  252579084,
+  16
+])).buffer, 0, 53);
+var mlbl = /* @__PURE__ */ b2bl(mlb, 3);
+var dhu = function(dat, out2, hu) {
+  var len = dat.length, ss = out2.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+  if (!lb)
+    err2(0);
+  var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i2 = -1;
+  for (; pos > eb && i2 < ss; ) {
+    var cbt = pos >> 3;
+    var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (pos & 7);
+    st = (st << btr | val) & msk;
+    out2[++i2] = hu.s[st];
+    pos -= btr = hu.n[st];
+  }
+  if (pos != eb || i2 + 1 != ss)
+    err2(0);
+};
+var dhu4 = function(dat, out2, hu) {
+  var bt = 6;
+  var ss = out2.length, sz1 = ss + 3 >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+  dhu(dat.subarray(bt, bt += dat[0] | dat[1] << 8), out2.subarray(0, sz1), hu);
+  dhu(dat.subarray(bt, bt += dat[2] | dat[3] << 8), out2.subarray(sz1, sz2), hu);
+  dhu(dat.subarray(bt, bt += dat[4] | dat[5] << 8), out2.subarray(sz2, sz3), hu);
+  dhu(dat.subarray(bt), out2.subarray(sz3), hu);
+};
+var rzb = function(dat, st, out2) {
+  var _a;
+  var bt = st.b;
+  var b0 = dat[bt], btype = b0 >> 1 & 3;
+  st.l = b0 & 1;
+  var sz = b0 >> 3 | dat[bt + 1] << 5 | dat[bt + 2] << 13;
+  var ebt = (bt += 3) + sz;
+  if (btype == 1) {
+    if (bt >= dat.length)
+      return;
+    st.b = bt + 1;
+    if (out2) {
+      fill(out2, dat[bt], st.y, st.y += sz);
+      return out2;
+    }
+    return fill(new u8(sz), dat[bt]);
+  }
+  if (ebt > dat.length)
+    return;
+  if (btype == 0) {
+    st.b = ebt;
+    if (out2) {
+      out2.set(dat.subarray(bt, ebt), st.y);
+      st.y += sz;
+      return out2;
+    }
+    return slc(dat, bt, ebt);
+  }
+  if (btype == 2) {
+    var b3 = dat[bt], lbt = b3 & 3, sf = b3 >> 2 & 3;
+    var lss = b3 >> 4, lcs = 0, s4 = 0;
+    if (lbt < 2) {
+      if (sf & 1)
+        lss |= dat[++bt] << 4 | (sf & 2 && dat[++bt] << 12);
+      else
+        lss = b3 >> 3;
+    } else {
+      s4 = sf;
+      if (sf < 2)
+        lss |= (dat[++bt] & 63) << 4, lcs = dat[bt] >> 6 | dat[++bt] << 2;
+      else if (sf == 2)
+        lss |= dat[++bt] << 4 | (dat[++bt] & 3) << 12, lcs = dat[bt] >> 2 | dat[++bt] << 6;
+      else
+        lss |= dat[++bt] << 4 | (dat[++bt] & 63) << 12, lcs = dat[bt] >> 6 | dat[++bt] << 2 | dat[++bt] << 10;
+    }
+    ++bt;
+    var buf = out2 ? out2.subarray(st.y, st.y + st.m) : new u8(st.m);
+    var spl = buf.length - lss;
+    if (lbt == 0)
+      buf.set(dat.subarray(bt, bt += lss), spl);
+    else if (lbt == 1)
+      fill(buf, dat[bt++], spl);
+    else {
+      var hu = st.h;
+      if (lbt == 2) {
+        var hud = rhu(dat, bt);
+        lcs += bt - (bt = hud[0]);
+        st.h = hu = hud[1];
+      } else if (!hu)
+        err2(0);
+      (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+    }
+    var ns = dat[bt++];
+    if (ns) {
+      if (ns == 255)
+        ns = (dat[bt++] | dat[bt++] << 8) + 32512;
+      else if (ns > 127)
+        ns = ns - 128 << 8 | dat[bt++];
+      var scm = dat[bt++];
+      if (scm & 3)
+        err2(0);
+      var dts = [dmlt, doct, dllt];
+      for (var i2 = 2; i2 > -1; --i2) {
+        var md = scm >> (i2 << 1) + 2 & 3;
+        if (md == 1) {
+          var rbuf = new u8([0, 0, dat[bt++]]);
+          dts[i2] = {
+            s: rbuf.subarray(2, 3),
+            n: rbuf.subarray(0, 1),
+            t: new u16(rbuf.buffer, 0, 1),
+            b: 0
+          };
+        } else if (md == 2) {
+          _a = rfse(dat, bt, 9 - (i2 & 1)), bt = _a[0], dts[i2] = _a[1];
+        } else if (md == 3) {
+          if (!st.t)
+            err2(0);
+          dts[i2] = st.t[i2];
+        }
+      }
+      var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+      var lb = dat[ebt - 1];
+      if (!lb)
+        err2(0);
+      var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+      var lst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << llt.b) - 1;
+      cbt = (spos -= oct.b) >> 3;
+      var ost = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << oct.b) - 1;
+      cbt = (spos -= mlt.b) >> 3;
+      var mst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mlt.b) - 1;
+      for (++ns; --ns; ) {
+        var llc = llt.s[lst];
+        var lbtr = llt.n[lst];
+        var mlc = mlt.s[mst];
+        var mbtr = mlt.n[mst];
+        var ofc = oct.s[ost];
+        var obtr = oct.n[ost];
+        cbt = (spos -= ofc) >> 3;
+        var ofp = 1 << ofc;
+        var off = ofp + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16 | dat[cbt + 3] << 24) >>> (spos & 7) & ofp - 1);
+        cbt = (spos -= mlb[mlc]) >> 3;
+        var ml = mlbl[mlc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << mlb[mlc]) - 1);
+        cbt = (spos -= llb[llc]) >> 3;
+        var ll = llbl[llc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << llb[llc]) - 1);
+        cbt = (spos -= lbtr) >> 3;
+        lst = llt.t[lst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << lbtr) - 1);
+        cbt = (spos -= mbtr) >> 3;
+        mst = mlt.t[mst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mbtr) - 1);
+        cbt = (spos -= obtr) >> 3;
+        ost = oct.t[ost] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << obtr) - 1);
+        if (off > 3) {
+          st.o[2] = st.o[1];
+          st.o[1] = st.o[0];
+          st.o[0] = off -= 3;
+        } else {
+          var idx = off - (ll != 0);
+          if (idx) {
+            off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+            if (idx > 1)
+              st.o[2] = st.o[1];
+            st.o[1] = st.o[0];
+            st.o[0] = off;
+          } else
+            off = st.o[0];
+        }
+        for (var i2 = 0; i2 < ll; ++i2) {
+          buf[oubt + i2] = buf[spl + i2];
+        }
+        oubt += ll, spl += ll;
+        var stin = oubt - off;
+        if (stin < 0) {
+          var len = -stin;
+          var bs = st.e + stin;
+          if (len > ml)
+            len = ml;
+          for (var i2 = 0; i2 < len; ++i2) {
+            buf[oubt + i2] = st.w[bs + i2];
+          }
+          oubt += len, ml -= len, stin = 0;
+        }
+        for (var i2 = 0; i2 < ml; ++i2) {
+          buf[oubt + i2] = buf[stin + i2];
+        }
+        oubt += ml;
+      }
+      if (oubt != spl) {
+        while (spl < buf.length) {
+          buf[oubt++] = buf[spl++];
+        }
+      } else
+        oubt = buf.length;
+      if (out2)
+        st.y += oubt;
+      else
+        buf = slc(buf, 0, oubt);
+    } else if (out2) {
+      st.y += lss;
+      if (spl) {
+        for (var i2 = 0; i2 < lss; ++i2) {
+          buf[i2] = buf[spl + i2];
+        }
+      }
+    } else if (spl)
+      buf = slc(buf, spl);
+    st.b = ebt;
+    return buf;
+  }
+  err2(2);
+};
+var cct = function(bufs, ol) {
+  if (bufs.length == 1)
+    return bufs[0];
+  var buf = new u8(ol);
+  for (var i2 = 0, b = 0; i2 < bufs.length; ++i2) {
+    var chk = bufs[i2];
+    buf.set(chk, b);
+    b += chk.length;
+  }
+  return buf;
+};
+var Decompress = /* @__PURE__ */ (function() {
+  function Decompress2(ondata) {
+    this.ondata = ondata;
+    this.c = [];
+    this.l = 0;
+    this.z = 0;
+  }
+  Decompress2.prototype.push = function(chunk, final) {
+    if (typeof this.s == "number") {
+      var sub = Math.min(chunk.length, this.s);
+      chunk = chunk.subarray(sub);
+      this.s -= sub;
+    }
+    var sl = chunk.length;
+    var ncs = sl + this.l;
+    if (!this.s) {
+      if (final) {
+        if (!ncs) {
+          this.ondata(new u8(0), true);
+          return;
+        }
+        if (ncs < 5)
+          err2(5);
+      } else if (ncs < 18) {
+        this.c.push(chunk);
+        this.l = ncs;
+        return;
+      }
+      if (this.l) {
+        this.c.push(chunk);
+        chunk = cct(this.c, ncs);
+        this.c = [];
+        this.l = 0;
+      }
+      if (typeof (this.s = rzfh(chunk)) == "number")
+        return this.push(chunk, final);
+    }
+    if (typeof this.s != "number") {
+      if (ncs < (this.z || 3)) {
+        if (final)
+          err2(5);
+        this.c.push(chunk);
+        this.l = ncs;
+        return;
+      }
+      if (this.l) {
+        this.c.push(chunk);
+        chunk = cct(this.c, ncs);
+        this.c = [];
+        this.l = 0;
+      }
+      if (!this.z && ncs < (this.z = chunk[this.s.b] & 2 ? 4 : 3 + (chunk[this.s.b] >> 3 | chunk[this.s.b + 1] << 5 | chunk[this.s.b + 2] << 13))) {
+        if (final)
+          err2(5);
+        this.c.push(chunk);
+        this.l = ncs;
+        return;
+      } else
+        this.z = 0;
+      for (; ; ) {
+        var blk = rzb(chunk, this.s);
+        if (!blk) {
+          if (final)
+            err2(5);
+          var adc = chunk.subarray(this.s.b);
+          this.s.b = 0;
+          this.c.push(adc), this.l += adc.length;
+          return;
+        } else {
+          this.ondata(blk, false);
+          cpw(this.s.w, 0, blk.length);
+          this.s.w.set(blk, this.s.w.length - blk.length);
+        }
+        if (this.s.l) {
+          var rest = chunk.subarray(this.s.b);
+          this.s = this.s.c * 4;
+          this.push(rest, final);
+          return;
+        }
+      }
+    } else if (final)
+      err2(5);
+  };
+  return Decompress2;
+})();
+
+// src/oci/layer-walker.ts
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+var defaultMaxContentBytes = 1024 * 1024;
+var maxLinkHops = 40;
+var whiteoutPrefix = ".wh.";
+var opaqueMarker = ".wh..wh..opq";
+async function walkLayers(source, options) {
+  const tree = new MergedTree();
+  const maxContentBytes = options.maxContentBytes ?? defaultMaxContentBytes;
+  const diffIds = source.config.rootfs.diff_ids;
+  for (const [index, layer] of source.layers.entries()) {
+    const expected = diffIds[index];
+    const what = `image ${source.reference}: layer ${index + 1} of ${source.layers.length} (${layer.digest})`;
+    const raw = await source.openLayer(index);
+    const { change, diffId } = await readLayer(raw, what, options.keepContent, maxContentBytes);
+    if (diffId !== expected) {
+      throw new UserError(
+        `${what} does not match the image config: its content hashes to ${diffId}, rootfs.diff_ids[${index}] is ${String(expected)}; the image is corrupt, rebuild or re-pull it`
+      );
+    }
+    tree.apply(change);
+  }
+  return { entries: tree.entries, content: tree.content };
+}
+function resolvePath(filesystem, path6) {
+  const real = realPath(filesystem, path6);
+  return real === void 0 ? void 0 : filesystem.entries.get(real);
+}
+function realPath(filesystem, path6) {
+  let pending = splitPath(path6);
+  let resolved = [];
+  let hops = 0;
+  while (pending.length > 0) {
+    const component = pending.shift();
+    if (component === "..") {
+      resolved.pop();
+      continue;
+    }
+    const candidate = [...resolved, component].join("/");
+    const entry = filesystem.entries.get(candidate);
+    if (entry === void 0) return void 0;
+    if (entry.type === "symlink") {
+      if (++hops > maxLinkHops) return void 0;
+      const target = entry.linkname ?? "";
+      if (target.startsWith("/")) resolved = [];
+      pending = [...splitPath(target), ...pending];
+      continue;
+    }
+    if (entry.type === "hardlink" && entry.linkname !== void 0) {
+      const target = filesystem.entries.get(entry.linkname);
+      if (target !== void 0) {
+        if (++hops > maxLinkHops) return void 0;
+        resolved = [];
+        pending = [...splitPath(entry.linkname), ...pending];
+        continue;
+      }
+    }
+    if (pending.length > 0 && entry.type !== "directory") return void 0;
+    resolved.push(component);
+  }
+  return resolved.length === 0 ? void 0 : resolved.join("/");
+}
+function splitPath(path6) {
+  return path6.split("/").filter((part) => part !== "" && part !== ".");
+}
+function normalizeLayerPath(name2) {
+  const normalized = posix3.normalize(`/${name2}`);
+  return normalized === "/" ? "" : normalized.replace(/^\/+/, "").replace(/\/+$/, "");
+}
+async function readLayer(raw, what, keepContent, maxContentBytes) {
+  const change = { opaque: [], whiteouts: [], added: [] };
+  const hash = createHash5("sha256");
+  const extract = import_tar_stream3.default.extract();
+  let tarError;
+  const parsed = new Promise((resolve14, reject) => {
+    extract.on("entry", (header2, body2, next) => {
+      body2.on("error", () => void 0);
+      try {
+        const kept = onEntry(change, header2, keepContent, maxContentBytes);
+        if (kept === void 0) {
+          body2.on("end", () => next());
+          body2.resume();
+          return;
+        }
+        const chunks = [];
+        body2.on("data", (chunk) => chunks.push(chunk));
+        body2.on("end", () => {
+          kept.body = Buffer.concat(chunks);
+          next();
+        });
+      } catch (error) {
+        next(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    extract.on("finish", () => resolve14());
+    extract.on("error", (error) => {
+      tarError ??= error;
+      reject(error);
+    });
+  });
+  parsed.catch(() => void 0);
+  let input;
+  let compression = "plain";
+  try {
+    const sniffed = await sniff(raw);
+    compression = sniffed.compression;
+    input = sniffed.stream;
+    for await (const chunk of input) {
+      const bytes = chunk;
+      hash.update(bytes);
+      if (!extract.write(bytes)) {
+        await Promise.race([
+          new Promise((resolve14) => extract.once("drain", () => resolve14())),
+          parsed
+        ]);
+      }
+      if (tarError !== void 0) break;
+    }
+    if (tarError === void 0) extract.end(null);
+    await parsed;
+  } catch (error) {
+    raw.destroy();
+    extract.destroy();
+    if (error instanceof UserError) throw error;
+    if (tarError !== void 0) {
+      throw new UserError(`${what} is not a valid tar (${tarError.message})`);
+    }
+    const code2 = error.code;
+    if (compression !== "plain" && (typeof code2 === "string" || typeof code2 === "number")) {
+      throw new UserError(`${what} is not valid ${compression} (${messageOf(error)})`);
+    }
+    throw new UserError(`${what} could not be read: ${messageOf(error)}`);
+  }
+  return { change, diffId: `sha256:${hash.digest("hex")}` };
+}
+function onEntry(change, header2, keepContent, maxContentBytes) {
+  const path6 = normalizeLayerPath(header2.name);
+  if (path6 === "") return void 0;
+  const slash = path6.lastIndexOf("/");
+  const directory = slash === -1 ? "" : path6.slice(0, slash);
+  const base = path6.slice(slash + 1);
+  if (base.startsWith(whiteoutPrefix)) {
+    if (base === opaqueMarker) change.opaque.push(directory);
+    else if (!base.startsWith(`${whiteoutPrefix}${whiteoutPrefix}`)) {
+      const name2 = base.slice(whiteoutPrefix.length);
+      if (name2 !== "" && name2 !== "." && name2 !== "..") {
+        change.whiteouts.push(directory === "" ? name2 : `${directory}/${name2}`);
+      }
+    }
+    return void 0;
+  }
+  const type = entryType(header2.type);
+  const entry = {
+    type,
+    mode: (header2.mode ?? 0) & 4095,
+    uid: header2.uid ?? 0,
+    gid: header2.gid ?? 0,
+    size: type === "file" ? header2.size ?? 0 : 0
+  };
+  if (type === "symlink") entry.linkname = header2.linkname ?? "";
+  if (type === "hardlink") entry.linkname = normalizeLayerPath(header2.linkname ?? "");
+  const record = { path: path6, entry };
+  change.added.push(record);
+  if (type === "file" && entry.size <= maxContentBytes && keepContent(path6)) return record;
+  return void 0;
+}
+function entryType(type) {
+  switch (type) {
+    case "file":
+    case "contiguous-file":
+      return "file";
+    case "directory":
+      return "directory";
+    case "symlink":
+      return "symlink";
+    case "link":
+      return "hardlink";
+    default:
+      return "other";
+  }
+}
+async function sniff(raw) {
+  const iterator = raw[Symbol.asyncIterator]();
+  const head = [];
+  let length = 0;
+  let ended = false;
+  while (length < 4 && !ended) {
+    const next = await iterator.next();
+    if (next.done === true) ended = true;
+    else {
+      head.push(next.value);
+      length += next.value.length;
+    }
+  }
+  const prefix = Buffer.concat(head);
+  async function* bytes() {
+    if (prefix.length > 0) yield prefix;
+    if (ended) return;
+    for (; ; ) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+  if (prefix[0] === 31 && prefix[1] === 139) {
+    const gunzip = createGunzip3({ chunkSize: 128 * 1024 });
+    return {
+      compression: "gzip",
+      stream: pipeline3(Readable3.from(bytes()), gunzip, () => void 0)
+    };
+  }
+  if (prefix.length >= 4 && prefix.readUInt32LE(0) === 4247762216) {
+    return {
+      compression: "zstd",
+      stream: pipeline3(Readable3.from(bytes()), zstdDecompressor(), () => void 0)
+    };
+  }
+  return { compression: "plain", stream: bytes() };
+}
+function zstdDecompressor() {
+  let decompress;
+  return new Transform({
+    transform(chunk, _encoding, done) {
+      try {
+        decompress ??= new Decompress((data) => {
+          if (data.length > 0) this.push(Buffer.from(data.buffer, data.byteOffset, data.length));
+        });
+        decompress.push(chunk);
+        done();
+      } catch (error) {
+        done(zstdError(error));
+      }
+    },
+    flush(done) {
+      try {
+        decompress?.push(new Uint8Array(0), true);
+        done();
+      } catch (error) {
+        done(zstdError(error));
+      }
+    }
+  });
+}
+function zstdError(error) {
+  const wrapped = new Error(messageOf(error));
+  wrapped.code = "ZSTD_ERROR";
+  return wrapped;
+}
+var MergedTree = class {
+  entries = /* @__PURE__ */ new Map();
+  content = /* @__PURE__ */ new Map();
+  /** Directory path ('' is the root) → the names of its children in `entries`. */
+  children = /* @__PURE__ */ new Map();
+  /**
+   * One layer: its opaque directories lose their lower children, its whiteouts delete lower
+   * paths with their subtrees, then its own entries go in (its whiteouts never touch them).
+   */
+  apply(change) {
+    for (const directory of change.opaque) {
+      const names = this.children.get(directory);
+      if (names === void 0) continue;
+      for (const name2 of [...names]) this.remove(directory === "" ? name2 : `${directory}/${name2}`);
+    }
+    for (const path6 of change.whiteouts) this.remove(path6);
+    for (const { path: path6, entry, body: body2 } of change.added) this.insert(path6, entry, body2);
+  }
+  insert(path6, entry, body2) {
+    const existing = this.entries.get(path6);
+    if (existing !== void 0) {
+      if (!(existing.type === "directory" && entry.type === "directory")) this.remove(path6);
+    }
+    this.ensureParents(path6);
+    if (entry.type === "hardlink" && entry.linkname !== void 0) {
+      const target = this.entries.get(entry.linkname);
+      if (target !== void 0) entry.size = target.size;
+      const targetBody = this.content.get(entry.linkname);
+      if (body2 === void 0 && targetBody !== void 0) body2 = targetBody;
+    }
+    this.entries.set(path6, entry);
+    this.link(path6);
+    if (body2 !== void 0) this.content.set(path6, body2);
+    else this.content.delete(path6);
+  }
+  /** Parents a tar leaves implicit exist as directories, as an extractor would create them. */
+  ensureParents(path6) {
+    let slash = path6.indexOf("/");
+    while (slash !== -1) {
+      const parent = path6.slice(0, slash);
+      const existing = this.entries.get(parent);
+      if (existing === void 0 || existing.type !== "directory") {
+        if (existing !== void 0) this.remove(parent);
+        this.entries.set(parent, { type: "directory", mode: 493, uid: 0, gid: 0, size: 0 });
+        this.link(parent);
+      }
+      slash = path6.indexOf("/", slash + 1);
+    }
+  }
+  link(path6) {
+    const slash = path6.lastIndexOf("/");
+    const parent = slash === -1 ? "" : path6.slice(0, slash);
+    let names = this.children.get(parent);
+    if (names === void 0) {
+      names = /* @__PURE__ */ new Set();
+      this.children.set(parent, names);
+    }
+    names.add(slash === -1 ? path6 : path6.slice(slash + 1));
+  }
+  /** Deletes a path and everything under it. */
+  remove(path6) {
+    if (!this.entries.has(path6)) return;
+    const stack = [path6];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      this.entries.delete(current);
+      this.content.delete(current);
+      const names = this.children.get(current);
+      if (names !== void 0) {
+        for (const name2 of names) stack.push(`${current}/${name2}`);
+        this.children.delete(current);
+      }
+    }
+    const slash = path6.lastIndexOf("/");
+    this.children.get(slash === -1 ? "" : path6.slice(0, slash))?.delete(path6.slice(slash + 1));
+  }
+};
+
+// src/runner/accounts.ts
+function parsePasswd(text2) {
+  const entries = [];
+  for (const line of text2.split("\n")) {
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    const fields = line.split(":");
+    if (fields.length < 7) continue;
+    const uid = Number(fields[2]);
+    const gid = Number(fields[3]);
+    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
+    entries.push({ name: fields[0] ?? "", uid, gid, home: fields[5] ?? "", shell: fields[6] ?? "" });
+  }
+  return entries;
+}
+function parseGroup(text2) {
+  const entries = [];
+  for (const line of text2.split("\n")) {
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    const fields = line.split(":");
+    if (fields.length < 4) continue;
+    const gid = Number(fields[2]);
+    if (!Number.isInteger(gid)) continue;
+    const members = (fields[3] ?? "").split(",").map((member) => member.trim()).filter((member) => member !== "");
+    entries.push({ name: fields[0] ?? "", gid, members });
+  }
+  return entries;
+}
+function resolveUser(spec, passwd, groups) {
+  const [userPart = "", groupPart] = (spec.trim() === "" ? "root" : spec.trim()).split(":");
+  const numeric = /^\d+$/.test(userPart);
+  const entry = numeric ? passwd.find((candidate) => candidate.uid === Number(userPart)) : passwd.find((candidate) => candidate.name === userPart);
+  const result3 = { spec, groups: [] };
+  if (entry === void 0) {
+    if (!numeric) {
+      result3.problem = `user '${userPart}' is not in /etc/passwd`;
+      return result3;
+    }
+    result3.uid = Number(userPart);
+  } else {
+    result3.name = entry.name;
+    result3.uid = entry.uid;
+    result3.gid = entry.gid;
+    result3.home = entry.home;
+  }
+  if (groupPart !== void 0 && groupPart !== "") {
+    const group = /^\d+$/.test(groupPart) ? groups.find((candidate) => candidate.gid === Number(groupPart)) : groups.find((candidate) => candidate.name === groupPart);
+    if (group === void 0 && !/^\d+$/.test(groupPart)) {
+      result3.problem = `group '${groupPart}' is not in /etc/group`;
+      return result3;
+    }
+    result3.gid = group?.gid ?? Number(groupPart);
+    result3.groups = [{ name: group?.name ?? groupPart, gid: result3.gid }];
+    return result3;
+  }
+  if (result3.gid !== void 0) {
+    const primary = groups.find((candidate) => candidate.gid === result3.gid);
+    result3.groups.push({ name: primary?.name ?? String(result3.gid), gid: result3.gid });
+  }
+  if (result3.name !== void 0) {
+    for (const group of groups) {
+      if (group.members.includes(result3.name) && !result3.groups.some((g) => g.gid === group.gid)) {
+        result3.groups.push({ name: group.name, gid: group.gid });
+      }
+    }
+  }
+  return result3;
+}
+function sudoGrants(files, user, groupNames) {
+  const grants = [];
+  const aliases = /* @__PURE__ */ new Map();
+  const parsed = files.flatMap(
+    ({ file, text: text2 }) => logicalLines(text2).map((line) => ({ file, ...line }))
+  );
+  for (const { text: text2 } of parsed) {
+    const alias = /^User_Alias\s+([A-Z][A-Z0-9_]*)\s*=\s*(.+)$/.exec(text2);
+    if (alias) aliases.set(alias[1], splitList(alias[2]));
+  }
+  const matches = (who) => {
+    const negated = who.startsWith("!");
+    if (negated) return false;
+    if (who === "ALL" || who === user) return true;
+    if (who.startsWith("%")) return groupNames.includes(who.slice(1).replace(/^:/, ""));
+    const members = aliases.get(who);
+    return members !== void 0 && members.some(matches);
+  };
+  for (const { file, line, text: text2 } of parsed) {
+    if (/^(?:Defaults|User_Alias|Runas_Alias|Host_Alias|Cmnd_Alias|Cmd_Alias)\b/.test(text2))
+      continue;
+    if (/^[@#]include/.test(text2)) continue;
+    const specification = /^(\S+(?:\s*,\s*\S+)*)\s+\S+\s*=\s*(.+)$/.exec(text2);
+    if (specification === null) continue;
+    const users = splitList(specification[1]);
+    if (!users.some(matches)) continue;
+    grants.push({ file, line, text: text2, noPassword: /\bNOPASSWD\s*:/.test(specification[2]) });
+  }
+  return grants;
+}
+function splitList(text2) {
+  return text2.split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+function logicalLines(text2) {
+  const lines = [];
+  const raw = text2.split("\n");
+  for (let index = 0; index < raw.length; index++) {
+    let current = raw[index] ?? "";
+    const start2 = index + 1;
+    while (current.endsWith("\\") && index + 1 < raw.length) {
+      current = `${current.slice(0, -1)} ${raw[++index] ?? ""}`;
+    }
+    const trimmed = current.trim();
+    if (trimmed === "" || trimmed.startsWith("#") && !/^#include/.test(trimmed)) continue;
+    lines.push({ line: start2, text: trimmed });
+  }
+  return lines;
+}
+
+// src/runner/image-checks/image-check.ts
+function keepForChecks(path6) {
+  return path6 === "etc/passwd" || path6 === "etc/group" || path6 === "etc/shadow" || path6 === "etc/sudoers" || path6.startsWith("etc/sudoers.d/") || path6 === "etc/subuid" || path6 === "etc/subgid" || path6.endsWith("/.env");
+}
+function resolveImageUser(image) {
+  return resolveUser(
+    image.config.User ?? "",
+    parsePasswd(image.text("etc/passwd") ?? ""),
+    parseGroup(image.text("etc/group") ?? "")
+  );
+}
+function imageResult(id2, title3, status, reason, fix, details) {
+  return {
+    id: id2,
+    title: title3,
+    status,
+    reason,
+    ...fix !== void 0 && status !== "pass" && { fix },
+    ...details !== void 0 && { details }
+  };
+}
+function relative(path6) {
+  return path6.replace(/^\/+/, "");
+}
+
+// src/runner/image-checks/entrypoint.ts
+var imageEntrypointCheck = {
+  id: "entrypoint",
+  title: "Entrypoint and command",
+  check({ image }) {
+    const entrypoint = image.config.Entrypoint ?? [];
+    const cmd = image.config.Cmd ?? [];
+    const details = { entrypoint, cmd };
+    if (entrypoint.length === 0 && cmd.length === 0) {
+      return [
+        imageResult(
+          "entrypoint",
+          "Entrypoint and command",
+          "warn",
+          "no ENTRYPOINT and no CMD",
+          'ENTRYPOINT ["/usr/bin/tini", "--"] with CMD ["/home/runner/run.sh"], or what starts your runner',
+          details
+        )
+      ];
+    }
+    return [
+      imageResult(
+        "entrypoint",
+        "Entrypoint and command",
+        "pass",
+        `ENTRYPOINT ${JSON.stringify(entrypoint)} CMD ${JSON.stringify(cmd)}`,
+        void 0,
+        details
+      )
+    ];
+  }
+};
+
+// src/runner/checks/groups.ts
+function privilegedGroupsFor(expected) {
+  return expected.rootless && !expected.privilegedGroups.includes("docker") ? [...expected.privilegedGroups, "docker"] : expected.privilegedGroups;
+}
+var groupsCheck = {
+  id: "groups",
+  title: "Privileged groups",
+  async check(context) {
+    const groups = parseGroup(await context.readFile("/etc/group") ?? "");
+    const gids = [.../* @__PURE__ */ new Set([context.gid, ...context.groups])];
+    const names = gids.map((gid) => groups.find((group) => group.gid === gid)?.name ?? String(gid));
+    const privileged = privilegedGroupsFor(context.expected);
+    const found = names.filter((name2, index) => privileged.includes(name2) || gids[index] === 0);
+    const details = { groups: names, privileged };
+    if (found.length > 0) {
+      return [
+        {
+          id: "groups",
+          title: "Privileged groups",
+          status: "fail",
+          reason: `member of privileged group${found.length > 1 ? "s" : ""} ${found.join(", ")}`,
+          fix: `remove the user from ${found.join(", ")} in the image (gpasswd -d USER GROUP), or change the privileged-groups list if this is intended`,
+          details
+        }
+      ];
+    }
+    return [
+      {
+        id: "groups",
+        title: "Privileged groups",
+        status: "pass",
+        reason: `groups: ${names.join(", ")}`,
+        details
+      }
+    ];
+  }
+};
+
+// src/runner/image-checks/groups.ts
+var imageGroupsCheck = {
+  id: "groups",
+  title: "Privileged groups",
+  check({ expected, user }) {
+    if (user.uid === void 0) return [];
+    const privileged = privilegedGroupsFor(expected);
+    const names = user.groups.map((group) => group.name);
+    const found = user.groups.filter((group) => privileged.includes(group.name) || group.gid === 0).map((group) => group.name);
+    const details = { groups: names, privileged };
+    if (found.length > 0) {
+      return [
+        imageResult(
+          "groups",
+          "Privileged groups",
+          "fail",
+          `${user.name ?? user.uid} is in privileged group${found.length > 1 ? "s" : ""} ${found.join(", ")}`,
+          `remove the membership in the Dockerfile (gpasswd -d ${user.name ?? "USER"} ${found[0]})`,
+          details
+        )
+      ];
+    }
+    return [
+      imageResult(
+        "groups",
+        "Privileged groups",
+        "pass",
+        `groups: ${names.join(", ") || "(none)"}`,
+        void 0,
+        details
+      )
+    ];
+  }
+};
+
+// src/runner/image-checks/home.ts
+var imageHomeCheck = {
+  id: "home",
+  title: "Home directory",
+  check({ image, user }) {
+    if (user.uid === void 0 || user.home === void 0) return [];
+    const home = user.home;
+    const entry = image.entry(relative(home));
+    const details = { home, owner: entry?.uid ?? null };
+    if (entry === void 0 || entry.type !== "directory") {
+      return [
+        imageResult(
+          "home",
+          "Home directory",
+          "fail",
+          `home ${home} does not exist in the image`,
+          `useradd --create-home, or install -d -o ${user.uid} ${home}`,
+          details
+        )
+      ];
+    }
+    if (entry.uid !== user.uid) {
+      return [
+        imageResult(
+          "home",
+          "Home directory",
+          "fail",
+          `home ${home} belongs to uid ${entry.uid}, not ${user.uid}`,
+          `chown ${user.uid}:${user.gid ?? user.uid} ${home} in the Dockerfile`,
+          details
+        )
+      ];
+    }
+    return [
+      imageResult(
+        "home",
+        "Home directory",
+        "pass",
+        `home ${home} owned by uid ${user.uid}`,
+        void 0,
+        details
+      )
+    ];
+  }
+};
+
+// src/runner/image-checks/identity.ts
+var imageIdentityCheck = {
+  id: "identity",
+  title: "User and UID",
+  check({ image, expected, user }) {
+    const spec = image.config.User ?? "";
+    const details = { configUser: spec, uid: user.uid ?? null, name: user.name ?? null };
+    const result3 = (status, reason, fix) => imageResult("identity", "User and UID", status, reason, fix, details);
+    const fixUser = `end the Dockerfile with USER ${expected.uid} (numeric, so runAsNonRoot can verify it), the uid of ${expected.user}`;
+    if (user.problem !== void 0)
+      return [
+        result3(
+          "fail",
+          `USER ${spec}: ${user.problem}`,
+          `create it (useradd --uid ${expected.uid} ${expected.user}) before USER`
+        )
+      ];
+    if (spec.trim() === "" || user.uid === 0) {
+      return [
+        result3(
+          "fail",
+          spec.trim() === "" ? "no USER: the image runs as root" : `USER ${spec} is root (uid 0)`,
+          fixUser
+        )
+      ];
+    }
+    if (user.uid !== expected.uid) {
+      return [result3("fail", `USER ${spec} is uid ${user.uid}, expected ${expected.uid}`, fixUser)];
+    }
+    if (user.name !== void 0 && user.name !== expected.user) {
+      return [
+        result3(
+          "fail",
+          `uid ${user.uid} is ${user.name} in /etc/passwd, expected ${expected.user}`,
+          `rename the user: usermod -l ${expected.user} ${user.name}`
+        )
+      ];
+    }
+    if (user.name === void 0) {
+      return [
+        result3(
+          "fail",
+          `USER ${spec} has no /etc/passwd entry: HOME, ssh and git misbehave`,
+          `useradd --uid ${expected.uid} ${expected.user}`
+        )
+      ];
+    }
+    if (!/^\d+(?::\d+)?$/.test(spec.trim())) {
+      return [
+        result3(
+          "warn",
+          `USER ${spec} is a name: a pod with runAsNonRoot cannot verify it ("image has non-numeric user") unless runAsUser is set`,
+          `USER ${user.uid}`
+        )
+      ];
+    }
+    return [result3("pass", `USER ${spec} → ${user.name} (uid ${user.uid})`)];
+  }
+};
+
+// src/runner/image-checks/path.ts
+var imagePathCheck = {
+  id: "path",
+  title: "PATH",
+  check({ image, expected, user }) {
+    const value = (image.config.Env ?? []).find((entry) => entry.startsWith("PATH="))?.slice(5);
+    if (value === void 0) {
+      return [
+        imageResult(
+          "path",
+          "PATH",
+          "fail",
+          "the image config has no PATH: container jobs and GITHUB_PATH writes then lose it",
+          "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin in the Dockerfile"
+        )
+      ];
+    }
+    const entries = value.split(":").filter((entry) => entry !== "");
+    const home = user.home ?? "";
+    const missing = expected.pathDirs.map((dir) => dir.replace(/^~(?=\/|$)/, home)).filter((dir) => !entries.includes(dir));
+    const worldWritable = entries.filter((dir) => {
+      const entry = image.entry(relative(dir));
+      return entry !== void 0 && (entry.mode & 2) !== 0 && (entry.mode & 512) === 0;
+    });
+    const details = { path: entries, missing, worldWritable };
+    const results = [];
+    if (missing.length > 0)
+      results.push(
+        imageResult(
+          "path",
+          "PATH",
+          "fail",
+          `PATH lacks ${missing.join(", ")}`,
+          `ENV PATH=${[...entries, ...missing].join(":")}`,
+          details
+        )
+      );
+    if (worldWritable.length > 0)
+      results.push(
+        imageResult(
+          "path",
+          "PATH",
+          "fail",
+          `world-writable on PATH: ${worldWritable.join(", ")}`,
+          `chmod o-w ${worldWritable.join(" ")}`,
+          details
+        )
+      );
+    return results.length > 0 ? results : [imageResult("path", "PATH", "pass", `PATH=${value}`, void 0, details)];
+  }
+};
+
+// src/runner/image-checks/setuid.ts
+var defaultSetuidAllowed = [
+  "/usr/bin/newuidmap",
+  "/usr/bin/newgidmap",
+  "/usr/bin/passwd",
+  "/usr/bin/chsh",
+  "/usr/bin/chfn",
+  "/usr/bin/gpasswd",
+  "/usr/bin/newgrp",
+  "/usr/bin/su",
+  "/usr/bin/mount",
+  "/usr/bin/umount",
+  "/usr/bin/chage",
+  "/usr/bin/expiry",
+  "/usr/bin/ssh-agent",
+  "/usr/bin/wall",
+  "/usr/bin/write",
+  "/usr/bin/crontab",
+  "/usr/sbin/unix_chkpwd",
+  "/usr/sbin/pam_extrausers_chkpwd",
+  "/usr/lib/openssh/ssh-keysign",
+  "/usr/lib/dbus-1.0/dbus-daemon-launch-helper",
+  "/usr/libexec/openssh/ssh-keysign"
+];
+var shells = /(?:^|\/)(?:sh|bash|dash|zsh|ksh|mksh|ash|busybox|fish|csh|tcsh)$/;
+var imageSetuidCheck = {
+  id: "setuid",
+  title: "setuid and setgid files",
+  check({ image, setuidAllowed }) {
+    const allowed = new Set(
+      [...setuidAllowed, "/usr/bin/newuidmap", "/usr/bin/newgidmap"].map(
+        (path6) => path6.replace(/^\/+/, "").replace(/^(bin|sbin|lib)\//, "usr/$1/")
+      )
+    );
+    const setuid = [];
+    const setgid = [];
+    for (const [path6, entry] of image.all()) {
+      if (entry.type !== "file" && entry.type !== "hardlink") continue;
+      const canonical = path6.replace(/^(bin|sbin|lib)\//, "usr/$1/");
+      if (allowed.has(canonical)) continue;
+      if ((entry.mode & 2048) !== 0) setuid.push(`/${path6}`);
+      else if ((entry.mode & 1024) !== 0) setgid.push(`/${path6}`);
+    }
+    setuid.sort();
+    setgid.sort();
+    const details = { setuid, setgid };
+    const results = [];
+    const shellSizes = new Set(
+      ["usr/bin/bash", "usr/bin/dash", "usr/bin/sh", "usr/bin/zsh", "usr/bin/busybox"].map((path6) => image.entry(path6)).filter((entry) => entry?.type === "file" && entry.size !== void 0 && entry.size > 0).map((entry) => entry?.size)
+    );
+    const shellsFound = setuid.filter(
+      (path6) => shells.test(path6) || shellSizes.has(image.entry(path6.slice(1))?.size)
+    );
+    if (setuid.length > 0) {
+      results.push(
+        imageResult(
+          "setuid",
+          "setuid and setgid files",
+          "fail",
+          `${shellsFound.length > 0 ? `setuid shell ${shellsFound.join(", ")}; ` : ""}setuid files not allowed: ${setuid.join(", ")}`,
+          `chmod u-s them in the Dockerfile, or add them to setuid-allowed if they are needed`,
+          details
+        )
+      );
+    }
+    if (setgid.length > 0) {
+      results.push(
+        imageResult(
+          "setuid",
+          "setuid and setgid files",
+          "warn",
+          `setgid files not allowed: ${setgid.join(", ")}`,
+          "chmod g-s them, or add them to setuid-allowed",
+          details
+        )
+      );
+    }
+    return results.length > 0 ? results : [
+      imageResult(
+        "setuid",
+        "setuid and setgid files",
+        "pass",
+        "no setuid or setgid files beyond the allowed ones",
+        void 0,
+        details
+      )
+    ];
+  }
+};
+
+// src/runner/image-checks/sudo.ts
+var imageSudoCheck = {
+  id: "sudo",
+  title: "sudo",
+  check({ image, expected, user }) {
+    const binary2 = ["usr/bin/sudo", "bin/sudo", "usr/local/bin/sudo"].find(
+      (path6) => image.entry(path6) !== void 0
+    );
+    const files = ["etc/sudoers", ...image.keptUnder("etc/sudoers.d/")].map((file) => ({ file: `/${file}`, text: image.text(file) ?? "" })).filter(({ text: text2 }) => text2 !== "");
+    const grants = user.name !== void 0 ? sudoGrants(
+      files,
+      user.name,
+      user.groups.map((group) => group.name)
+    ) : [];
+    const details = { binary: binary2 !== void 0 ? `/${binary2}` : null, grants };
+    const remove = "remove sudo (apt-get purge sudo / dnf remove sudo) and its grants from the image";
+    if (binary2 !== void 0 && grants.some((grant) => grant.noPassword)) {
+      const grant = grants.find((candidate) => candidate.noPassword);
+      return [
+        imageResult(
+          "sudo",
+          "sudo",
+          "fail",
+          `sudo is installed and ${grant?.file}:${grant?.line} grants ${user.name} root without a password (${grant?.text})`,
+          remove,
+          details
+        )
+      ];
+    }
+    if (binary2 !== void 0 && grants.length > 0) {
+      return [
+        imageResult(
+          "sudo",
+          "sudo",
+          "fail",
+          `sudo is installed and ${grants[0]?.file}:${grants[0]?.line} grants ${user.name} root (${grants[0]?.text})`,
+          remove,
+          details
+        )
+      ];
+    }
+    if (binary2 !== void 0) {
+      return [
+        imageResult(
+          "sudo",
+          "sudo",
+          expected.sudo === "absent" ? "warn" : "pass",
+          `sudo is installed; no grant reaches ${user.name ?? "the user"}`,
+          remove,
+          details
+        )
+      ];
+    }
+    if (grants.length > 0) {
+      return [
+        imageResult(
+          "sudo",
+          "sudo",
+          "warn",
+          `no sudo binary, but ${grants[0]?.file}:${grants[0]?.line} grants ${user.name} root: installing sudo later opens it`,
+          "remove the grant",
+          details
+        )
+      ];
+    }
+    return [imageResult("sudo", "sudo", "pass", "no sudo binary and no grant", void 0, details)];
+  }
+};
+
+// src/runner/image-checks/index.ts
+var imageChecks = [
+  imageIdentityCheck,
+  imageGroupsCheck,
+  imageSudoCheck,
+  imageHomeCheck,
+  imagePathCheck,
+  imageSetuidCheck,
+  imageEntrypointCheck
+];
+function runImageChecks(image, expected, setuidAllowed, checks = imageChecks) {
+  const context = {
+    image,
+    expected,
+    setuidAllowed: [...setuidAllowed],
+    user: resolveImageUser(image)
+  };
+  return checks.flatMap((check) => check.check(context));
+}
+
+// src/runner/checks/check.ts
+var defaultPrivilegedGroups = ["root", "wheel", "adm", "admin", "sudo", "disk", "shadow"];
+
+// src/runner/expectations.ts
+function expectationsFrom(inputs) {
+  const whole2 = (name2, text2, fallback, min = 0) => {
+    const value = (text2 ?? "").trim();
+    if (value === "") return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min) {
+      throw new UserError(
+        `${name2}: expected a whole number${min > 0 ? ` ≥ ${min}` : ""}, got '${value}'`
+      );
+    }
+    return Number(value);
+  };
+  const sudo = (inputs.sudo ?? "").trim() || "denied";
+  if (!["absent", "denied", "any"].includes(sudo)) {
+    throw new UserError(`sudo: expected absent, denied or any, got '${sudo}'`);
+  }
+  const podMtu = whole2("pod-mtu", inputs.podMtu, void 0, 576);
+  return {
+    user: (inputs.user ?? "").trim() || "runner",
+    uid: whole2("expected-uid", inputs.uid, 1e3),
+    rootless: inputs.rootless ?? true,
+    privilegedGroups: inputs.privilegedGroups !== void 0 && inputs.privilegedGroups.length > 0 ? inputs.privilegedGroups : defaultPrivilegedGroups,
+    sudo,
+    pathDirs: inputs.pathDirs !== void 0 && inputs.pathDirs.length > 0 ? inputs.pathDirs : ["/usr/local/bin", "/usr/bin", "/bin"],
+    ...podMtu !== void 0 && { podMtu },
+    mtuMargin: whole2("mtu-margin", inputs.mtuMargin, 50)
+  };
+}
+
+// src/runner/live.ts
+import { spawn as spawn2 } from "node:child_process";
+import { constants as constants2, promises as fs13 } from "node:fs";
+
+// src/runner/checks/container-engine.ts
+var title = "Container engine";
+function result(status, reason, fix, details) {
+  return {
+    id: "container-engine",
+    title,
+    status,
+    reason,
+    ...fix !== void 0 && { fix },
+    ...details !== void 0 && { details }
+  };
+}
+function subordinateRanges(text2, user, uid) {
+  const ranges = [];
+  for (const line of text2.split("\n")) {
+    const [owner, start2, count] = line.trim().split(":");
+    if (owner !== user && owner !== String(uid)) continue;
+    if (!/^\d+$/.test(start2 ?? "") || !/^\d+$/.test(count ?? "")) continue;
+    ranges.push({ start: Number(start2), count: Number(count) });
+  }
+  return ranges;
+}
+async function dockerResults(context) {
+  const info3 = await context.run("docker", ["info", "--format", "{{json .SecurityOptions}}"]);
+  if (info3.code === 127) return [];
+  const host = context.env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
+  if (info3.code !== 0) {
+    return [
+      result(
+        "warn",
+        `docker is installed but no daemon answers at ${host}`,
+        "start the daemon (dind sidecar or rootless dockerd) or set DOCKER_HOST",
+        { dockerHost: host }
+      )
+    ];
+  }
+  const rootless = /name=rootless/.test(info3.stdout);
+  if (context.expected.rootless && !rootless) {
+    return [
+      result(
+        "fail",
+        `the Docker daemon at ${host} runs as root: any job can become root on it`,
+        "run rootless dockerd (dockerd-rootless.sh) as the runner user, or set rootless: false if a privileged dind sidecar is intended",
+        { dockerHost: host, rootless }
+      )
+    ];
+  }
+  return [
+    result("pass", `Docker at ${host}, ${rootless ? "rootless" : "rootful"}`, void 0, {
+      dockerHost: host,
+      rootless
+    })
+  ];
+}
+async function podmanResults(context) {
+  const info3 = await context.run("podman", ["info", "--format", "{{.Host.Security.Rootless}}"]);
+  if (info3.code === 127) return [];
+  if (info3.code !== 0) {
+    return [
+      result(
+        "fail",
+        `podman info failed: ${info3.stderr.trim().split("\n").at(-1) ?? ""}`,
+        "run podman info in the runner; a missing subuid range or storage driver is the usual cause"
+      )
+    ];
+  }
+  const rootless = info3.stdout.trim() === "true";
+  if (context.expected.rootless && !rootless) {
+    return [
+      result("fail", "podman runs as root", "run the runner as its unprivileged user", { rootless })
+    ];
+  }
+  return [result("pass", `podman, ${rootless ? "rootless" : "rootful"}`, void 0, { rootless })];
+}
+async function rootlessPrerequisites(context) {
+  const results = [];
+  const name2 = parsePasswd(await context.readFile("/etc/passwd") ?? "").find(
+    (entry) => entry.uid === context.uid
+  )?.name ?? String(context.uid);
+  for (const file of ["/etc/subuid", "/etc/subgid"]) {
+    const ranges = subordinateRanges(await context.readFile(file) ?? "", name2, context.uid);
+    const total = ranges.reduce((sum, range) => sum + range.count, 0);
+    if (total < 65536) {
+      results.push(
+        result(
+          "fail",
+          `${file} gives ${name2} ${total} ids; rootless engines need 65536 ("No subuid ranges found for user" / "potentially insufficient UIDs or GIDs")`,
+          `add '${name2}:100000:65536' to ${file} in the image (useradd does it when the file exists)`,
+          { file, ranges }
+        )
+      );
+    }
+  }
+  for (const helper of ["/usr/bin/newuidmap", "/usr/bin/newgidmap"]) {
+    const stat2 = await context.stat(helper);
+    if (stat2 === void 0) {
+      results.push(
+        result("fail", `${helper} is missing`, "install the uidmap package in the image")
+      );
+    } else if ((stat2.mode & 2048) === 0) {
+      results.push(
+        result(
+          "warn",
+          `${helper} is not setuid (fine only if it carries file capabilities)`,
+          `chmod u+s ${helper}, or setcap cap_setuid+ep ${helper}`
+        )
+      );
+    }
+  }
+  const maxNamespaces = Number(
+    (await context.readFile("/proc/sys/user/max_user_namespaces"))?.trim() ?? "NaN"
+  );
+  if (maxNamespaces === 0) {
+    results.push(
+      result(
+        "fail",
+        'user.max_user_namespaces is 0: rootless engines fail with "no space left on device"',
+        "set the sysctl user.max_user_namespaces above 0 on the node"
+      )
+    );
+  }
+  const runtimeDir = context.env.XDG_RUNTIME_DIR;
+  if (runtimeDir === void 0 || runtimeDir === "") {
+    results.push(
+      result(
+        "warn",
+        'XDG_RUNTIME_DIR is not set ("XDG_RUNTIME_DIR needs to be set and writable")',
+        `set XDG_RUNTIME_DIR=/run/user/${context.uid} (owned by the user, mode 0700)`
+      )
+    );
+  } else {
+    const stat2 = await context.stat(runtimeDir);
+    if (stat2 === void 0 || stat2.uid !== context.uid || (stat2.mode & 63) !== 0) {
+      results.push(
+        result(
+          "warn",
+          stat2 === void 0 ? `XDG_RUNTIME_DIR ${runtimeDir} does not exist` : `XDG_RUNTIME_DIR ${runtimeDir} is not private to the user (owner ${stat2.uid}, mode ${(stat2.mode & 511).toString(8)})`,
+          `install -d -m 0700 -o ${context.uid} ${runtimeDir}`
+        )
+      );
+    }
+  }
+  return results;
+}
+var containerEngineCheck = {
+  id: "container-engine",
+  title,
+  async check(context) {
+    const engines2 = [...await dockerResults(context), ...await podmanResults(context)];
+    if (engines2.length === 0) {
+      return [result("pass", "no container engine installed (docker and podman not found)")];
+    }
+    const prerequisites = context.expected.rootless ? await rootlessPrerequisites(context) : [];
+    return [...engines2, ...prerequisites];
+  }
+};
+
+// src/runner/checks/home.ts
+var homeCheck = {
+  id: "home",
+  title: "Home directory",
+  async check(context) {
+    const home = context.env.HOME ?? "";
+    const passwdHome = parsePasswd(await context.readFile("/etc/passwd") ?? "").find(
+      (entry) => entry.uid === context.uid
+    )?.home;
+    const result3 = (status, reason, fix) => ({
+      id: "home",
+      title: "Home directory",
+      status,
+      reason,
+      ...fix !== void 0 && { fix },
+      details: { home, passwdHome: passwdHome ?? null }
+    });
+    if (home === "")
+      return [result3("fail", "HOME is not set", "set HOME to the user's home directory")];
+    const stat2 = await context.stat(home);
+    if (stat2 === void 0 || !stat2.isDirectory) {
+      return [
+        result3(
+          "fail",
+          `HOME ${home} does not exist`,
+          `create it in the image: install -d -o ${context.uid} ${home}`
+        )
+      ];
+    }
+    if (stat2.uid !== context.uid) {
+      return [
+        result3(
+          "fail",
+          `HOME ${home} belongs to uid ${stat2.uid}, not ${context.uid}`,
+          `chown ${context.uid}:${context.gid} ${home} in the image`
+        )
+      ];
+    }
+    if (!await context.writable(home)) {
+      return [result3("fail", `HOME ${home} is not writable`, `chmod u+w ${home}`)];
+    }
+    const results = [];
+    if (passwdHome !== void 0 && passwdHome !== home) {
+      results.push(
+        result3(
+          "warn",
+          `HOME is ${home} but /etc/passwd says ${passwdHome}: tools that read passwd (ssh, git) look elsewhere`,
+          `make them agree: usermod -d ${home} or set HOME=${passwdHome}`
+        )
+      );
+    }
+    if ((stat2.mode & 2) !== 0) {
+      results.push(result3("warn", `HOME ${home} is world-writable`, `chmod o-w ${home}`));
+    }
+    return results.length > 0 ? results : [result3("pass", `HOME ${home}, owned and writable`)];
+  }
+};
+
+// src/runner/checks/identity.ts
+var identityCheck = {
+  id: "identity",
+  title: "User and UID",
+  async check(context) {
+    const { expected } = context;
+    const passwd = parsePasswd(await context.readFile("/etc/passwd") ?? "");
+    const name2 = passwd.find((entry) => entry.uid === context.uid)?.name;
+    const shown = `${name2 ?? "(no passwd entry)"} (uid ${context.uid})`;
+    const result3 = (status, reason, fix) => ({
+      id: "identity",
+      title: "User and UID",
+      status,
+      reason,
+      ...fix !== void 0 && { fix },
+      details: { uid: context.uid, euid: context.euid, gid: context.gid, user: name2 ?? null }
+    });
+    if (context.euid === 0 || context.uid === 0) {
+      return [
+        result3(
+          "fail",
+          `running as root (uid ${context.uid}, effective uid ${context.euid})`,
+          `run the runner as ${expected.user} (USER ${expected.uid} in the image, runAsUser: ${expected.uid} in the pod)`
+        )
+      ];
+    }
+    if (name2 === void 0) {
+      return [
+        result3(
+          "fail",
+          `uid ${context.uid} has no /etc/passwd entry: HOME, ssh and git misbehave`,
+          `add ${expected.user} with uid ${expected.uid} to the image (useradd --uid ${expected.uid} ${expected.user})`
+        )
+      ];
+    }
+    if (context.uid !== expected.uid || name2 !== expected.user) {
+      return [
+        result3(
+          "fail",
+          `running as ${shown}, expected ${expected.user} (uid ${expected.uid})`,
+          `create the user as ${expected.user} with uid ${expected.uid}, or set expected-user/expected-uid to what you run`
+        )
+      ];
+    }
+    return [result3("pass", `running as ${shown}`)];
+  }
+};
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l = lines[i2 - 1];
+    if (!l)
+      continue;
+    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i2 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore2 = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore2 & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore2 = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore2 & 1)
+      underscore2--;
+  }
+  if (underscore2 & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore2)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start2 = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t, 4, false, start2);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i2 = 0; i2 < key.length; i2++) {
+      if (i2)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i2];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i2 = 0; i2 < key.length; i2++) {
+    if (i2) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i2];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse2(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/runner/mtu/engines.ts
+var rootlessDefaultMtu = 65520;
+var dockerNetworkMtuOption = "com.docker.network.driver.mtu";
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function mtuFromText(text2) {
+  return /^\s*\d+\s*$/.test(text2) ? Number(text2) : void 0;
+}
+function parseDaemonJson(text2, source, rootless) {
+  const settings = [];
+  const problems = [];
+  let config2;
+  try {
+    config2 = JSON.parse(text2);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { settings, problems: [{ source, message: `not valid JSON (${reason})` }] };
+  }
+  if (!isRecord(config2)) {
+    return { settings, problems: [{ source, message: "not a JSON object" }] };
+  }
+  const base = { engine: "docker", rootless, source };
+  if (config2.mtu !== void 0) {
+    if (typeof config2.mtu === "number" && Number.isInteger(config2.mtu)) {
+      settings.push({ ...base, key: "mtu", value: config2.mtu, scope: "default-bridge" });
+    } else {
+      problems.push({
+        source,
+        message: `"mtu" must be a whole number, got ${JSON.stringify(config2.mtu)}`
+      });
+    }
+  }
+  const options = config2["default-network-opts"];
+  const bridge = isRecord(options) ? options.bridge : void 0;
+  const value = isRecord(bridge) ? bridge[dockerNetworkMtuOption] : void 0;
+  if (value !== void 0) {
+    const key = `default-network-opts.bridge["${dockerNetworkMtuOption}"]`;
+    const mtu = typeof value === "string" ? mtuFromText(value) : void 0;
+    if (mtu !== void 0) settings.push({ ...base, key, value: mtu, scope: "new-networks" });
+    else
+      problems.push({
+        source,
+        message: `${key} must be a string holding a whole number (e.g. "1400"), got ${JSON.stringify(value)}`
+      });
+  }
+  return { settings, problems };
+}
+function parsePodmanNetwork(text2, source, rootless) {
+  let network;
+  try {
+    network = JSON.parse(text2);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { settings: [], problems: [{ source, message: `not valid JSON (${reason})` }] };
+  }
+  if (!isRecord(network))
+    return { settings: [], problems: [{ source, message: "not a JSON object" }] };
+  const options = isRecord(network.options) ? network.options : {};
+  const name2 = typeof network.name === "string" ? network.name : void 0;
+  const settings = [];
+  const problems = [];
+  for (const key of ["mtu", dockerNetworkMtuOption]) {
+    const value = options[key];
+    if (value === void 0) continue;
+    const mtu = typeof value === "string" ? mtuFromText(value) : void 0;
+    if (mtu === void 0) {
+      problems.push({
+        source,
+        message: `options.${key} is not a whole number: ${JSON.stringify(value)}`
+      });
+      continue;
+    }
+    settings.push({
+      engine: "podman",
+      rootless,
+      source,
+      key: `options.${key}`,
+      value: mtu,
+      scope: "network",
+      ...name2 !== void 0 && { network: name2 }
+    });
+    break;
+  }
+  return { settings, problems };
+}
+function pastaMtu(options) {
+  let found;
+  for (let index = 0; index < options.length; index++) {
+    const option = options[index];
+    let text2;
+    if (option === "--mtu" || option === "-m") text2 = options[++index];
+    else if (option.startsWith("--mtu=")) text2 = option.slice("--mtu=".length);
+    else if (/^-m\d/.test(option)) text2 = option.slice(2);
+    const mtu = text2 === void 0 ? void 0 : mtuFromText(text2);
+    if (mtu !== void 0) found = mtu;
+  }
+  return found;
+}
+function slirpMtu(options) {
+  let found;
+  for (const option of options) {
+    const match = /^mtu=(\d+)$/.exec(option.trim());
+    if (match) found = Number(match[1]);
+  }
+  return found;
+}
+function stringList(table, key, where2, source, problems) {
+  if (!isRecord(table) || table[key] === void 0) return void 0;
+  const value = table[key];
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
+  problems.push({ source, message: `${where2}.${key} must be an array of strings` });
+  return void 0;
+}
+function parseContainersConf(text2, source) {
+  const problems = [];
+  let document;
+  try {
+    document = parse2(text2);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    return { problems: [{ source, message: `not valid TOML (${reason})` }] };
+  }
+  const pastaOptions = stringList(document.network, "pasta_options", "network", source, problems);
+  const networkCmdOptions = stringList(
+    document.engine,
+    "network_cmd_options",
+    "engine",
+    source,
+    problems
+  );
+  const command = isRecord(document.network) ? document.network.default_rootless_network_cmd : void 0;
+  return {
+    ...pastaOptions !== void 0 && { pastaOptions },
+    ...networkCmdOptions !== void 0 && { networkCmdOptions },
+    ...typeof command === "string" && { rootlessNetworkCmd: command },
+    problems
+  };
+}
+function containersConfSettings(files) {
+  let pasta;
+  let slirp;
+  const problems = [];
+  for (const { source, text: text2 } of files) {
+    const parsed = parseContainersConf(text2, source);
+    problems.push(...parsed.problems);
+    if (parsed.pastaOptions !== void 0) pasta = { source, options: parsed.pastaOptions };
+    if (parsed.networkCmdOptions !== void 0)
+      slirp = { source, options: parsed.networkCmdOptions };
+  }
+  const settings = [];
+  const base = { engine: "podman", rootless: true, scope: "rootless-namespace" };
+  const pastaValue = pasta && pastaMtu(pasta.options);
+  if (pasta && pastaValue !== void 0)
+    settings.push({ ...base, source: pasta.source, key: "pasta_options --mtu", value: pastaValue });
+  const slirpValue = slirp && slirpMtu(slirp.options);
+  if (slirp && slirpValue !== void 0)
+    settings.push({
+      ...base,
+      source: slirp.source,
+      key: "network_cmd_options mtu",
+      value: slirpValue
+    });
+  return { settings, problems };
+}
+var rootlessKitMtuVariable = "DOCKERD_ROOTLESS_ROOTLESSKIT_MTU";
+function rootlessKitMtu(env) {
+  const text2 = env[rootlessKitMtuVariable];
+  if (text2 === void 0 || text2.trim() === "") return { settings: [], problems: [] };
+  const value = mtuFromText(text2);
+  if (value === void 0) {
+    return {
+      settings: [],
+      problems: [{ source: rootlessKitMtuVariable, message: `not a whole number: '${text2}'` }]
+    };
+  }
+  const setting2 = {
+    engine: "docker",
+    rootless: true,
+    source: rootlessKitMtuVariable,
+    key: rootlessKitMtuVariable,
+    value,
+    scope: "rootless-namespace"
+  };
+  return { settings: [setting2], problems: [] };
+}
+function engineConfigPaths(env) {
+  const home = env.HOME ?? "";
+  const configHome = env.XDG_CONFIG_HOME || home && `${home}/.config`;
+  const dataHome = env.XDG_DATA_HOME || home && `${home}/.local/share`;
+  return {
+    dockerDaemonJson: "/etc/docker/daemon.json",
+    rootlessDockerDaemonJson: configHome ? `${configHome}/docker/daemon.json` : void 0,
+    podmanNetworks: "/etc/containers/networks",
+    rootlessPodmanNetworks: dataHome ? `${dataHome}/containers/storage/networks` : void 0,
+    containersConf: "/etc/containers/containers.conf",
+    rootlessContainersConf: configHome ? `${configHome}/containers/containers.conf` : void 0,
+    configHome,
+    dataHome
+  };
+}
+async function jsonFiles(listDir, dir) {
+  const names = await listDir(dir) ?? [];
+  return names.filter((name2) => name2.endsWith(".json")).sort().map((name2) => `${dir}/${name2}`);
+}
+async function dropIns(listDir, dir) {
+  const names = await listDir(dir) ?? [];
+  return names.filter((name2) => name2.endsWith(".conf")).sort().map((name2) => `${dir}/${name2}`);
+}
+async function readEngineMtuConfig(readFile3, listDir, env) {
+  const paths = engineConfigPaths(env);
+  const result3 = { settings: [], problems: [], files: [] };
+  const add = (parsed) => {
+    result3.settings.push(...parsed.settings);
+    result3.problems.push(...parsed.problems);
+  };
+  const read = async (path6) => {
+    const text2 = await readFile3(path6);
+    if (text2 !== void 0) result3.files.push(path6);
+    return text2;
+  };
+  for (const [path6, rootless] of [
+    [paths.dockerDaemonJson, false],
+    [paths.rootlessDockerDaemonJson, true]
+  ]) {
+    if (path6 === void 0) continue;
+    const text2 = await read(path6);
+    if (text2 !== void 0) add(parseDaemonJson(text2, path6, rootless));
+  }
+  add(rootlessKitMtu(env));
+  for (const [dir, rootless] of [
+    [paths.podmanNetworks, false],
+    [paths.rootlessPodmanNetworks, true]
+  ]) {
+    if (dir === void 0) continue;
+    for (const path6 of await jsonFiles(listDir, dir)) {
+      const text2 = await read(path6);
+      if (text2 !== void 0) add(parsePodmanNetwork(text2, path6, rootless));
+    }
+  }
+  const confPaths = [];
+  if (env.CONTAINERS_CONF) confPaths.push(env.CONTAINERS_CONF);
+  else {
+    confPaths.push("/usr/share/containers/containers.conf", paths.containersConf);
+    confPaths.push(...await dropIns(listDir, "/etc/containers/containers.conf.d"));
+    if (paths.rootlessContainersConf !== void 0) {
+      confPaths.push(paths.rootlessContainersConf);
+      confPaths.push(
+        ...await dropIns(listDir, `${paths.configHome}/containers/containers.conf.d`)
+      );
+    }
+  }
+  if (env.CONTAINERS_CONF_OVERRIDE) confPaths.push(env.CONTAINERS_CONF_OVERRIDE);
+  const confs = [];
+  for (const path6 of confPaths) {
+    const text2 = await read(path6);
+    if (text2 !== void 0) confs.push({ source: path6, text: text2 });
+  }
+  add(containersConfSettings(confs));
+  return result3;
+}
+
+// src/runner/mtu/interfaces.ts
+var routeUp = 1;
+function hexToIpv4(hex) {
+  if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return hex;
+  const bytes = [6, 4, 2, 0].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return bytes.join(".");
+}
+function parseProcNetRoute(text2) {
+  const routes = [];
+  for (const line of text2.split("\n").slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 8) continue;
+    const [name2, destination, gateway, flags5, , , metric, mask, mtu] = fields;
+    if (!/^[0-9A-Fa-f]+$/.test(flags5 ?? "")) continue;
+    routes.push({
+      interface: name2,
+      destination: hexToIpv4(destination),
+      gateway: hexToIpv4(gateway),
+      mask: hexToIpv4(mask),
+      flags: parseInt(flags5, 16),
+      metric: Number(metric) || 0,
+      mtu: Number(mtu) || 0
+    });
+  }
+  return routes;
+}
+function defaultRouteInterface(text2) {
+  const defaults = parseProcNetRoute(text2).filter(
+    (route) => route.destination === "0.0.0.0" && route.mask === "0.0.0.0" && (route.flags & routeUp) !== 0
+  );
+  defaults.sort((a, b) => a.metric - b.metric);
+  return defaults[0]?.interface;
+}
+function parseProcNetDev(text2) {
+  const names = [];
+  for (const line of text2.split("\n")) {
+    const match = /^\s*([^\s:]+):/.exec(line);
+    if (match) names.push(match[1]);
+  }
+  return names;
+}
+function parseWholeNumber(text2) {
+  const value = text2?.trim() ?? "";
+  return /^\d+$/.test(value) ? Number(value) : void 0;
+}
+async function readInterfaceMtus(readFile3, listDir) {
+  const names = await listDir?.("/sys/class/net") ?? parseProcNetDev(await readFile3("/proc/net/dev") ?? "");
+  const interfaces = [];
+  for (const name2 of names) {
+    const mtu = parseWholeNumber(await readFile3(`/sys/class/net/${name2}/mtu`));
+    if (mtu !== void 0) interfaces.push({ name: name2, mtu });
+  }
+  return interfaces.sort((a, b) => a.name.localeCompare(b.name));
+}
+async function readNetworkFacts(readFile3, listDir) {
+  const interfaces = await readInterfaceMtus(readFile3, listDir);
+  const defaultInterface = defaultRouteInterface(await readFile3("/proc/net/route") ?? "");
+  const tcpMtuProbing = parseWholeNumber(await readFile3("/proc/sys/net/ipv4/tcp_mtu_probing"));
+  return {
+    interfaces,
+    ...defaultInterface !== void 0 && { defaultInterface },
+    ...tcpMtuProbing !== void 0 && { tcpMtuProbing }
+  };
+}
+
+// src/runner/checks/mtu.ts
+var id = "mtu";
+var title2 = "MTU";
+var dockerDefaultMtu = 1500;
+function result2(status, reason, fix, details) {
+  return {
+    id,
+    title: title2,
+    status,
+    reason,
+    ...fix !== void 0 && { fix },
+    ...details !== void 0 && { details }
+  };
+}
+function settingFix(setting2, mtu) {
+  switch (setting2.key) {
+    case "mtu":
+      return `set "mtu": ${mtu} in ${setting2.source} and restart dockerd`;
+    case "pasta_options --mtu":
+      return `set pasta_options = ["--mtu", "${mtu}"] under [network] in ${setting2.source}`;
+    case "network_cmd_options mtu":
+      return `set network_cmd_options = ["mtu=${mtu}"] under [engine] in ${setting2.source}`;
+    case rootlessKitMtuVariable:
+      return `start dockerd-rootless.sh with ${rootlessKitMtuVariable}=${mtu}`;
+  }
+  if (setting2.scope === "network") {
+    const name2 = setting2.network ?? "NAME";
+    return `recreate the network: podman network rm ${name2} && podman network create --opt mtu=${mtu} ${name2}`;
+  }
+  return `set "default-network-opts": {"bridge": {"com.docker.network.driver.mtu": "${mtu}"}} in ${setting2.source} and restart dockerd`;
+}
+function where(setting2) {
+  const network = setting2.network !== void 0 ? ` (network ${setting2.network})` : "";
+  return setting2.source === setting2.key ? setting2.key : `${setting2.source}: ${setting2.key}${network}`;
+}
+async function succeeds(context, command, args2) {
+  return (await context.run(command, args2)).code === 0;
+}
+async function rootlessDockerPresent(context, daemonJson) {
+  const runtimeDir = context.env.XDG_RUNTIME_DIR;
+  const host = context.env.DOCKER_HOST ?? "";
+  if (host.startsWith("unix:///run/user/")) return true;
+  if (runtimeDir && host.startsWith(`unix://${runtimeDir}/`)) return true;
+  if (daemonJson || context.env[rootlessKitMtuVariable] !== void 0) return true;
+  return runtimeDir !== void 0 && await context.stat(`${runtimeDir}/docker.sock`) !== void 0;
+}
+var mtuCheck = {
+  id,
+  title: title2,
+  async check(context) {
+    const results = [];
+    const readFile3 = context.readFile.bind(context);
+    const listDir = context.listDir.bind(context);
+    const facts = await readNetworkFacts(readFile3, listDir);
+    const { expected } = context;
+    const routeMtu = facts.interfaces.find((entry) => entry.name === facts.defaultInterface)?.mtu;
+    const podMtu = expected.podMtu ?? routeMtu;
+    const margin = expected.mtuMargin;
+    const limit = podMtu !== void 0 ? podMtu - margin : void 0;
+    const summary2 = {
+      interfaces: facts.interfaces,
+      defaultInterface: facts.defaultInterface,
+      podMtu,
+      podMtuFrom: expected.podMtu !== void 0 ? "expected" : "default route",
+      margin,
+      limit
+    };
+    if (facts.interfaces.length === 0) {
+      results.push(
+        result2(
+          "warn",
+          "cannot read any interface MTU (/proc/net/dev, /sys/class/net/*/mtu)",
+          "run the check where /sys and /proc are mounted (they are in a normal pod)",
+          summary2
+        )
+      );
+    } else {
+      const list2 = facts.interfaces.map(
+        ({ name: name2, mtu }) => `${name2} ${mtu}${name2 === facts.defaultInterface ? " (default route)" : ""}`
+      ).join(", ");
+      results.push(result2("pass", `interface MTUs: ${list2}`, void 0, summary2));
+    }
+    if (podMtu === void 0) {
+      results.push(
+        result2(
+          "warn",
+          "no default route and no expected pod MTU: cannot tell what the containers must stay below",
+          "give the pod's MTU (pod-mtu input, or --pod-mtu)",
+          summary2
+        )
+      );
+    } else if (expected.podMtu !== void 0 && routeMtu !== void 0 && facts.defaultInterface !== void 0 && routeMtu > expected.podMtu) {
+      results.push(
+        result2(
+          "warn",
+          `${facts.defaultInterface} has MTU ${routeMtu}, above the expected pod MTU ${expected.podMtu}: packets between the two sizes are lost where ICMP is dropped`,
+          `set the pod network's MTU (the CNI's) to ${expected.podMtu}, or ip link set dev ${facts.defaultInterface} mtu ${expected.podMtu}`,
+          summary2
+        )
+      );
+    }
+    if (limit !== void 0) {
+      for (const entry of facts.interfaces) {
+        if (!/^(docker\d+|br-[0-9a-f]+|podman\d*|cni-podman\d+|cni\d+)$/.test(entry.name)) continue;
+        if (entry.mtu <= limit) continue;
+        results.push(
+          result2(
+            "warn",
+            `container bridge ${entry.name} has MTU ${entry.mtu}, above the pod MTU ${podMtu} − ${margin} = ${limit}`,
+            `configure the engine's MTU (runnerkit mtu config --mtu ${limit}) and recreate the network`,
+            { interface: entry.name, mtu: entry.mtu, limit }
+          )
+        );
+      }
+    }
+    const engines2 = await readEngineMtuConfig(readFile3, listDir, context.env);
+    for (const problem of engines2.problems) {
+      results.push(
+        result2(
+          "fail",
+          `${problem.source}: ${problem.message}`,
+          `fix ${problem.source}: the engine refuses or ignores it`,
+          { ...problem }
+        )
+      );
+    }
+    for (const setting2 of engines2.settings) {
+      const details = { ...setting2, podMtu, margin, limit };
+      if (limit === void 0) {
+        results.push(result2("pass", `${where(setting2)} = ${setting2.value}`, void 0, details));
+      } else if (setting2.value > limit) {
+        results.push(
+          result2(
+            "fail",
+            `${where(setting2)} = ${setting2.value}, above the pod MTU ${podMtu} − ${margin} = ${limit}`,
+            settingFix(setting2, limit),
+            details
+          )
+        );
+      } else {
+        results.push(
+          result2("pass", `${where(setting2)} = ${setting2.value} (≤ ${limit})`, void 0, details)
+        );
+      }
+    }
+    const dockerSources = new Set(
+      engines2.settings.filter((setting2) => setting2.scope === "default-bridge").map((s) => s.source)
+    );
+    for (const source of dockerSources) {
+      const reachesNew = engines2.settings.some(
+        (setting2) => setting2.source === source && setting2.scope === "new-networks"
+      );
+      if (reachesNew) continue;
+      const mtu = engines2.settings.find((s) => s.source === source && s.scope === "default-bridge");
+      results.push(
+        result2(
+          "warn",
+          `${source} sets "mtu" without default-network-opts: it reaches the default bridge only, not the networks the runner creates for container jobs and services`,
+          settingFix(
+            { ...mtu, key: "default-network-opts", scope: "new-networks" },
+            limit ?? mtu.value
+          ),
+          { source }
+        )
+      );
+    }
+    const dockerJson = engines2.files.filter((file) => file.endsWith("/docker/daemon.json"));
+    const rootfulDockerSet = engines2.settings.some(
+      (setting2) => setting2.engine === "docker" && !setting2.rootless && setting2.scope !== "rootless-namespace"
+    );
+    const rootfulDocker = dockerJson.includes("/etc/docker/daemon.json") || (context.env.DOCKER_HOST ?? "").startsWith("unix:///var/run/docker.sock") || await succeeds(context, "dockerd", ["--version"]);
+    if (rootfulDocker && !rootfulDockerSet && limit !== void 0 && limit < dockerDefaultMtu) {
+      results.push(
+        result2(
+          "warn",
+          `Docker has no MTU configured: its networks get ${dockerDefaultMtu}, above the pod MTU ${podMtu} − ${margin} = ${limit}`,
+          `put "mtu": ${limit} and "default-network-opts": {"bridge": {"com.docker.network.driver.mtu": "${limit}"}} in /etc/docker/daemon.json (runnerkit mtu config --mtu ${limit})`,
+          { limit }
+        )
+      );
+    }
+    const suggested = limit ?? 1400;
+    const rootlessJson = dockerJson.some((file) => file !== "/etc/docker/daemon.json");
+    const rootlessKitSet = engines2.settings.some((s) => s.key === rootlessKitMtuVariable);
+    if (!rootlessKitSet && await rootlessDockerPresent(context, rootlessJson)) {
+      results.push(
+        result2(
+          "warn",
+          `rootless Docker: ${rootlessKitMtuVariable} is not set here, so rootlesskit's slirp4netns network uses MTU ${rootlessDefaultMtu}`,
+          `start dockerd-rootless.sh with ${rootlessKitMtuVariable}=${suggested}`,
+          { default: rootlessDefaultMtu }
+        )
+      );
+    }
+    const podmanNamespaceSet = engines2.settings.some(
+      (s) => s.engine === "podman" && s.scope === "rootless-namespace"
+    );
+    const rootlessPodman = context.uid !== 0 && (expected.rootless || context.euid !== 0) && await succeeds(context, "podman", ["--version"]);
+    if (rootlessPodman && !podmanNamespaceSet) {
+      results.push(
+        result2(
+          "warn",
+          `rootless Podman: no pasta_options --mtu or network_cmd_options mtu= in containers.conf, so pasta/slirp4netns use MTU ${rootlessDefaultMtu}`,
+          `set pasta_options = ["--mtu", "${suggested}"] under [network] and network_cmd_options = ["mtu=${suggested}"] under [engine] in ~/.config/containers/containers.conf`,
+          { default: rootlessDefaultMtu }
+        )
+      );
+    }
+    const probing = facts.tcpMtuProbing;
+    const probingDetails = { tcpMtuProbing: probing, podMtu };
+    if (probing === void 0) {
+      results.push(
+        result2(
+          "pass",
+          "net.ipv4.tcp_mtu_probing cannot be read (no /proc/sys)",
+          void 0,
+          probingDetails
+        )
+      );
+    } else if (probing === 0 && podMtu !== void 0 && podMtu < 1500) {
+      results.push(
+        result2(
+          "warn",
+          `net.ipv4.tcp_mtu_probing is 0 with a pod MTU of ${podMtu}: uploads stall for good if ICMP "fragmentation needed" is dropped`,
+          "sysctl -w net.ipv4.tcp_mtu_probing=1 (persist in /etc/sysctl.d/99-runnerkit-mtu.conf; in Kubernetes it is an unsafe sysctl: allow it on the kubelet or set it from a privileged init container)",
+          probingDetails
+        )
+      );
+    } else {
+      results.push(
+        result2("pass", `net.ipv4.tcp_mtu_probing is ${probing}`, void 0, probingDetails)
+      );
+    }
+    return results;
+  }
+};
+
+// src/runner/checks/path.ts
+var pathCheck = {
+  id: "path",
+  title: "PATH",
+  async check(context) {
+    const home = context.env.HOME ?? "";
+    const entries = (context.env.PATH ?? "").split(":").filter((entry) => entry !== "");
+    const expanded = context.expected.pathDirs.map((dir) => dir.replace(/^~(?=\/|$)/, home));
+    const results = [];
+    const missing = expanded.filter((dir) => !entries.includes(dir));
+    if (missing.length > 0) {
+      results.push({
+        id: "path",
+        title: "PATH",
+        status: "fail",
+        reason: `PATH lacks ${missing.join(", ")}`,
+        fix: `add them with the fix-path action (or ENV PATH in the image and PATH= in the runner's .env)`,
+        details: { path: entries, missing }
+      });
+    }
+    const absent = [];
+    const worldWritable = [];
+    for (const entry of entries) {
+      const stat2 = await context.stat(entry);
+      if (stat2 === void 0) absent.push(entry);
+      else if ((stat2.mode & 2) !== 0 && (stat2.mode & 512) === 0) worldWritable.push(entry);
+    }
+    if (worldWritable.length > 0) {
+      results.push({
+        id: "path",
+        title: "PATH",
+        status: "fail",
+        reason: `world-writable on PATH: ${worldWritable.join(", ")}`,
+        fix: `chmod o-w ${worldWritable.join(" ")}, or drop them from PATH`,
+        details: { worldWritable }
+      });
+    }
+    if (absent.length > 0) {
+      results.push({
+        id: "path",
+        title: "PATH",
+        status: "warn",
+        reason: `PATH entries that do not exist: ${absent.join(", ")}`,
+        fix: "create them or drop them (fix-path drops missing entries)",
+        details: { absent }
+      });
+    }
+    return results.length > 0 ? results : [
+      {
+        id: "path",
+        title: "PATH",
+        status: "pass",
+        reason: `${entries.length} entries, all present`,
+        details: { path: entries }
+      }
+    ];
+  }
+};
+
+// src/runner/checks/sudo.ts
+function classifySudo(result3) {
+  if (result3.code === 127) return "absent";
+  if (result3.code === 0) return "works";
+  if (/no new privileges/i.test(result3.stderr)) return "blocked-by-no-new-privs";
+  if (/password is required|not in the sudoers|may not run sudo|not allowed to/i.test(result3.stderr))
+    return "no-grant";
+  return "unknown";
+}
+var sudoCheck = {
+  id: "sudo",
+  title: "sudo",
+  async check(context) {
+    const probe3 = await context.run("sudo", ["-n", "true"]);
+    const state = classifySudo(probe3);
+    const expected = context.expected.sudo;
+    const result3 = (status, reason, fix) => ({
+      id: "sudo",
+      title: "sudo",
+      status,
+      reason,
+      ...fix !== void 0 && { fix },
+      details: { state, exitCode: probe3.code, expected }
+    });
+    const removeSudo = "remove sudo from the image (apt-get purge sudo) and its sudoers grants";
+    switch (state) {
+      case "works":
+        return [result3("fail", "`sudo -n true` succeeded: the job can become root", removeSudo)];
+      case "blocked-by-no-new-privs":
+        return [
+          result3(
+            expected === "any" ? "pass" : "warn",
+            "sudoers grants the user root, blocked today only by no_new_privs (allowPrivilegeEscalation: false)",
+            removeSudo
+          )
+        ];
+      case "no-grant":
+        return [
+          result3(
+            expected === "absent" ? "warn" : "pass",
+            "sudo is installed but grants nothing to this user",
+            expected === "absent" ? removeSudo : void 0
+          )
+        ];
+      case "absent":
+        return [result3("pass", "sudo is not installed")];
+      default:
+        return [
+          result3(
+            "warn",
+            `sudo -n true exited ${probe3.code}: ${probe3.stderr.trim().split("\n")[0] ?? ""}`,
+            "run sudo -n true in the runner to see why"
+          )
+        ];
+    }
+  }
+};
+
+// src/runner/live.ts
+var liveChecks = [
+  identityCheck,
+  groupsCheck,
+  sudoCheck,
+  homeCheck,
+  pathCheck,
+  containerEngineCheck,
+  mtuCheck
+];
+function processLiveContext(env, expected) {
+  return {
+    env,
+    expected,
+    uid: process.getuid?.() ?? -1,
+    euid: process.geteuid?.() ?? -1,
+    gid: process.getgid?.() ?? -1,
+    groups: process.getgroups?.() ?? [],
+    async readFile(path6) {
+      try {
+        return await fs13.readFile(path6, "utf8");
+      } catch {
+        return void 0;
+      }
+    },
+    async stat(path6) {
+      try {
+        const stat2 = await fs13.stat(path6);
+        return { uid: stat2.uid, gid: stat2.gid, mode: stat2.mode, isDirectory: stat2.isDirectory() };
+      } catch {
+        return void 0;
+      }
+    },
+    async listDir(path6) {
+      try {
+        return await fs13.readdir(path6);
+      } catch {
+        return void 0;
+      }
+    },
+    async writable(path6) {
+      try {
+        await fs13.access(path6, constants2.W_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    run(command, args2) {
+      return new Promise((resolve14) => {
+        const child2 = spawn2(command, args2, { env, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        child2.stdout.on("data", (chunk) => stdout += chunk.toString());
+        child2.stderr.on("data", (chunk) => stderr += chunk.toString());
+        child2.on("error", () => resolve14({ code: 127, stdout, stderr }));
+        child2.on("close", (code2) => resolve14({ code: code2 ?? 1, stdout, stderr }));
+      });
+    }
+  };
+}
+async function runLiveChecks(context, checks = liveChecks) {
+  const results = [];
+  for (const check of checks) results.push(...await check.check(context));
+  return results;
+}
+
+// src/runner/check-run.ts
+async function runRunnerCheck(options) {
+  const target = options.target.trim() === "" ? "runner" : options.target.trim();
+  if (target !== "runner" && target !== "image") {
+    throw new UserError(`target: expected runner or image, got '${target}'`);
+  }
+  const expected = expectationsFrom(options.expectations);
+  if (target === "runner") {
+    const context = processLiveContext(options.env, expected);
+    return { target, subject: `uid ${context.uid}`, results: await runLiveChecks(context) };
+  }
+  const reference = (options.image ?? "").trim();
+  if (reference === "")
+    throw new UserError(
+      "image: give the image to check (oci:DIR, oci-archive:FILE, docker-archive:FILE or a registry reference)"
+    );
+  await fs14.mkdir(options.workDir, { recursive: true, mode: 448 });
+  const source = await openImage(reference, {
+    workDir: options.workDir,
+    ...options.platform !== void 0 && options.platform !== "" && { platform: options.platform },
+    ...options.credentials !== void 0 && { credentials: options.credentials },
+    ...options.insecureRegistries !== void 0 && {
+      insecureRegistries: options.insecureRegistries
+    }
+  });
+  let filesystem;
+  try {
+    filesystem = await walkLayers(source, { keepContent: keepForChecks });
+  } finally {
+    await source.close();
+  }
+  const view = imageView(source.config.config ?? {}, filesystem);
+  return {
+    target,
+    subject: `${reference} (${source.manifestDigest}, ${source.platform})`,
+    results: runImageChecks(view, expected, [...defaultSetuidAllowed, ...options.setuidAllowed])
+  };
+}
+function imageView(config2, filesystem) {
+  return {
+    config: config2,
+    entry: (path6) => resolvePath(filesystem, path6),
+    text(path6) {
+      const real = realPath(filesystem, path6);
+      return real !== void 0 ? filesystem.content.get(real)?.toString("utf8") : void 0;
+    },
+    keptUnder: (prefix) => [...filesystem.content.keys()].filter((path6) => path6.startsWith(prefix)).sort(),
+    all: () => filesystem.entries.entries()
+  };
+}
+
+// src/runner/report.ts
+function parseFailOn(text2) {
+  const value = text2.trim() === "" ? "error" : text2.trim();
+  if (value === "error" || value === "warning") return value;
+  throw new UserError(`fail-on: expected error or warning, got '${value}'`);
+}
+function failed(results, failOn) {
+  return results.some(
+    (result3) => result3.status === "fail" || failOn === "warning" && result3.status === "warn"
+  );
+}
+function counts(results) {
+  const tally = { pass: 0, warn: 0, fail: 0 };
+  for (const result3 of results) tally[result3.status]++;
+  return tally;
+}
+var marks = { pass: "ok  ", warn: "WARN", fail: "FAIL" };
+function formatTable(results) {
+  const width = Math.max(...results.map((result3) => result3.id.length), 2);
+  const lines = [];
+  for (const result3 of results) {
+    lines.push(`${marks[result3.status]}  ${result3.id.padEnd(width)}  ${result3.reason}`);
+    if (result3.fix !== void 0 && result3.status !== "pass") {
+      lines.push(`${" ".repeat(6 + width)}  fix: ${result3.fix}`);
+    }
+  }
+  const tally = counts(results);
+  lines.push(`${tally.pass} passed, ${tally.warn} warnings, ${tally.fail} failed`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/check.ts
+var usage2 = `Usage: runnerkit check runner [options]
+       runnerkit check image REF [options]
+
+runner: check this machine as a runner job would see it (user, groups, sudo, home, PATH,
+container engine, MTU). image: check an image without running it: REF is a registry
+reference, or oci:DIR[:NAME], oci-archive:FILE, docker-archive:FILE.
+Exits 0 only when nothing fails (or warns, with --fail-on warning).
+
+Options:
+  --expected-user NAME     the runner's user (default runner)
+  --expected-uid UID       its UID (default 1000)
+  --no-rootless            a rootful engine is intended (docker group allowed, no subuid check)
+  --privileged-group G     a group the user must not be in (repeatable; replaces the default
+                           root, wheel, adm, admin, sudo, disk, shadow)
+  --sudo STATE             absent, denied (default) or any
+  --path-dir DIR           a directory PATH must contain (repeatable; ~ is the home)
+  --pod-mtu N              runner: the pod's MTU; --mtu-margin N (default 50)
+  --platform OS/ARCH       image: the platform of a multi-platform image
+  --setuid-allowed PATH    image: allow this setuid/setgid file (repeatable)
+  --username USER          image in a registry: with --password-stdin
+  --insecure-registry HOST[:PORT]
+  --fail-on LEVEL          error (default) or warning
+  --format FORMAT          table (default) or json
+`;
+var checkCommand = {
+  name: "check",
+  summary: "check a runner (live) or a runner image (static): UID, sudo, groups, PATH, MTU",
+  usage: usage2,
+  async run(args2, context) {
+    const { values, positionals } = parseCommandArgs("check", args2, {
+      "expected-user": { type: "string" },
+      "expected-uid": { type: "string" },
+      "no-rootless": { type: "boolean" },
+      "privileged-group": { type: "string", multiple: true },
+      sudo: { type: "string" },
+      "path-dir": { type: "string", multiple: true },
+      "pod-mtu": { type: "string" },
+      "mtu-margin": { type: "string" },
+      platform: { type: "string" },
+      "setuid-allowed": { type: "string", multiple: true },
+      username: { type: "string" },
+      "password-stdin": { type: "boolean" },
+      "insecure-registry": { type: "string", multiple: true },
+      "fail-on": { type: "string" },
+      format: { type: "string" }
+    });
+    const [target, reference, extra] = positionals;
+    if (target !== "runner" && target !== "image") {
+      throw new UserError(
+        "give the target: 'runnerkit check runner' or 'runnerkit check image REF'"
+      );
+    }
+    if (target === "image" && reference === void 0)
+      throw new UserError("check image: give the image (REF)");
+    if (extra !== void 0 || target === "runner" && reference !== void 0) {
+      throw new UserError(
+        `unexpected argument '${extra ?? reference}'; run 'runnerkit check --help' for usage`
+      );
+    }
+    const format = values.format ?? "table";
+    if (format !== "table" && format !== "json")
+      throw new UserError(`--format: expected table or json, got '${format}'`);
+    const failOn = parseFailOn(values["fail-on"] ?? "");
+    let credentials;
+    if (values.username !== void 0 || values["password-stdin"] === true) {
+      if (values.username === void 0 || values["password-stdin"] !== true)
+        throw new UserError("--username and --password-stdin go together");
+      if (context.readStdin === void 0)
+        throw new UserError("--password-stdin: standard input is not available");
+      const password = (await context.readStdin()).replace(/\r?\n$/, "");
+      const registry = parseReference((reference ?? "").replace(/^docker:\/\//, "")).registry;
+      credentials = { [registry]: { username: values.username, password } };
+    }
+    const image = reference === void 0 ? void 0 : reference.replace(
+      /^(oci|oci-archive|docker-archive):([^:]*)/,
+      (_all, transport, path6) => `${transport}:${resolve4(context.cwd, path6)}`
+    );
+    const workDir = join12(tmpdir2(), `runnerkit-check-${randomUUID2()}`);
+    let outcome;
+    try {
+      outcome = await runRunnerCheck({
+        target,
+        ...image !== void 0 && { image },
+        ...values.platform !== void 0 && { platform: values.platform },
+        expectations: {
+          ...values["expected-user"] !== void 0 && { user: values["expected-user"] },
+          ...values["expected-uid"] !== void 0 && { uid: values["expected-uid"] },
+          rootless: values["no-rootless"] !== true,
+          privilegedGroups: values["privileged-group"] ?? [],
+          ...values.sudo !== void 0 && { sudo: values.sudo },
+          pathDirs: values["path-dir"] ?? [],
+          ...values["pod-mtu"] !== void 0 && { podMtu: values["pod-mtu"] },
+          ...values["mtu-margin"] !== void 0 && { mtuMargin: values["mtu-margin"] }
+        },
+        setuidAllowed: values["setuid-allowed"] ?? [],
+        env: context.env,
+        ...credentials !== void 0 && { credentials },
+        insecureRegistries: values["insecure-registry"] ?? [],
+        workDir
+      });
+    } finally {
+      await fs15.rm(workDir, { recursive: true, force: true });
+    }
+    if (format === "json") context.stdout(`${JSON.stringify(outcome, null, 2)}
+`);
+    else context.stdout(`${outcome.subject}
+${formatTable(outcome.results)}`);
+    return failed(outcome.results, failOn) ? 1 : 0;
   }
 };
 
 // src/cli/lint.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
-import { dirname as dirname8, resolve as resolve9 } from "node:path";
+import { dirname as dirname8, resolve as resolve11 } from "node:path";
 
 // src/lint/config/types.ts
 var overrideSeverities = ["error", "warning", "info", "style"];
@@ -46361,32 +50701,32 @@ function list(env, name2) {
   return entries.length > 0 ? entries : void 0;
 }
 function configFromEnv(env) {
-  const config = {};
-  const flags4 = [
+  const config2 = {};
+  const flags5 = [
     ["noFail", "HADOLINT_NOFAIL"],
     ["verbose", "HADOLINT_VERBOSE"],
     ["strictLabels", "HADOLINT_STRICT_LABELS"],
     ["disableIgnorePragma", "HADOLINT_DISABLE_IGNORE_PRAGMA"]
   ];
-  for (const [key, name2] of flags4) {
+  for (const [key, name2] of flags5) {
     const value = parseEnvFlag(name2, env[name2]);
-    if (value !== void 0) config[key] = value;
+    if (value !== void 0) config2[key] = value;
   }
-  if (env.NO_COLOR !== void 0) config.noColor = true;
+  if (env.NO_COLOR !== void 0) config2.noColor = true;
   const formats = parseFormatList(env.HADOLINT_FORMAT ?? "", "HADOLINT_FORMAT");
-  if (formats.length > 0) config.formats = formats;
+  if (formats.length > 0) config2.formats = formats;
   const threshold = (env.HADOLINT_FAILURE_THRESHOLD ?? "").trim();
   if (threshold !== "") {
-    config.failureThreshold = parseThreshold(threshold, "HADOLINT_FAILURE_THRESHOLD");
+    config2.failureThreshold = parseThreshold(threshold, "HADOLINT_FAILURE_THRESHOLD");
   }
   for (const [severity, name2] of Object.entries(overrideVariables)) {
     const codes2 = list(env, name2);
-    if (codes2) config.override = { ...config.override, [severity]: codes2 };
+    if (codes2) config2.override = { ...config2.override, [severity]: codes2 };
   }
   const ignored = list(env, "HADOLINT_IGNORE");
-  if (ignored) config.ignored = ignored;
+  if (ignored) config2.ignored = ignored;
   const trusted = list(env, "HADOLINT_TRUSTED_REGISTRIES");
-  if (trusted) config.trustedRegistries = trusted;
+  if (trusted) config2.trustedRegistries = trusted;
   const labels = list(env, "HADOLINT_REQUIRE_LABELS");
   if (labels) {
     const schema = {};
@@ -46394,15 +50734,15 @@ function configFromEnv(env) {
       const [name2, type] = parseLabelSpec(spec, "HADOLINT_REQUIRE_LABELS");
       schema[name2] = type;
     }
-    config.labelSchema = schema;
+    config2.labelSchema = schema;
   }
-  return config;
+  return config2;
 }
 
 // src/lint/config/file.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { isAbsolute, join as join11, resolve as resolve3 } from "node:path";
+import { isAbsolute, join as join13, resolve as resolve5 } from "node:path";
 function isFile(path6) {
   try {
     return statSync2(path6).isFile();
@@ -46416,31 +50756,31 @@ function configCandidates(lookup) {
   const hidden = [".hadolint.yaml", ".hadolint.yml"];
   const visible = ["hadolint.yaml", "hadolint.yml"];
   const xdgHome = env.XDG_CONFIG_HOME;
-  const appData = env.APPDATA || join11(home, "AppData", "Roaming");
-  const xdgConfig = windows ? appData : xdgHome && isAbsolute(xdgHome) ? xdgHome : join11(home, ".config");
-  const appUserData = windows ? join11(appData, "hadolint") : join11(home, ".hadolint");
-  const documents = windows ? join11(home, "Documents") : home;
+  const appData = env.APPDATA || join13(home, "AppData", "Roaming");
+  const xdgConfig = windows ? appData : xdgHome && isAbsolute(xdgHome) ? xdgHome : join13(home, ".config");
+  const appUserData = windows ? join13(appData, "hadolint") : join13(home, ".hadolint");
+  const documents = windows ? join13(home, "Documents") : home;
   return [
-    ...hidden.map((name2) => join11(cwd, name2)),
-    ...visible.map((name2) => join11(xdgConfig, name2)),
-    ...[...visible, "config.yaml", "config.yml"].map((name2) => join11(appUserData, name2)),
-    ...hidden.map((name2) => join11(documents, name2))
+    ...hidden.map((name2) => join13(cwd, name2)),
+    ...visible.map((name2) => join13(xdgConfig, name2)),
+    ...[...visible, "config.yaml", "config.yml"].map((name2) => join13(appUserData, name2)),
+    ...hidden.map((name2) => join13(documents, name2))
   ];
 }
 function findConfigFile(lookup) {
   if (lookup.explicit) {
-    const path6 = resolve3(lookup.cwd, lookup.explicit);
-    let isDirectory2;
+    const path6 = resolve5(lookup.cwd, lookup.explicit);
+    let isDirectory3;
     try {
-      isDirectory2 = statSync2(path6).isDirectory();
+      isDirectory3 = statSync2(path6).isDirectory();
     } catch {
       throw new UserError(
         `config file '${lookup.explicit}' does not exist (looked for ${path6}); fix the path or leave it out to use .hadolint.yaml`
       );
     }
-    if (isDirectory2) {
+    if (isDirectory3) {
       throw new UserError(
-        `config file '${lookup.explicit}' is a directory; name the YAML file itself, e.g. ${join11(lookup.explicit, ".hadolint.yaml")}`
+        `config file '${lookup.explicit}' is a directory; name the YAML file itself, e.g. ${join13(lookup.explicit, ".hadolint.yaml")}`
       );
     }
     return path6;
@@ -46501,9 +50841,9 @@ function parseConfigText(text2, path6) {
 }
 function readRoot(document, at) {
   const root = deref(document, document.contents);
-  const config = {};
+  const config2 = {};
   const warnings = [];
-  if (isEmpty(root)) return { config, warnings };
+  if (isEmpty(root)) return { config: config2, warnings };
   if (!(0, import_yaml.isMap)(root)) {
     throw new UserError(
       `${at(root.range?.[0])}: a config file must be a mapping of settings (e.g. '${example.ignored}'), not ${describe(root)}`
@@ -46518,9 +50858,9 @@ function readRoot(document, at) {
       );
       continue;
     }
-    reader.read(key, pair, config);
+    reader.read(key, pair, config2);
   }
-  return { config, warnings };
+  return { config: config2, warnings };
 }
 function keyOffset(pair) {
   return (0, import_yaml.isScalar)(pair.key) || (0, import_yaml.isMap)(pair.key) || (0, import_yaml.isSeq)(pair.key) ? pair.key.range?.[0] : void 0;
@@ -46601,36 +50941,36 @@ var Reader = class {
       `${this.where(pair, node)}: '${name2}' must be true or false, not ${describe(node)}`
     );
   }
-  read(key, pair, config) {
+  read(key, pair, config2) {
     switch (key) {
       case "ignored":
-        return assign(config, "ignored", this.stringList(pair, key, "rule code"));
+        return assign(config2, "ignored", this.stringList(pair, key, "rule code"));
       case "trustedRegistries":
-        return assign(config, "trustedRegistries", this.stringList(pair, key, "registry"));
+        return assign(config2, "trustedRegistries", this.stringList(pair, key, "registry"));
       case "override":
-        return assign(config, "override", this.override(pair));
+        return assign(config2, "override", this.override(pair));
       case "failure-threshold": {
         const node = this.value(pair);
         if (node === null) return;
         const text2 = this.string(pair, node, key, `one of ${thresholdNames.join(", ")}`);
-        config.failureThreshold = parseThreshold(text2, `${this.where(pair, node)}: '${key}'`);
+        config2.failureThreshold = parseThreshold(text2, `${this.where(pair, node)}: '${key}'`);
         return;
       }
       case "format":
       case "formats":
-        return this.formats(key, pair, config);
+        return this.formats(key, pair, config2);
       case "label-schema":
-        return assign(config, "labelSchema", this.labelSchema(pair));
+        return assign(config2, "labelSchema", this.labelSchema(pair));
       case "strict-labels":
-        return assign(config, "strictLabels", this.flag(pair, key));
+        return assign(config2, "strictLabels", this.flag(pair, key));
       case "disable-ignore-pragma":
-        return assign(config, "disableIgnorePragma", this.flag(pair, key));
+        return assign(config2, "disableIgnorePragma", this.flag(pair, key));
       case "no-fail":
-        return assign(config, "noFail", this.flag(pair, key));
+        return assign(config2, "noFail", this.flag(pair, key));
       case "no-color":
-        return assign(config, "noColor", this.flag(pair, key));
+        return assign(config2, "noColor", this.flag(pair, key));
       case "verbose":
-        return assign(config, "verbose", this.flag(pair, key));
+        return assign(config2, "verbose", this.flag(pair, key));
     }
   }
   override(pair) {
@@ -46660,7 +51000,7 @@ var Reader = class {
     }
     return override;
   }
-  formats(key, pair, config) {
+  formats(key, pair, config2) {
     const node = this.value(pair);
     if (node === null) return;
     const read = (element) => parseFormat(
@@ -46683,7 +51023,7 @@ var Reader = class {
         `${this.where(pair, node)}: 'formats' must be a list of format names, not ${describe(node)}; e.g. '${example.formats}' (or use 'format' for one)`
       );
     }
-    config.formats = [...config.formats ?? [], ...formats];
+    config2.formats = [...config2.formats ?? [], ...formats];
   }
   labelSchema(pair) {
     const node = this.value(pair);
@@ -46703,8 +51043,8 @@ var Reader = class {
     return schema;
   }
 };
-function assign(config, key, value) {
-  if (value !== void 0) config[key] = value;
+function assign(config2, key, value) {
+  if (value !== void 0) config2[key] = value;
 }
 
 // src/lint/config/merge.ts
@@ -46838,7 +51178,7 @@ function formatCodacy(findings) {
 }
 
 // src/lint/formats/codeclimate.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var severities2 = {
   error: "blocker",
   warning: "major",
@@ -46864,7 +51204,7 @@ function formatCodeclimate(findings) {
 function formatGitlabCodeclimate(findings) {
   const issues = findings.map((finding) => {
     const issue2 = codeclimateIssue(finding);
-    const fingerprint = createHash4("sha1").update(sortedJson(issue2)).digest("hex");
+    const fingerprint = createHash6("sha1").update(sortedJson(issue2)).digest("hex");
     return { ...issue2, fingerprint };
   });
   return `${sortedJson(issues)}
@@ -46895,7 +51235,7 @@ function formatJson(findings) {
 }
 
 // src/lint/formats/sarif.ts
-import { isAbsolute as isAbsolute2, relative, resolve as resolve4, sep } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve6, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/lint/rule.ts
@@ -46926,8 +51266,8 @@ function encodePath(path6) {
   return encodeURI(path6).replace(/[?#:]/g, (char) => encodeURIComponent(char));
 }
 function artifactLocation(file, workspace, cwd = workspace) {
-  const absolute = resolve4(cwd, file);
-  const inside = relative(workspace, absolute);
+  const absolute = resolve6(cwd, file);
+  const inside = relative2(workspace, absolute);
   if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute2(inside)) {
     return { uri: pathToFileURL(absolute).href };
   }
@@ -47255,9 +51595,9 @@ var LookaheadIterator = class {
    * Returns `null` if the iterator is not positioned on a symbol.
    */
   get currentType() {
-    const id = this.currentTypeId;
-    if (id === null) return null;
-    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+    const id2 = this.currentTypeId;
+    if (id2 === null) return null;
+    return this.language.types[id2] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id2));
   }
   /** Delete the lookahead iterator, freeing its resources. */
   delete() {
@@ -47308,23 +51648,23 @@ var LookaheadIterator = class {
 };
 function getText(tree, startIndex, endIndex, startPosition) {
   const length = endIndex - startIndex;
-  let result = tree.textCallback(startIndex, startPosition);
-  if (result) {
-    startIndex += result.length;
+  let result3 = tree.textCallback(startIndex, startPosition);
+  if (result3) {
+    startIndex += result3.length;
     while (startIndex < endIndex) {
       const string = tree.textCallback(startIndex, startPosition);
       if (string && string.length > 0) {
         startIndex += string.length;
-        result += string;
+        result3 += string;
       } else {
         break;
       }
     }
     if (startIndex > endIndex) {
-      result = result.slice(0, length);
+      result3 = result3.slice(0, length);
     }
   }
-  return result ?? "";
+  return result3 ?? "";
 }
 __name(getText, "getText");
 var finalizer2 = newFinalizer((address) => {
@@ -47409,32 +51749,32 @@ var Tree = class _Tree {
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
+    const result3 = new Array(count);
     if (count > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
+        result3[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result;
+    return result3;
   }
   /** Get the included ranges that were used to parse the syntax tree. */
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
+    const result3 = new Array(count);
     if (count > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
+        result3[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result;
+    return result3;
   }
 };
 var finalizer3 = newFinalizer((address) => {
@@ -47596,9 +51936,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoFirstChild() {
     marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the last child of its current node.
@@ -47612,9 +51952,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoLastChild() {
     marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the parent of its current node.
@@ -47628,9 +51968,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoParent() {
     marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the next sibling of its current node.
@@ -47643,9 +51983,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoNextSibling() {
     marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the previous sibling of its current node.
@@ -47662,9 +52002,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoPreviousSibling() {
     marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result === 1;
+    return result3 === 1;
   }
   /**
    * Move the cursor to the node that is the nth descendant of
@@ -47686,9 +52026,9 @@ var TreeCursor = class _TreeCursor {
   gotoFirstChildForIndex(goalIndex) {
     marshalTreeCursor(this);
     C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the first child of its current node that contains or
@@ -47700,9 +52040,9 @@ var TreeCursor = class _TreeCursor {
   gotoFirstChildForPosition(goalPosition) {
     marshalTreeCursor(this);
     marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result === 1;
+    return result3 === 1;
   }
   /**
    * Re-initialize this tree cursor to start at the original node that the
@@ -47741,7 +52081,7 @@ var Node = class {
   _namedChildren;
   /** @internal */
   constructor(internal, {
-    id,
+    id: id2,
     tree,
     startIndex,
     startPosition,
@@ -47749,7 +52089,7 @@ var Node = class {
   }) {
     assertInternal(internal);
     this[0] = other;
-    this.id = id;
+    this.id = id2;
     this.tree = tree;
     this.startIndex = startIndex;
     this.startPosition = startPosition;
@@ -47960,16 +52300,16 @@ var Node = class {
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
+    const result3 = new Array(count);
     if (count > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
+        result3[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
       C._free(buffer);
     }
-    return result;
+    return result3;
   }
   /** Get the node's first child that contains or starts after the given byte offset. */
   firstChildForIndex(index) {
@@ -48109,17 +52449,17 @@ var Node = class {
     );
     const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
     const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(descendantCount);
+    const result3 = new Array(descendantCount);
     if (descendantCount > 0) {
       let address = descendantAddress;
       for (let i2 = 0; i2 < descendantCount; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
+        result3[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
     }
     C._free(descendantAddress);
     C._free(symbolsAddress);
-    return result;
+    return result3;
   }
   /** Get this node's next sibling. */
   get nextSibling() {
@@ -48277,18 +52617,18 @@ var Node = class {
   toString() {
     marshalNode(this);
     const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result = C.AsciiToString(address);
+    const result3 = C.AsciiToString(address);
     C._free(address);
-    return result;
+    return result3;
   }
 };
-function unmarshalCaptures(query, tree, address, patternIndex, result) {
-  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+function unmarshalCaptures(query, tree, address, patternIndex, result3) {
+  for (let i2 = 0, n = result3.length; i2 < n; i2++) {
     const captureIndex = C.getValue(address, "i32");
     address += SIZE_OF_INT;
     const node = unmarshalNode(tree, address);
     address += SIZE_OF_NODE;
-    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+    result3[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
   }
   return address;
 }
@@ -48307,9 +52647,9 @@ function marshalNode(node, index = 0) {
 }
 __name(marshalNode, "marshalNode");
 function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-  const id = C.getValue(address, "i32");
+  const id2 = C.getValue(address, "i32");
   address += SIZE_OF_INT;
-  if (id === 0) return null;
+  if (id2 === 0) return null;
   const index = C.getValue(address, "i32");
   address += SIZE_OF_INT;
   const row = C.getValue(address, "i32");
@@ -48317,14 +52657,14 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   const column = C.getValue(address, "i32");
   address += SIZE_OF_INT;
   const other = C.getValue(address, "i32");
-  const result = new Node(INTERNAL, {
-    id,
+  const result3 = new Node(INTERNAL, {
+    id: id2,
     tree,
     startIndex: index,
     startPosition: { row, column },
     other
   });
-  return result;
+  return result3;
 }
 __name(unmarshalNode, "unmarshalNode");
 function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
@@ -48347,11 +52687,11 @@ function marshalPoint(address, point) {
 }
 __name(marshalPoint, "marshalPoint");
 function unmarshalPoint(address) {
-  const result = {
+  const result3 = {
     row: C.getValue(address, "i32") >>> 0,
     column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
   };
-  return result;
+  return result3;
 }
 __name(unmarshalPoint, "unmarshalPoint");
 function marshalRange(address, range) {
@@ -48366,15 +52706,15 @@ function marshalRange(address, range) {
 }
 __name(marshalRange, "marshalRange");
 function unmarshalRange(address) {
-  const result = {};
-  result.startPosition = unmarshalPoint(address);
+  const result3 = {};
+  result3.startPosition = unmarshalPoint(address);
   address += SIZE_OF_POINT;
-  result.endPosition = unmarshalPoint(address);
+  result3.endPosition = unmarshalPoint(address);
   address += SIZE_OF_POINT;
-  result.startIndex = C.getValue(address, "i32") >>> 0;
+  result3.startIndex = C.getValue(address, "i32") >>> 0;
   address += SIZE_OF_INT;
-  result.endIndex = C.getValue(address, "i32") >>> 0;
-  return result;
+  result3.endIndex = C.getValue(address, "i32") >>> 0;
+  return result3;
 }
 __name(unmarshalRange, "unmarshalRange");
 function marshalEdit(edit, address = TRANSFER_BUFFER) {
@@ -48478,8 +52818,8 @@ var Language = class _Language {
    * Get the field id for a field name.
    */
   fieldIdForName(fieldName) {
-    const result = this.fields.indexOf(fieldName);
-    return result !== -1 ? result : null;
+    const result3 = this.fields.indexOf(fieldName);
+    return result3 !== -1 ? result3 : null;
   }
   /**
    * Get the field name for a field id.
@@ -48494,9 +52834,9 @@ var Language = class _Language {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    const result3 = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
     C._free(typeAddress);
-    return result || null;
+    return result3 || null;
   }
   /**
    * Gets the number of node types in the language.
@@ -48534,15 +52874,15 @@ var Language = class _Language {
     C._ts_language_supertypes_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
+    const result3 = new Array(count);
     if (count > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
+        result3[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
     }
-    return result;
+    return result3;
   }
   /**
    * Get the subtype ids for a given supertype node id.
@@ -48551,15 +52891,15 @@ var Language = class _Language {
     C._ts_language_subtypes_wasm(this[0], supertype);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
+    const result3 = new Array(count);
     if (count > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
+        result3[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
     }
-    return result;
+    return result3;
   }
   /**
    * Get the next state id for a given state id and node type id.
@@ -48712,13 +53052,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve14, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve10(xhr.response);
+                resolve14(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -48908,21 +53248,21 @@ async function Module2(moduleArg = {}) {
       return wasmExports;
     }
     __name(receiveInstance, "receiveInstance");
-    function receiveInstantiationResult(result2) {
-      return receiveInstance(result2["instance"], result2["module"]);
+    function receiveInstantiationResult(result22) {
+      return receiveInstance(result22["instance"], result22["module"]);
     }
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve14, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve10(receiveInstance(mod, inst));
+          resolve14(receiveInstance(mod, inst));
         });
       });
     }
     wasmBinaryFile ??= findWasmBinary();
-    var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info22);
-    var exports = receiveInstantiationResult(result);
+    var result3 = await instantiateAsync(wasmBinary, wasmBinaryFile, info22);
+    var exports = receiveInstantiationResult(result3);
     return exports;
   }
   __name(createWasm, "createWasm");
@@ -49297,9 +53637,9 @@ async function Module2(moduleArg = {}) {
     var ret = getEmptyTableSlot();
     try {
       setWasmTableEntry(ret, func2);
-    } catch (err2) {
-      if (!(err2 instanceof TypeError)) {
-        throw err2;
+    } catch (err22) {
+      if (!(err22 instanceof TypeError)) {
+        throw err22;
       }
       var wrapped = convertJsFunctionToWasm(func2, sig);
       setWasmTableEntry(ret, wrapped);
@@ -49657,7 +53997,7 @@ async function Module2(moduleArg = {}) {
   }, "reportUndefinedSymbols");
   var runDependencies = 0;
   var dependenciesFulfilled = null;
-  var removeRunDependency = /* @__PURE__ */ __name((id) => {
+  var removeRunDependency = /* @__PURE__ */ __name((id2) => {
     runDependencies--;
     Module["monitorRunDependencies"]?.(runDependencies);
     if (runDependencies == 0) {
@@ -49668,7 +54008,7 @@ async function Module2(moduleArg = {}) {
       }
     }
   }, "removeRunDependency");
-  var addRunDependency = /* @__PURE__ */ __name((id) => {
+  var addRunDependency = /* @__PURE__ */ __name((id2) => {
     runDependencies++;
     Module["monitorRunDependencies"]?.(runDependencies);
   }, "addRunDependency");
@@ -50249,8 +54589,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve10, reject) => {
-      readyPromiseResolve = resolve10;
+    moduleRtn = new Promise((resolve14, reject) => {
+      readyPromiseResolve = resolve14;
       readyPromiseReject = reject;
     });
   }
@@ -50416,11 +54756,11 @@ var Parser = class {
     if (!this.language) {
       throw new Error("Parser must have a language to parse");
     }
-    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    const result3 = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
     C.currentParseCallback = null;
     C.currentLogCallback = null;
     C.currentProgressCallback = null;
-    return result;
+    return result3;
   }
   /**
    * Instruct the parser to start the next parse from the beginning.
@@ -50439,16 +54779,16 @@ var Parser = class {
     C._ts_parser_included_ranges_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
+    const result3 = new Array(count);
     if (count > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
+        result3[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result;
+    return result3;
   }
   /** Set the logging callback that a parser should use during parsing. */
   setLogger(callback) {
@@ -50923,7 +55263,7 @@ var Query = class {
     const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array(rawCount);
+    const result3 = new Array(rawCount);
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     let filteredCount = 0;
     let address = startAddress;
@@ -50935,20 +55275,20 @@ var Query = class {
       const captures = new Array(captureCount);
       address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
       if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        result[filteredCount] = { patternIndex, captures };
+        result3[filteredCount] = { patternIndex, captures };
         const setProperties = this.setProperties[patternIndex];
-        result[filteredCount].setProperties = setProperties;
+        result3[filteredCount].setProperties = setProperties;
         const assertedProperties = this.assertedProperties[patternIndex];
-        result[filteredCount].assertedProperties = assertedProperties;
+        result3[filteredCount].assertedProperties = assertedProperties;
         const refutedProperties = this.refutedProperties[patternIndex];
-        result[filteredCount].refutedProperties = refutedProperties;
+        result3[filteredCount].refutedProperties = refutedProperties;
         filteredCount++;
       }
     }
-    result.length = filteredCount;
+    result3.length = filteredCount;
     C._free(startAddress);
     C.currentQueryProgressCallback = null;
-    return result;
+    return result3;
   }
   /**
    * Iterate over all of the individual captures in the order that they
@@ -51014,7 +55354,7 @@ var Query = class {
     const count = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array();
+    const result3 = new Array();
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
     let address = startAddress;
@@ -51035,12 +55375,12 @@ var Query = class {
         capture.assertedProperties = assertedProperties;
         const refutedProperties = this.refutedProperties[patternIndex];
         capture.refutedProperties = refutedProperties;
-        result.push(capture);
+        result3.push(capture);
       }
     }
     C._free(startAddress);
     C.currentQueryProgressCallback = null;
-    return result;
+    return result3;
   }
   /** Get the predicates for a given pattern. */
   predicatesForPattern(patternIndex) {
@@ -51129,21 +55469,21 @@ var Query = class {
 // src/dockerfile/assets.ts
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname4, join as join12 } from "node:path";
+import { dirname as dirname4, join as join14 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateAsset(file, packageName) {
-  const beside = join12(dirname4(fileURLToPath(import.meta.url)), file);
+  const beside = join14(dirname4(fileURLToPath(import.meta.url)), file);
   if (existsSync(beside)) return beside;
   const require2 = createRequire(import.meta.url);
   try {
     return require2.resolve(`${packageName}/${file}`);
   } catch {
-    return join12(dirname4(require2.resolve(`${packageName}/package.json`)), file);
+    return join14(dirname4(require2.resolve(`${packageName}/package.json`)), file);
   }
 }
 
 // src/dockerfile/shell.ts
-var shells = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]);
+var shells2 = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]);
 var parser;
 function preferQuickStart() {
   if (parser) return;
@@ -51236,7 +55576,7 @@ function shellHeredoc(statement) {
   if (command?.type !== "command") return void 0;
   const name2 = command.childForFieldName("name")?.text.replace(/^.*\//, "") ?? "";
   const args2 = command.childrenForFieldName("argument").map((child2) => child2?.text ?? "");
-  if (!shells.has(name2) || args2.includes("-c")) return void 0;
+  if (!shells2.has(name2) || args2.includes("-c")) return void 0;
   for (const redirect of statement.childrenForFieldName("redirect")) {
     if (redirect?.type !== "heredoc_redirect") continue;
     const body2 = redirect.namedChildren.find((child2) => child2?.type === "heredoc_body");
@@ -51293,7 +55633,7 @@ function exitStatus(findings, policy) {
 
 // src/lint/files.ts
 import { existsSync as existsSync2, readdirSync, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolutePath, join as join13, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolutePath, join as join15, relative as relative3, resolve as resolve7, sep as sep2 } from "node:path";
 function isDockerfileName(name2) {
   if (name2.endsWith(".dockerignore")) return false;
   return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
@@ -51307,7 +55647,7 @@ function walk(dir, visit) {
     return;
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path6 = join13(dir, entry.name);
+    const path6 = join15(dir, entry.name);
     if (entry.isDirectory()) {
       if (!skippedDirectories.has(entry.name)) walk(path6, visit);
     } else if (entry.isFile()) {
@@ -51356,15 +55696,15 @@ function findDockerfiles(inputs, options) {
       add("-");
       continue;
     }
-    const absolute = resolve5(options.cwd, input);
+    const absolute = resolve7(options.cwd, input);
     const before = found.length;
     const exists3 = !hasGlob(input) && existsSync2(absolute);
-    const isDirectory2 = exists3 && statSync3(absolute).isDirectory();
-    const searchEverywhere = options.recursive === true && !hasGlob(input) && !isDirectory2 && !isAbsolutePath(input);
-    if (isDirectory2) {
+    const isDirectory3 = exists3 && statSync3(absolute).isDirectory();
+    const searchEverywhere = options.recursive === true && !hasGlob(input) && !isDirectory3 && !isAbsolutePath(input);
+    if (isDirectory3) {
       walk(absolute, (path6) => {
         if (isDockerfileName(path6.slice(path6.lastIndexOf(sep2) + 1)))
-          add(toSlashes(relative2(options.cwd, path6)));
+          add(toSlashes(relative3(options.cwd, path6)));
       });
     } else if (exists3 && !searchEverywhere) {
       add(input);
@@ -51379,9 +55719,9 @@ function findDockerfiles(inputs, options) {
       const segments = slashed.split("/");
       const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
       const matcher = globToRegExp(slashed);
-      const isAbsolute4 = slashed.startsWith("/");
-      walk(resolve5(options.cwd, fixed || "."), (path6) => {
-        const shown = isAbsolute4 ? toSlashes(path6) : toSlashes(relative2(options.cwd, path6));
+      const isAbsolute5 = slashed.startsWith("/");
+      walk(resolve7(options.cwd, fixed || "."), (path6) => {
+        const shown = isAbsolute5 ? toSlashes(path6) : toSlashes(relative3(options.cwd, path6));
         if (matcher.test(shown)) add(shown);
       });
     }
@@ -51396,7 +55736,7 @@ function findDockerfiles(inputs, options) {
 
 // src/lint/lint.ts
 import { readFile } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/lint/pragmas.ts
 var spaces = "[ \\t]";
@@ -51554,7 +55894,7 @@ async function readText(request, file) {
     if (!request.readStdin) throw new Error("standard input is not available here");
     return request.readStdin();
   }
-  return decoder.decode(await readFile(resolve6(request.cwd, file)));
+  return decoder.decode(await readFile(resolve8(request.cwd, file)));
 }
 async function lintFiles(request) {
   await initShellParser();
@@ -51618,13 +55958,13 @@ function isFlag(arg) {
   return arg.startsWith("-") && arg !== "-" && arg !== "--";
 }
 function flagsOf(command) {
-  const flags4 = [];
+  const flags5 = [];
   for (const arg of command.args) {
     if (!isFlag(arg)) continue;
-    if (arg.startsWith("--")) flags4.push(arg.slice(2).split("=")[0] ?? "");
-    else flags4.push(...arg.slice(1).split(""));
+    if (arg.startsWith("--")) flags5.push(arg.slice(2).split("=")[0] ?? "");
+    else flags5.push(...arg.slice(1).split(""));
   }
-  return flags4;
+  return flags5;
 }
 function hasFlag(command, ...names) {
   return flagsOf(command).some((flag) => names.includes(flag));
@@ -51634,7 +55974,7 @@ function hasArgs(command, name2, args2) {
   return names.includes(command.name) && command.args.some((arg) => args2.includes(arg));
 }
 function argumentsOf(command, flagsWithValue = []) {
-  const result = [];
+  const result3 = [];
   for (let index = 0; index < command.args.length; index++) {
     const arg = command.args[index] ?? "";
     if (isFlag(arg)) {
@@ -51644,9 +55984,9 @@ function argumentsOf(command, flagsWithValue = []) {
       continue;
     }
     if (arg === "-" || arg === "--") continue;
-    result.push(arg);
+    result3.push(arg);
   }
-  return result;
+  return result3;
 }
 
 // src/lint/rules/DL3001.ts
@@ -52140,8 +56480,8 @@ var DL3013 = simpleRule(
 
 // src/lint/rules/DL3014.ts
 var yesFlags = /* @__PURE__ */ new Set(["y", "yes", "assume-yes", "qq"]);
-function answersYes(args2, flags4) {
-  return flags4.some((flag) => yesFlags.has(flag)) || flags4.filter((flag) => flag === "q").length >= 2 || flags4.filter((flag) => flag === "quiet").length >= 2 || args2.includes("-q=2") || args2.includes("--quiet=2");
+function answersYes(args2, flags5) {
+  return flags5.some((flag) => yesFlags.has(flag)) || flags5.filter((flag) => flag === "q").length >= 2 || flags5.filter((flag) => flag === "quiet").length >= 2 || args2.includes("-q=2") || args2.includes("--quiet=2");
 }
 var DL3014 = simpleRule(
   {
@@ -54037,11 +58377,11 @@ var DL3059 = {
           previous = void 0;
           return;
         }
-        const flags4 = flagsKey(instruction);
+        const flags5 = flagsKey(instruction);
         const commands2 = commandsOf(instruction).length;
-        if (previous && previous.flags === flags4 && previous.commands <= 1 && commands2 <= 1)
+        if (previous && previous.flags === flags5 && previous.commands <= 1 && commands2 <= 1)
           context.report(instruction.line);
-        else previous = { flags: flags4, commands: commands2 };
+        else previous = { flags: flags5, commands: commands2 };
       }
     };
   }
@@ -54464,11 +58804,11 @@ function ruleByCode(code2) {
 }
 
 // src/lint/shellcheck/binary.ts
-import { createHash as createHash5 } from "node:crypto";
-import { accessSync, constants as constants4, createReadStream as createReadStream4, existsSync as existsSync5, statSync as statSync5 } from "node:fs";
+import { createHash as createHash7 } from "node:crypto";
+import { accessSync, constants as constants5, createReadStream as createReadStream5, existsSync as existsSync5, statSync as statSync5 } from "node:fs";
 import { chmod as chmod2, mkdtemp, rm as rm2 } from "node:fs/promises";
-import { arch as machineArch, homedir as homedir2, tmpdir as tmpdir2 } from "node:os";
-import { delimiter as delimiter2, join as join17, resolve as resolve8 } from "node:path";
+import { arch as machineArch, homedir as homedir2, tmpdir as tmpdir3 } from "node:os";
+import { delimiter as delimiter2, join as join19, resolve as resolve10 } from "node:path";
 var shellCheckRelease = {
   version: "0.11.0",
   sha256: {
@@ -54490,7 +58830,7 @@ function parseShellCheckSetting(value) {
 function isExecutableFile(path6) {
   try {
     if (!statSync5(path6).isFile()) return false;
-    accessSync(path6, constants4.X_OK);
+    accessSync(path6, constants5.X_OK);
     return true;
   } catch {
     return false;
@@ -54501,14 +58841,14 @@ function findOnPath(name2, searchPath) {
   for (const dir of searchPath.split(delimiter2)) {
     if (dir === "") continue;
     for (const extension of extensions) {
-      const candidate = join17(dir, name2 + extension);
+      const candidate = join19(dir, name2 + extension);
       if (isExecutableFile(candidate)) return candidate;
     }
   }
   return void 0;
 }
 function givenShellCheck(path6) {
-  const absolute = resolve8(path6);
+  const absolute = resolve10(path6);
   if (!existsSync5(absolute)) {
     throw new UserError(
       `shellcheck: '${path6}' does not exist; give the path of a shellcheck binary, 'auto' or 'off'`
@@ -54538,8 +58878,8 @@ function assetFor(options) {
 }
 async function withToolCache(work) {
   if (process.env.RUNNER_TOOL_CACHE) return await work();
-  const cacheHome = process.env.XDG_CACHE_HOME || join17(homedir2(), ".cache");
-  process.env.RUNNER_TOOL_CACHE = join17(cacheHome, "runnerkit", "tool-cache");
+  const cacheHome = process.env.XDG_CACHE_HOME || join19(homedir2(), ".cache");
+  process.env.RUNNER_TOOL_CACHE = join19(cacheHome, "runnerkit", "tool-cache");
   try {
     return await work();
   } finally {
@@ -54551,21 +58891,21 @@ async function cachedShellCheck(options = {}) {
   if (typeof asset === "string") return void 0;
   const { find: find2 } = await toolCache();
   const dir = await withToolCache(() => find2("shellcheck", asset.version, asset.arch));
-  const binary2 = dir ? join17(dir, "shellcheck") : "";
+  const binary2 = dir ? join19(dir, "shellcheck") : "";
   return binary2 && isExecutableFile(binary2) ? binary2 : void 0;
 }
 async function sha256Of2(file) {
-  const hash = createHash5("sha256");
-  for await (const chunk of createReadStream4(file)) hash.update(chunk);
+  const hash = createHash7("sha256");
+  for await (const chunk of createReadStream5(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function downloadShellCheck(options = {}) {
   const asset = assetFor(options);
   if (typeof asset === "string") throw new UserError(`${asset}; install shellcheck and retry`);
   const { cacheDir: cacheDir2, downloadTool: downloadTool2, extractTar: extractTar2 } = await toolCache();
-  const work = await mkdtemp(join17(process.env.RUNNER_TEMP || tmpdir2(), "runnerkit-shellcheck-"));
+  const work = await mkdtemp(join19(process.env.RUNNER_TEMP || tmpdir3(), "runnerkit-shellcheck-"));
   try {
-    const archive = await downloadTool2(asset.url, join17(work, "shellcheck.tar.xz"));
+    const archive = await downloadTool2(asset.url, join19(work, "shellcheck.tar.xz"));
     const actual = await sha256Of2(archive);
     if (actual !== asset.sha256) {
       await rm2(archive, { force: true });
@@ -54574,15 +58914,15 @@ async function downloadShellCheck(options = {}) {
         `ShellCheck download ${asset.url} has sha256 ${actual}, not the pinned ${asset.sha256}; nothing was installed: ${check}`
       );
     }
-    const extracted = await extractTar2(archive, join17(work, "extracted"), "xJ");
-    const folder = join17(extracted, `shellcheck-v${asset.version}`);
-    if (!isExecutableFile(join17(folder, "shellcheck"))) {
+    const extracted = await extractTar2(archive, join19(work, "extracted"), "xJ");
+    const folder = join19(extracted, `shellcheck-v${asset.version}`);
+    if (!isExecutableFile(join19(folder, "shellcheck"))) {
       throw new Error(`${asset.url} has no shellcheck-v${asset.version}/shellcheck`);
     }
     const cached = await withToolCache(
       () => cacheDir2(folder, "shellcheck", asset.version, asset.arch)
     );
-    const binary2 = join17(cached, "shellcheck");
+    const binary2 = join19(cached, "shellcheck");
     await chmod2(binary2, 493);
     return binary2;
   } finally {
@@ -54619,7 +58959,7 @@ async function findShellCheck(setting2, options = {}) {
 }
 
 // src/lint/shellcheck/run.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn4 } from "node:child_process";
 import { availableParallelism } from "node:os";
 
 // src/lint/shellcheck/scripts.ts
@@ -54867,8 +59207,8 @@ function shellCheckEnvironment() {
   return env;
 }
 function runShellCheck(binary2, script2) {
-  return new Promise((resolve10, reject) => {
-    const child2 = spawn3(binary2, shellCheckArguments(script2), {
+  return new Promise((resolve14, reject) => {
+    const child2 = spawn4(binary2, shellCheckArguments(script2), {
       stdio: ["pipe", "pipe", "pipe"],
       env: shellCheckEnvironment(),
       windowsHide: true,
@@ -54892,7 +59232,7 @@ function runShellCheck(binary2, script2) {
         return;
       }
       try {
-        resolve10(parseShellCheckOutput(output));
+        resolve14(parseShellCheckOutput(output));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         reject(
@@ -54941,12 +59281,12 @@ function describeRule(code2) {
   return void 0;
 }
 function countSeverities(findings) {
-  const counts = { error: 0, warning: 0, info: 0, style: 0, total: 0 };
+  const counts2 = { error: 0, warning: 0, info: 0, style: 0, total: 0 };
   for (const finding of findings) {
-    if (finding.severity !== "ignore") counts[finding.severity]++;
-    counts.total++;
+    if (finding.severity !== "ignore") counts2[finding.severity]++;
+    counts2.total++;
   }
-  return counts;
+  return counts2;
 }
 async function runLint(options) {
   const notes = [];
@@ -54958,7 +59298,7 @@ async function runLint(options) {
   });
   const file = configFile ? readConfigFile(configFile) : void 0;
   if (file) notes.push(...file.warnings);
-  const config = resolveConfig(
+  const config2 = resolveConfig(
     mergeConfigs(configFromEnv(options.env), file?.config ?? {}, options.options)
   );
   const files = findDockerfiles(options.inputs, { cwd: options.cwd, recursive: options.recursive });
@@ -54970,21 +59310,21 @@ async function runLint(options) {
     files,
     cwd: options.cwd,
     rules: allRules,
-    settings: config.settings,
+    settings: config2.settings,
     ...binary2 ? { external: (dockerfile) => shellcheckFailures(dockerfile, binary2) } : {},
     ...options.readStdin ? { readStdin: options.readStdin } : {}
   });
-  const findings = results.flatMap((result) => result.findings);
+  const findings = results.flatMap((result3) => result3.findings);
   return {
     results,
     findings,
-    config,
+    config: config2,
     ...configFile ? { configFile } : {},
     notes,
     shellcheck,
     counts: countSeverities(findings),
-    exitCode: exitStatus(findings, config),
-    report: (format, color = !config.noColor) => formatFindings(format, findings, {
+    exitCode: exitStatus(findings, config2),
+    report: (format, color = !config2.noColor) => formatFindings(format, findings, {
       color,
       workspace: options.workspace,
       cwd: options.cwd,
@@ -54995,7 +59335,7 @@ async function runLint(options) {
 }
 
 // src/cli/lint.ts
-var usage2 = `Usage: runnerkit lint [options] PATH…|-
+var usage3 = `Usage: runnerkit lint [options] PATH…|-
 
 Lint Dockerfiles with hadolint's rules, in this process: no Docker, no hadolint binary.
 PATH is a Dockerfile, a folder (searched for Dockerfile, *.Dockerfile, Dockerfile.* and
@@ -55029,7 +59369,7 @@ Environment: hadolint's HADOLINT_* variables, merged as hadolint merges them.
 var lintCommand = {
   name: "lint",
   summary: "lint Dockerfiles with hadolint rules and ShellCheck, without Docker",
-  usage: usage2,
+  usage: usage3,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("lint", args2, {
       config: { type: "string", short: "c" },
@@ -55105,7 +59445,7 @@ var lintCommand = {
       const report = run2.report(format, color);
       if (target === void 0) context.stdout(report);
       else {
-        const path6 = resolve9(context.cwd, target);
+        const path6 = resolve11(context.cwd, target);
         mkdirSync(dirname8(path6), { recursive: true });
         writeFileSync2(path6, report);
       }
@@ -55115,7 +59455,7 @@ var lintCommand = {
 };
 
 // src/cli/meta.ts
-var usage3 = `Usage: runnerkit meta [options]
+var usage4 = `Usage: runnerkit meta [options]
 
 Compute image tags, OCI labels and annotations for the current event, with the same inputs
 as docker/metadata-action (and the image-meta action). Prints a JSON object
@@ -55161,7 +59501,7 @@ async function localRepository(context, cwd, token, warn) {
 var metaCommand = {
   name: "meta",
   summary: "compute image tags, labels and annotations for an event (docker/metadata-action inputs)",
-  usage: usage3,
+  usage: usage4,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("meta", args2, {
       images: { type: "string", multiple: true },
@@ -55191,13 +59531,13 @@ var metaCommand = {
     if (output !== void 0 && !metaOutputNames.includes(output)) {
       throw new UserError(`--output ${output}: use one of ${metaOutputNames.join(", ")}`);
     }
-    const join18 = (texts) => texts?.join("\n");
+    const join21 = (texts) => texts?.join("\n");
     const inputs = parseMetaInputs({
-      images: join18(values.images),
-      tags: join18(values.tags),
-      flavor: join18(values.flavor),
-      labels: join18(values.labels),
-      annotations: join18(values.annotations),
+      images: join21(values.images),
+      tags: join21(values.tags),
+      flavor: join21(values.flavor),
+      labels: join21(values.labels),
+      annotations: join21(values.annotations),
       "sep-tags": values["sep-tags"],
       "sep-labels": values["sep-labels"],
       "sep-annotations": values["sep-annotations"],
@@ -55221,18 +59561,18 @@ var metaCommand = {
       github = await contextFromGit(context.cwd);
       repository = await localRepository(github, context.cwd, token, warn);
     }
-    const result = computeMeta(inputs, github, repository, settings, now);
-    for (const warning of result.warnings) warn(warning);
+    const result3 = computeMeta(inputs, github, repository, settings, now);
+    for (const warning of result3.warnings) warn(warning);
     if (output !== void 0) {
-      context.stdout(`${metaOutputs(result, inputs)[output]}
+      context.stdout(`${metaOutputs(result3, inputs)[output]}
 `);
     } else {
       const printed = {
-        version: result.version,
-        tags: result.json.tags,
-        "tag-names": result.json["tag-names"],
-        labels: result.json.labels,
-        annotations: result.json.annotations
+        version: result3.version,
+        tags: result3.json.tags,
+        "tag-names": result3.json["tag-names"],
+        labels: result3.json.labels,
+        annotations: result3.json.annotations
       };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
@@ -55241,8 +59581,890 @@ var metaCommand = {
   }
 };
 
+// src/cli/mtu.ts
+import { mkdir as mkdir2, readFile as readFile2 } from "node:fs/promises";
+import { join as join20, resolve as resolve12 } from "node:path";
+
+// src/runner/mtu/config.ts
+var minimumMtu = 576;
+var maximumMtu = 9e3;
+var mtuConfigFileNames = [
+  "daemon.json",
+  "containers.conf",
+  "99-runnerkit-mtu.conf",
+  "docker-rootless.env"
+];
+function validateMtu(mtu, name2 = "mtu") {
+  if (!Number.isInteger(mtu) || mtu < minimumMtu || mtu > maximumMtu) {
+    throw new UserError(
+      `${name2}: expected a whole number from ${minimumMtu} to ${maximumMtu}, got ${String(mtu)}`
+    );
+  }
+  return mtu;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function renderDaemonJson(mtu, existing, source = "daemon.json") {
+  validateMtu(mtu);
+  let config2 = {};
+  if (existing !== void 0 && existing.trim() !== "") {
+    let parsed;
+    try {
+      parsed = JSON.parse(existing);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UserError(`${source}: not valid JSON (${reason}); fix it or start without it`);
+    }
+    if (!isRecord2(parsed)) throw new UserError(`${source}: expected a JSON object`);
+    config2 = parsed;
+  }
+  const options = config2["default-network-opts"];
+  if (options !== void 0 && !isRecord2(options))
+    throw new UserError(`${source}: "default-network-opts" must be an object`);
+  const bridge = options?.bridge;
+  if (bridge !== void 0 && !isRecord2(bridge))
+    throw new UserError(`${source}: "default-network-opts.bridge" must be an object`);
+  config2.mtu = mtu;
+  config2["default-network-opts"] = {
+    ...options,
+    bridge: { ...bridge, [dockerNetworkMtuOption]: String(mtu) }
+  };
+  return `${JSON.stringify(config2, null, 2)}
+`;
+}
+function renderContainersConf(mtu) {
+  validateMtu(mtu);
+  return [
+    `# runnerkit: MTU ${mtu} for rootless Podman's network namespace (default 65520).`,
+    "# These keys replace the lists a file read earlier sets; merge other options by hand.",
+    "[network]",
+    `pasta_options = ["--mtu", "${mtu}"]`,
+    "",
+    "[engine]",
+    `network_cmd_options = ["mtu=${mtu}"]`,
+    ""
+  ].join("\n");
+}
+function renderSysctlConf() {
+  return [
+    '# runnerkit: probe the path MTU when ICMP "fragmentation needed" never arrives (RFC 4821).',
+    "# It helps what this host sends (uploads, pushes); downloads need a lower MTU or MSS.",
+    "net.ipv4.tcp_mtu_probing = 1",
+    ""
+  ].join("\n");
+}
+function podmanNetworkCommand(mtu, name2 = "NAME") {
+  validateMtu(mtu);
+  return `podman network create --opt mtu=${mtu} ${name2}`;
+}
+function renderMtuConfig(mtu, existingDaemonJson, daemonJsonSource) {
+  validateMtu(mtu);
+  const rootlessDockerEnv = `${rootlessKitMtuVariable}=${mtu}`;
+  return {
+    mtu,
+    files: {
+      "daemon.json": renderDaemonJson(mtu, existingDaemonJson, daemonJsonSource),
+      "containers.conf": renderContainersConf(mtu),
+      "99-runnerkit-mtu.conf": renderSysctlConf(),
+      "docker-rootless.env": `${rootlessDockerEnv}
+`
+    },
+    podmanNetworkCommand: podmanNetworkCommand(mtu),
+    rootlessDockerEnv
+  };
+}
+
+// src/runner/mtu/probe.ts
+import { spawn as spawn5 } from "node:child_process";
+var minimumPathMtu = 552;
+var ipAndIcmpHeaders = 28;
+var probePackages = { ping: "iputils-ping", tracepath: "iputils-tracepath" };
+var spawnExec = (command, args2) => new Promise((resolve14) => {
+  const child2 = spawn5(command, args2, { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child2.stdout.on("data", (chunk) => stdout += chunk.toString());
+  child2.stderr.on("data", (chunk) => stderr += chunk.toString());
+  child2.on("error", (error) => resolve14({ code: 127, stdout, stderr: stderr + error.message }));
+  child2.on("close", (code2) => resolve14({ code: code2 ?? 1, stdout, stderr }));
+});
+function parsePing(result3) {
+  const text2 = `${result3.stdout}
+${result3.stderr}`;
+  const stats = /(\d+) packets transmitted, (\d+) (?:packets )?received/.exec(text2);
+  const frag = /From (\S+)(?: icmp_seq=\d+)? Frag needed and DF set \(mtu = (\d+)\)/.exec(text2);
+  const local = /local error: [^\n]*?mtu=(\d+)/.exec(text2);
+  const outcome = {
+    transmitted: stats ? Number(stats[1]) : 0,
+    received: stats ? Number(stats[2]) : 0,
+    ...frag && { fragNeededFrom: frag[1], fragNeededMtu: Number(frag[2]) },
+    ...local && { localErrorMtu: Number(local[1]) }
+  };
+  if (!stats && !frag && !local) {
+    const message = text2.split("\n").map((line) => line.trim()).find((line) => line !== "");
+    outcome.error = message ?? `exit ${result3.code}`;
+  }
+  return outcome;
+}
+function parseTracepath(text2) {
+  const outcome = { hops: [], reached: false };
+  for (const line of text2.split("\n")) {
+    const local = /\[LOCALHOST\]\s+pmtu (\d+)/.exec(line);
+    if (local) {
+      outcome.localPmtu = Number(local[1]);
+      continue;
+    }
+    const resume = /Resume: pmtu (\d+)(?: hops (\d+))?/.exec(line);
+    if (resume) {
+      outcome.resumePmtu = Number(resume[1]);
+      if (resume[2] !== void 0) outcome.hopCount = Number(resume[2]);
+      continue;
+    }
+    const hop = /^\s*(\d+)\??:\s+(\S+)(.*)$/.exec(line);
+    if (!hop) continue;
+    const noReply = hop[2] === "no" && hop[3].trim().startsWith("reply");
+    const pmtu = /pmtu (\d+)/.exec(hop[3]);
+    const reached = /\breached\b/.test(hop[3]);
+    outcome.hops.push({
+      hop: Number(hop[1]),
+      ...!noReply && { address: hop[2] },
+      ...pmtu && { pmtu: Number(pmtu[1]) },
+      reached,
+      noReply
+    });
+    if (reached) outcome.reached = true;
+  }
+  return outcome;
+}
+function parseRouteGet(text2) {
+  const device = /\bdev (\S+)/.exec(text2);
+  const cached = /\bcache\b.*?\bmtu (\d+)/.exec(text2);
+  return {
+    ...device && { device: device[1] },
+    ...cached && { cachedMtu: Number(cached[1]) }
+  };
+}
+function parseLinkMtu(text2) {
+  const match = /\bmtu (\d+)/.exec(text2);
+  return match ? Number(match[1]) : void 0;
+}
+var ProbeUnusable = class extends Error {
+};
+function missingTool(tool) {
+  const pkg = probePackages[tool];
+  return new UserError(`${tool} is not installed: install ${pkg} (apt-get install ${pkg})`);
+}
+function pingArgs(host, size, count = 2) {
+  const payload = String(size - ipAndIcmpHeaders);
+  return ["-n", "-M", "do", "-s", payload, "-c", String(count), "-i", "0.2", "-W", "1", host];
+}
+async function pingSize(exec2, host, size) {
+  const result3 = await exec2("ping", pingArgs(host, size));
+  if (result3.code === 127) throw missingTool("ping");
+  const outcome = parsePing(result3);
+  if (outcome.received > 0) return { kind: "pass" };
+  if (outcome.fragNeededMtu !== void 0) {
+    return {
+      kind: "too-big",
+      mtu: outcome.fragNeededMtu,
+      local: false,
+      ...outcome.fragNeededFrom !== void 0 && { from: outcome.fragNeededFrom }
+    };
+  }
+  if (outcome.localErrorMtu !== void 0)
+    return { kind: "too-big", mtu: outcome.localErrorMtu, local: true };
+  if (outcome.error !== void 0) throw new ProbeUnusable(`ping: ${outcome.error}`);
+  return { kind: "lost" };
+}
+function describe2(size, verdict) {
+  const probe3 = `ping -M do, ${size} bytes`;
+  switch (verdict.kind) {
+    case "pass":
+      return `${probe3}: answered`;
+    case "lost":
+      return `${probe3}: lost, no ICMP "fragmentation needed" came back`;
+    case "too-big":
+      return verdict.local ? `${probe3}: the kernel already knows the path MTU ${verdict.mtu} (learned from ICMP)` : `${probe3}: "Frag needed and DF set (mtu = ${verdict.mtu})"${verdict.from !== void 0 ? ` from ${verdict.from}` : ""}`;
+  }
+}
+async function probeWithPing(exec2, host, localMtu) {
+  const evidence = [];
+  const small = await pingSize(exec2, host, minimumPathMtu);
+  evidence.push(describe2(minimumPathMtu, small));
+  if (small.kind !== "pass") {
+    throw new ProbeUnusable(
+      `ping: ${host} does not answer even ${minimumPathMtu}-byte packets (unreachable, or ICMP echo blocked)`
+    );
+  }
+  const full = await pingSize(exec2, host, localMtu);
+  evidence.push(describe2(localMtu, full));
+  if (full.kind === "pass")
+    return { pathMtu: localMtu, icmpSeen: false, blackHole: false, evidence };
+  let icmpSeen = false;
+  let low = minimumPathMtu;
+  let high = localMtu;
+  if (full.kind === "too-big") {
+    icmpSeen = true;
+    if (full.mtu < localMtu && full.mtu >= minimumPathMtu) {
+      const reported = await pingSize(exec2, host, full.mtu);
+      evidence.push(describe2(full.mtu, reported));
+      if (reported.kind === "pass")
+        return { pathMtu: full.mtu, icmpSeen, blackHole: false, evidence };
+      high = full.mtu;
+    }
+  }
+  const steps = [];
+  while (high - low > 1) {
+    const size = Math.floor((low + high) / 2);
+    const verdict = await pingSize(exec2, host, size);
+    if (verdict.kind === "too-big") icmpSeen = true;
+    steps.push(`${size} ${verdict.kind === "pass" ? "ok" : verdict.kind}`);
+    if (verdict.kind === "pass") low = size;
+    else high = size;
+  }
+  evidence.push(`binary search (${steps.join(", ")}): ${low} bytes pass, ${high} do not`);
+  return { pathMtu: low, icmpSeen, blackHole: !icmpSeen, evidence };
+}
+async function tracepath(exec2, host, maxHops, length) {
+  const args2 = [
+    "-n",
+    "-m",
+    String(maxHops),
+    ...length !== void 0 ? ["-l", String(length)] : []
+  ];
+  const result3 = await exec2("tracepath", [...args2, host]);
+  if (result3.code === 127) throw missingTool("tracepath");
+  const outcome = parseTracepath(result3.stdout);
+  if (outcome.hops.length === 0 && outcome.localPmtu === void 0) {
+    const message = `${result3.stderr}
+${result3.stdout}`.trim().split("\n")[0] ?? "";
+    throw new ProbeUnusable(`tracepath: ${message || `exit ${result3.code}`}`);
+  }
+  return outcome;
+}
+function lastAnswering(outcome) {
+  return outcome.hops.filter((hop) => !hop.noReply).at(-1);
+}
+async function probeWithTracepath(exec2, host, localMtu, maxHops) {
+  const evidence = [];
+  const full = await tracepath(exec2, host, maxHops);
+  const learned = full.hops.filter((hop) => hop.pmtu !== void 0 && hop.pmtu < localMtu);
+  const icmpSeen = learned.length > 0;
+  const start2 = full.localPmtu ?? localMtu;
+  const localPmtu = full.localPmtu !== void 0 ? { localPmtu: full.localPmtu } : {};
+  for (const hop of learned) {
+    evidence.push(`tracepath: pmtu ${hop.pmtu} learned at hop ${hop.hop} (ICMP arrived)`);
+  }
+  if (full.reached) {
+    const pathMtu = full.resumePmtu ?? learned.at(-1)?.pmtu ?? start2;
+    evidence.push(
+      `tracepath: ${host} reached in ${full.hopCount ?? full.hops.at(-1)?.hop} hops, pmtu ${pathMtu}`
+    );
+    return { pathMtu, icmpSeen, blackHole: false, evidence, ...localPmtu };
+  }
+  const last = lastAnswering(full);
+  evidence.push(
+    `tracepath: no reply after hop ${last?.hop ?? 0}${last?.address !== void 0 ? ` (${last.address})` : ""} with ${full.resumePmtu ?? start2}-byte probes`
+  );
+  const small = await tracepath(exec2, host, maxHops, minimumPathMtu);
+  if (!small.reached) {
+    throw new UserError(
+      `tracepath does not reach ${host} even with ${minimumPathMtu}-byte probes (unreachable, or UDP probes filtered): cannot judge its path MTU; try --method ping`
+    );
+  }
+  evidence.push(
+    `tracepath -l ${minimumPathMtu}: ${host} reached in ${small.hopCount ?? small.hops.at(-1)?.hop} hops, so large packets vanish where small ones pass`
+  );
+  return { icmpSeen, blackHole: !icmpSeen, evidence, ...localPmtu };
+}
+async function localRoute(exec2, host) {
+  const route = await exec2("ip", ["-o", "route", "get", host]);
+  if (route.code !== 0) return {};
+  const { device, cachedMtu } = parseRouteGet(route.stdout);
+  if (device === void 0) return {};
+  const link = await exec2("ip", ["-o", "link", "show", "dev", device]);
+  const mtu = link.code === 0 ? parseLinkMtu(link.stdout) : void 0;
+  return {
+    device,
+    ...mtu !== void 0 && { mtu },
+    ...cachedMtu !== void 0 && { cachedMtu }
+  };
+}
+async function localMtuFromPing(exec2, host) {
+  const result3 = await exec2("ping", pingArgs(host, 65e3, 1));
+  if (result3.code === 127) return void 0;
+  return parsePing(result3).localErrorMtu;
+}
+function pathMtuRemedy(result3, margin = 50) {
+  const { host, pathMtu, localMtu } = result3;
+  const dev = result3.localInterface ?? "DEV";
+  if (result3.blackHole) {
+    const mtu = pathMtu ?? "PMTU";
+    const mss = pathMtu !== void 0 ? pathMtu - 40 : "PMTU-40";
+    const inner = pathMtu !== void 0 ? pathMtu - margin : `PMTU-${margin}`;
+    return [
+      `ICMP "fragmentation needed" never arrives, so TCP to ${host} hangs once packets exceed ${pathMtu ?? "the path MTU"} bytes${pathMtu === void 0 ? " (measure it with --method ping)" : ""}. Fix one of:`,
+      `- lower the MTU: ip link set dev ${dev} mtu ${mtu} (in Kubernetes: the CNI's MTU for the pod network)`,
+      `- or advertise a smaller MSS for downloads: ip route change <the route to ${host}> advmss ${mss}, or iptables -t mangle -A OUTPUT -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss ${mss} (FORWARD too for containers)`,
+      `- uploads (docker push, artifacts) also recover with sysctl -w net.ipv4.tcp_mtu_probing=1`,
+      `- give containers ${inner}: runnerkit mtu config --mtu ${inner} (Docker daemon.json mtu and default-network-opts, rootless DOCKERD_ROOTLESS_ROOTLESSKIT_MTU, Podman pasta/slirp4netns and network mtu)`,
+      `- best: let the network pass ICMP type 3 code 4 (IPv6: type 2 "Packet Too Big")`
+    ].join("\n");
+  }
+  if (pathMtu !== void 0 && pathMtu < localMtu) {
+    const inner = pathMtu - margin;
+    return `PMTU discovery works (ICMP arrives): connections to ${host} settle at ${pathMtu} bytes. Containers on a nested network need ${inner} or less: runnerkit mtu config --mtu ${inner}`;
+  }
+  return "";
+}
+async function probePathMtu(host, options = {}) {
+  const exec2 = options.exec ?? spawnExec;
+  const method = options.method ?? "auto";
+  const maxHops = options.maxHops ?? 30;
+  if (host.trim() === "" || host.startsWith("-")) throw new UserError(`not a host: '${host}'`);
+  const evidence = [];
+  const route = options.localMtu === void 0 ? await localRoute(exec2, host) : {};
+  let localMtu = options.localMtu ?? route.mtu;
+  if (route.device !== void 0)
+    evidence.push(`route to ${host} leaves by ${route.device}, MTU ${route.mtu ?? "unknown"}`);
+  if (route.cachedMtu !== void 0)
+    evidence.push(`the kernel holds a learned path MTU ${route.cachedMtu} for ${host} (from ICMP)`);
+  if (localMtu === void 0 && method !== "tracepath")
+    localMtu = await localMtuFromPing(exec2, host);
+  let measured;
+  let used = "ping";
+  if (method !== "tracepath") {
+    try {
+      measured = await probeWithPing(exec2, host, localMtu ?? 1500);
+      localMtu ??= 1500;
+    } catch (error) {
+      const fallback = method === "auto" && (error instanceof ProbeUnusable || isMissing(error, "ping"));
+      if (!fallback)
+        throw error instanceof ProbeUnusable ? new UserError(`${error.message}: cannot measure the path MTU; try --method tracepath`) : error;
+      evidence.push(`${messageOf(error)}; using tracepath`);
+    }
+  }
+  if (measured === void 0 || method === "both") {
+    let traced;
+    try {
+      traced = await probeWithTracepath(exec2, host, localMtu ?? 1500, maxHops);
+    } catch (error) {
+      if (error instanceof ProbeUnusable) throw new UserError(error.message);
+      if (method === "auto" && isMissing(error, "tracepath"))
+        throw new UserError(
+          `neither ping nor tracepath can run: install ${probePackages.ping} or ${probePackages.tracepath}`
+        );
+      throw error;
+    }
+    localMtu ??= traced.localPmtu ?? 1500;
+    if (measured === void 0) {
+      measured = traced;
+      used = "tracepath";
+    } else {
+      measured.evidence.push(...traced.evidence);
+      measured.icmpSeen ||= traced.icmpSeen;
+      used = "ping+tracepath";
+    }
+  }
+  const icmpSeen = measured.icmpSeen || route.cachedMtu !== void 0;
+  const result3 = {
+    host,
+    localMtu: localMtu ?? 1500,
+    ...route.device !== void 0 && { localInterface: route.device },
+    ...measured.pathMtu !== void 0 && { pathMtu: measured.pathMtu },
+    blackHole: measured.blackHole && !icmpSeen,
+    icmpSeen,
+    method: used,
+    evidence: [...evidence, ...measured.evidence]
+  };
+  return { ...result3, remedy: pathMtuRemedy(result3, options.margin) };
+}
+function isMissing(error, tool) {
+  return error instanceof UserError && error.message.startsWith(`${tool} is not installed`);
+}
+
+// src/cli/mtu.ts
+var usage5 = `Usage: runnerkit mtu probe HOST [options]
+       runnerkit mtu config --mtu N [options]
+
+probe: measure the path MTU to HOST and tell a healthy path from a PMTU black hole (large
+packets silently lost because ICMP "fragmentation needed" is dropped). Uses ping -M do (a
+binary search from 552 bytes to the local MTU) and/or tracepath, neither needing root
+(ping needs cap_net_raw or net.ipv4.ping_group_range; tracepath needs nothing).
+Exits 1 on a black hole, and prints what to change.
+
+  --method M          auto (default: ping, else tracepath), ping, tracepath or both
+  --local-mtu N       the local MTU (default: the route's interface, from ip)
+  --max-hops N        tracepath's hop limit (default 30; a black hole costs ~3 s a hop)
+  --margin N          bytes nested container networks need below the path (default 50)
+  --format F          table (default) or json
+
+config: render the settings that give containers the MTU N: daemon.json (mtu and
+default-network-opts, so the runner's per-job networks get it too), containers.conf
+(pasta and slirp4netns), 99-runnerkit-mtu.conf (sysctl tcp_mtu_probing = 1),
+docker-rootless.env (DOCKERD_ROOTLESS_ROOTLESSKIT_MTU) and the podman network command.
+
+  --mtu N             the containers' MTU, 576 to 9000 (e.g. the pod MTU minus 50)
+  --daemon-json FILE  merge into this daemon.json (other keys kept) and print the result
+                      (alone, unless --out or --format json); FILE itself is not changed
+  --out DIR           write the files into DIR (each atomically) instead of printing them
+  --format F          text (default) or json
+`;
+function whole(flag, text2) {
+  if (text2 === void 0) return void 0;
+  if (!/^\d+$/.test(text2.trim()))
+    throw new UserError(`${flag}: expected a whole number, got '${text2}'`);
+  return Number(text2);
+}
+function formatFrom(text2, allowed) {
+  const format = text2 ?? allowed[0];
+  if (!allowed.includes(format))
+    throw new UserError(`--format: expected ${allowed.join(" or ")}, got '${format}'`);
+  return format;
+}
+function formatProbeTable(result3) {
+  const rows = [
+    ["host", result3.host],
+    [
+      "local MTU",
+      `${result3.localMtu}${result3.localInterface !== void 0 ? ` (${result3.localInterface})` : ""}`
+    ],
+    ["path MTU", result3.pathMtu !== void 0 ? String(result3.pathMtu) : "not measured"],
+    ["ICMP frag-needed", result3.icmpSeen ? "arrives" : "not seen"],
+    ["black hole", result3.blackHole ? "YES" : "no"],
+    ["method", result3.method]
+  ];
+  const lines = rows.map(([name2, value]) => `${name2.padEnd(17)}${value}`);
+  lines.push("", "evidence:", ...result3.evidence.map((line) => `  ${line}`));
+  if (result3.remedy !== "") {
+    lines.push("", "remedy:", ...result3.remedy.split("\n").map((line) => `  ${line}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+async function probe2(args2, context, probeOptions) {
+  const { values, positionals } = parseCommandArgs("mtu", args2, {
+    method: { type: "string" },
+    "local-mtu": { type: "string" },
+    "max-hops": { type: "string" },
+    margin: { type: "string" },
+    format: { type: "string" }
+  });
+  if (positionals.length !== 1) {
+    throw new UserError(
+      positionals.length === 0 ? "give the HOST to probe; run 'runnerkit mtu --help' for usage" : `unexpected argument '${positionals[1]}'; run 'runnerkit mtu --help' for usage`
+    );
+  }
+  const format = formatFrom(values.format, ["table", "json"]);
+  const method = values.method ?? "auto";
+  if (!["auto", "ping", "tracepath", "both"].includes(method))
+    throw new UserError(`--method: expected auto, ping, tracepath or both, got '${method}'`);
+  const localMtu = whole("--local-mtu", values["local-mtu"]);
+  if (localMtu !== void 0) validateMtu(localMtu, "--local-mtu");
+  const maxHops = whole("--max-hops", values["max-hops"]);
+  if (maxHops !== void 0 && (maxHops < 1 || maxHops > 255))
+    throw new UserError(`--max-hops: expected 1 to 255, got ${maxHops}`);
+  const margin = whole("--margin", values.margin);
+  const result3 = await probePathMtu(positionals[0], {
+    ...probeOptions,
+    method,
+    ...localMtu !== void 0 && { localMtu },
+    ...maxHops !== void 0 && { maxHops },
+    ...margin !== void 0 && { margin }
+  });
+  context.stdout(
+    format === "json" ? `${JSON.stringify(result3, null, 2)}
+` : formatProbeTable(result3)
+  );
+  return result3.blackHole ? 1 : 0;
+}
+async function config(args2, context) {
+  const { values, positionals } = parseCommandArgs("mtu", args2, {
+    mtu: { type: "string" },
+    "daemon-json": { type: "string" },
+    out: { type: "string" },
+    format: { type: "string" }
+  });
+  if (positionals.length > 0)
+    throw new UserError(
+      `unexpected argument '${positionals[0]}'; run 'runnerkit mtu --help' for usage`
+    );
+  if (values.mtu === void 0) throw new UserError("--mtu: give the MTU the containers should use");
+  const format = formatFrom(values.format, ["text", "json"]);
+  const mtuText = values.mtu.trim();
+  if (!/^\d+$/.test(mtuText))
+    throw new UserError(`--mtu: expected a whole number from 576 to 9000, got '${values.mtu}'`);
+  const mtu = validateMtu(Number(mtuText), "--mtu");
+  let existing;
+  const daemonJson = values["daemon-json"];
+  if (daemonJson !== void 0) {
+    try {
+      existing = await readFile2(resolve12(context.cwd, daemonJson), "utf8");
+    } catch (error) {
+      const reason = error.code ?? String(error);
+      throw new UserError(`--daemon-json: cannot read ${daemonJson} (${reason})`);
+    }
+  }
+  const rendered = renderMtuConfig(mtu, existing, daemonJson);
+  if (values.out !== void 0) {
+    const dir = resolve12(context.cwd, values.out);
+    await mkdir2(dir, { recursive: true });
+    const written = [];
+    for (const name2 of mtuConfigFileNames) {
+      const path6 = join20(dir, name2);
+      await writeFileAtomic(path6, rendered.files[name2]);
+      written.push(path6);
+    }
+    context.stdout(
+      format === "json" ? `${JSON.stringify({ ...rendered, written }, null, 2)}
+` : `${written.join("\n")}
+${rendered.podmanNetworkCommand}
+`
+    );
+    return 0;
+  }
+  if (format === "json") {
+    context.stdout(`${JSON.stringify(rendered, null, 2)}
+`);
+    return 0;
+  }
+  if (daemonJson !== void 0) {
+    context.stdout(rendered.files["daemon.json"]);
+    return 0;
+  }
+  const places = {
+    "daemon.json": "/etc/docker/daemon.json; rootless: ~/.config/docker/daemon.json",
+    "containers.conf": "/etc/containers/containers.conf.d/99-runnerkit-mtu.conf or ~/.config/containers/containers.conf",
+    "99-runnerkit-mtu.conf": "/etc/sysctl.d/",
+    "docker-rootless.env": "the rootless dockerd's environment (systemd EnvironmentFile)"
+  };
+  const sections = mtuConfigFileNames.map(
+    (name2) => `# ${name2} (${places[name2]})
+${rendered.files[name2]}`
+  );
+  sections.push(`# podman bridge network
+${rendered.podmanNetworkCommand}
+`);
+  context.stdout(sections.join("\n"));
+  return 0;
+}
+function mtuCommandWith(probeOptions = {}) {
+  return {
+    name: "mtu",
+    summary: "probe the path MTU for black holes; render MTU settings for Docker and Podman",
+    usage: usage5,
+    async run(args2, context) {
+      const [action, ...rest] = args2;
+      if (action === "probe") return probe2(rest, context, probeOptions);
+      if (action === "config") return config(rest, context);
+      throw new UserError(
+        action === void 0 ? "give an action: probe or config; run 'runnerkit mtu --help' for usage" : `unknown action '${action}': expected probe or config; run 'runnerkit mtu --help' for usage`
+      );
+    }
+  };
+}
+var mtuCommand = mtuCommandWith();
+
+// src/cli/path.ts
+import { statSync as statSync6 } from "node:fs";
+import { isAbsolute as isAbsolute4, resolve as resolve13 } from "node:path";
+
+// src/runner/path.ts
+import { promises as fs19 } from "node:fs";
+var PathInputError = class extends UserError {
+  constructor(field, message) {
+    super(message);
+    this.field = field;
+  }
+  field;
+};
+var controlCharacter = /[\n\r\0]/;
+function quoted2(value) {
+  return JSON.stringify(value);
+}
+function assertSingleLine(field, value) {
+  if (controlCharacter.test(value)) {
+    throw new PathInputError(
+      field,
+      `${quoted2(value)} holds a newline, carriage return or NUL; give one directory per entry`
+    );
+  }
+}
+function normalizeEntry(entry) {
+  const trimmed = entry.replace(/\/+$/, "");
+  return trimmed === "" && entry.startsWith("/") ? "/" : trimmed;
+}
+function expandHome(entry, home) {
+  if (home === void 0 || home === "") return entry;
+  if (entry === "~") return home;
+  return entry.startsWith("~/") ? `${normalizeEntry(home)}${entry.slice(1)}` : entry;
+}
+function validateExtra(entries, home) {
+  return entries.map((raw) => {
+    assertSingleLine("extra", raw);
+    if (raw.includes(":")) {
+      throw new PathInputError(
+        "extra",
+        `${quoted2(raw)} holds ':', the PATH separator; give each directory as its own entry`
+      );
+    }
+    const entry = expandHome(raw, home);
+    if (!entry.startsWith("/")) {
+      throw new PathInputError(
+        "extra",
+        `${quoted2(raw)} is not an absolute directory; give /dir (or ~/dir)`
+      );
+    }
+    return entry;
+  });
+}
+function computePath(options) {
+  const home = options.home === void 0 || options.home === "" ? void 0 : options.home;
+  if (options.currentPath !== void 0) assertSingleLine("PATH", options.currentPath);
+  if (options.imagePath !== void 0) assertSingleLine("image-path", options.imagePath);
+  if (home !== void 0) {
+    assertSingleLine("HOME", home);
+    if (home.includes(":")) throw new PathInputError("HOME", `${quoted2(home)} holds ':'`);
+  }
+  const extra = validateExtra(options.extra ?? [], home);
+  const candidates = [];
+  const split = (value) => value === void 0 ? [] : value.split(":");
+  for (const entry of split(options.currentPath)) candidates.push({ entry, source: "current" });
+  for (const entry of split(stripPathAssignment(options.imagePath)))
+    candidates.push({ entry, source: "image" });
+  if (home !== void 0) {
+    const base = normalizeEntry(home);
+    for (const dir of [".local/bin", "bin"])
+      candidates.push({ entry: `${base === "/" ? "" : base}/${dir}`, source: "home" });
+  }
+  for (const entry of extra) candidates.push({ entry, source: "extra" });
+  const kept = [];
+  const dropped = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { entry, source } of candidates) {
+    if (entry === "") {
+      if (source !== "home") dropped.push({ entry, reason: "empty" });
+      continue;
+    }
+    if (!entry.startsWith("/")) {
+      dropped.push({ entry, reason: "relative" });
+      continue;
+    }
+    const key = normalizeEntry(entry);
+    if (seen.has(key)) {
+      if (source === "current") dropped.push({ entry, reason: "duplicate" });
+      continue;
+    }
+    seen.add(key);
+    if (options.exists !== void 0 && !options.exists(key)) {
+      dropped.push({ entry: key, reason: "missing" });
+      continue;
+    }
+    kept.push({ entry: key, source });
+  }
+  const current = kept.filter((item) => item.source === "current").map((item) => item.entry);
+  const added = kept.filter((item) => item.source !== "current").map((item) => item.entry);
+  const entries = options.placement === "prepend" ? [...added, ...current] : [...current, ...added];
+  return { entries, added, dropped };
+}
+function stripPathAssignment(value) {
+  if (value === void 0) return void 0;
+  const trimmed = value.trim();
+  if (trimmed === "") return void 0;
+  return trimmed.startsWith("PATH=") ? trimmed.slice("PATH=".length) : trimmed;
+}
+function joinPath(entries) {
+  return entries.join(":");
+}
+function mergeRunnerEnvFile(text2, path6) {
+  assertSingleLine("PATH", path6);
+  const newline = text2.includes("\r\n") ? "\r\n" : "\n";
+  const lines = text2 === "" ? [] : text2.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  const merged = [];
+  let replaced = false;
+  for (const line of lines) {
+    if (line.startsWith("PATH=")) {
+      if (!replaced) merged.push(`PATH=${path6}`);
+      replaced = true;
+      continue;
+    }
+    merged.push(line);
+  }
+  if (!replaced) merged.push(`PATH=${path6}`);
+  return merged.join(newline) + newline;
+}
+function runnerEnvBackupPath(file) {
+  return `${file}.runnerkit-backup`;
+}
+async function readIfExists(file) {
+  try {
+    return await fs19.readFile(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+}
+async function modeOf(file) {
+  try {
+    return (await fs19.stat(file)).mode & 511;
+  } catch {
+    return void 0;
+  }
+}
+function fileError(file, error) {
+  const code2 = error.code;
+  const reason = code2 === "ENOENT" ? "its folder does not exist; give the .env in the runner root (the parent of bin/)" : code2 === "EACCES" || code2 === "EPERM" ? "permission denied; run the step as the runner user" : code2 === "EISDIR" ? "is a folder; give the .env file in it" : error.message ?? String(error);
+  return new PathInputError("runner-env-file", `${file}: ${reason}`);
+}
+async function writeRunnerEnvFile(file, path6) {
+  const backup = runnerEnvBackupPath(file);
+  try {
+    const original = await readIfExists(file) ?? "";
+    const merged = mergeRunnerEnvFile(original, path6);
+    const mode = await modeOf(file) ?? 420;
+    let backedUp = false;
+    if (await readIfExists(backup) === void 0) {
+      await writeFileAtomic(backup, original, { mode });
+      backedUp = true;
+    }
+    if (merged === original) return { changed: false, backedUp, backup };
+    await writeFileAtomic(file, merged, { mode });
+    return { changed: true, backedUp, backup };
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw fileError(file, error);
+  }
+}
+async function restoreRunnerEnvFile(file) {
+  const backup = runnerEnvBackupPath(file);
+  try {
+    const original = await readIfExists(backup);
+    if (original === void 0) return false;
+    const mode = await modeOf(backup) ?? 420;
+    await writeFileAtomic(file, original, { mode });
+    await fs19.rm(backup, { force: true });
+    return true;
+  } catch (error) {
+    throw fileError(file, error);
+  }
+}
+
+// src/cli/path.ts
+var usage6 = `Usage: runnerkit path [options]
+
+Prints the PATH this shell should have: the current PATH, then the directories it lacks from
+the image's PATH, ~/.local/bin and ~/bin, and --extra, put in front (as GITHUB_PATH puts them).
+Duplicates, empty and relative entries are dropped, and so are directories that do not exist.
+A value holding a newline, carriage return or NUL is refused.
+
+Options:
+  --extra DIR              another directory (repeatable, or a comma list); absolute or ~/dir
+  --image-path VALUE       the container image's configured PATH (PATH=… or just its value)
+  --keep-missing           keep directories that do not exist
+  --append                 put the added directories after the current ones instead
+  --runner-env-file FILE   write PATH= into this runner .env (kept as FILE.runnerkit-backup
+                           the first time); the runner reads it when its listener starts
+  --restore                put FILE.runnerkit-backup back (needs --runner-env-file) and stop
+  --format text|json       text: the PATH (default); json: {path, entries, added, dropped}
+
+  export PATH="$(runnerkit path)"
+`;
+var flags3 = {
+  extra: "--extra",
+  "image-path": "--image-path",
+  "runner-env-file": "--runner-env-file",
+  PATH: "environment variable 'PATH'",
+  HOME: "environment variable 'HOME'"
+};
+function isDirectory2(dir) {
+  try {
+    return statSync6(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+var pathCommand = {
+  name: "path",
+  summary: "compute the PATH steps lose on self-hosted runners, and keep it in the runner .env",
+  usage: usage6,
+  async run(args2, context) {
+    const { values, positionals } = parseCommandArgs("path", args2, {
+      extra: { type: "string", multiple: true },
+      "image-path": { type: "string" },
+      "keep-missing": { type: "boolean" },
+      append: { type: "boolean" },
+      "runner-env-file": { type: "string" },
+      restore: { type: "boolean" },
+      format: { type: "string" }
+    });
+    if (positionals.length > 0)
+      throw new UserError(
+        `unexpected argument '${positionals[0]}'; run 'runnerkit path --help' for usage`
+      );
+    const format = values.format ?? "text";
+    if (format !== "text" && format !== "json")
+      throw new UserError(`--format: expected text or json, got '${format}'`);
+    const envFileArg = values["runner-env-file"];
+    if (envFileArg === "") throw new UserError("--runner-env-file: give the path of the .env file");
+    const envFile = envFileArg === void 0 || isAbsolute4(envFileArg) ? envFileArg : resolve13(context.cwd, envFileArg);
+    try {
+      if (values.restore === true) {
+        if (envFile === void 0) throw new UserError("--restore: give --runner-env-file too");
+        const restored = await restoreRunnerEnvFile(envFile);
+        if (format === "json") context.stdout(`${JSON.stringify({ restored, file: envFile })}
+`);
+        else
+          context.stdout(
+            restored ? `restored ${envFile}
+` : `${envFile}: no backup, nothing to restore
+`
+          );
+        return 0;
+      }
+      const imagePath = values["image-path"];
+      const result3 = computePath({
+        currentPath: context.env.PATH ?? "",
+        ...imagePath !== void 0 && imagePath !== "" && { imagePath },
+        ...context.env.HOME !== void 0 && { home: context.env.HOME },
+        extra: (values.extra ?? []).flatMap((text2) => parseList(text2)),
+        placement: values.append === true ? "append" : "prepend",
+        ...values["keep-missing"] !== true && { exists: isDirectory2 }
+      });
+      if (result3.entries.length === 0)
+        throw new UserError("no directory is left for PATH; give --image-path or --extra");
+      const path6 = joinPath(result3.entries);
+      if (envFile !== void 0) {
+        const write = await writeRunnerEnvFile(envFile, path6);
+        if (write.backedUp)
+          context.stderr(`runnerkit path: kept the original ${envFile} as ${write.backup}
+`);
+      }
+      if (format === "json") {
+        const printed = {
+          path: path6,
+          entries: result3.entries,
+          added: result3.added,
+          dropped: result3.dropped
+        };
+        context.stdout(`${JSON.stringify(printed, null, 2)}
+`);
+      } else {
+        context.stdout(`${path6}
+`);
+      }
+      return 0;
+    } catch (error) {
+      if (error instanceof PathInputError)
+        throw new UserError(`${flags3[error.field]}: ${error.message}`);
+      throw error;
+    }
+  }
+};
+
 // src/cli/promote.ts
-var usage4 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
+var usage7 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
 
 Put the image SOURCE (name@sha256:…, or name:tag resolved to its digest) under new tags,
 unchanged: manifest PUTs by digest, no rebuild and no layer bytes through this machine.
@@ -55264,7 +60486,7 @@ Options:
                            by default that is refused, naming both digests
   --json                   print {digest, image, tags} as JSON
 `;
-var flags3 = {
+var flags4 = {
   source: "SOURCE",
   tags: "--tag",
   destination: "--to",
@@ -55276,7 +60498,7 @@ var flags3 = {
 var promoteCommand = {
   name: "promote",
   summary: "retag an image in a registry by digest, without rebuilding (release promotion)",
-  usage: usage4,
+  usage: usage7,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("promote", args2, {
       tag: { type: "string", multiple: true },
@@ -55309,9 +60531,9 @@ var promoteCommand = {
     const env = context.env;
     const warn = (message) => context.stderr(`runnerkit promote: warning: ${message}
 `);
-    let result;
+    let result3;
     try {
-      result = await runPromote({
+      result3 = await runPromote({
         source: positionals[0],
         tags,
         ...values.to !== void 0 && { destination: values.to },
@@ -55333,22 +60555,30 @@ var promoteCommand = {
       });
     } catch (error) {
       if (error instanceof PromoteInputError)
-        throw new UserError(`${flags3[error.field]}: ${error.message}`);
+        throw new UserError(`${flags4[error.field]}: ${error.message}`);
       throw error;
     }
     if (values.json === true) {
-      const printed = { digest: result.digest, image: result.image, tags: result.tags };
+      const printed = { digest: result3.digest, image: result3.image, tags: result3.tags };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
     } else {
-      context.stdout([result.digest, ...result.tags].join("\n") + "\n");
+      context.stdout([result3.digest, ...result3.tags].join("\n") + "\n");
     }
     return 0;
   }
 };
 
 // src/cli/commands.ts
-var commands = [buildCommand, lintCommand, metaCommand, promoteCommand];
+var commands = [
+  buildCommand,
+  checkCommand,
+  lintCommand,
+  metaCommand,
+  mtuCommand,
+  pathCommand,
+  promoteCommand
+];
 
 // src/cli/main.ts
 function overview(available) {

@@ -1,8 +1,19 @@
 import { buildCommand } from './build.js'
+import { checkCommand } from './check.js'
 import type { Command } from './command.js'
 import { lintCommand } from './lint.js'
 import { metaCommand } from './meta.js'
+import { mtuCommand } from './mtu.js'
+import { pathCommand } from './path.js'
 import { promoteCommand } from './promote.js'
 
 /** Every subcommand, in the order `runnerkit --help` lists them. Each lives in its own file. */
-export const commands: readonly Command[] = [buildCommand, lintCommand, metaCommand, promoteCommand]
+export const commands: readonly Command[] = [
+  buildCommand,
+  checkCommand,
+  lintCommand,
+  metaCommand,
+  mtuCommand,
+  pathCommand,
+  promoteCommand
+]

@@ -31182,6 +31182,23 @@ var RegistryClient = class {
     return response.body;
   }
   /**
+   * Streams a blob (a layer of any size) without holding it in memory. The bytes are not
+   * checked against `digest`: a caller that needs that hashes them as they pass.
+   */
+  async openBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])],
+      stream: true
+    });
+    this.expect(response, [200], operation);
+    return response.stream ?? Readable.from([response.body]);
+  }
+  /**
    * Mounts a blob from another repository of the same registry. True when the registry mounted
    * it (201); false when it refused and opened an upload instead (202), which is cancelled.
    */
