@@ -13,12 +13,41 @@ import { logUntrusted } from '../_shared/log.js'
 import { runAction } from '../_shared/run.js'
 import { markdownTable } from '../_shared/summary.js'
 
+/** src/ names the option at fault (`sudo: …`); here it is an input. */
+function asInputError(error: unknown): unknown {
+  if (!(error instanceof UserError)) return error
+  const named = /^([a-z-]+): /.exec(error.message)
+  return named !== null && inputNames.has(named[1] as string)
+    ? new UserError(`input '${named[1]}': ${error.message.slice(named[0].length)}`)
+    : error
+}
+
+const inputNames = new Set([
+  'target',
+  'image',
+  'platform',
+  'expected-user',
+  'expected-uid',
+  'sudo',
+  'pod-mtu',
+  'mtu-margin',
+  'fail-on'
+])
+
 async function main() {
   const password = input('password')
   if (password) core.setSecret(password)
   const username = input('username')
   if (password !== '' && username === '')
     throw new UserError("input 'username': required when 'password' is given")
+  try {
+    await check(username, password)
+  } catch (error) {
+    throw asInputError(error)
+  }
+}
+
+async function check(username: string, password: string) {
   const failOn = parseFailOn(input('fail-on'))
   const image = input('image')
   const workDir = join(process.env.RUNNER_TEMP || tmpdir(), `runnerkit-check-${randomUUID()}`)

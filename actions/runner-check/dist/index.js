@@ -5316,12 +5316,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input2[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input2[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input2[check] !== 61 || input2[check + 1] !== 34) {
+              if (input2[check2] !== 61 || input2[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -25182,7 +25182,7 @@ function runImageChecks(image, expected, setuidAllowed, checks = imageChecks) {
     setuidAllowed: [...setuidAllowed],
     user: resolveImageUser(image)
   };
-  return checks.flatMap((check) => check.check(context));
+  return checks.flatMap((check2) => check2.check(context));
 }
 
 // src/runner/checks/check.ts
@@ -26986,7 +26986,7 @@ function processLiveContext(env, expected) {
 }
 async function runLiveChecks(context, checks = liveChecks) {
   const results = [];
-  for (const check of checks) results.push(...await check.check(context));
+  for (const check2 of checks) results.push(...await check2.check(context));
   return results;
 }
 
@@ -28852,12 +28852,35 @@ function markdownTable(header2, rows) {
 }
 
 // actions/runner-check/main.ts
+function asInputError(error2) {
+  if (!(error2 instanceof UserError)) return error2;
+  const named = /^([a-z-]+): /.exec(error2.message);
+  return named !== null && inputNames.has(named[1]) ? new UserError(`input '${named[1]}': ${error2.message.slice(named[0].length)}`) : error2;
+}
+var inputNames = /* @__PURE__ */ new Set([
+  "target",
+  "image",
+  "platform",
+  "expected-user",
+  "expected-uid",
+  "sudo",
+  "pod-mtu",
+  "mtu-margin",
+  "fail-on"
+]);
 async function main() {
   const password = input("password");
   if (password) setSecret(password);
   const username = input("username");
   if (password !== "" && username === "")
     throw new UserError("input 'username': required when 'password' is given");
+  try {
+    await check(username, password);
+  } catch (error2) {
+    throw asInputError(error2);
+  }
+}
+async function check(username, password) {
   const failOn = parseFailOn(input("fail-on"));
   const image = input("image");
   const workDir = join3(process.env.RUNNER_TEMP || tmpdir(), `runnerkit-check-${randomUUID3()}`);
