@@ -1293,8 +1293,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve14, reject) {
-              promiseResolve = resolve14;
+            return new Promise(function(resolve17, reject) {
+              promiseResolve = resolve17;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -1327,11 +1327,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err3) {
           stream2.destroy(err3);
-          return new Promise((resolve14, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve14({ value: void 0, done: true });
+          return new Promise((resolve17, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve17({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err3) reject(err3);
-              else resolve14({ value: void 0, done: true });
+              else resolve17({ value: void 0, done: true });
             });
           });
         }
@@ -1375,8 +1375,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve14) => {
-          state.drains.push({ writes, resolve: resolve14 });
+        return new Promise((resolve17) => {
+          state.drains.push({ writes, resolve: resolve17 });
         });
       }
       write(data) {
@@ -1481,10 +1481,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve17, reject) => {
         return pipeline5(...streams, (err3) => {
           if (err3) return reject(err3);
-          resolve14();
+          resolve17();
         });
       });
     }
@@ -2154,16 +2154,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err3);
         }
-        function onnext(resolve14, reject) {
+        function onnext(resolve17, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve14({ value: entryStream, done: false });
+            resolve17({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve14;
+          promiseResolve = resolve17;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -2191,11 +2191,11 @@ var require_extract = __commonJS({
         function destroy(err3) {
           extract.destroy(err3);
           consumeCallback(err3);
-          return new Promise((resolve14, reject) => {
-            if (extract.destroyed) return resolve14({ value: void 0, done: true });
+          return new Promise((resolve17, reject) => {
+            if (extract.destroyed) return resolve17({ value: void 0, done: true });
             extract.once("close", function() {
               if (err3) reject(err3);
-              else resolve14({ value: void 0, done: true });
+              else resolve17({ value: void 0, done: true });
             });
           });
         }
@@ -4678,9 +4678,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve17, reject) => {
             this.close((err3, data) => {
-              return err3 ? reject(err3) : resolve14(data);
+              return err3 ? reject(err3) : resolve17(data);
             });
           });
         }
@@ -4718,12 +4718,12 @@ var require_dispatcher_base = __commonJS({
           err3 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve17, reject) => {
             this.destroy(err3, (err4, data) => {
               return err4 ? (
                 /* istanbul ignore next: should never error */
                 reject(err4)
-              ) : resolve14(data);
+              ) : resolve17(data);
             });
           });
         }
@@ -6990,8 +6990,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve14, reject) => {
-        res = resolve14;
+      const promise = new Promise((resolve17, reject) => {
+        res = resolve17;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -9242,12 +9242,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve17, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve14;
+          callback = resolve17;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -9917,12 +9917,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve17, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve14;
+          callback = resolve17;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -10401,16 +10401,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve14) => {
+        return new Promise((resolve17) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve14;
+            this[kClosedResolve] = resolve17;
           } else {
-            resolve14(null);
+            resolve17(null);
           }
         });
       }
       async [kDestroy](err3) {
-        return new Promise((resolve14) => {
+        return new Promise((resolve17) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -10421,7 +10421,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve14(null);
+            resolve17(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err3, callback);
@@ -10472,7 +10472,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve14, reject) => {
+        const socket = await new Promise((resolve17, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -10484,7 +10484,7 @@ var require_client = __commonJS({
             if (err3) {
               reject(err3);
             } else {
-              resolve14(socket2);
+              resolve17(socket2);
             }
           });
         });
@@ -10820,8 +10820,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve14) => {
-            this[kClosedResolve] = resolve14;
+          await new Promise((resolve17) => {
+            this[kClosedResolve] = resolve17;
           });
         }
       }
@@ -12090,7 +12090,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve14, reject) => {
+        return await new Promise((resolve17, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -12103,7 +12103,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve14(null);
+              resolve17(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -12122,7 +12122,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve17, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -12139,7 +12139,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve14,
+              resolve: resolve17,
               reject,
               length: 0,
               body: []
@@ -12209,18 +12209,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve14, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve17, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve14(chunksDecode(body2, length));
+          resolve17(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve14(JSON.parse(chunksDecode(body2, length)));
+          resolve17(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve14(chunksConcat(body2, length).buffer);
+          resolve17(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve14(new Blob(body2, { type: stream2[kContentType] }));
+          resolve17(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve14(chunksConcat(body2, length));
+          resolve17(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err3) {
@@ -12477,9 +12477,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve17, reject) => {
           request.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve14(data);
+            return err3 ? reject(err3) : resolve17(data);
           });
         });
       }
@@ -12702,9 +12702,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve17, reject) => {
           stream2.call(this, opts, factory, (err3, data) => {
-            return err3 ? reject(err3) : resolve14(data);
+            return err3 ? reject(err3) : resolve17(data);
           });
         });
       }
@@ -12989,9 +12989,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve17, reject) => {
           upgrade.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve14(data);
+            return err3 ? reject(err3) : resolve17(data);
           });
         });
       }
@@ -13083,9 +13083,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve17, reject) => {
           connect.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve14(data);
+            return err3 ? reject(err3) : resolve17(data);
           });
         });
       }
@@ -16948,7 +16948,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve14, reject) => agent.dispatch(
+        return new Promise((resolve17, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -17024,7 +17024,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve14({
+              resolve17({
                 status,
                 statusText,
                 headersList,
@@ -17067,7 +17067,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve14({
+              resolve17({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -20808,8 +20808,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve14) => {
-        setTimeout(resolve14, ms).unref();
+      return new Promise((resolve17) => {
+        setTimeout(resolve17, ms).unref();
       });
     }
     module2.exports = {
@@ -21678,11 +21678,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21698,7 +21698,7 @@ var init_lib = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21768,26 +21768,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve17) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve14(output.toString());
+              resolve17(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve17) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve14(Buffer.concat(chunks));
+              resolve17(Buffer.concat(chunks));
             });
           }));
         });
@@ -21990,14 +21990,14 @@ var init_lib = __esm({
        */
       requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve17, reject) => {
             function callbackForResult(err3, res) {
               if (err3) {
                 reject(err3);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve14(res);
+                resolve17(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -22241,12 +22241,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve14) => setTimeout(() => resolve14(), ms));
+          return new Promise((resolve17) => setTimeout(() => resolve17(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve14, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve17, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -22254,7 +22254,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve14(response);
+              resolve17(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -22293,7 +22293,7 @@ var init_lib = __esm({
               err3.result = response.result;
               reject(err3);
             } else {
-              resolve14(response);
+              resolve17(response);
             }
           }));
         });
@@ -30345,10 +30345,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -30369,7 +30369,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -30381,11 +30381,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -34295,10 +34295,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep4, value } = collItem;
+        const { start: start2, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -34312,7 +34312,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -34336,7 +34336,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -34352,7 +34352,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -34443,7 +34443,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -34457,13 +34457,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -34493,9 +34493,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -34506,18 +34506,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep4, value } = collItem;
+        const { start: start2, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -34531,7 +34531,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -34571,8 +34571,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -34584,7 +34584,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -34594,9 +34594,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -34613,7 +34613,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -34626,7 +34626,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -34642,7 +34642,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -34793,7 +34793,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -34810,24 +34810,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -35010,25 +35010,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -35838,14 +35838,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep4, value }) {
+    function stringifyItem({ start: start2, key, sep: sep5, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -35929,7 +35929,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -36013,7 +36013,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -36612,7 +36612,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -36635,7 +36635,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -37012,18 +37012,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep4 }]
+            items: [{ start: start2, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -37176,15 +37176,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep4 }]
+                    items: [{ start: start3, key, sep: sep5 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -37213,14 +37213,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs23 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs20, sep: [] });
+                map.items.push({ start: start2, key: fs23, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs23);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs23, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37348,13 +37348,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs23 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs23, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs23);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs23, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37378,13 +37378,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep4 }]
+              items: [{ start: start2, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -37543,7 +37543,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -37569,7 +37569,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -37605,7 +37605,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
 });
@@ -37758,11 +37758,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -37778,7 +37778,7 @@ var init_summary = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38154,11 +38154,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38174,7 +38174,7 @@ var init_io_util = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38354,11 +38354,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38374,7 +38374,7 @@ var init_io = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38439,11 +38439,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38459,7 +38459,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38678,7 +38678,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve14, reject) => __awaiter5(this, void 0, void 0, function* () {
+          return new Promise((resolve17, reject) => __awaiter5(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -38761,7 +38761,7 @@ var init_toolrunner = __esm({
               if (error) {
                 reject(error);
               } else {
-                resolve14(exitCode);
+                resolve17(exitCode);
               }
             });
             if (this.options.input) {
@@ -38858,11 +38858,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38878,7 +38878,7 @@ var init_exec = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38994,11 +38994,11 @@ var init_manifest = __esm({
     init_core();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39014,7 +39014,7 @@ var init_manifest = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39042,11 +39042,11 @@ var init_retry_helper = __esm({
     init_core();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39062,7 +39062,7 @@ var init_retry_helper = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39104,7 +39104,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
+          return new Promise((resolve17) => setTimeout(resolve17, seconds * 1e3));
         });
       }
     };
@@ -39595,11 +39595,11 @@ var init_tool_cache = __esm({
     init_retry_helper();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve17) {
+          resolve17(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve17, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39615,7 +39615,7 @@ var init_tool_cache = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve14(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -40166,9 +40166,9 @@ function hashInto(hash) {
 function inflateInto(gunzip, hash) {
   return async function* (source) {
     let failure;
-    const ended = new Promise((resolve14, reject) => {
+    const ended = new Promise((resolve17, reject) => {
       gunzip.on("data", (chunk) => hash.update(chunk));
-      gunzip.on("end", resolve14);
+      gunzip.on("end", resolve17);
       gunzip.on("error", (error) => {
         failure = error;
         reject(error);
@@ -40178,7 +40178,7 @@ function inflateInto(gunzip, hash) {
     for await (const chunk of source) {
       if (failure !== void 0) throw failure;
       if (!gunzip.write(chunk)) {
-        await Promise.race([new Promise((resolve14) => gunzip.once("drain", resolve14)), ended]);
+        await Promise.race([new Promise((resolve17) => gunzip.once("drain", resolve17)), ended]);
       }
       yield chunk;
     }
@@ -40265,19 +40265,19 @@ async function* tap(source, hash) {
 }
 async function addEntry(pack, header2, content = []) {
   let sink;
-  const done = new Promise((resolve14, reject) => {
-    sink = pack.entry(header2, (error) => error ? reject(error) : resolve14());
+  const done = new Promise((resolve17, reject) => {
+    sink = pack.entry(header2, (error) => error ? reject(error) : resolve17());
   });
   done.catch(() => void 0);
   const target = sink;
   for await (const chunk of content) {
     if (!target.write(chunk)) {
-      await new Promise((resolve14, reject) => {
+      await new Promise((resolve17, reject) => {
         const settle = (error) => {
           target.off("drain", onDrain);
           target.off("close", onClose);
           target.off("error", onError);
-          if (error === void 0) resolve14();
+          if (error === void 0) resolve17();
           else reject(error);
         };
         const onDrain = () => settle();
@@ -40363,7 +40363,7 @@ async function forEachEntry(file, visit) {
     input.destroy();
   }
   if (failure instanceof UserError) throw failure;
-  if (failure !== void 0) await new Promise((resolve14) => setImmediate(resolve14));
+  if (failure !== void 0) await new Promise((resolve17) => setImmediate(resolve17));
   if (readError !== void 0) {
     throw new UserError(`cannot read ${file}: ${readError.message}`);
   }
@@ -40962,7 +40962,7 @@ var RegistryClient = class {
     const secure = target.protocol === "https:";
     const transport = secure ? https : http;
     this.stats.requests++;
-    return new Promise((resolve14, reject) => {
+    return new Promise((resolve17, reject) => {
       const requestHeaders = { ...headers };
       if (body2 !== void 0)
         requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
@@ -40977,7 +40977,7 @@ var RegistryClient = class {
             const next = new URL(location, target);
             const nextHeaders = { ...headers };
             if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve14(
+            resolve17(
               this.rawRequest(
                 next.toString(),
                 method,
@@ -40991,14 +40991,14 @@ var RegistryClient = class {
             return;
           }
           if (stream2 && status >= 200 && status < 300) {
-            resolve14({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            resolve17({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
             return;
           }
           const chunks = [];
           response.on("data", (chunk) => chunks.push(chunk));
           response.on(
             "end",
-            () => resolve14({ status, headers: response.headers, body: Buffer.concat(chunks) })
+            () => resolve17({ status, headers: response.headers, body: Buffer.concat(chunks) })
           );
           response.on("error", reject);
         }
@@ -41084,13 +41084,13 @@ import { readFileSync } from "node:fs";
 // src/release/git.ts
 import { execFile } from "node:child_process";
 function runGit(cwd, args2) {
-  return new Promise((resolve14) => {
+  return new Promise((resolve17) => {
     execFile(
       "git",
       args2,
       { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        resolve14({
+        resolve17({
           ok: !error,
           stdout: stdout.trim(),
           stderr: (stderr || (error?.message ?? "")).trim()
@@ -44933,7 +44933,7 @@ ${result3.stdout}`.split("\n").filter((line) => line !== "");
   return result3;
 }
 function spawnTool(command, args2, options = {}) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve17, reject) => {
     const child2 = spawn(command, [...args2], {
       env: options.env ?? process.env,
       cwd: options.cwd,
@@ -44972,7 +44972,7 @@ function spawnTool(command, args2, options = {}) {
     child2.on("close", (code2, signal) => {
       out2.flush();
       err3.flush();
-      resolve14({
+      resolve17({
         code: code2 ?? (signal !== null ? 128 : 1),
         stdout: stdout.join("\n"),
         stderr: stderr.join("\n")
@@ -47745,7 +47745,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
   const hash = createHash5("sha256");
   const extract = import_tar_stream3.default.extract();
   let tarError;
-  const parsed = new Promise((resolve14, reject) => {
+  const parsed = new Promise((resolve17, reject) => {
     extract.on("entry", (header2, body2, next) => {
       body2.on("error", () => void 0);
       try {
@@ -47765,7 +47765,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
         next(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    extract.on("finish", () => resolve14());
+    extract.on("finish", () => resolve17());
     extract.on("error", (error) => {
       tarError ??= error;
       reject(error);
@@ -47783,7 +47783,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
       hash.update(bytes);
       if (!extract.write(bytes)) {
         await Promise.race([
-          new Promise((resolve14) => extract.once("drain", () => resolve14())),
+          new Promise((resolve17) => extract.once("drain", () => resolve17())),
           parsed
         ]);
       }
@@ -50368,14 +50368,14 @@ function processLiveContext(env, expected) {
       }
     },
     run(command, args2) {
-      return new Promise((resolve14) => {
+      return new Promise((resolve17) => {
         const child2 = spawn2(command, args2, { env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child2.stdout.on("data", (chunk) => stdout += chunk.toString());
         child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-        child2.on("error", () => resolve14({ code: 127, stdout, stderr }));
-        child2.on("close", (code2) => resolve14({ code: code2 ?? 1, stdout, stderr }));
+        child2.on("error", () => resolve17({ code: 127, stdout, stderr }));
+        child2.on("close", (code2) => resolve17({ code: code2 ?? 1, stdout, stderr }));
       });
     }
   };
@@ -52938,8 +52938,8 @@ var Language = class _Language {
     if (input instanceof Uint8Array) {
       binary2 = input;
     } else if (globalThis.process?.versions.node) {
-      const fs22 = await import("fs/promises");
-      binary2 = await fs22.readFile(input);
+      const fs23 = await import("fs/promises");
+      binary2 = await fs23.readFile(input);
     } else {
       const response = await fetch(input);
       if (!response.ok) {
@@ -53052,13 +53052,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve17, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve14(xhr.response);
+                resolve17(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -53254,9 +53254,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve17, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve14(receiveInstance(mod, inst));
+          resolve17(receiveInstance(mod, inst));
         });
       });
     }
@@ -54589,8 +54589,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve14, reject) => {
-      readyPromiseResolve = resolve14;
+    moduleRtn = new Promise((resolve17, reject) => {
+      readyPromiseResolve = resolve17;
       readyPromiseReject = reject;
     });
   }
@@ -55719,9 +55719,9 @@ function findDockerfiles(inputs, options) {
       const segments = slashed.split("/");
       const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
       const matcher = globToRegExp(slashed);
-      const isAbsolute5 = slashed.startsWith("/");
+      const isAbsolute6 = slashed.startsWith("/");
       walk(resolve7(options.cwd, fixed || "."), (path6) => {
-        const shown = isAbsolute5 ? toSlashes(path6) : toSlashes(relative3(options.cwd, path6));
+        const shown = isAbsolute6 ? toSlashes(path6) : toSlashes(relative3(options.cwd, path6));
         if (matcher.test(shown)) add(shown);
       });
     }
@@ -59207,7 +59207,7 @@ function shellCheckEnvironment() {
   return env;
 }
 function runShellCheck(binary2, script2) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve17, reject) => {
     const child2 = spawn4(binary2, shellCheckArguments(script2), {
       stdio: ["pipe", "pipe", "pipe"],
       env: shellCheckEnvironment(),
@@ -59232,7 +59232,7 @@ function runShellCheck(binary2, script2) {
         return;
       }
       try {
-        resolve14(parseShellCheckOutput(output));
+        resolve17(parseShellCheckOutput(output));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         reject(
@@ -59531,13 +59531,13 @@ var metaCommand = {
     if (output !== void 0 && !metaOutputNames.includes(output)) {
       throw new UserError(`--output ${output}: use one of ${metaOutputNames.join(", ")}`);
     }
-    const join21 = (texts) => texts?.join("\n");
+    const join25 = (texts) => texts?.join("\n");
     const inputs = parseMetaInputs({
-      images: join21(values.images),
-      tags: join21(values.tags),
-      flavor: join21(values.flavor),
-      labels: join21(values.labels),
-      annotations: join21(values.annotations),
+      images: join25(values.images),
+      tags: join25(values.tags),
+      flavor: join25(values.flavor),
+      labels: join25(values.labels),
+      annotations: join25(values.annotations),
       "sep-tags": values["sep-tags"],
       "sep-labels": values["sep-labels"],
       "sep-annotations": values["sep-annotations"],
@@ -59581,9 +59581,895 @@ var metaCommand = {
   }
 };
 
+// src/cli/mirrors.ts
+import { resolve as resolve14 } from "node:path";
+
+// src/mirrors/doctor.ts
+import { spawn as spawn5 } from "node:child_process";
+var toolCommands = [
+  { tool: "pip", command: ["pip", "config", "list"] },
+  { tool: "npm", command: ["npm", "config", "get", "registry"] },
+  { tool: "yarn", command: ["yarn", "config", "get", "registry"] },
+  { tool: "pnpm", command: ["pnpm", "config", "get", "registry"] },
+  { tool: "apt", command: ["apt-config", "dump"], filter: /proxy|Acquire::(?:http|https)/i },
+  { tool: "podman", command: ["podman", "info", "--format", "{{json .Registries}}"] },
+  { tool: "go", command: ["go", "env", "GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOFLAGS"] },
+  { tool: "git", command: ["git", "config", "--show-origin", "--get-regexp", "^url\\."] },
+  { tool: "gem", command: ["gem", "env"], filter: /REMOTE SOURCES|^\s+- /m },
+  { tool: "helm", command: ["helm", "repo", "list"] },
+  { tool: "conda", command: ["conda", "config", "--show", "channel_alias", "default_channels"] }
+];
+async function toolReports(env) {
+  const reports = [];
+  for (const { tool, command, filter } of toolCommands) {
+    const [program, ...args2] = command;
+    const result3 = await runQuietly(program, args2, env);
+    if (result3 === void 0) {
+      reports.push({ tool, command: command.join(" ") });
+      continue;
+    }
+    let output = `${result3.stdout}${result3.stderr}`.trim();
+    if (filter !== void 0)
+      output = output.split("\n").filter((line) => filter.test(line)).join("\n");
+    reports.push({ tool, command: command.join(" "), output, failed: result3.code !== 0 });
+  }
+  return reports;
+}
+async function mirrorReports(config2, timeoutMs2 = 5e3) {
+  const urls = [];
+  const { mirrors } = config2;
+  for (const key of [
+    "pypi",
+    "npm",
+    "yarn",
+    "go",
+    "maven",
+    "gradle",
+    "nuget",
+    "rubygems",
+    "conda"
+  ]) {
+    const url = mirrors[key];
+    if (url !== void 0) urls.push([key, url]);
+  }
+  if (mirrors.apt !== void 0) urls.push(["apt", mirrors.apt.url]);
+  if (mirrors.cargo !== void 0)
+    urls.push(["cargo", `${mirrors.cargo.replace(/^sparse\+/, "")}config.json`]);
+  for (const [registry, hosts] of Object.entries(mirrors.containers ?? {})) {
+    for (const host of hosts)
+      urls.push([`containers (${registry})`, `https://${host.split("/")[0]}/v2/`]);
+  }
+  const reports = [];
+  for (const [ecosystem, url] of urls) {
+    try {
+      const response = await fetch(url, {
+        method: "GET",
+        signal: AbortSignal.timeout(timeoutMs2),
+        redirect: "manual"
+      });
+      await response.body?.cancel();
+      reports.push({ ecosystem, url, status: response.status });
+    } catch (error) {
+      const cause = error.cause?.code;
+      reports.push({ ecosystem, url, status: cause ?? error.name });
+    }
+  }
+  return reports;
+}
+function runQuietly(program, args2, env) {
+  return new Promise((resolve17) => {
+    const child2 = spawn5(program, args2, { env, stdio: ["ignore", "pipe", "pipe"], timeout: 2e4 });
+    let stdout = "";
+    let stderr = "";
+    child2.stdout.on("data", (chunk) => stdout += chunk.toString());
+    child2.stderr.on("data", (chunk) => stderr += chunk.toString());
+    child2.on("error", () => resolve17(void 0));
+    child2.on("close", (code2) => resolve17({ code: code2 ?? 1, stdout, stderr }));
+  });
+}
+
+// src/mirrors/run.ts
+import { homedir as homedir4 } from "node:os";
+import { join as join23 } from "node:path";
+
+// src/mirrors/apply.ts
+import { promises as fs19 } from "node:fs";
+import { dirname as dirname9, join as join20, relative as relative5, resolve as resolve12, sep as sep4 } from "node:path";
+var manifestName = "manifest.json";
+async function applyPlans(plans, options) {
+  const edits = plans.flatMap((plan) => plan.files.map((edit) => ({ plan, edit })));
+  for (const { edit } of edits) assertInside(edit.path, options.allowedRoots);
+  const pending = [];
+  for (const { plan, edit } of edits) {
+    const { text: text2, mode } = await readIfExists(edit.path);
+    const previous = [...pending].reverse().find((entry) => entry.edit.path === edit.path);
+    const existing = previous !== void 0 ? previous.next : text2;
+    if (edit.ifExists === true && existing === void 0) {
+      pending.push({ plan, edit, existing, mode, next: void 0 });
+      continue;
+    }
+    pending.push({ plan, edit, existing, mode, next: edit.render(existing) });
+  }
+  await fs19.mkdir(options.stateDir, { recursive: true, mode: 448 });
+  const manifest = await readManifest(options.stateDir);
+  const applied = [];
+  for (const { plan, edit, existing, mode, next } of pending) {
+    const base = { path: edit.path, ecosystem: plan.ecosystem, description: edit.description };
+    if (next === void 0) {
+      applied.push({ ...base, action: "skipped" });
+      continue;
+    }
+    if (next === existing) {
+      applied.push({ ...base, action: "unchanged" });
+      continue;
+    }
+    if (!manifest.entries.some((entry) => entry.path === edit.path)) {
+      const original = await readIfExists(edit.path);
+      const entry = { path: edit.path, existed: original.text !== void 0 };
+      if (original.text !== void 0) {
+        entry.backup = join20(options.stateDir, `${manifest.entries.length}.orig`);
+        entry.mode = original.mode;
+        await writeFileAtomic(entry.backup, original.text, { mode: 384 });
+      }
+      manifest.entries.push(entry);
+      await writeFileAtomic(
+        join20(options.stateDir, manifestName),
+        JSON.stringify(manifest, null, 2),
+        { mode: 384 }
+      );
+    }
+    await fs19.mkdir(dirname9(edit.path), { recursive: true });
+    const fileMode = edit.secret === true ? 384 : mode ?? edit.mode ?? 420;
+    await writeFileAtomic(edit.path, next, { mode: fileMode });
+    await fs19.chmod(edit.path, fileMode);
+    applied.push({ ...base, action: existing === void 0 ? "created" : "updated" });
+  }
+  return applied;
+}
+async function restore(stateDir) {
+  const manifest = await readManifest(stateDir);
+  const restored = [];
+  for (const entry of [...manifest.entries].reverse()) {
+    if (entry.existed && entry.backup !== void 0) {
+      const original = await fs19.readFile(entry.backup, "utf8");
+      await writeFileAtomic(entry.path, original, { mode: entry.mode ?? 420 });
+      await fs19.chmod(entry.path, entry.mode ?? 420);
+      restored.push({ path: entry.path, action: "restored" });
+    } else {
+      await fs19.rm(entry.path, { force: true });
+      restored.push({ path: entry.path, action: "removed" });
+    }
+  }
+  await fs19.rm(stateDir, { recursive: true, force: true });
+  return restored;
+}
+function assertInside(path6, roots) {
+  const absolute = resolve12(path6);
+  const inside = roots.some((root) => {
+    const from = relative5(resolve12(root), absolute);
+    return from !== "" && !from.startsWith(`..${sep4}`) && from !== ".." && !from.startsWith(sep4);
+  });
+  if (!inside) {
+    throw new UserError(
+      `job mode writes only under ${roots.join(" and ")}, but a plan names ${path6}: use image mode (runnerkit mirrors render) for system files`
+    );
+  }
+}
+async function readIfExists(path6) {
+  try {
+    const [text2, stat2] = await Promise.all([fs19.readFile(path6, "utf8"), fs19.stat(path6)]);
+    return { text: text2, mode: stat2.mode & 4095 };
+  } catch (error) {
+    if (error.code === "ENOENT")
+      return { text: void 0, mode: void 0 };
+    throw new UserError(
+      `${path6} cannot be read (${error.code ?? "error"}); nothing was written`
+    );
+  }
+}
+async function readManifest(stateDir) {
+  try {
+    const parsed = JSON.parse(await fs19.readFile(join20(stateDir, manifestName), "utf8"));
+    if (parsed.version === 1 && Array.isArray(parsed.entries)) return parsed;
+  } catch {
+  }
+  return { version: 1, entries: [] };
+}
+
+// src/mirrors/ca.ts
+import { promises as fs20 } from "node:fs";
+import { join as join21 } from "node:path";
+
+// src/mirrors/ecosystem.ts
+function emptyPlan(ecosystem) {
+  return { ecosystem, files: [], env: [], secrets: [], dockerfile: [], notes: [] };
+}
+
+// src/mirrors/ca.ts
+var systemBundles = [
+  "/etc/ssl/certs/ca-certificates.crt",
+  // Debian, Ubuntu, Alpine, Wolfi
+  "/etc/pki/tls/certs/ca-bundle.crt",
+  // RHEL, UBI, Fedora
+  "/etc/ssl/cert.pem"
+];
+async function readSystemBundle() {
+  for (const path6 of systemBundles) {
+    try {
+      return { path: path6, pem: await fs20.readFile(path6, "utf8") };
+    } catch {
+      continue;
+    }
+  }
+  return void 0;
+}
+function caPaths(target) {
+  return target.mode === "job" ? {
+    bundle: join21(target.home, ".config", "runnerkit", "ca", "bundle.pem"),
+    ca: join21(target.home, ".config", "runnerkit", "ca", "company-ca.pem")
+  } : {
+    bundle: "/etc/ssl/certs/ca-certificates.crt",
+    ca: "/usr/local/share/ca-certificates/runnerkit-company-ca.crt"
+  };
+}
+var replacingVariables = [
+  "SSL_CERT_FILE",
+  "REQUESTS_CA_BUNDLE",
+  "CURL_CA_BUNDLE",
+  "PIP_CERT",
+  "GIT_SSL_CAINFO",
+  "CARGO_HTTP_CAINFO"
+];
+function caPlan(config2, target, systemBundle) {
+  const ca = config2.ca;
+  if (ca === void 0) return void 0;
+  const plan = emptyPlan("ca");
+  const paths = caPaths(target);
+  if (target.mode === "job") {
+    if (systemBundle === void 0) {
+      plan.notes.push(
+        `no system CA bundle found (${systemBundles.join(", ")}): the bundle holds the company CA only, so hosts the proxy splices will fail`
+      );
+    }
+    plan.files.push(
+      { path: paths.ca, render: () => ca.pem, description: "company CA" },
+      {
+        path: paths.bundle,
+        render: () => `${(systemBundle ?? "").trimEnd()}
+${ca.pem}`.trimStart(),
+        description: "trust bundle (system CAs + company CA)"
+      }
+    );
+    for (const name2 of replacingVariables) plan.env.push([name2, paths.bundle]);
+    plan.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
+    return plan;
+  }
+  plan.files.push(
+    { path: paths.ca, render: () => ca.pem, description: "company CA (Debian, Ubuntu, Alpine)" },
+    {
+      path: "/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem",
+      render: () => ca.pem,
+      description: "company CA (RHEL, UBI)"
+    }
+  );
+  plan.dockerfile.push(
+    'RUN if command -v update-ca-certificates >/dev/null 2>&1; then update-ca-certificates; elif command -v update-ca-trust >/dev/null 2>&1; then update-ca-trust extract; else echo "no CA update tool: install ca-certificates" >&2; exit 1; fi'
+  );
+  plan.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
+  plan.notes.push(
+    "Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file /usr/local/share/ca-certificates/runnerkit-company-ca.crt -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)"
+  );
+  return plan;
+}
+
+// src/mirrors/config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync6 } from "node:fs";
+import { dirname as dirname10, isAbsolute as isAbsolute4, resolve as resolve13 } from "node:path";
+var credentialKeys = {
+  pypi: ["username", "password"],
+  npm: ["token", "username", "password"],
+  yarn: ["token"],
+  apt: ["username", "password"],
+  dnf: ["username", "password"],
+  containers: ["username", "password"],
+  go: ["username", "password"],
+  maven: ["username", "password"],
+  gradle: ["username", "password"],
+  cargo: ["token"],
+  nuget: ["username", "password"],
+  rubygems: ["username", "password"],
+  git: ["username", "password"]
+};
+var MirrorConfigError = class extends UserError {
+};
+function loadMirrorConfig(file) {
+  let text2;
+  try {
+    text2 = readFileSync6(file, "utf8");
+  } catch (error) {
+    throw new MirrorConfigError(
+      `${file}: cannot be read (${error.code ?? "error"})`
+    );
+  }
+  return parseMirrorConfig(text2, file);
+}
+function parseMirrorConfig(text2, source = "mirror config") {
+  const lineCounter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(text2, { lineCounter, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const first = document.errors[0];
+    const line = first?.linePos?.[0]?.line;
+    throw new MirrorConfigError(
+      `${source}${line !== void 0 ? `:${line}` : ""}: not valid YAML (${first?.message.split("\n")[0] ?? "parse error"})`
+    );
+  }
+  const where2 = {
+    source,
+    line: (node) => node?.range ? lineCounter.linePos(node.range[0]).line : void 0
+  };
+  return validate(document.contents, document.toJS(), where2, dirname10(resolve13(source)));
+}
+function validate(root, value, where2, baseDir) {
+  const fail2 = (path6, why) => {
+    const line = where2.line?.(nodeAt(root, path6));
+    throw new MirrorConfigError(
+      `${where2.source}${line !== void 0 ? `:${line}` : ""}: ${path6.join(".") || "(top level)"}: ${why}`
+    );
+  };
+  if (value === null || value === void 0)
+    fail2([], "the config is empty; give at least mirrors, proxy or ca");
+  const top = objectAt(value, [], fail2);
+  knownKeys(top, ["mirrors", "proxy", "ca", "credentials"], [], fail2);
+  const config2 = { mirrors: {}, credentials: {} };
+  if (top.mirrors !== void 0)
+    config2.mirrors = mirrorsOf(objectAt(top.mirrors, ["mirrors"], fail2), fail2);
+  if (top.proxy !== void 0) config2.proxy = proxyOf(objectAt(top.proxy, ["proxy"], fail2), fail2);
+  if (top.ca !== void 0) config2.ca = caOf(objectAt(top.ca, ["ca"], fail2), baseDir, fail2);
+  if (top.credentials !== void 0) {
+    const credentials = objectAt(top.credentials, ["credentials"], fail2);
+    for (const [ecosystem, entry] of Object.entries(credentials)) {
+      const allowed = credentialKeys[ecosystem];
+      if (allowed === void 0) {
+        fail2(
+          ["credentials", ecosystem],
+          `no ecosystem '${ecosystem}' takes credentials (those that do: ${Object.keys(credentialKeys).join(", ")})`
+        );
+      }
+      const parts2 = objectAt(entry, ["credentials", ecosystem], fail2);
+      knownKeys(parts2, allowed, ["credentials", ecosystem], fail2);
+      const reference = {};
+      for (const [part, variable] of Object.entries(parts2)) {
+        if (typeof variable !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
+          fail2(
+            ["credentials", ecosystem, part],
+            "give the name of an environment variable that holds it (e.g. NPM_TOKEN), never the secret itself"
+          );
+        }
+        reference[part] = variable;
+      }
+      if (reference.username !== void 0 && reference.password === void 0) {
+        fail2(["credentials", ecosystem], "username needs password too");
+      }
+      config2.credentials[ecosystem] = reference;
+    }
+  }
+  if (Object.keys(config2.mirrors).length === 0 && config2.proxy === void 0 && config2.ca === void 0) {
+    fail2([], "nothing to configure: give mirrors, proxy or ca");
+  }
+  return config2;
+}
+function mirrorsOf(raw, fail2) {
+  const keys = [
+    "pypi",
+    "npm",
+    "yarn",
+    "apt",
+    "dnf",
+    "apk",
+    "containers",
+    "go",
+    "go-private",
+    "maven",
+    "gradle",
+    "cargo",
+    "nuget",
+    "rubygems",
+    "conda",
+    "git",
+    "helm"
+  ];
+  knownKeys(raw, keys, ["mirrors"], fail2);
+  const mirrors = {};
+  const url = (key) => raw[key] === void 0 ? void 0 : httpUrl(raw[key], ["mirrors", key], fail2);
+  const set = (key, value) => {
+    if (value !== void 0) mirrors[key] = value;
+  };
+  set("pypi", url("pypi"));
+  set("npm", url("npm"));
+  set("yarn", url("yarn"));
+  set("go", url("go"));
+  set("maven", url("maven"));
+  set("gradle", url("gradle"));
+  set("nuget", url("nuget"));
+  set("rubygems", url("rubygems"));
+  set("conda", url("conda"));
+  if (raw.cargo !== void 0) {
+    const text2 = typeof raw.cargo === "string" ? raw.cargo.replace(/^sparse\+/, "") : raw.cargo;
+    set("cargo", `sparse+${httpUrl(text2, ["mirrors", "cargo"], fail2).replace(/\/?$/, "/")}`);
+  }
+  if (raw.apt !== void 0) {
+    if (typeof raw.apt === "string") set("apt", { url: httpUrl(raw.apt, ["mirrors", "apt"], fail2) });
+    else {
+      const apt = objectAt(raw.apt, ["mirrors", "apt"], fail2);
+      knownKeys(apt, ["url", "security-url"], ["mirrors", "apt"], fail2);
+      if (apt.url === void 0) fail2(["mirrors", "apt", "url"], "required: the archive URL");
+      set("apt", {
+        url: httpUrl(apt.url, ["mirrors", "apt", "url"], fail2),
+        ...apt["security-url"] !== void 0 && {
+          securityUrl: httpUrl(apt["security-url"], ["mirrors", "apt", "security-url"], fail2)
+        }
+      });
+    }
+  }
+  if (raw.dnf !== void 0) {
+    if (!Array.isArray(raw.dnf))
+      fail2(["mirrors", "dnf"], "expected a list of repositories ({id, baseurl, gpgkey})");
+    set(
+      "dnf",
+      raw.dnf.map((entry, index) => {
+        const path6 = ["mirrors", "dnf", String(index)];
+        const repo = objectAt(entry, path6, fail2);
+        knownKeys(repo, ["id", "baseurl", "gpgkey"], path6, fail2);
+        if (typeof repo.id !== "string" || !/^[A-Za-z0-9_.:-]+$/.test(repo.id))
+          fail2([...path6, "id"], "a repository id of letters, digits and . _ : -");
+        return {
+          id: repo.id,
+          baseurl: httpUrl(repo.baseurl, [...path6, "baseurl"], fail2),
+          ...repo.gpgkey !== void 0 && {
+            gpgkey: httpOrFileUrl(repo.gpgkey, [...path6, "gpgkey"], fail2)
+          }
+        };
+      })
+    );
+  }
+  if (raw.apk !== void 0)
+    set(
+      "apk",
+      listOf(raw.apk, ["mirrors", "apk"], fail2).map(
+        (entry, index) => httpUrl(entry, ["mirrors", "apk", String(index)], fail2)
+      )
+    );
+  if (raw["go-private"] !== void 0) {
+    set(
+      "goPrivate",
+      listOf(raw["go-private"], ["mirrors", "go-private"], fail2).map(
+        (entry) => noNewline(entry, ["mirrors", "go-private"], fail2)
+      )
+    );
+  }
+  if (raw.containers !== void 0) {
+    const containers = objectAt(raw.containers, ["mirrors", "containers"], fail2);
+    const result3 = {};
+    for (const [registry, hosts] of Object.entries(containers)) {
+      const path6 = ["mirrors", "containers", registry];
+      if (!/^[a-z0-9.-]+(?::\d+)?$/.test(registry))
+        fail2(path6, `'${registry}' is not a registry host[:port]`);
+      result3[registry] = listOf(hosts, path6, fail2).map((host) => {
+        const bare = host.replace(/^https?:\/\//, "").replace(/\/+$/, "");
+        if (!/^[a-z0-9.-]+(?::\d+)?(?:\/[a-z0-9._/-]+)?$/.test(bare))
+          fail2(path6, `'${host}' is not a registry host[:port][/path]`);
+        return bare;
+      });
+    }
+    set("containers", result3);
+  }
+  for (const key of ["git", "helm"]) {
+    if (raw[key] === void 0) continue;
+    const map = objectAt(raw[key], ["mirrors", key], fail2);
+    const result3 = {};
+    for (const [from, to] of Object.entries(map)) {
+      if (key === "helm" && !/^[a-z0-9][a-z0-9-]*$/.test(from))
+        fail2(["mirrors", key, from], "a Helm repository name of lower-case letters, digits and -");
+      if (key === "git") httpUrl(from, ["mirrors", key, from], fail2);
+      result3[from] = httpUrl(to, ["mirrors", key, from], fail2);
+    }
+    set(key, result3);
+  }
+  return mirrors;
+}
+function proxyOf(raw, fail2) {
+  knownKeys(raw, ["http", "https", "no_proxy"], ["proxy"], fail2);
+  const proxy2 = { noProxy: [] };
+  for (const key of ["http", "https"]) {
+    if (raw[key] !== void 0) proxy2[key] = httpUrl(raw[key], ["proxy", key], fail2);
+  }
+  if (raw.no_proxy !== void 0) {
+    const entries = typeof raw.no_proxy === "string" ? raw.no_proxy.split(",") : listOf(raw.no_proxy, ["proxy", "no_proxy"], fail2);
+    proxy2.noProxy = entries.map((entry) => noNewline(String(entry).trim(), ["proxy", "no_proxy"], fail2)).filter((entry) => entry !== "");
+    for (const entry of proxy2.noProxy) {
+      if (/[\s,]/.test(entry))
+        fail2(
+          ["proxy", "no_proxy"],
+          `'${entry}' holds a space or comma; give one host, domain or address per entry`
+        );
+    }
+  }
+  return proxy2;
+}
+var pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+function caOf(raw, baseDir, fail2) {
+  knownKeys(raw, ["file", "pem"], ["ca"], fail2);
+  if (raw.file === void 0 === (raw.pem === void 0))
+    fail2(["ca"], "give exactly one of file (a PEM file) or pem (the PEM text)");
+  let pem;
+  let source;
+  if (raw.file !== void 0) {
+    if (typeof raw.file !== "string") fail2(["ca", "file"], "expected a file path");
+    source = isAbsolute4(raw.file) ? raw.file : resolve13(baseDir, raw.file);
+    try {
+      pem = readFileSync6(source, "utf8");
+    } catch (error) {
+      fail2(
+        ["ca", "file"],
+        `${source} cannot be read (${error.code ?? "error"})`
+      );
+    }
+  } else {
+    if (typeof raw.pem !== "string") fail2(["ca", "pem"], "expected the PEM text");
+    pem = raw.pem;
+    source = "inline";
+  }
+  const blocks = pem.match(pemBlock) ?? [];
+  if (blocks.length === 0)
+    fail2(
+      ["ca", raw.file !== void 0 ? "file" : "pem"],
+      `${source} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`
+    );
+  return { pem: `${blocks.join("\n")}
+`, source };
+}
+function httpUrl(value, path6, fail2) {
+  if (typeof value !== "string" || value.trim() === "")
+    return fail2(path6, "expected a URL (https://…)");
+  const text2 = value.trim();
+  noNewline(text2, path6, fail2);
+  let url;
+  try {
+    url = new URL(text2);
+  } catch {
+    return fail2(path6, `'${text2}' is not a URL; give https://host/path`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    fail2(path6, `'${text2}': only http:// and https:// URLs`);
+  if (url.username !== "" || url.password !== "") {
+    fail2(
+      path6,
+      "the URL holds credentials; name environment variables under credentials instead, so no secret is written in the config"
+    );
+  }
+  return text2;
+}
+function httpOrFileUrl(value, path6, fail2) {
+  if (typeof value === "string" && value.startsWith("file:///")) return noNewline(value, path6, fail2);
+  return httpUrl(value, path6, fail2);
+}
+function noNewline(text2, path6, fail2) {
+  if (/[\r\n\0]/.test(text2)) fail2(path6, "a line break or NUL is not allowed here");
+  return text2;
+}
+function objectAt(value, path6, fail2) {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return fail2(path6, "expected a mapping (key: value)");
+  return value;
+}
+function listOf(value, path6, fail2) {
+  const list2 = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(list2) || list2.some((entry) => typeof entry !== "string"))
+    return fail2(path6, "expected a list of strings");
+  return list2;
+}
+function knownKeys(object, allowed, path6, fail2) {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key))
+      fail2([...path6, key], `unknown key (known here: ${allowed.join(", ")})`);
+  }
+}
+function nodeAt(root, path6) {
+  let node = root;
+  let found = root ?? void 0;
+  for (const key of path6) {
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair = node.items.find((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === key);
+      if (pair === void 0) return found;
+      found = pair.key ?? found;
+      node = pair.value;
+    } else if ((0, import_yaml2.isSeq)(node)) {
+      node = node.items[Number(key)];
+      found = node ?? found;
+    } else {
+      return found;
+    }
+  }
+  return found;
+}
+
+// src/mirrors/ecosystems/index.ts
+var ecosystems = [];
+
+// src/mirrors/proxy.ts
+var cidrBlind = "wget, Python urllib, npm, Node 24 (NODE_USE_ENV_PROXY), @actions/http-client and Java";
+function proxyPlan(config2, target) {
+  const proxy2 = config2.proxy;
+  if (proxy2 === void 0) return void 0;
+  const plan = emptyPlan("proxy");
+  const both = (name2, value) => plan.env.push([name2.toUpperCase(), value], [name2.toLowerCase(), value]);
+  if (proxy2.http !== void 0) both("HTTP_PROXY", proxy2.http);
+  if (proxy2.https !== void 0) both("HTTPS_PROXY", proxy2.https);
+  if (proxy2.noProxy.length > 0) both("NO_PROXY", proxy2.noProxy.join(","));
+  for (const [key, url] of [
+    ["http", proxy2.http],
+    ["https", proxy2.https]
+  ]) {
+    if (url?.startsWith("https://")) {
+      plan.notes.push(
+        `proxy.${key} is ${url}: an https:// proxy URL means TLS to the proxy, which squid's http_port refuses ("tunneling socket could not be established"); use http:// for both`
+      );
+    }
+  }
+  const cidrs = proxy2.noProxy.filter((entry) => /\/\d+$/.test(entry));
+  if (cidrs.length > 0) {
+    plan.notes.push(
+      `proxy.no_proxy has CIDR ranges (${cidrs.join(", ")}), which ${cidrBlind} ignore; add the host names and domain suffixes too`
+    );
+  }
+  if (target.mode === "image") {
+    plan.notes.push(
+      "proxy variables become ENV in the image: every container from it uses the proxy"
+    );
+  }
+  return plan;
+}
+
+// src/mirrors/plan.ts
+function planAll(config2, base, systemBundle) {
+  const target = { ...base };
+  if (config2.ca !== void 0) {
+    const paths = caPaths(base);
+    target.caBundle = paths.bundle;
+    target.caFile = paths.ca;
+  }
+  const plans = [caPlan(config2, target, systemBundle), proxyPlan(config2, target)];
+  for (const ecosystem of ecosystems) plans.push(ecosystem.plan(config2, target));
+  return plans.filter((plan) => plan !== void 0);
+}
+
+// src/mirrors/render.ts
+import { promises as fs21 } from "node:fs";
+import { dirname as dirname11, join as join22, relative as relative6 } from "node:path";
+async function renderPlans(plans, options) {
+  const secret = plans.find((plan) => plan.files.some((file) => file.secret === true));
+  if (secret !== void 0) {
+    throw new UserError(
+      `credentials.${secret.ecosystem}: image mode would bake the credential into a layer; drop it from the config for the image and pass it at build time as a build secret (RUN --mount=type=secret)`
+    );
+  }
+  const root = join22(options.out, "root");
+  const contents = /* @__PURE__ */ new Map();
+  const notes = plans.flatMap((plan) => plan.notes);
+  for (const plan of plans) {
+    for (const edit of plan.files) {
+      let existing = contents.get(edit.path);
+      if (existing === void 0 && options.baseRoot !== void 0) {
+        existing = await fs21.readFile(join22(options.baseRoot, edit.path), "utf8").catch(() => void 0);
+      }
+      if (edit.ifExists === true && existing === void 0) {
+        notes.push(
+          `${edit.path} (${edit.description}) is edited only when the base image has it: give the base's root filesystem (--base-root) to merge into it`
+        );
+        continue;
+      }
+      contents.set(edit.path, edit.render(existing));
+    }
+  }
+  await fs21.mkdir(root, { recursive: true });
+  for (const [path6, text2] of contents) {
+    const target = join22(root, path6);
+    await fs21.mkdir(dirname11(target), { recursive: true });
+    await writeFileAtomic(target, text2);
+  }
+  const from = options.contextPath ?? relative6(dirname11(options.out), options.out);
+  const env = plans.flatMap((plan) => plan.env);
+  const lines = [
+    "# Rendered by runnerkit mirrors render: mirrors, proxy and CA for every package manager.",
+    `COPY ${from.replace(/\/?$/, "/")}root/ /`,
+    ...plans.flatMap((plan) => plan.dockerfile),
+    ...env.length > 0 ? [`ENV ${env.map(([name2, value]) => `${name2}=${JSON.stringify(value)}`).join(" \\\n    ")}`] : []
+  ];
+  const snippet = `${lines.join("\n")}
+`;
+  await writeFileAtomic(join22(options.out, "Dockerfile.snippet"), snippet);
+  return { files: [...contents.keys()].sort(), snippet, notes };
+}
+
+// src/mirrors/run.ts
+function loadConfig(source) {
+  if (source.file !== void 0 && source.file !== "") {
+    if (source.text !== void 0 && source.text !== "") {
+      throw new UserError("give the config as a file or inline, not both");
+    }
+    return loadMirrorConfig(source.file);
+  }
+  if (source.text !== void 0 && source.text.trim() !== "")
+    return parseMirrorConfig(source.text, "inline config");
+  throw new UserError("give the mirror config: a YAML file (config) or inline YAML");
+}
+function defaultStateDir(env) {
+  const state = env.XDG_STATE_HOME || join23(env.HOME || homedir4(), ".local", "state");
+  return join23(state, "runnerkit", "mirrors");
+}
+async function applyJobMode(config2, env, stateDir = defaultStateDir(env)) {
+  const home = env.HOME || homedir4();
+  const system = await readSystemBundle();
+  const plans = planAll(config2, { mode: "job", home, env }, system?.pem);
+  const roots = [home, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []];
+  const files = await applyPlans(plans, { stateDir, allowedRoots: roots });
+  return {
+    plans,
+    files,
+    env: plans.flatMap((plan) => plan.env),
+    secrets: plans.flatMap((plan) => plan.secrets),
+    notes: plans.flatMap((plan) => plan.notes)
+  };
+}
+async function renderImageMode(config2, env, out2, options = {}) {
+  const plans = planAll(
+    config2,
+    { mode: "image", home: options.home ?? "/home/runner", env },
+    void 0
+  );
+  return renderPlans(plans, {
+    out: out2,
+    ...options.baseRoot !== void 0 && { baseRoot: options.baseRoot },
+    ...options.contextPath !== void 0 && { contextPath: options.contextPath }
+  });
+}
+async function restoreJobMode(env, stateDir = defaultStateDir(env)) {
+  return restore(stateDir);
+}
+
+// src/cli/mirrors.ts
+var usage5 = `Usage: runnerkit mirrors apply --config FILE [--mode job] [--env-file FILE]
+       runnerkit mirrors render --config FILE --out DIR [--base-root DIR]
+       runnerkit mirrors restore
+       runnerkit mirrors doctor [--config FILE]
+       runnerkit mirrors squid --config FILE --out DIR [options]
+
+Point every package manager at internal mirrors, a proxy and a company CA, from one config.
+
+  apply    job mode: merge user-level files under HOME (originals kept for restore) and print
+           the environment for later steps (KEY=VALUE lines; --env-file appends them, as
+           GITHUB_ENV). No sudo, nothing outside HOME.
+  render   image mode: system-level files under DIR/root and DIR/Dockerfile.snippet (COPY
+           them in, update the trust store, ENV). --base-root merges into a base image's files.
+  restore  put back every original apply changed, remove what it created (credentials too).
+  doctor   each installed tool's effective setting, from the tool itself, and whether each
+           configured mirror answers.
+  squid    a squid.conf (squid-openssl) that caches package downloads: see --help there.
+
+Options:
+  --config FILE            the mirror config (YAML)
+  --state-dir DIR          where apply keeps originals (default ~/.local/state/runnerkit/mirrors)
+  --format FORMAT          text (default) or json
+`;
+var mirrorsCommand = {
+  name: "mirrors",
+  summary: "point package managers at internal mirrors, a proxy and a CA (job or image mode)",
+  usage: usage5,
+  async run(args2, context) {
+    const [subcommand, ...rest] = args2;
+    const { values, positionals } = parseCommandArgs("mirrors", rest, {
+      config: { type: "string" },
+      mode: { type: "string" },
+      out: { type: "string" },
+      "base-root": { type: "string" },
+      "state-dir": { type: "string" },
+      "env-file": { type: "string" },
+      format: { type: "string" }
+    });
+    if (positionals.length > 0)
+      throw new UserError(`unexpected argument '${positionals[0]}'; run 'runnerkit mirrors --help'`);
+    const format = values.format ?? "text";
+    if (format !== "text" && format !== "json")
+      throw new UserError(`--format: expected text or json, got '${format}'`);
+    const env = context.env;
+    const config2 = () => loadConfig({ file: values.config === void 0 ? "" : resolve14(context.cwd, values.config) });
+    const stateDir = values["state-dir"] !== void 0 ? resolve14(context.cwd, values["state-dir"]) : defaultStateDir(env);
+    switch (subcommand) {
+      case "apply": {
+        if (values.mode !== void 0 && values.mode !== "job") {
+          throw new UserError(
+            `--mode: apply runs job mode; for image mode use 'runnerkit mirrors render'`
+          );
+        }
+        const result3 = await applyJobMode(config2(), env, stateDir);
+        for (const note of result3.notes) context.stderr(`runnerkit mirrors: note: ${note}
+`);
+        for (const file of result3.files)
+          context.stderr(`runnerkit mirrors: ${file.action} ${file.path} (${file.description})
+`);
+        const lines = result3.env.map(([name2, value]) => `${name2}=${value}`);
+        if (values["env-file"] !== void 0) {
+          const { appendFile: appendFile2 } = await import("node:fs/promises");
+          if (lines.length > 0)
+            await appendFile2(resolve14(context.cwd, values["env-file"]), `${lines.join("\n")}
+`);
+        }
+        context.stdout(
+          format === "json" ? `${JSON.stringify({ files: result3.files, env: Object.fromEntries(result3.env), notes: result3.notes }, null, 2)}
+` : lines.map((line) => `${line}
+`).join("")
+        );
+        return 0;
+      }
+      case "render": {
+        if (values.out === void 0) throw new UserError("render: give --out DIR");
+        const rendered = await renderImageMode(config2(), env, resolve14(context.cwd, values.out), {
+          ...values["base-root"] !== void 0 && {
+            baseRoot: resolve14(context.cwd, values["base-root"])
+          }
+        });
+        for (const note of rendered.notes) context.stderr(`runnerkit mirrors: note: ${note}
+`);
+        context.stdout(
+          format === "json" ? `${JSON.stringify(rendered, null, 2)}
+` : rendered.snippet
+        );
+        return 0;
+      }
+      case "restore": {
+        const restored = await restoreJobMode(env, stateDir);
+        context.stdout(
+          format === "json" ? `${JSON.stringify(restored, null, 2)}
+` : restored.map((file) => `${file.action} ${file.path}
+`).join("") || "nothing to restore\n"
+        );
+        return 0;
+      }
+      case "doctor": {
+        const tools2 = await toolReports(env);
+        const mirrors = values.config !== void 0 ? await mirrorReports(config2()) : [];
+        if (format === "json") {
+          context.stdout(`${JSON.stringify({ tools: tools2, mirrors }, null, 2)}
+`);
+        } else {
+          for (const tool of tools2) {
+            context.stdout(
+              `${tool.tool}: ${tool.output === void 0 ? "not installed" : `$ ${tool.command}
+${(tool.output || "(nothing set)").replace(/^/gm, "  ")}`}
+`
+            );
+          }
+          for (const mirror of mirrors)
+            context.stdout(`mirror ${mirror.ecosystem}: ${mirror.url} → ${mirror.status}
+`);
+        }
+        const unreachable = mirrors.filter(
+          (mirror) => typeof mirror.status !== "number" || mirror.status >= 500
+        );
+        return unreachable.length > 0 ? 1 : 0;
+      }
+      default:
+        throw new UserError(
+          `give a subcommand: apply, render, restore, doctor or squid; run 'runnerkit mirrors --help'`
+        );
+    }
+  }
+};
+
 // src/cli/mtu.ts
 import { mkdir as mkdir2, readFile as readFile2 } from "node:fs/promises";
-import { join as join20, resolve as resolve12 } from "node:path";
+import { join as join24, resolve as resolve15 } from "node:path";
 
 // src/runner/mtu/config.ts
 var minimumMtu = 576;
@@ -59676,18 +60562,18 @@ function renderMtuConfig(mtu, existingDaemonJson, daemonJsonSource) {
 }
 
 // src/runner/mtu/probe.ts
-import { spawn as spawn5 } from "node:child_process";
+import { spawn as spawn6 } from "node:child_process";
 var minimumPathMtu = 552;
 var ipAndIcmpHeaders = 28;
 var probePackages = { ping: "iputils-ping", tracepath: "iputils-tracepath" };
-var spawnExec = (command, args2) => new Promise((resolve14) => {
-  const child2 = spawn5(command, args2, { stdio: ["ignore", "pipe", "pipe"] });
+var spawnExec = (command, args2) => new Promise((resolve17) => {
+  const child2 = spawn6(command, args2, { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child2.stdout.on("data", (chunk) => stdout += chunk.toString());
   child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-  child2.on("error", (error) => resolve14({ code: 127, stdout, stderr: stderr + error.message }));
-  child2.on("close", (code2) => resolve14({ code: code2 ?? 1, stdout, stderr }));
+  child2.on("error", (error) => resolve17({ code: 127, stdout, stderr: stderr + error.message }));
+  child2.on("close", (code2) => resolve17({ code: code2 ?? 1, stdout, stderr }));
 });
 function parsePing(result3) {
   const text2 = `${result3.stdout}
@@ -59985,7 +60871,7 @@ function isMissing(error, tool) {
 }
 
 // src/cli/mtu.ts
-var usage5 = `Usage: runnerkit mtu probe HOST [options]
+var usage6 = `Usage: runnerkit mtu probe HOST [options]
        runnerkit mtu config --mtu N [options]
 
 probe: measure the path MTU to HOST and tell a healthy path from a PMTU black hole (large
@@ -60100,7 +60986,7 @@ async function config(args2, context) {
   const daemonJson = values["daemon-json"];
   if (daemonJson !== void 0) {
     try {
-      existing = await readFile2(resolve12(context.cwd, daemonJson), "utf8");
+      existing = await readFile2(resolve15(context.cwd, daemonJson), "utf8");
     } catch (error) {
       const reason = error.code ?? String(error);
       throw new UserError(`--daemon-json: cannot read ${daemonJson} (${reason})`);
@@ -60108,11 +60994,11 @@ async function config(args2, context) {
   }
   const rendered = renderMtuConfig(mtu, existing, daemonJson);
   if (values.out !== void 0) {
-    const dir = resolve12(context.cwd, values.out);
+    const dir = resolve15(context.cwd, values.out);
     await mkdir2(dir, { recursive: true });
     const written = [];
     for (const name2 of mtuConfigFileNames) {
-      const path6 = join20(dir, name2);
+      const path6 = join24(dir, name2);
       await writeFileAtomic(path6, rendered.files[name2]);
       written.push(path6);
     }
@@ -60153,7 +61039,7 @@ function mtuCommandWith(probeOptions = {}) {
   return {
     name: "mtu",
     summary: "probe the path MTU for black holes; render MTU settings for Docker and Podman",
-    usage: usage5,
+    usage: usage6,
     async run(args2, context) {
       const [action, ...rest] = args2;
       if (action === "probe") return probe2(rest, context, probeOptions);
@@ -60168,10 +61054,10 @@ var mtuCommand = mtuCommandWith();
 
 // src/cli/path.ts
 import { statSync as statSync6 } from "node:fs";
-import { isAbsolute as isAbsolute4, resolve as resolve13 } from "node:path";
+import { isAbsolute as isAbsolute5, resolve as resolve16 } from "node:path";
 
 // src/runner/path.ts
-import { promises as fs19 } from "node:fs";
+import { promises as fs22 } from "node:fs";
 var PathInputError = class extends UserError {
   constructor(field, message) {
     super(message);
@@ -60298,9 +61184,9 @@ function mergeRunnerEnvFile(text2, path6) {
 function runnerEnvBackupPath(file) {
   return `${file}.runnerkit-backup`;
 }
-async function readIfExists(file) {
+async function readIfExists2(file) {
   try {
-    return await fs19.readFile(file, "utf8");
+    return await fs22.readFile(file, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -60308,7 +61194,7 @@ async function readIfExists(file) {
 }
 async function modeOf(file) {
   try {
-    return (await fs19.stat(file)).mode & 511;
+    return (await fs22.stat(file)).mode & 511;
   } catch {
     return void 0;
   }
@@ -60321,11 +61207,11 @@ function fileError(file, error) {
 async function writeRunnerEnvFile(file, path6) {
   const backup = runnerEnvBackupPath(file);
   try {
-    const original = await readIfExists(file) ?? "";
+    const original = await readIfExists2(file) ?? "";
     const merged = mergeRunnerEnvFile(original, path6);
     const mode = await modeOf(file) ?? 420;
     let backedUp = false;
-    if (await readIfExists(backup) === void 0) {
+    if (await readIfExists2(backup) === void 0) {
       await writeFileAtomic(backup, original, { mode });
       backedUp = true;
     }
@@ -60340,11 +61226,11 @@ async function writeRunnerEnvFile(file, path6) {
 async function restoreRunnerEnvFile(file) {
   const backup = runnerEnvBackupPath(file);
   try {
-    const original = await readIfExists(backup);
+    const original = await readIfExists2(backup);
     if (original === void 0) return false;
     const mode = await modeOf(backup) ?? 420;
     await writeFileAtomic(file, original, { mode });
-    await fs19.rm(backup, { force: true });
+    await fs22.rm(backup, { force: true });
     return true;
   } catch (error) {
     throw fileError(file, error);
@@ -60352,7 +61238,7 @@ async function restoreRunnerEnvFile(file) {
 }
 
 // src/cli/path.ts
-var usage6 = `Usage: runnerkit path [options]
+var usage7 = `Usage: runnerkit path [options]
 
 Prints the PATH this shell should have: the current PATH, then the directories it lacks from
 the image's PATH, ~/.local/bin and ~/bin, and --extra, put in front (as GITHUB_PATH puts them).
@@ -60388,7 +61274,7 @@ function isDirectory2(dir) {
 var pathCommand = {
   name: "path",
   summary: "compute the PATH steps lose on self-hosted runners, and keep it in the runner .env",
-  usage: usage6,
+  usage: usage7,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("path", args2, {
       extra: { type: "string", multiple: true },
@@ -60408,7 +61294,7 @@ var pathCommand = {
       throw new UserError(`--format: expected text or json, got '${format}'`);
     const envFileArg = values["runner-env-file"];
     if (envFileArg === "") throw new UserError("--runner-env-file: give the path of the .env file");
-    const envFile = envFileArg === void 0 || isAbsolute4(envFileArg) ? envFileArg : resolve13(context.cwd, envFileArg);
+    const envFile = envFileArg === void 0 || isAbsolute5(envFileArg) ? envFileArg : resolve16(context.cwd, envFileArg);
     try {
       if (values.restore === true) {
         if (envFile === void 0) throw new UserError("--restore: give --runner-env-file too");
@@ -60464,7 +61350,7 @@ var pathCommand = {
 };
 
 // src/cli/promote.ts
-var usage7 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
+var usage8 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
 
 Put the image SOURCE (name@sha256:…, or name:tag resolved to its digest) under new tags,
 unchanged: manifest PUTs by digest, no rebuild and no layer bytes through this machine.
@@ -60498,7 +61384,7 @@ var flags4 = {
 var promoteCommand = {
   name: "promote",
   summary: "retag an image in a registry by digest, without rebuilding (release promotion)",
-  usage: usage7,
+  usage: usage8,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("promote", args2, {
       tag: { type: "string", multiple: true },
@@ -60575,6 +61461,7 @@ var commands = [
   checkCommand,
   lintCommand,
   metaCommand,
+  mirrorsCommand,
   mtuCommand,
   pathCommand,
   promoteCommand

@@ -3,6 +3,7 @@ import { checkCommand } from './check.js'
 import type { Command } from './command.js'
 import { lintCommand } from './lint.js'
 import { metaCommand } from './meta.js'
+import { mirrorsCommand } from './mirrors.js'
 import { mtuCommand } from './mtu.js'
 import { pathCommand } from './path.js'
 import { promoteCommand } from './promote.js'
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   checkCommand,
   lintCommand,
   metaCommand,
+  mirrorsCommand,
   mtuCommand,
   pathCommand,
   promoteCommand
