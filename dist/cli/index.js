@@ -170,14 +170,14 @@ var require_b4a = __commonJS({
     function concat(buffers, totalLength) {
       return Buffer.concat(buffers, totalLength);
     }
-    function copy(source, target, targetStart, start2, end) {
-      return toBuffer(source).copy(target, targetStart, start2, end);
+    function copy(source, target, targetStart, start2, end2) {
+      return toBuffer(source).copy(target, targetStart, start2, end2);
     }
     function equals(a, b) {
       return toBuffer(a).equals(b);
     }
-    function fill2(buffer, value, offset, end, encoding) {
-      return toBuffer(buffer).fill(value, offset, end, encoding);
+    function fill2(buffer, value, offset, end2, encoding) {
+      return toBuffer(buffer).fill(value, offset, end2, encoding);
     }
     function from(value, encodingOrOffset, length) {
       return Buffer.from(value, encodingOrOffset, length);
@@ -204,11 +204,11 @@ var require_b4a = __commonJS({
       if (Buffer.isBuffer(buffer)) return buffer;
       return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function toString(buffer, encoding, start2, end) {
-      return toBuffer(buffer).toString(encoding, start2, end);
+    function toString(buffer, encoding, start2, end2) {
+      return toBuffer(buffer).toString(encoding, start2, end2);
     }
-    function toHex(buffer, start2, end) {
-      return toBuffer(buffer).toString("hex", start2, end);
+    function toHex(buffer, start2, end2) {
+      return toBuffer(buffer).toString("hex", start2, end2);
     }
     function write(buffer, string, offset, length, encoding) {
       return toBuffer(buffer).write(string, offset, length, encoding);
@@ -366,9 +366,9 @@ var require_utf8_decoder = __commonJS({
           if (this.bytesNeeded > 0) return result3;
         }
         const trailing = trailingIncomplete(data, start2);
-        const end = data.byteLength - trailing;
-        if (end > start2) result3 += b4a.toString(data, "utf8", start2, end);
-        for (let i2 = end; i2 < data.byteLength; i2++) {
+        const end2 = data.byteLength - trailing;
+        if (end2 > start2) result3 += b4a.toString(data, "utf8", start2, end2);
+        for (let i2 = end2; i2 < data.byteLength; i2++) {
           const byte = data[i2];
           if (this.bytesNeeded === 0) {
             if (byte <= 127) {
@@ -1293,8 +1293,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve17, reject) {
-              promiseResolve = resolve17;
+            return new Promise(function(resolve18, reject) {
+              promiseResolve = resolve18;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -1327,11 +1327,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err3) {
           stream2.destroy(err3);
-          return new Promise((resolve17, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve17({ value: void 0, done: true });
+          return new Promise((resolve18, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve18({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err3) reject(err3);
-              else resolve17({ value: void 0, done: true });
+              else resolve18({ value: void 0, done: true });
             });
           });
         }
@@ -1375,8 +1375,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve17) => {
-          state.drains.push({ writes, resolve: resolve17 });
+        return new Promise((resolve18) => {
+          state.drains.push({ writes, resolve: resolve18 });
         });
       }
       write(data) {
@@ -1481,10 +1481,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         return pipeline5(...streams, (err3) => {
           if (err3) return reject(err3);
-          resolve17();
+          resolve18();
         });
       });
     }
@@ -1794,11 +1794,11 @@ var require_headers = __commonJS({
       }
       return 0;
     }
-    function indexOf(block, num, offset, end) {
-      for (; offset < end; offset++) {
+    function indexOf(block, num, offset, end2) {
+      for (; offset < end2; offset++) {
         if (block[offset] === num) return offset;
       }
-      return end;
+      return end2;
     }
     function cksum(block) {
       let sum = 8 * 32;
@@ -1826,15 +1826,15 @@ var require_headers = __commonJS({
       }
     }
     function parse256(buf) {
-      let positive;
-      if (buf[0] === 128) positive = true;
-      else if (buf[0] === 255) positive = false;
+      let positive2;
+      if (buf[0] === 128) positive2 = true;
+      else if (buf[0] === 255) positive2 = false;
       else return null;
       const tuple = [];
       let i2;
       for (i2 = buf.length - 1; i2 > 0; i2--) {
         const byte = buf[i2];
-        if (positive) tuple.push(byte);
+        if (positive2) tuple.push(byte);
         else tuple.push(255 - byte);
       }
       let sum = 0;
@@ -1842,7 +1842,7 @@ var require_headers = __commonJS({
       for (i2 = 0; i2 < l; i2++) {
         sum += tuple[i2] * Math.pow(256, i2);
       }
-      return positive ? sum : -1 * sum;
+      return positive2 ? sum : -1 * sum;
     }
     function decodeOct(val, offset, length) {
       val = val.subarray(offset, offset + length);
@@ -1851,10 +1851,10 @@ var require_headers = __commonJS({
         return parse256(val);
       } else {
         while (offset < val.length && val[offset] === 32) offset++;
-        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
-        while (offset < end && val[offset] === 0) offset++;
-        if (end === offset) return 0;
-        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+        const end2 = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end2 && val[offset] === 0) offset++;
+        if (end2 === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end2)), 8);
       }
     }
     function decodeStr(val, offset, length, encoding) {
@@ -1921,9 +1921,9 @@ var require_extract = __commonJS({
       }
     };
     var Source2 = class extends Readable4 {
-      constructor(self, header2, offset) {
+      constructor(self, header3, offset) {
         super();
-        this.header = header2;
+        this.header = header3;
         this.offset = offset;
         this._parent = self;
       }
@@ -2154,16 +2154,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err3);
         }
-        function onnext(resolve17, reject) {
+        function onnext(resolve18, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve17({ value: entryStream, done: false });
+            resolve18({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve17;
+          promiseResolve = resolve18;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -2171,7 +2171,7 @@ var require_extract = __commonJS({
             promiseResolve = promiseReject = null;
           }
         }
-        function onentry(header2, stream2, callback) {
+        function onentry(header3, stream2, callback) {
           entryCallback = callback;
           stream2.on("error", noop);
           if (promiseResolve) {
@@ -2191,11 +2191,11 @@ var require_extract = __commonJS({
         function destroy(err3) {
           extract.destroy(err3);
           consumeCallback(err3);
-          return new Promise((resolve17, reject) => {
-            if (extract.destroyed) return resolve17({ value: void 0, done: true });
+          return new Promise((resolve18, reject) => {
+            if (extract.destroyed) return resolve18({ value: void 0, done: true });
             extract.once("close", function() {
               if (err3) reject(err3);
-              else resolve17({ value: void 0, done: true });
+              else resolve18({ value: void 0, done: true });
             });
           });
         }
@@ -2244,14 +2244,14 @@ var require_pack = __commonJS({
     var FMODE = 420;
     var END_OF_TAR = b4a.alloc(1024);
     var Sink = class extends Writable {
-      constructor(pack, header2, callback) {
+      constructor(pack, header3, callback) {
         super({ mapWritable, eagerOpen: true });
         this.written = 0;
-        this.header = header2;
+        this.header = header3;
         this._callback = callback;
         this._linkname = null;
-        this._isLinkname = header2.type === "symlink" && !header2.linkname;
-        this._isVoid = header2.type !== "file" && header2.type !== "contiguous-file";
+        this._isLinkname = header3.type === "symlink" && !header3.linkname;
+        this._isVoid = header3.type !== "file" && header3.type !== "contiguous-file";
         this._finished = false;
         this._pack = pack;
         this._openCallback = null;
@@ -2338,23 +2338,23 @@ var require_pack = __commonJS({
         this._pending = [];
         this._stream = null;
       }
-      entry(header2, buffer, callback) {
+      entry(header3, buffer, callback) {
         if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
         if (typeof buffer === "function") {
           callback = buffer;
           buffer = null;
         }
         if (!callback) callback = noop;
-        if (!header2.size || header2.type === "symlink") header2.size = 0;
-        if (!header2.type) header2.type = modeToType(header2.mode);
-        if (!header2.mode) header2.mode = header2.type === "directory" ? DMODE : FMODE;
-        if (!header2.uid) header2.uid = 0;
-        if (!header2.gid) header2.gid = 0;
-        if (!header2.mtime) header2.mtime = /* @__PURE__ */ new Date();
+        if (!header3.size || header3.type === "symlink") header3.size = 0;
+        if (!header3.type) header3.type = modeToType(header3.mode);
+        if (!header3.mode) header3.mode = header3.type === "directory" ? DMODE : FMODE;
+        if (!header3.uid) header3.uid = 0;
+        if (!header3.gid) header3.gid = 0;
+        if (!header3.mtime) header3.mtime = /* @__PURE__ */ new Date();
         if (typeof buffer === "string") buffer = b4a.from(buffer);
-        const sink = new Sink(this, header2, callback);
+        const sink = new Sink(this, header3, callback);
         if (b4a.isBuffer(buffer)) {
-          header2.size = buffer.byteLength;
+          header3.size = buffer.byteLength;
           sink.write(buffer);
           sink.end();
           return sink;
@@ -2380,41 +2380,41 @@ var require_pack = __commonJS({
         if (this._finalizing) this.finalize();
         if (this._pending.length) this._pending.shift()._continueOpen();
       }
-      _encode(header2) {
-        if (!header2.pax) {
-          const buf = headers.encode(header2);
+      _encode(header3) {
+        if (!header3.pax) {
+          const buf = headers.encode(header3);
           if (buf) {
             this.push(buf);
             return;
           }
         }
-        this._encodePax(header2);
+        this._encodePax(header3);
       }
-      _encodePax(header2) {
+      _encodePax(header3) {
         const paxHeader = headers.encodePax({
-          name: header2.name,
-          linkname: header2.linkname,
-          pax: header2.pax
+          name: header3.name,
+          linkname: header3.linkname,
+          pax: header3.pax
         });
         const newHeader = {
           name: "PaxHeader",
-          mode: header2.mode,
-          uid: header2.uid,
-          gid: header2.gid,
+          mode: header3.mode,
+          uid: header3.uid,
+          gid: header3.gid,
           size: paxHeader.byteLength,
-          mtime: header2.mtime,
+          mtime: header3.mtime,
           type: "pax-header",
-          linkname: header2.linkname && "PaxHeader",
-          uname: header2.uname,
-          gname: header2.gname,
-          devmajor: header2.devmajor,
-          devminor: header2.devminor
+          linkname: header3.linkname && "PaxHeader",
+          uname: header3.uname,
+          gname: header3.gname,
+          devmajor: header3.devmajor,
+          devminor: header3.devminor
         };
         this.push(headers.encode(newHeader));
         this.push(paxHeader);
         overflow(this, paxHeader.byteLength);
-        newHeader.size = header2.size;
-        newHeader.type = header2.type;
+        newHeader.size = header3.size;
+        newHeader.type = header3.type;
         this.push(headers.encode(newHeader));
       }
       _doDrain() {
@@ -2599,8 +2599,8 @@ var require_tunnel = __commonJS({
       self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
-        var options2 = toOptions(host, port, localAddress);
+      self.on("free", function onFree(socket, host, port2, localAddress) {
+        var options2 = toOptions(host, port2, localAddress);
         for (var i2 = 0, len = self.requests.length; i2 < len; ++i2) {
           var pending = self.requests[i2];
           if (pending.host === options2.host && pending.port === options2.port) {
@@ -2614,9 +2614,9 @@ var require_tunnel = __commonJS({
       });
     }
     util2.inherits(TunnelingAgent, events2.EventEmitter);
-    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port2, localAddress) {
       var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
+      var options = mergeOptions({ request: req }, self.options, toOptions(host, port2, localAddress));
       if (self.sockets.length >= this.maxSockets) {
         self.requests.push(options);
         return;
@@ -2739,11 +2739,11 @@ var require_tunnel = __commonJS({
         cb(secureSocket);
       });
     }
-    function toOptions(host, port, localAddress) {
+    function toOptions(host, port2, localAddress) {
       if (typeof host === "string") {
         return {
           host,
-          port,
+          port: port2,
           localAddress
         };
       }
@@ -3553,9 +3553,9 @@ var require_util = __commonJS({
       }
       return url;
     }
-    function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+    function isValidPort(port2) {
+      const value = parseInt(port2, 10);
+      return value === Number(port2) && value >= 0 && value <= 65535;
     }
     function isHttpOrHttpsPrefixed(value) {
       return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
@@ -3590,16 +3590,16 @@ var require_util = __commonJS({
         if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
+        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -4015,34 +4015,34 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version: version2, protocol, port: port2, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version: version2, protocol, port: port2, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host },
+          connectParams: { version: version2, protocol, port: port2, host },
           error
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version2,
           error.message
@@ -4050,39 +4050,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path7,
           error.message
         );
       });
@@ -4093,37 +4093,37 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version2, protocol, port: port2, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version2, protocol, port: port2, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host },
+            connectParams: { version: version2, protocol, port: port2, host },
             error
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2,
             error.message
@@ -4131,16 +4131,16 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
         const {
-          address: { address, port }
+          address: { address, port: port2 }
         } = evt;
-        websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
+        websocketDebuglog("connection opened %s%s", address, port2 ? `:${port2}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
         const { websocket, code: code2, reason } = evt;
@@ -4196,7 +4196,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path7,
         method,
         body: body2,
         headers,
@@ -4211,11 +4211,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path6 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -4281,7 +4281,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4300,11 +4300,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header2 of headers) {
-              if (!Array.isArray(header2) || header2.length !== 2) {
+            for (const header3 of headers) {
+              if (!Array.isArray(header3) || header3.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header2[0], header2[1]);
+              processHeader(this, header3[0], header3[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4678,9 +4678,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             this.close((err3, data) => {
-              return err3 ? reject(err3) : resolve17(data);
+              return err3 ? reject(err3) : resolve18(data);
             });
           });
         }
@@ -4718,12 +4718,12 @@ var require_dispatcher_base = __commonJS({
           err3 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             this.destroy(err3, (err4, data) => {
               return err4 ? (
                 /* istanbul ignore next: should never error */
                 reject(err4)
-              ) : resolve17(data);
+              ) : resolve18(data);
             });
           });
         }
@@ -5095,7 +5095,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -5105,7 +5105,7 @@ var require_connect = __commonJS({
           const sessionKey = servername || hostname;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
-          port = port || 443;
+          port2 = port2 || 443;
           socket = tls.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
@@ -5117,7 +5117,7 @@ var require_connect = __commonJS({
             ALPNProtocols: allowH2 ? ["http/1.1", "h2"] : ["http/1.1"],
             socket: httpSocket,
             // upgrade socket connection
-            port,
+            port: port2,
             host: hostname
           });
           socket.on("session", function(session2) {
@@ -5125,13 +5125,13 @@ var require_connect = __commonJS({
           });
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
-          port = port || 80;
+          port2 = port2 || 80;
           socket = net.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
             localAddress,
-            port,
+            port: port2,
             host: hostname
           });
         }
@@ -5139,7 +5139,7 @@ var require_connect = __commonJS({
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port: port2 });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -6701,9 +6701,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      let header3 = null;
+      header3 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header3, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -6990,8 +6990,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve17, reject) => {
-        res = resolve17;
+      const promise = new Promise((resolve18, reject) => {
+        res = resolve18;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -7373,8 +7373,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name2, list2) {
-      const value = list2.get(name2, true);
+    function getDecodeSplit(name2, list3) {
+      const value = list3.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -7573,22 +7573,22 @@ var require_formdata = __commonJS({
         name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name2, value, filename);
-        this[kState].push(entry);
+        const entry3 = makeEntry(name2, value, filename);
+        this[kState].push(entry3);
       }
       delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name2);
+        this[kState] = this[kState].filter((entry3) => entry3.name !== name2);
       }
       get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name2);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name2);
         if (idx === -1) {
           return null;
         }
@@ -7599,14 +7599,14 @@ var require_formdata = __commonJS({
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
+        return this[kState].filter((entry3) => entry3.name === name2).map((entry3) => entry3.value);
       }
       has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name2 = webidl.converters.USVString(name2, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
+        return this[kState].findIndex((entry3) => entry3.name === name2) !== -1;
       }
       set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -7620,16 +7620,16 @@ var require_formdata = __commonJS({
         name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name2, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
+        const entry3 = makeEntry(name2, value, filename);
+        const idx = this[kState].findIndex((entry4) => entry4.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
+            entry3,
+            ...this[kState].slice(idx + 1).filter((entry4) => entry4.name !== name2)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry3);
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
@@ -7833,12 +7833,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -8974,7 +8974,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request;
+      const { method, path: path7, host, upgrade, blocking, reset: reset2 } = request;
       let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body2)) {
@@ -9055,22 +9055,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path6} HTTP/1.1\r
+      let header3 = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header2 += `host: ${host}\r
+        header3 += `host: ${host}\r
 `;
       } else {
-        header2 += client[kHostHeader];
+        header3 += client[kHostHeader];
       }
       if (upgrade) {
-        header2 += `connection: upgrade\r
+        header3 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header2 += "connection: keep-alive\r\n";
+        header3 += "connection: keep-alive\r\n";
       } else {
-        header2 += "connection: close\r\n";
+        header3 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -9078,41 +9078,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header2 += `${key}: ${val[i2]}\r
+              header3 += `${key}: ${val[i2]}\r
 `;
             }
           } else {
-            header2 += `${key}: ${val}\r
+            header3 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header2, socket });
+        channels.sendHeaders.publish({ request, headers: header3, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort2, null, client, request, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort2, null, client, request, socket, contentLength, header3, expectsPayload);
       } else if (util2.isBuffer(body2)) {
-        writeBuffer(abort2, body2, client, request, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort2, body2, client, request, socket, contentLength, header3, expectsPayload);
       } else if (util2.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort2, body2.stream(), client, request, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort2, body2.stream(), client, request, socket, contentLength, header3, expectsPayload);
         } else {
-          writeBlob2(abort2, body2, client, request, socket, contentLength, header2, expectsPayload);
+          writeBlob2(abort2, body2, client, request, socket, contentLength, header3, expectsPayload);
         }
       } else if (util2.isStream(body2)) {
-        writeStream(abort2, body2, client, request, socket, contentLength, header2, expectsPayload);
+        writeStream(abort2, body2, client, request, socket, contentLength, header3, expectsPayload);
       } else if (util2.isIterable(body2)) {
-        writeIterable(abort2, body2, client, request, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort2, body2, client, request, socket, contentLength, header3, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
+    function writeStream(abort2, body2, client, request, socket, contentLength, header3, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header3 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -9178,22 +9178,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort2, body2, client, request, socket, contentLength, header3, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header3}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header2}\r
+            socket.write(`${header3}\r
 `, "latin1");
           }
         } else if (util2.isBuffer(body2)) {
           assert(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header2}content-length: ${contentLength}\r
+          socket.write(`${header3}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body2);
@@ -9209,7 +9209,7 @@ upgrade: ${upgrade}\r
         abort2(err3);
       }
     }
-    async function writeBlob2(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob2(abort2, body2, client, request, socket, contentLength, header3, expectsPayload) {
       assert(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -9217,7 +9217,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
-        socket.write(`${header2}content-length: ${contentLength}\r
+        socket.write(`${header3}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -9232,7 +9232,7 @@ upgrade: ${upgrade}\r
         abort2(err3);
       }
     }
-    async function writeIterable(abort2, body2, client, request, socket, contentLength, header2, expectsPayload) {
+    async function writeIterable(abort2, body2, client, request, socket, contentLength, header3, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -9242,16 +9242,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve18, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve18;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header3 });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -9269,19 +9269,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header3 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header2;
+        this.header = header3;
         this.abort = abort2;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header3 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -9304,10 +9304,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header2}transfer-encoding: chunked\r
+            socket.write(`${header3}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header2}content-length: ${contentLength}\r
+            socket.write(`${header3}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -9331,7 +9331,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header3, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -9342,11 +9342,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header3}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header2}\r
+            socket.write(`${header3}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -9584,7 +9584,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util2.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9607,8 +9607,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream2;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname, port: port2 } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port2 ? `:${port2}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort2 = (error) => {
         if (request.aborted) {
@@ -9681,7 +9681,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -9917,12 +9917,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve17, reject) => {
+      const waitForDrain = () => new Promise((resolve18, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve17;
+          callback = resolve18;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -10034,9 +10034,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10076,15 +10076,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
-      if (header2.length === 4) {
-        return util2.headerNameToString(header2) === "host";
+    function shouldRemoveHeader(header3, removeContent, unknownOrigin) {
+      if (header3.length === 4) {
+        return util2.headerNameToString(header3) === "host";
       }
-      if (removeContent && util2.headerNameToString(header2).startsWith("content-")) {
+      if (removeContent && util2.headerNameToString(header3).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
-        const name2 = util2.headerNameToString(header2);
+      if (unknownOrigin && (header3.length === 13 || header3.length === 6 || header3.length === 19)) {
+        const name2 = util2.headerNameToString(header3);
         return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
@@ -10401,16 +10401,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve17;
+            this[kClosedResolve] = resolve18;
           } else {
-            resolve17(null);
+            resolve18(null);
           }
         });
       }
       async [kDestroy](err3) {
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -10421,7 +10421,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve17(null);
+            resolve18(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err3, callback);
@@ -10448,7 +10448,7 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
+      let { host, hostname, protocol, port: port2 } = client[kUrl];
       if (hostname[0] === "[") {
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
@@ -10463,7 +10463,7 @@ var require_client = __commonJS({
             host,
             hostname,
             protocol,
-            port,
+            port: port2,
             version: client[kHTTPContext]?.version,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
@@ -10472,19 +10472,19 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve17, reject) => {
+        const socket = await new Promise((resolve18, reject) => {
           client[kConnector]({
             host,
             hostname,
             protocol,
-            port,
+            port: port2,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
           }, (err3, socket2) => {
             if (err3) {
               reject(err3);
             } else {
-              resolve17(socket2);
+              resolve18(socket2);
             }
           });
         });
@@ -10510,7 +10510,7 @@ var require_client = __commonJS({
               host,
               hostname,
               protocol,
-              port,
+              port: port2,
               version: client[kHTTPContext]?.version,
               servername: client[kServerName],
               localAddress: client[kLocalAddress]
@@ -10531,7 +10531,7 @@ var require_client = __commonJS({
               host,
               hostname,
               protocol,
-              port,
+              port: port2,
               version: client[kHTTPContext]?.version,
               servername: client[kServerName],
               localAddress: client[kLocalAddress]
@@ -10820,8 +10820,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve17) => {
-            this[kClosedResolve] = resolve17;
+          await new Promise((resolve18) => {
+            this[kClosedResolve] = resolve18;
           });
         }
       }
@@ -11011,22 +11011,22 @@ var require_balanced_pool = __commonJS({
       return new Pool(origin, opts);
     }
     var BalancedPool = class extends PoolBase {
-      constructor(upstreams = [], { factory = defaultFactory, ...opts } = {}) {
+      constructor(upstreams2 = [], { factory = defaultFactory, ...opts } = {}) {
         super();
         this[kOptions] = opts;
         this[kIndex] = -1;
         this[kCurrentWeight] = 0;
         this[kMaxWeightPerServer] = this[kOptions].maxWeightPerServer || 100;
         this[kErrorPenalty] = this[kOptions].errorPenalty || 15;
-        if (!Array.isArray(upstreams)) {
-          upstreams = [upstreams];
+        if (!Array.isArray(upstreams2)) {
+          upstreams2 = [upstreams2];
         }
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
         this[kInterceptors] = opts.interceptors?.BalancedPool && Array.isArray(opts.interceptors.BalancedPool) ? opts.interceptors.BalancedPool : [];
         this[kFactory] = factory;
-        for (const upstream of upstreams) {
+        for (const upstream of upstreams2) {
           this.addUpstream(upstream);
         }
         this._updateBalancedPoolStats();
@@ -11275,10 +11275,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -11305,7 +11305,7 @@ var require_proxy_agent = __commonJS({
         }
         const { proxyTunnel = true } = opts;
         const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const { href, origin, port: port2, protocol, username, password, hostname: proxyHostname } = url;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -11347,7 +11347,7 @@ var require_proxy_agent = __commonJS({
             try {
               const { socket, statusCode } = await this[kClient].connect({
                 origin,
-                port,
+                port: port2,
                 path: requestedPath,
                 signal: opts2.signal,
                 headers: {
@@ -11504,10 +11504,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
+        let { protocol, host: hostname, port: port2 } = url;
         hostname = hostname.replace(/:\d*$/, "").toLowerCase();
-        port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        port2 = Number.parseInt(port2, 10) || DEFAULT_PORTS[protocol] || 0;
+        if (!this.#shouldProxy(hostname, port2)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -11515,7 +11515,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname, port2) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -11526,16 +11526,16 @@ var require_env_http_proxy_agent = __commonJS({
           return false;
         }
         for (let i2 = 0; i2 < this.#noProxyEntries.length; i2++) {
-          const entry = this.#noProxyEntries[i2];
-          if (entry.port && entry.port !== port) {
+          const entry3 = this.#noProxyEntries[i2];
+          if (entry3.port && entry3.port !== port2) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+          if (!/^[.*]/.test(entry3.hostname)) {
+            if (hostname === entry3.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname.endsWith(entry3.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -11547,13 +11547,13 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i2 = 0; i2 < noProxySplit.length; i2++) {
-          const entry = noProxySplit[i2];
-          if (!entry) {
+          const entry3 = noProxySplit[i2];
+          if (!entry3) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry3.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            hostname: (parsed ? parsed[1] : entry3).toLowerCase(),
             port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
@@ -11800,8 +11800,8 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start: start2, size, end = size - 1 } = contentRange;
-          if (this.start !== start2 || this.end != null && this.end !== end) {
+          const { start: start2, size, end: end2 = size - 1 } = contentRange;
+          if (this.start !== start2 || this.end != null && this.end !== end2) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
                 headers,
@@ -11830,14 +11830,14 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start: start2, size, end = size - 1 } = range;
+            const { start: start2, size, end: end2 = size - 1 } = range;
             assert(
               start2 != null && Number.isFinite(start2),
               "content-range mismatch"
             );
-            assert(end != null && Number.isFinite(end), "invalid content-length");
+            assert(end2 != null && Number.isFinite(end2), "invalid content-length");
             this.start = start2;
-            this.end = end;
+            this.end = end2;
           }
           if (this.end == null) {
             const contentLength = headers["content-length"];
@@ -12090,7 +12090,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve17, reject) => {
+        return await new Promise((resolve18, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -12103,7 +12103,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve17(null);
+              resolve18(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -12122,7 +12122,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -12139,7 +12139,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve17,
+              resolve: resolve18,
               reject,
               length: 0,
               body: []
@@ -12163,8 +12163,8 @@ var require_readable = __commonJS({
       const { _readableState: state } = consume2.stream;
       if (state.bufferIndex) {
         const start2 = state.bufferIndex;
-        const end = state.buffer.length;
-        for (let n = start2; n < end; n++) {
+        const end2 = state.buffer.length;
+        for (let n = start2; n < end2; n++) {
           consumePush(consume2, state.buffer[n]);
         }
       } else {
@@ -12209,18 +12209,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve17, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve18, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve17(chunksDecode(body2, length));
+          resolve18(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve17(JSON.parse(chunksDecode(body2, length)));
+          resolve18(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve17(chunksConcat(body2, length).buffer);
+          resolve18(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve17(new Blob(body2, { type: stream2[kContentType] }));
+          resolve18(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve17(chunksConcat(body2, length));
+          resolve18(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err3) {
@@ -12477,9 +12477,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           request.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve17(data);
+            return err3 ? reject(err3) : resolve18(data);
           });
         });
       }
@@ -12702,9 +12702,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           stream2.call(this, opts, factory, (err3, data) => {
-            return err3 ? reject(err3) : resolve17(data);
+            return err3 ? reject(err3) : resolve18(data);
           });
         });
       }
@@ -12989,9 +12989,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           upgrade.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve17(data);
+            return err3 ? reject(err3) : resolve18(data);
           });
         });
       }
@@ -13083,9 +13083,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           connect.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve17(data);
+            return err3 ? reject(err3) : resolve18(data);
           });
         });
       }
@@ -13250,20 +13250,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path7, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -13285,7 +13285,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13323,9 +13323,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body: body2, headers, query } = opts;
+      const { path: path7, method, body: body2, headers, query } = opts;
       return {
-        path: path6,
+        path: path7,
         method,
         body: body2,
         headers,
@@ -13788,10 +13788,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14210,17 +14210,17 @@ var require_dns = __commonJS({
               records,
               newOpts.affinity
             );
-            let port;
+            let port2;
             if (typeof ip.port === "number") {
-              port = `:${ip.port}`;
+              port2 = `:${ip.port}`;
             } else if (origin.port !== "") {
-              port = `:${origin.port}`;
+              port2 = `:${origin.port}`;
             } else {
-              port = "";
+              port2 = "";
             }
             cb(
               null,
-              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`
             );
           });
         } else {
@@ -14234,17 +14234,17 @@ var require_dns = __commonJS({
             this.runLookup(origin, opts, cb);
             return;
           }
-          let port;
+          let port2;
           if (typeof ip.port === "number") {
-            port = `:${ip.port}`;
+            port2 = `:${ip.port}`;
           } else if (origin.port !== "") {
-            port = `:${origin.port}`;
+            port2 = `:${origin.port}`;
           } else {
-            port = "";
+            port2 = "";
           }
           cb(
             null,
-            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`
           );
         }
       }
@@ -14472,14 +14472,14 @@ var require_headers2 = __commonJS({
     function fill2(headers, object) {
       if (Array.isArray(object)) {
         for (let i2 = 0; i2 < object.length; ++i2) {
-          const header2 = object[i2];
-          if (header2.length !== 2) {
+          const header3 = object[i2];
+          if (header3.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header2.length}.`
+              message: `expected name/value pair to be length 2, found ${header3.length}.`
             });
           }
-          appendHeader(headers, header2[0], header2[1]);
+          appendHeader(headers, header3[0], header3[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -14786,9 +14786,9 @@ var require_headers2 = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -14828,8 +14828,8 @@ var require_headers2 = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list3) {
+        o.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -15797,13 +15797,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util2.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16948,7 +16948,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve17, reject) => agent.dispatch(
+        return new Promise((resolve18, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -17024,7 +17024,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve17({
+              resolve18({
                 status,
                 statusText,
                 headersList,
@@ -17067,7 +17067,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve17({
+              resolve18({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -17923,10 +17923,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header2) {
-      assert(header2 !== null);
+    function getFieldValues(header3) {
+      assert(header3 !== null);
       const values = [];
-      for (let value of header2.split(",")) {
+      for (let value of header3.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -18670,9 +18670,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code2 = path6.charCodeAt(i2);
+    function validateCookiePath(path7) {
+      for (let i2 = 0; i2 < path7.length; ++i2) {
+        const code2 = path7.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18825,20 +18825,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header2) {
-      if (isCTLExcludingHtab(header2)) {
+    function parseSetCookie(header3) {
+      if (isCTLExcludingHtab(header3)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name2 = "";
       let value = "";
-      if (header2.includes(";")) {
+      if (header3.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
-        unparsedAttributes = header2.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header3, position);
+        unparsedAttributes = header3.slice(position.position);
       } else {
-        nameValuePair = header2;
+        nameValuePair = header3;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -20808,8 +20808,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve17) => {
-        setTimeout(resolve17, ms).unref();
+      return new Promise((resolve18) => {
+        setTimeout(resolve18, ms).unref();
       });
     }
     module2.exports = {
@@ -21156,8 +21156,8 @@ ${value}`;
         for (let i2 = this.lineChunkIndex; i2 <= this.chunkIndex; i2++) {
           const chunk = this.chunks[i2];
           const start2 = i2 === this.lineChunkIndex ? this.linePos : 0;
-          const end = i2 === this.chunkIndex ? this.pos : chunk.length;
-          const slice = chunk.subarray(start2, end);
+          const end2 = i2 === this.chunkIndex ? this.pos : chunk.length;
+          const slice = chunk.subarray(start2, end2);
           length += slice.length;
           chunks.push(slice);
         }
@@ -21592,11 +21592,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util2.parseOrigin(url).origin + path6);
+          url = new URL(util2.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21678,11 +21678,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21698,7 +21698,7 @@ var init_lib = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21768,26 +21768,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve17) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve18) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve17(output.toString());
+              resolve18(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve17) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve18) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve17(Buffer.concat(chunks));
+              resolve18(Buffer.concat(chunks));
             });
           }));
         });
@@ -21952,9 +21952,9 @@ var init_lib = __esm({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header2 in headers) {
-                  if (header2.toLowerCase() === "authorization") {
-                    delete headers[header2];
+                for (const header3 in headers) {
+                  if (header3.toLowerCase() === "authorization") {
+                    delete headers[header3];
                   }
                 }
               }
@@ -21990,14 +21990,14 @@ var init_lib = __esm({
        */
       requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             function callbackForResult(err3, res) {
               if (err3) {
                 reject(err3);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve17(res);
+                resolve18(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -22107,15 +22107,15 @@ var init_lib = __esm({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header3, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys(this.requestOptions.headers)[header2];
+          const headerValue = lowercaseKeys(this.requestOptions.headers)[header3];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header2];
+        const additionalValue = additionalHeaders[header3];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -22241,12 +22241,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve17) => setTimeout(() => resolve17(), ms));
+          return new Promise((resolve18) => setTimeout(() => resolve18(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve17, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve18, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -22254,7 +22254,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve17(response);
+              resolve18(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -22293,7 +22293,7 @@ var init_lib = __esm({
               err3.result = response.result;
               reject(err3);
             } else {
-              resolve17(response);
+              resolve18(response);
             }
           }));
         });
@@ -23005,7 +23005,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module2) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
     module2.exports = sort;
   }
 });
@@ -23015,7 +23015,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module2) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
     module2.exports = rsort;
   }
 });
@@ -23284,15 +23284,15 @@ var require_trim_comparator_whitespace = __commonJS({
       if (start2 >= digitRuns.previousStart && start2 < digitRuns.previousEnd) {
         return Math.min(start2 + limit, digitRuns.previousEnd);
       }
-      let end = start2 + 1;
-      while (isDigit2(range[end])) {
-        end++;
+      let end2 = start2 + 1;
+      while (isDigit2(range[end2])) {
+        end2++;
       }
       digitRuns.previousStart = digitRuns.start;
       digitRuns.previousEnd = digitRuns.end;
       digitRuns.start = start2;
-      digitRuns.end = end;
-      return Math.min(start2 + limit, end);
+      digitRuns.end = end2;
+      return Math.min(start2 + limit, end2);
     };
     var findVersionNumberEndIndex = (range, start2, loose, digitRuns) => {
       if (!loose && range[start2] === "0") {
@@ -23303,12 +23303,12 @@ var require_trim_comparator_whitespace = __commonJS({
     var findPrereleaseIdentifierEndIndex = (range, start2, loose, digitRuns) => {
       const digitsEnd = findDigitsEndIndex(range, start2, MAX_LENGTH, digitRuns);
       if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
+        let end2 = digitsEnd + 1;
+        const limit = end2 + MAX_SAFE_BUILD_LENGTH;
+        while (end2 < limit && isIdentifierCharacter(range[end2])) {
+          end2++;
         }
-        return end;
+        return end2;
       }
       return findVersionNumberEndIndex(range, start2, loose, digitRuns);
     };
@@ -23318,62 +23318,62 @@ var require_trim_comparator_whitespace = __commonJS({
         return start2;
       }
       const identifierStart = start2 + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
+      let end2 = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end2 === identifierStart) {
         if (!loose || !hyphen) {
           return start2;
         }
-        end = findPrereleaseIdentifierEndIndex(range, start2, loose, digitRuns);
+        end2 = findPrereleaseIdentifierEndIndex(range, start2, loose, digitRuns);
       }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
+      while (range[end2] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end2 + 1, loose, digitRuns);
+        if (next === end2 + 1) {
           break;
         }
-        end = next;
+        end2 = next;
       }
-      return end;
+      return end2;
     };
     var findBuildIdentifierEndIndex = (range, start2) => {
-      let end = start2;
-      while (end - start2 < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
+      let end2 = start2;
+      while (end2 - start2 < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end2])) {
+        end2++;
       }
-      return end;
+      return end2;
     };
     var findBuildEndIndex = (range, start2) => {
       if (range[start2] !== "+") {
         return start2;
       }
-      let end = findBuildIdentifierEndIndex(range, start2 + 1);
-      if (end === start2 + 1) {
+      let end2 = findBuildIdentifierEndIndex(range, start2 + 1);
+      if (end2 === start2 + 1) {
         return start2;
       }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
+      while (range[end2] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end2 + 1);
+        if (next === end2 + 1) {
           break;
         }
-        end = next;
+        end2 = next;
       }
-      return end;
+      return end2;
     };
     var findLooseFullVersionEndIndex = (range, start2, digitRuns) => {
-      let end = start2;
+      let end2 = start2;
       for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
+        const next = findVersionNumberEndIndex(range, end2, true, digitRuns);
+        if (next === end2) {
           return start2;
         }
-        end = next;
+        end2 = next;
         if (component < 2) {
-          if (range[end] !== ".") {
+          if (range[end2] !== ".") {
             return start2;
           }
-          end++;
+          end2++;
         }
       }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      const prereleaseEnd = findPrereleaseEndIndex(range, end2, true, digitRuns);
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
@@ -23383,18 +23383,18 @@ var require_trim_comparator_whitespace = __commonJS({
       return isVersionStart(range[start2]) ? start2 + 1 : start2;
     };
     var findPartialVersionEndIndex = (range, start2, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start2, digitRuns);
+      let end2 = findPartialVersionComponentEndIndex(range, start2, digitRuns);
       for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
+        if (range[end2] !== ".") {
+          return end2;
         }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
+        const next = findPartialVersionComponentEndIndex(range, end2 + 1, digitRuns);
+        if (next === end2 + 1) {
+          return end2;
         }
-        end = next;
+        end2 = next;
       }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      const prereleaseEnd = findPrereleaseEndIndex(range, end2, false, digitRuns);
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findVersionEndIndex = (range, start2, digitRuns) => {
@@ -24683,13 +24683,13 @@ var init_main = __esm({
       }
       URI2.is = is;
     })(URI || (URI = {}));
-    (function(integer3) {
-      integer3.MIN_VALUE = -2147483648;
-      integer3.MAX_VALUE = 2147483647;
+    (function(integer4) {
+      integer4.MIN_VALUE = -2147483648;
+      integer4.MAX_VALUE = 2147483647;
       function is(value) {
-        return typeof value === "number" && integer3.MIN_VALUE <= value && value <= integer3.MAX_VALUE;
+        return typeof value === "number" && integer4.MIN_VALUE <= value && value <= integer4.MAX_VALUE;
       }
-      integer3.is = is;
+      integer4.is = is;
     })(integer2 || (integer2 = {}));
     (function(uinteger2) {
       uinteger2.MIN_VALUE = 0;
@@ -26031,8 +26031,8 @@ var init_main = __esm({
       getText(range) {
         if (range) {
           const start2 = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
-          return this._content.substring(start2, end);
+          const end2 = this.offsetAt(range.end);
+          return this._content.substring(start2, end2);
         }
         return this._content;
       }
@@ -26123,10 +26123,10 @@ var init_main = __esm({
         return toString.call(value) === "[object Number]" && min <= value && value <= max;
       }
       Is2.numberRange = numberRange;
-      function integer3(value) {
+      function integer4(value) {
         return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
       }
-      Is2.integer = integer3;
+      Is2.integer = integer4;
       function uinteger2(value) {
         return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
       }
@@ -26139,8 +26139,8 @@ var init_main = __esm({
         return value !== null && typeof value === "object";
       }
       Is2.objectLiteral = objectLiteral;
-      function typedArray(value, check) {
-        return Array.isArray(value) && value.every(check);
+      function typedArray(value, check2) {
+        return Array.isArray(value) && value.every(check2);
       }
       Is2.typedArray = typedArray;
     })(Is || (Is = {}));
@@ -26307,7 +26307,7 @@ var require_comment = __commonJS({
         const startOffset = this.document.offsetAt(range.start);
         let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
         let start2 = -1;
-        let end = -1;
+        let end2 = -1;
         for (let i2 = 1; i2 < raw.length; i2++) {
           if (!util_1.Util.isWhitespace(raw.charAt(i2))) {
             start2 = i2;
@@ -26319,11 +26319,11 @@ var require_comment = __commonJS({
         }
         for (let i2 = raw.length - 1; i2 >= 1; i2--) {
           if (!util_1.Util.isWhitespace(raw.charAt(i2))) {
-            end = i2 + 1;
+            end2 = i2 + 1;
             break;
           }
         }
-        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start2), this.document.positionAt(startOffset + end));
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start2), this.document.positionAt(startOffset + end2));
       }
     };
     exports.Comment = Comment;
@@ -26381,9 +26381,9 @@ function isEOL(char) {
 }
 function getWellformedRange(range) {
   const start2 = range.start;
-  const end = range.end;
-  if (start2.line > end.line || start2.line === end.line && start2.character > end.character) {
-    return { start: end, end: start2 };
+  const end2 = range.end;
+  if (start2.line > end2.line || start2.line === end2.line && start2.character > end2.character) {
+    return { start: end2, end: start2 };
   }
   return range;
 }
@@ -26418,8 +26418,8 @@ var init_main2 = __esm({
       getText(range) {
         if (range) {
           const start2 = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
-          return this._content.substring(start2, end);
+          const end2 = this.offsetAt(range.end);
+          return this._content.substring(start2, end2);
         }
         return this._content;
       }
@@ -26858,7 +26858,7 @@ var require_instruction = __commonJS({
           return [vscode_languageserver_types_1.Range.create(args2[0].getRange().start, args2[args2.length - 1].getRange().end)];
         }
         let ranges = [];
-        let end = -1;
+        let end2 = -1;
         let startPosition = args2[0].getRange().start;
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
@@ -26881,7 +26881,7 @@ var require_instruction = __commonJS({
                     j++;
                   case "\n":
                     if (startPosition !== null) {
-                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end2 + 1)));
                     }
                     startPosition = null;
                     start2 = true;
@@ -26894,7 +26894,7 @@ var require_instruction = __commonJS({
               }
             } else if (next === "\r") {
               if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end2 + 1)));
                 startPosition = null;
               }
               start2 = true;
@@ -26902,7 +26902,7 @@ var require_instruction = __commonJS({
               i2 += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end2 + 1)));
               }
               startPosition = null;
               start2 = true;
@@ -26929,14 +26929,14 @@ var require_instruction = __commonJS({
                   startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
                 }
               }
-              end = i2;
+              end2 = i2;
             }
           }
         }
         if (startPosition === null) {
-          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end2), this.document.positionAt(offset + end2 + 1)));
         } else {
-          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end2 + 1)));
         }
         return ranges;
       }
@@ -27112,14 +27112,14 @@ var require_instruction = __commonJS({
             for (let j = 0; j < swaps.length; j++) {
               const variableRange = variables[j].getRange();
               const start2 = this.document.offsetAt(variableRange.start);
-              const end = this.document.offsetAt(variableRange.end);
+              const end2 = this.document.offsetAt(variableRange.end);
               if (swaps[j]) {
                 expanded += this.document.getText().substring(offset, start2);
                 expanded += swaps[j];
-                offset = end;
+                offset = end2;
               } else {
-                expanded += this.document.getText().substring(offset, end);
-                offset = end;
+                expanded += this.document.getText().substring(offset, end2);
+                offset = end2;
               }
             }
             const argEnd = this.document.offsetAt(argRange.end);
@@ -27397,18 +27397,18 @@ var require_instruction = __commonJS({
         let endFound = false;
         let searchHyphen = false;
         let start2 = -1;
-        let end = -1;
+        let end2 = -1;
         let escaping = false;
-        let quote = null;
+        let quote3 = null;
         contentLoop: for (let i2 = 0; i2 < content.length; i2++) {
           const ch = content.charAt(i2);
           switch (ch) {
             case '"':
             case "'":
-              if (quote === ch) {
+              if (quote3 === ch) {
                 break contentLoop;
               }
-              quote = ch;
+              quote3 = ch;
               continue;
             case this.escapeChar:
               for (let j = i2 + 1; j < content.length; j++) {
@@ -27451,8 +27451,8 @@ var require_instruction = __commonJS({
               if (start2 === -1) {
                 start2 = i2;
               }
-              if (quote !== null) {
-                end = i2 + 1;
+              if (quote3 !== null) {
+                end2 = i2 + 1;
                 break;
               }
               break contentLoop;
@@ -27462,7 +27462,7 @@ var require_instruction = __commonJS({
           return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
         }
         const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start2);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        const nameEnd = quote3 !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end2) : startRange.end;
         return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
       }
       getHeredocs() {
@@ -28400,8 +28400,8 @@ var require_propertyInstruction = __commonJS({
           } else if (args2[0].getValue().indexOf("=") === -1) {
             let text2 = this.document.getText();
             let start2 = args2[1].getRange().start;
-            let end = args2[args2.length - 1].getRange().end;
-            text2 = text2.substring(this.document.offsetAt(start2), this.document.offsetAt(end));
+            let end2 = args2[args2.length - 1].getRange().end;
+            text2 = text2.substring(this.document.offsetAt(start2), this.document.offsetAt(end2));
             this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args2[1].getRange().start, args2[args2.length - 1].getRange().end)))];
           } else {
             this.properties = [];
@@ -28471,8 +28471,8 @@ var require_propertyInstruction = __commonJS({
         let escaped = range.start.line !== startPosition.line;
         let endingEscape = false;
         let mark = -1;
-        let end = this.findTrailingNonWhitespace(fullArgs);
-        content = fullArgs.substring(start2, end + 1);
+        let end2 = this.findTrailingNonWhitespace(fullArgs);
+        content = fullArgs.substring(start2, end2 + 1);
         let argStart = escaped ? -1 : 0;
         let spaced = false;
         argumentLoop: for (let i2 = 0; i2 < content.length; i2++) {
@@ -28646,9 +28646,9 @@ var require_propertyInstruction = __commonJS({
           }
         }
         if (argStart !== -1 && argStart !== content.length) {
-          let end2 = endingEscape ? content.length - 1 : content.length;
-          let value = content.substring(argStart, end2);
-          args2.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + end2))));
+          let end3 = endingEscape ? content.length - 1 : content.length;
+          let value = content.substring(argStart, end3);
+          args2.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + end3))));
         }
         return args2;
       }
@@ -29221,9 +29221,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path6 = this.getPath();
-        if (path6 === null || path6.startsWith("/")) {
-          return path6;
+        const path7 = this.getPath();
+        if (path7 === null || path7.startsWith("/")) {
+          return path7;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -29235,7 +29235,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path6 : parent + "/" + path6;
+              return parent.endsWith("/") ? parent + path7 : parent + "/" + path7;
             }
           }
         }
@@ -30105,18 +30105,18 @@ var require_parser = __commonJS({
         return this.buffer.length;
       }
       processComment(dockerfile, start2) {
-        let end = this.buffer.length;
+        let end2 = this.buffer.length;
         commentLoop: for (let i2 = start2 + 1; i2 < this.buffer.length; i2++) {
           switch (this.buffer.charAt(i2)) {
             case "\r":
             case "\n":
-              end = i2;
+              end2 = i2;
               break commentLoop;
           }
         }
-        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start2), this.document.positionAt(end));
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start2), this.document.positionAt(end2));
         dockerfile.addComment(new comment_1.Comment(this.document, range));
-        return end;
+        return end2;
       }
       parseHeredoc(heredocName, offset, tabbed) {
         let startWord = -1;
@@ -30149,10 +30149,10 @@ var require_parser = __commonJS({
         }
         return this.buffer.length;
       }
-      createInstruction(dockerfile, instruction, start2, instructionEnd, end) {
+      createInstruction(dockerfile, instruction, start2, instructionEnd, end2) {
         const startPosition = this.document.positionAt(start2);
         const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
-        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end2));
         return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
       }
     };
@@ -30345,10 +30345,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -30369,7 +30369,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -30381,11 +30381,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -30409,17 +30409,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path6);
+            const ci = visit_(i2, node.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30430,13 +30430,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = visit_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path6);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30457,17 +30457,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path6);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30478,13 +30478,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path6);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30511,23 +30511,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31035,7 +31035,7 @@ var require_Scalar = __commonJS({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node2.NodeBase {
+    var Scalar2 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -31047,12 +31047,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -31063,7 +31063,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -31108,7 +31108,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -31119,7 +31119,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -31139,10 +31139,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
-        const k = path6[i2];
+      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
+        const k = path7[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31161,7 +31161,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31191,11 +31191,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31209,8 +31209,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31224,8 +31224,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31243,8 +31243,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31254,8 +31254,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31309,12 +31309,12 @@ var require_foldFlowLines = __commonJS({
         return text2;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end2 = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
         else
-          end = lineWidth - indentAtStart;
+          end2 = lineWidth - indentAtStart;
       }
       let split = void 0;
       let prev = void 0;
@@ -31325,7 +31325,7 @@ var require_foldFlowLines = __commonJS({
       if (mode === FOLD_BLOCK) {
         i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
-          end = i2 + endStep;
+          end2 = i2 + endStep;
       }
       for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
@@ -31348,7 +31348,7 @@ var require_foldFlowLines = __commonJS({
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
             i2 = consumeMoreIndentedLines(text2, i2, indent.length);
-          end = i2 + indent.length + endStep;
+          end2 = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -31356,10 +31356,10 @@ var require_foldFlowLines = __commonJS({
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
-          if (i2 >= end) {
+          if (i2 >= end2) {
             if (split) {
               folds.push(split);
-              end = split + endStep;
+              end2 = split + endStep;
               split = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
@@ -31372,7 +31372,7 @@ var require_foldFlowLines = __commonJS({
                 return text2;
               folds.push(j);
               escapedFolds[j] = true;
-              end = j + endStep;
+              end2 = j + endStep;
               split = void 0;
             } else {
               overflow = true;
@@ -31390,21 +31390,21 @@ var require_foldFlowLines = __commonJS({
       let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end3 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text2.slice(0, end3)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text2[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end3)}`;
         }
       }
       return res;
     }
     function consumeMoreIndentedLines(text2, i2, indent) {
-      let end = i2;
+      let end2 = i2;
       let start2 = i2 + 1;
       let ch = text2[start2];
       while (ch === " " || ch === "	") {
@@ -31414,12 +31414,12 @@ ${indent}${text2.slice(fold + 1, end2)}`;
           do {
             ch = text2[++i2];
           } while (ch && ch !== "\n");
-          end = i2;
+          end2 = i2;
           start2 = i2 + 1;
           ch = text2[start2];
         }
       }
-      return end;
+      return end2;
     }
     exports.FOLD_BLOCK = FOLD_BLOCK;
     exports.FOLD_FLOW = FOLD_FLOW;
@@ -31432,7 +31432,7 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -31575,7 +31575,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -31585,22 +31585,22 @@ ${indent}`) + "'";
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
-      const endNlPos = end.indexOf("\n");
+      let end2 = value.substring(endStart);
+      const endNlPos = end2.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value === end2 || endNlPos !== end2.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
       } else {
         chomp = "";
       }
-      if (end) {
-        value = value.slice(0, -end.length);
-        if (end[end.length - 1] === "\n")
-          end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+      if (end2) {
+        value = value.slice(0, -end2.length);
+        if (end2[end2.length - 1] === "\n")
+          end2 = end2.slice(0, -1);
+        end2 = end2.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -31620,9 +31620,9 @@ ${indent}`) + "'";
         start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header2 = (startWithSpace ? indentSize : "") + chomp;
+      let header3 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header3 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -31630,19 +31630,19 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end2}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header2}
+          return `>${header3}
 ${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header2}
-${indent}${start2}${value}${end}`;
+      return `|${header3}
+${indent}${start2}${value}${end2}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
@@ -31653,7 +31653,7 @@ ${indent}${start2}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -31678,20 +31678,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -31840,7 +31840,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -31855,7 +31855,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -31995,19 +31995,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -32273,9 +32273,9 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start: start2, end } = flowChars;
+      const { start: start2, end: end2 } = flowChars;
       if (lines.length === 0) {
-        return start2 + end;
+        return start2 + end2;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
@@ -32287,9 +32287,9 @@ ${indent}${line}` : "\n";
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent}${end2}`;
         } else {
-          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end2}`;
         }
       }
     }
@@ -32314,7 +32314,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -32381,7 +32381,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -32479,9 +32479,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
+    var YAMLSeq2 = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -32536,7 +32536,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -32583,7 +32583,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2;
   }
 });
 
@@ -32592,18 +32592,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
+      nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -32632,14 +32632,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -32650,13 +32650,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -32701,7 +32701,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -32729,7 +32729,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
+        const node = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -32820,7 +32820,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -32837,7 +32837,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -32888,7 +32888,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary2 = {
       identify: (value) => value instanceof Uint8Array,
@@ -32932,15 +32932,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
             lines[i2] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -32955,8 +32955,8 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
+    var Scalar2 = require_Scalar();
+    var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
@@ -32966,7 +32966,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -32985,7 +32985,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -33034,9 +33034,9 @@ var require_omap = __commonJS({
     var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
         this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
@@ -33109,7 +33109,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -33121,7 +33121,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -33129,7 +33129,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -33141,7 +33141,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -33169,7 +33169,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -33770,9 +33770,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33847,14 +33847,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33869,10 +33869,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33883,10 +33883,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33903,13 +33903,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -34047,9 +34047,9 @@ var require_errors3 = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        const end2 = error.linePos[1];
+        if (end2?.line === line && end2.col > col) {
+          count = Math.max(1, Math.min(end2.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
@@ -34177,7 +34177,7 @@ var require_resolve_props = __commonJS({
         }
       }
       const last = tokens2[tokens2.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const end2 = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -34192,8 +34192,8 @@ var require_resolve_props = __commonJS({
         anchor,
         tag,
         newlineAfterProp,
-        end,
-        start: start2 ?? end
+        end: end2,
+        start: start2 ?? end2
       };
     }
     exports.resolveProps = resolveProps;
@@ -34249,10 +34249,10 @@ var require_util_flow_indent_check = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
-        const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        const end2 = fc.end[0];
+        if (end2.indent === indent && (end2.source === "]" || end2.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
-          onError(end, "BAD_INDENT", msg, true);
+          onError(end2, "BAD_INDENT", msg, true);
         }
       }
     }
@@ -34388,11 +34388,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -34439,12 +34439,12 @@ var require_resolve_block_seq = __commonJS({
 var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
+    function resolveEnd(end2, offset, reqSpace, onError) {
       let comment = "";
-      if (end) {
+      if (end2) {
         let hasSpace = false;
         let sep5 = "";
-        for (const token of end) {
+        for (const token of end2) {
           const { source, type } = token;
           switch (type) {
             case "space":
@@ -34485,7 +34485,7 @@ var require_resolve_flow_collection = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -34493,9 +34493,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -34531,7 +34531,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -34571,7 +34571,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep5 && !props.found) {
+        if (!isMap5 && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -34594,7 +34594,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -34626,7 +34626,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -34642,7 +34642,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -34655,14 +34655,14 @@ var require_resolve_flow_collection = __commonJS({
           ee.unshift(ce);
       }
       if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
-        if (end.comment) {
+        const end2 = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end2.comment) {
           if (coll.comment)
-            coll.comment += "\n" + end.comment;
+            coll.comment += "\n" + end2.comment;
           else
-            coll.comment = end.comment;
+            coll.comment = end2.comment;
         }
-        coll.range = [fc.offset, cePos, end.offset];
+        coll.range = [fc.offset, cePos, end2.offset];
       } else {
         coll.range = [fc.offset, cePos, cePos];
       }
@@ -34677,9 +34677,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -34706,7 +34706,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -34726,7 +34726,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -34741,13 +34741,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
-      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header2)
+      const header3 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header3)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header3.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -34758,26 +34758,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header2.length;
+        const value2 = header3.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end3 = start2 + header3.length;
         if (scalar.source)
-          end2 += scalar.source.length;
-        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
+          end3 += scalar.source.length;
+        return { value: value2, type, comment: header3.comment, range: [start2, end3, end3] };
       }
-      let trimIndent = scalar.indent + header2.indent;
-      let offset = scalar.offset + header2.length;
+      let trimIndent = scalar.indent + header3.indent;
+      let offset = scalar.offset + header3.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
-          if (header2.indent === 0 && indent.length > trimIndent)
+          if (header3.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header2.indent === 0)
+          if (header3.indent === 0)
             trimIndent = indent.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -34804,12 +34804,12 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header2.indent ? "explicit indentation indicator" : "first line";
+          const src = header3.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep5 + indent.slice(trimIndent) + content;
           sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -34831,7 +34831,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header2.chomp) {
+      switch (header3.chomp) {
         case "-":
           break;
         case "+":
@@ -34843,8 +34843,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header2.length + scalar.source.length;
-      return { value, type, comment: header2.comment, range: [start2, end, end] };
+      const end2 = start2 + header3.length + scalar.source.length;
+      return { value, type, comment: header3.comment, range: [start2, end2, end2] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -34924,24 +34924,24 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset, type, source, end: end2 } = scalar;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -34955,7 +34955,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end2, valueEnd, strict, onError);
       return {
         value,
         type: _type,
@@ -35146,7 +35146,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -35164,11 +35164,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -35319,7 +35319,7 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end: end2 }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -35336,18 +35336,18 @@ var require_compose_node = __commonJS({
         node.spaceBefore = true;
       if (comment) {
         node.comment = comment;
-        node.range[2] = end;
+        node.range[2] = end2;
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options }, { offset, source, end: end2 }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end2, valueEnd, options.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -35366,7 +35366,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value, end: end2 }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -35378,7 +35378,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value ?? end2?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -35391,7 +35391,7 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      const re = resolveEnd.resolveEnd(end2, contentEnd, false, onError);
       if (re.comment)
         doc.comment = re.comment;
       doc.range = [offset, contentEnd, re.offset];
@@ -35569,14 +35569,14 @@ ${cb}` : comment;
               break;
             }
             this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            const end2 = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
             this.decorate(this.doc, true);
-            if (end.comment) {
+            if (end2.comment) {
               const dc = this.doc.comment;
               this.doc.comment = dc ? `${dc}
-${end.comment}` : end.comment;
+${end2.comment}` : end2.comment;
             }
-            this.doc.range[2] = end.offset;
+            this.doc.range[2] = end2.offset;
             break;
           }
           default:
@@ -35645,7 +35645,7 @@ var require_cst_scalar = __commonJS({
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end2 = context.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -35657,16 +35657,16 @@ var require_cst_scalar = __commonJS({
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
-          if (!addEndtoBlockProps(props, end))
+          if (!addEndtoBlockProps(props, end2))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
           return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end: end2 };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end: end2 };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent, source, end: end2 };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -35683,10 +35683,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header2 = token.props[0];
-            if (header2.type !== "block-scalar-header")
+            const header3 = token.props[0];
+            if (header3.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header3.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -35718,10 +35718,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header2 = token.props[0];
-        if (header2.type !== "block-scalar-header")
+        const header3 = token.props[0];
+        if (header3.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header2.source = head;
+        header3.source = head;
         token.source = body2;
       } else {
         const { offset } = token;
@@ -35737,9 +35737,9 @@ var require_cst_scalar = __commonJS({
         Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
-    function addEndtoBlockProps(props, end) {
-      if (end)
-        for (const st of end)
+    function addEndtoBlockProps(props, end2) {
+      if (end2)
+        for (const st of end2)
           switch (st.type) {
             case "space":
             case "comment":
@@ -35760,14 +35760,14 @@ var require_cst_scalar = __commonJS({
           token.source = source;
           break;
         case "block-scalar": {
-          const end = token.props.slice(1);
+          const end2 = token.props.slice(1);
           let oa = source.length;
           if (token.props[0].type === "block-scalar-header")
             oa -= token.props[0].source.length;
-          for (const tok of end)
+          for (const tok of end2)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source, end });
+          Object.assign(token, { type, source, end: end2 });
           break;
         }
         case "block-map":
@@ -35780,11 +35780,11 @@ var require_cst_scalar = __commonJS({
         }
         default: {
           const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          const end2 = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent, source, end: end2 });
         }
       }
     }
@@ -35870,9 +35870,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path6) => {
+    visit.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35881,23 +35881,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path6) => {
-      const parent = visit.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit.parentCollection = (cst, path7) => {
+      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -35908,10 +35908,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit;
   }
@@ -35929,7 +35929,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -36013,7 +36013,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -36108,16 +36108,16 @@ var require_lexer = __commonJS({
         return offset;
       }
       getLine() {
-        let end = this.lineEndPos;
-        if (typeof end !== "number" || end !== -1 && end < this.pos) {
-          end = this.buffer.indexOf("\n", this.pos);
-          this.lineEndPos = end;
+        let end2 = this.lineEndPos;
+        if (typeof end2 !== "number" || end2 !== -1 && end2 < this.pos) {
+          end2 = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end2;
         }
-        if (end === -1)
+        if (end2 === -1)
           return this.atEnd ? this.buffer.substring(this.pos) : null;
-        if (this.buffer[end - 1] === "\r")
-          end -= 1;
-        return this.buffer.substring(this.pos, end);
+        if (this.buffer[end2 - 1] === "\r")
+          end2 -= 1;
+        return this.buffer.substring(this.pos, end2);
       }
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
@@ -36337,22 +36337,22 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
-          while (end !== -1 && this.buffer[end + 1] === "'")
-            end = this.buffer.indexOf("'", end + 2);
+        const quote3 = this.charAt(0);
+        let end2 = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
+          while (end2 !== -1 && this.buffer[end2 + 1] === "'")
+            end2 = this.buffer.indexOf("'", end2 + 2);
         } else {
-          while (end !== -1) {
+          while (end2 !== -1) {
             let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
+            while (this.buffer[end2 - 1 - n] === "\\")
               n += 1;
             if (n % 2 === 0)
               break;
-            end = this.buffer.indexOf('"', end + 1);
+            end2 = this.buffer.indexOf('"', end2 + 1);
           }
         }
-        const qb = this.buffer.substring(0, end);
+        const qb = this.buffer.substring(0, end2);
         let nl2 = qb.indexOf("\n", this.pos);
         if (nl2 !== -1) {
           while (nl2 !== -1) {
@@ -36362,15 +36362,15 @@ var require_lexer = __commonJS({
             nl2 = qb.indexOf("\n", cs);
           }
           if (nl2 !== -1) {
-            end = nl2 - (qb[nl2 - 1] === "\r" ? 2 : 1);
+            end2 = nl2 - (qb[nl2 - 1] === "\r" ? 2 : 1);
           }
         }
-        if (end === -1) {
+        if (end2 === -1) {
           if (!this.atEnd)
             return this.setNext("quoted-scalar");
-          end = this.buffer.length;
+          end2 = this.buffer.length;
         }
-        yield* this.pushToIndex(end + 1, false);
+        yield* this.pushToIndex(end2 + 1, false);
         return this.flowLevel ? "flow" : "doc";
       }
       *parseBlockScalarHeader() {
@@ -36462,7 +36462,7 @@ var require_lexer = __commonJS({
       }
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
-        let end = this.pos - 1;
+        let end2 = this.pos - 1;
         let i2 = this.pos - 1;
         let ch;
         while (ch = this.buffer[++i2]) {
@@ -36470,7 +36470,7 @@ var require_lexer = __commonJS({
             const next = this.buffer[i2 + 1];
             if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i2;
+            end2 = i2;
           } else if (isEmpty2(ch)) {
             let next = this.buffer[i2 + 1];
             if (ch === "\r") {
@@ -36479,7 +36479,7 @@ var require_lexer = __commonJS({
                 ch = "\n";
                 next = this.buffer[i2 + 1];
               } else
-                end = i2;
+                end2 = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
@@ -36492,13 +36492,13 @@ var require_lexer = __commonJS({
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i2;
+            end2 = i2;
           }
         }
         if (!ch && !this.atEnd)
           return this.setNext("plain-scalar");
         yield cst.SCALAR;
-        yield* this.pushToIndex(end + 1, true);
+        yield* this.pushToIndex(end2 + 1, true);
         return inFlow ? "flow" : "doc";
       }
       *pushCount(n) {
@@ -36646,15 +36646,15 @@ var require_parser2 = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i2 = 0; i2 < list2.length; ++i2)
-        if (list2[i2].type === type)
+    function includesToken(list3, type) {
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i2 = 0; i2 < list2.length; ++i2) {
-        switch (list2[i2].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -37062,10 +37062,10 @@ var require_parser2 = __commonJS({
           case "newline":
             this.onKeyLine = false;
             if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              const end2 = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end2) ? end2[end2.length - 1] : void 0;
               if (last?.type === "comment")
-                end?.push(this.sourceToken);
+                end2?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
@@ -37083,10 +37083,10 @@ var require_parser2 = __commonJS({
             } else {
               if (this.atIndentedComment(it.start, map.indent)) {
                 const prev = map.items[map.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
+                const end2 = prev?.value?.end;
+                if (Array.isArray(end2)) {
+                  arrayPushArray(end2, it.start);
+                  end2.push(this.sourceToken);
                   map.items.pop();
                   return;
                 }
@@ -37255,10 +37255,10 @@ var require_parser2 = __commonJS({
         switch (this.type) {
           case "newline":
             if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              const end2 = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end2) ? end2[end2.length - 1] : void 0;
               if (last?.type === "comment")
-                end?.push(this.sourceToken);
+                end2?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
             } else
@@ -37271,10 +37271,10 @@ var require_parser2 = __commonJS({
             else {
               if (this.atIndentedComment(it.start, seq.indent)) {
                 const prev = seq.items[seq.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
+                const end2 = prev?.value?.end;
+                if (Array.isArray(end2)) {
+                  arrayPushArray(end2, it.start);
+                  end2.push(this.sourceToken);
                   seq.items.pop();
                   return;
                 }
@@ -37543,7 +37543,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument7(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -37569,7 +37569,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument7(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -37605,7 +37605,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument7;
     exports.stringify = stringify2;
   }
 });
@@ -37621,9 +37621,9 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -37646,9 +37646,9 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -37758,11 +37758,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -37778,7 +37778,7 @@ var init_summary = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -37940,8 +37940,8 @@ var init_summary = __esm({
             if (typeof cell === "string") {
               return this.wrap("td", cell);
             }
-            const { header: header2, data, colspan, rowspan } = cell;
-            const tag = header2 ? "th" : "td";
+            const { header: header3, data, colspan, rowspan } = cell;
+            const tag = header3 ? "th" : "td";
             const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
             return this.wrap(tag, data, attrs);
           }).join("");
@@ -38154,11 +38154,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38174,7 +38174,7 @@ var init_io_util = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38239,12 +38239,12 @@ function mkdirP(fsPath) {
     yield mkdir(fsPath, { recursive: true });
   });
 }
-function which(tool, check) {
+function which(tool, check2) {
   return __awaiter4(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
-    if (check) {
+    if (check2) {
       const result3 = yield which(tool, false);
       if (!result3) {
         if (IS_WINDOWS) {
@@ -38354,11 +38354,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38374,7 +38374,7 @@ var init_io = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38439,11 +38439,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38459,7 +38459,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38547,8 +38547,8 @@ var init_toolrunner = __esm({
         }
         return this.args;
       }
-      _endsWith(str, end) {
-        return str.endsWith(end);
+      _endsWith(str, end2) {
+        return str.endsWith(end2);
       }
       _isCmdFile() {
         const upperToolPath = this.toolPath.toUpperCase();
@@ -38678,7 +38678,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve17, reject) => __awaiter5(this, void 0, void 0, function* () {
+          return new Promise((resolve18, reject) => __awaiter5(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -38761,7 +38761,7 @@ var init_toolrunner = __esm({
               if (error) {
                 reject(error);
               } else {
-                resolve17(exitCode);
+                resolve18(exitCode);
               }
             });
             if (this.options.input) {
@@ -38858,11 +38858,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38878,7 +38878,7 @@ var init_exec = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38994,11 +38994,11 @@ var init_manifest = __esm({
     init_core();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39014,7 +39014,7 @@ var init_manifest = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39042,11 +39042,11 @@ var init_retry_helper = __esm({
     init_core();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39062,7 +39062,7 @@ var init_retry_helper = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39104,7 +39104,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve17) => setTimeout(resolve17, seconds * 1e3));
+          return new Promise((resolve18) => setTimeout(resolve18, seconds * 1e3));
         });
       }
     };
@@ -39595,11 +39595,11 @@ var init_tool_cache = __esm({
     init_retry_helper();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39615,7 +39615,7 @@ var init_tool_cache = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve17(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39674,8 +39674,8 @@ import { join as join2 } from "node:path";
 import { randomBytes } from "node:crypto";
 import { promises as fs2 } from "node:fs";
 import { basename, dirname, join } from "node:path";
-async function writeFileAtomic(path6, data, options = {}) {
-  const temporary = join(dirname(path6), `.${basename(path6)}.${randomBytes(6).toString("hex")}.tmp`);
+async function writeFileAtomic(path7, data, options = {}) {
+  const temporary = join(dirname(path7), `.${basename(path7)}.${randomBytes(6).toString("hex")}.tmp`);
   const handle2 = await fs2.open(temporary, "wx", options.mode ?? 420);
   try {
     await handle2.writeFile(data);
@@ -39684,7 +39684,7 @@ async function writeFileAtomic(path6, data, options = {}) {
     await handle2.close();
   }
   try {
-    await fs2.rename(temporary, path6);
+    await fs2.rename(temporary, path7);
   } catch (error) {
     await fs2.rm(temporary, { force: true });
     throw error;
@@ -39837,15 +39837,15 @@ async function initLayout(layout) {
 }
 async function writeBlob(layout, bytes) {
   const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-  const path6 = blobPath(layout, digest);
-  if (!await exists(path6)) await writeFileAtomic(path6, bytes);
+  const path7 = blobPath(layout, digest);
+  if (!await exists(path7)) await writeFileAtomic(path7, bytes);
   return { digest, size: bytes.length };
 }
 async function readBlob(layout, digest) {
-  const path6 = blobPath(layout, digest);
+  const path7 = blobPath(layout, digest);
   let bytes;
   try {
-    bytes = await fs3.readFile(path6);
+    bytes = await fs3.readFile(path7);
   } catch {
     throw new UserError(`OCI layout ${layout}: blob ${digest} is missing`);
   }
@@ -39885,20 +39885,20 @@ async function readIndex(layout) {
 }
 async function tagInLayout(layout, descriptor, refName) {
   const index = await readIndex(layout);
-  const entry = { ...descriptor };
+  const entry3 = { ...descriptor };
   if (refName !== void 0) {
-    entry.annotations = { ...descriptor.annotations ?? {}, [refNameAnnotation]: refName };
+    entry3.annotations = { ...descriptor.annotations ?? {}, [refNameAnnotation]: refName };
   }
   const kept = index.manifests.filter(
     (existing) => refName === void 0 ? existing.digest !== descriptor.digest || existing.annotations?.[refNameAnnotation] !== void 0 : existing.annotations?.[refNameAnnotation] !== refName
   );
-  index.manifests = [...kept, entry];
+  index.manifests = [...kept, entry3];
   await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
 }
 async function untagInLayout(layout, refName) {
   const index = await readIndex(layout);
   index.manifests = index.manifests.filter(
-    (entry) => entry.annotations?.[refNameAnnotation] !== refName
+    (entry3) => entry3.annotations?.[refNameAnnotation] !== refName
   );
   await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
 }
@@ -39906,10 +39906,10 @@ async function resolveInLayout(layout, refName) {
   const index = await readIndex(layout);
   if (refName !== void 0 && refName !== "") {
     const found = index.manifests.find(
-      (entry) => entry.annotations?.[refNameAnnotation] === refName
+      (entry3) => entry3.annotations?.[refNameAnnotation] === refName
     );
     if (found === void 0) {
-      const names = index.manifests.map((entry) => entry.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
+      const names = index.manifests.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
       throw new UserError(
         `OCI layout ${layout} has no image named '${refName}'${names.length > 0 ? ` (it has: ${names.join(", ")})` : ""}`
       );
@@ -39926,9 +39926,9 @@ async function resolveInLayout(layout, refName) {
 function emptyIndex() {
   return { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: [] };
 }
-async function exists(path6) {
+async function exists(path7) {
   try {
-    await fs3.access(path6);
+    await fs3.access(path7);
     return true;
   } catch {
     return false;
@@ -39943,11 +39943,11 @@ async function importDockerArchive(file, layout, refName) {
   await initLayout(layout);
   const entries = /* @__PURE__ */ new Map();
   let manifestBytes;
-  await forEachEntry(file, async (header2, entry) => {
-    const name2 = normalizeEntryName(header2.name);
-    entries.set(name2, { type: header2.type, linkname: header2.linkname ?? "" });
-    if (name2 === "manifest.json" && header2.type === "file") {
-      manifestBytes = await readEntry(file, name2, header2, entry);
+  await forEachEntry(file, async (header3, entry3) => {
+    const name2 = normalizeEntryName(header3.name);
+    entries.set(name2, { type: header3.type, linkname: header3.linkname ?? "" });
+    if (name2 === "manifest.json" && header3.type === "file") {
+      manifestBytes = await readEntry(file, name2, header3, entry3);
     }
   });
   if (manifestBytes === void 0) {
@@ -39961,13 +39961,13 @@ async function importDockerArchive(file, layout, refName) {
   const blobs = join3(layout, "blobs", "sha256");
   let configBytes;
   try {
-    await forEachEntry(file, async (header2, entry) => {
-      const name2 = normalizeEntryName(header2.name);
-      if (header2.type !== "file") return;
+    await forEachEntry(file, async (header3, entry3) => {
+      const name2 = normalizeEntryName(header3.name);
+      if (header3.type !== "file") return;
       if (name2 === configName) {
-        configBytes = await readEntry(file, name2, header2, entry);
+        configBytes = await readEntry(file, name2, header3, entry3);
       } else if (wanted.has(name2) && !staged.has(name2)) {
-        staged.set(name2, await stageLayer(file, name2, blobs, entry));
+        staged.set(name2, await stageLayer(file, name2, blobs, entry3));
       }
     });
     if (configBytes === void 0) {
@@ -40057,25 +40057,25 @@ function platformOf(config2) {
   if (typeof architecture !== "string" || typeof os7 !== "string") return void 0;
   return typeof variant === "string" && variant !== "" ? { architecture, os: os7, variant } : { architecture, os: os7 };
 }
-function resolveEntry(file, entries, path6, what) {
-  let name2 = normalizeEntryName(path6);
+function resolveEntry(file, entries, path7, what) {
+  let name2 = normalizeEntryName(path7);
   for (let hops = 0; hops < 16; hops++) {
-    const entry = entries.get(name2);
-    if (entry === void 0) {
-      throw new UserError(`${file}: ${what} ${path6} named in manifest.json is missing`);
+    const entry3 = entries.get(name2);
+    if (entry3 === void 0) {
+      throw new UserError(`${file}: ${what} ${path7} named in manifest.json is missing`);
     }
-    if (entry.type === "file") return name2;
-    if (entry.type === "symlink" || entry.type === "link") {
-      const target = entry.type === "symlink" ? posix.normalize(posix.join(posix.dirname(name2), entry.linkname)) : normalizeEntryName(entry.linkname);
+    if (entry3.type === "file") return name2;
+    if (entry3.type === "symlink" || entry3.type === "link") {
+      const target = entry3.type === "symlink" ? posix.normalize(posix.join(posix.dirname(name2), entry3.linkname)) : normalizeEntryName(entry3.linkname);
       if (target.startsWith("/") || target === ".." || target.startsWith("../")) {
-        throw new UserError(`${file}: ${what} ${path6} links outside the archive`);
+        throw new UserError(`${file}: ${what} ${path7} links outside the archive`);
       }
       name2 = target;
       continue;
     }
-    throw new UserError(`${file}: ${what} ${path6} is not a regular file`);
+    throw new UserError(`${file}: ${what} ${path7} is not a regular file`);
   }
-  throw new UserError(`${file}: ${what} ${path6} is a link loop`);
+  throw new UserError(`${file}: ${what} ${path7} is a link loop`);
 }
 function checkEntryDigest(file, name2, digest) {
   const hex = blobEntryPattern.exec(name2)?.[1] ?? /^([a-f0-9]{64})\.json$/.exec(name2)?.[1];
@@ -40083,8 +40083,8 @@ function checkEntryDigest(file, name2, digest) {
     throw new UserError(`${file}: ${name2} is corrupt (its bytes hash to ${digest})`);
   }
 }
-async function stageLayer(file, name2, directory, entry) {
-  const iterator = entry[Symbol.asyncIterator]();
+async function stageLayer(file, name2, directory, entry3) {
+  const iterator = entry3[Symbol.asyncIterator]();
   const head = [];
   let headLength = 0;
   while (headLength < 4) {
@@ -40166,9 +40166,9 @@ function hashInto(hash) {
 function inflateInto(gunzip, hash) {
   return async function* (source) {
     let failure;
-    const ended = new Promise((resolve17, reject) => {
+    const ended = new Promise((resolve18, reject) => {
       gunzip.on("data", (chunk) => hash.update(chunk));
-      gunzip.on("end", resolve17);
+      gunzip.on("end", resolve18);
       gunzip.on("error", (error) => {
         failure = error;
         reject(error);
@@ -40178,7 +40178,7 @@ function inflateInto(gunzip, hash) {
     for await (const chunk of source) {
       if (failure !== void 0) throw failure;
       if (!gunzip.write(chunk)) {
-        await Promise.race([new Promise((resolve17) => gunzip.once("drain", resolve17)), ended]);
+        await Promise.race([new Promise((resolve18) => gunzip.once("drain", resolve18)), ended]);
       }
       yield chunk;
     }
@@ -40263,21 +40263,21 @@ async function* tap(source, hash) {
     yield chunk;
   }
 }
-async function addEntry(pack, header2, content = []) {
+async function addEntry(pack, header3, content = []) {
   let sink;
-  const done = new Promise((resolve17, reject) => {
-    sink = pack.entry(header2, (error) => error ? reject(error) : resolve17());
+  const done = new Promise((resolve18, reject) => {
+    sink = pack.entry(header3, (error) => error ? reject(error) : resolve18());
   });
   done.catch(() => void 0);
   const target = sink;
   for await (const chunk of content) {
     if (!target.write(chunk)) {
-      await new Promise((resolve17, reject) => {
+      await new Promise((resolve18, reject) => {
         const settle = (error) => {
           target.off("drain", onDrain);
           target.off("close", onClose);
           target.off("error", onError);
-          if (error === void 0) resolve17();
+          if (error === void 0) resolve18();
           else reject(error);
         };
         const onDrain = () => settle();
@@ -40351,10 +40351,10 @@ async function forEachEntry(file, visit) {
   let count = 0;
   let failure;
   try {
-    for await (const entry of extract) {
+    for await (const entry3 of extract) {
       count++;
-      await visit(entry.header, entry);
-      entry.resume();
+      await visit(entry3.header, entry3);
+      entry3.resume();
     }
   } catch (error) {
     failure = error;
@@ -40363,7 +40363,7 @@ async function forEachEntry(file, visit) {
     input.destroy();
   }
   if (failure instanceof UserError) throw failure;
-  if (failure !== void 0) await new Promise((resolve17) => setImmediate(resolve17));
+  if (failure !== void 0) await new Promise((resolve18) => setImmediate(resolve18));
   if (readError !== void 0) {
     throw new UserError(`cannot read ${file}: ${readError.message}`);
   }
@@ -40394,12 +40394,12 @@ async function startsWithGzipMagic(file) {
     await handle2.close();
   }
 }
-async function readEntry(file, name2, header2, entry) {
-  if (header2.size > maxMetadataSize) {
-    throw new UserError(`${file}: ${name2} is ${header2.size} bytes, too big for image metadata`);
+async function readEntry(file, name2, header3, entry3) {
+  if (header3.size > maxMetadataSize) {
+    throw new UserError(`${file}: ${name2} is ${header3.size} bytes, too big for image metadata`);
   }
   const chunks = [];
-  for await (const chunk of entry) chunks.push(chunk);
+  for await (const chunk of entry3) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 function normalizeEntryName(name2) {
@@ -40480,42 +40480,42 @@ import * as https from "node:https";
 import { Readable } from "node:stream";
 
 // src/oci/auth.ts
-function parseWwwAuthenticate(header2) {
+function parseWwwAuthenticate(header3) {
   const challenges = [];
   const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
   let position = 0;
   let current;
-  while (position < header2.length) {
+  while (position < header3.length) {
     token.lastIndex = position;
-    const name2 = token.exec(header2);
+    const name2 = token.exec(header3);
     if (!name2) {
       position++;
       continue;
     }
     position = token.lastIndex;
-    if (header2[position] === "=") {
+    if (header3[position] === "=") {
       position++;
       let value = "";
-      while (header2[position] === " ") position++;
-      if (header2[position] === '"') {
+      while (header3[position] === " ") position++;
+      if (header3[position] === '"') {
         position++;
-        while (position < header2.length && header2[position] !== '"') {
-          if (header2[position] === "\\") position++;
-          value += header2[position] ?? "";
+        while (position < header3.length && header3[position] !== '"') {
+          if (header3[position] === "\\") position++;
+          value += header3[position] ?? "";
           position++;
         }
         position++;
       } else {
-        const end = header2.indexOf(",", position);
-        value = header2.slice(position, end === -1 ? void 0 : end).trim();
-        position = end === -1 ? header2.length : end;
+        const end2 = header3.indexOf(",", position);
+        value = header3.slice(position, end2 === -1 ? void 0 : end2).trim();
+        position = end2 === -1 ? header3.length : end2;
       }
       if (current) current.params[name2[1].toLowerCase()] = value;
     } else {
       current = { scheme: name2[1].toLowerCase(), params: {} };
       challenges.push(current);
     }
-    while (header2[position] === " " || header2[position] === ",") position++;
+    while (header3[position] === " " || header3[position] === ",") position++;
   }
   return challenges;
 }
@@ -40542,7 +40542,7 @@ function registryScheme(registry, insecureRegistries = []) {
   const host = hostOf(registry);
   if (host === "localhost" || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(host)) return "http";
   const insecure = insecureRegistries.map(
-    (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
+    (entry3) => entry3.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
   );
   return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
 }
@@ -40962,7 +40962,7 @@ var RegistryClient = class {
     const secure = target.protocol === "https:";
     const transport = secure ? https : http;
     this.stats.requests++;
-    return new Promise((resolve17, reject) => {
+    return new Promise((resolve18, reject) => {
       const requestHeaders = { ...headers };
       if (body2 !== void 0)
         requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
@@ -40977,7 +40977,7 @@ var RegistryClient = class {
             const next = new URL(location, target);
             const nextHeaders = { ...headers };
             if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve17(
+            resolve18(
               this.rawRequest(
                 next.toString(),
                 method,
@@ -40991,14 +40991,14 @@ var RegistryClient = class {
             return;
           }
           if (stream2 && status >= 200 && status < 300) {
-            resolve17({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            resolve18({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
             return;
           }
           const chunks = [];
           response.on("data", (chunk) => chunks.push(chunk));
           response.on(
             "end",
-            () => resolve17({ status, headers: response.headers, body: Buffer.concat(chunks) })
+            () => resolve18({ status, headers: response.headers, body: Buffer.concat(chunks) })
           );
           response.on("error", reject);
         }
@@ -41032,8 +41032,8 @@ var RegistryClient = class {
 function blobBody(source) {
   if (Buffer.isBuffer(source)) return source;
   if ("path" in source) {
-    const { path: path6 } = source;
-    return { size: statSync(path6).size, open: () => Promise.resolve(createReadStream3(path6)) };
+    const { path: path7 } = source;
+    return { size: statSync(path7).size, open: () => Promise.resolve(createReadStream3(path7)) };
   }
   return source;
 }
@@ -41084,13 +41084,13 @@ import { readFileSync } from "node:fs";
 // src/release/git.ts
 import { execFile } from "node:child_process";
 function runGit(cwd, args2) {
-  return new Promise((resolve17) => {
+  return new Promise((resolve18) => {
     execFile(
       "git",
       args2,
       { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        resolve17({
+        resolve18({
           ok: !error,
           stdout: stdout.trim(),
           stderr: (stderr || (error?.message ?? "")).trim()
@@ -41103,8 +41103,8 @@ function runGit(cwd, args2) {
 // src/release/github-api.ts
 init_lib();
 var defaultApiUrl = "https://api.github.com";
-async function getGitHubJson(path6, token, apiUrl) {
-  const url = `${(apiUrl || defaultApiUrl).replace(/\/+$/, "")}${path6}`;
+async function getGitHubJson(path7, token, apiUrl) {
+  const url = `${(apiUrl || defaultApiUrl).replace(/\/+$/, "")}${path7}`;
   const headers = {
     accept: "application/vnd.github+json",
     "x-github-api-version": "2022-11-28"
@@ -41126,16 +41126,16 @@ async function getGitHubJson(path6, token, apiUrl) {
 }
 
 // src/release/context.ts
-function payloadValue(payload, ...path6) {
+function payloadValue(payload, ...path7) {
   let value = payload;
-  for (const key of path6) {
+  for (const key of path7) {
     if (value === null || typeof value !== "object") return void 0;
     value = value[key];
   }
   return value;
 }
-function payloadString(payload, ...path6) {
-  const value = payloadValue(payload, ...path6);
+function payloadString(payload, ...path7) {
+  const value = payloadValue(payload, ...path7);
   return typeof value === "string" ? value : void 0;
 }
 function isActionsEnvironment(env) {
@@ -41172,13 +41172,13 @@ function commitDateFromPayload(payload, sha) {
   }
   return void 0;
 }
-function readPayload(path6) {
+function readPayload(path7) {
   let text2;
   try {
-    text2 = readFileSync(path6, "utf8");
+    text2 = readFileSync(path7, "utf8");
   } catch (error) {
     throw new UserError(
-      `cannot read the event payload GITHUB_EVENT_PATH=${path6}: ${messageOf(error)}`
+      `cannot read the event payload GITHUB_EVENT_PATH=${path7}: ${messageOf(error)}`
     );
   }
   try {
@@ -41189,7 +41189,7 @@ function readPayload(path6) {
     return payload;
   } catch (error) {
     throw new UserError(
-      `the event payload GITHUB_EVENT_PATH=${path6} is not valid JSON: ${messageOf(error)}`
+      `the event payload GITHUB_EVENT_PATH=${path7} is not valid JSON: ${messageOf(error)}`
     );
   }
 }
@@ -41249,8 +41249,8 @@ function repositoryFromRemoteUrl(url) {
   const match = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?[^/]+(?::\d+)?\/|[^@/]+@[^:/]+:)(.+?)(?:\.git)?\/?$/i.exec(
     url.trim()
   );
-  const path6 = match?.[1];
-  return path6 && /^[^/]+\/[^/]+$/.test(path6) ? path6 : void 0;
+  const path7 = match?.[1];
+  return path7 && /^[^/]+\/[^/]+$/.test(path7) ? path7 : void 0;
 }
 async function contextFromGit(cwd) {
   const top = await runGit(cwd, ["rev-parse", "--show-toplevel"]);
@@ -42211,9 +42211,9 @@ var transform = function(original_options = {}) {
     original_options,
     options,
     state: init_state(options),
-    __needMoreData: function(i2, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape, quote } = this.options;
+    __needMoreData: function(i2, bufLen, end2) {
+      if (end2) return false;
+      const { encoding, escape, quote: quote3 } = this.options;
       const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
       const numOfCharLeft = bufLen - i2 - 1;
       const requiredLength = Math.max(
@@ -42226,14 +42226,14 @@ var transform = function(original_options = {}) {
         // recordDelimiterMaxLength,
         recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
         // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        quoting ? (escape === null ? 0 : escape.length) + quote3.length : 0,
         // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0
+        quoting ? quote3.length + recordDelimiterMaxLength : 0
       );
       return numOfCharLeft < requiredLength;
     },
     // Central parser implementation
-    parse: function(nextBuf, end, push, close) {
+    parse: function(nextBuf, end2, push, close) {
       const {
         bom,
         comment_no_infix,
@@ -42249,7 +42249,7 @@ var transform = function(original_options = {}) {
         to,
         to_line
       } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
+      let { comment, escape, quote: quote3, record_delimiter } = this.options;
       const {
         bomSkipped,
         delimiterDiscovered,
@@ -42267,7 +42267,7 @@ var transform = function(original_options = {}) {
           delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
         }
         nextBuf = void 0;
-        if (end || delimiterBuf.length > delimiter_auto.size) {
+        if (end2 || delimiterBuf.length > delimiter_auto.size) {
           this.options.delimiter = [
             Buffer.from(
               delimiter_discover(delimiterBuf, this.options.delimiter_auto)
@@ -42299,7 +42299,7 @@ var transform = function(original_options = {}) {
         if (bom === false) {
           this.state.bomSkipped = true;
         } else if (buf.length < 3) {
-          if (end === false) {
+          if (end2 === false) {
             this.state.previousBuf = buf;
             return;
           }
@@ -42316,7 +42316,7 @@ var transform = function(original_options = {}) {
               for (const key in options2) {
                 this.options[key] = options2[key];
               }
-              ({ comment, escape, quote } = this.options);
+              ({ comment, escape, quote: quote3 } = this.options);
               break;
             }
           }
@@ -42326,7 +42326,7 @@ var transform = function(original_options = {}) {
       const bufLen = buf.length;
       let pos;
       for (pos = 0; pos < bufLen; pos++) {
-        if (this.__needMoreData(pos, bufLen, end)) {
+        if (this.__needMoreData(pos, bufLen, end2)) {
           break;
         }
         if (this.state.wasRowDelimiter === true) {
@@ -42372,21 +42372,21 @@ var transform = function(original_options = {}) {
           }
           if (this.state.commenting === false && this.__isQuote(buf, pos)) {
             if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const nextChr = buf[pos + quote3.length];
+              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote3.length);
+              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote3.length, nextChr);
               const isNextChrDelimiter = this.__isDelimiter(
                 buf,
-                pos + quote.length,
+                pos + quote3.length,
                 nextChr
               );
-              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote3.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote3.length);
               if (escape !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape.length)) {
                 pos += escape.length - 1;
               } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
-                pos += quote.length - 1;
+                pos += quote3.length - 1;
                 continue;
               } else if (relax_quotes === false) {
                 const err3 = this.__error(
@@ -42407,8 +42407,8 @@ var transform = function(original_options = {}) {
               } else {
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
+                this.state.field.prepend(quote3);
+                pos += quote3.length - 1;
               }
             } else {
               if (this.state.field.length !== 0) {
@@ -42436,7 +42436,7 @@ var transform = function(original_options = {}) {
                 }
               } else {
                 this.state.quoting = true;
-                pos += quote.length - 1;
+                pos += quote3.length - 1;
                 continue;
               }
             }
@@ -42541,7 +42541,7 @@ var transform = function(original_options = {}) {
           continue;
         }
       }
-      if (end === true) {
+      if (end2 === true) {
         if (this.state.quoting === true) {
           const err3 = this.__error(
             new CsvError(
@@ -42886,11 +42886,11 @@ var transform = function(original_options = {}) {
     //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
     // }
     __isQuote: function(buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
+      const { quote: quote3 } = this.options;
+      if (quote3 === null) return false;
+      const l = quote3.length;
       for (let i2 = 0; i2 < l; i2++) {
-        if (quote[i2] !== buf[pos + i2]) {
+        if (quote3[i2] !== buf[pos + i2]) {
           return false;
         }
       }
@@ -43327,19 +43327,19 @@ function parseExpression(content, source) {
   return expression;
 }
 function findClosing(template, from, closing) {
-  let quote;
+  let quote3;
   for (let index = from; index < template.length; index++) {
     const char = template[index];
-    if (quote !== void 0) {
-      if (char === "\\" && template[index + 1] === quote) index++;
-      else if (char === quote) quote = void 0;
+    if (quote3 !== void 0) {
+      if (char === "\\" && template[index + 1] === quote3) index++;
+      else if (char === quote3) quote3 = void 0;
     } else if (char === "'" || char === '"') {
-      quote = char;
+      quote3 = char;
     } else if (template.startsWith(closing, index)) {
       return index;
     }
   }
-  if (quote !== void 0) {
+  if (quote3 !== void 0) {
     throw new TemplateError(`unterminated string in '${template.slice(from - 2)}'`);
   }
   return -1;
@@ -43362,9 +43362,9 @@ function parseTemplate(template) {
     const escaped = template[open2 - 1] === "\\" && template[open2 - 2] !== "\\";
     if (escaped) {
       const close2 = template.indexOf("}}", open2);
-      const end = close2 < 0 ? template.length : close2 + 2;
-      pushText(template.slice(position, open2 - 1) + template.slice(open2, end));
-      position = end;
+      const end2 = close2 < 0 ? template.length : close2 + 2;
+      pushText(template.slice(position, open2 - 1) + template.slice(open2, end2));
+      position = end2;
       continue;
     }
     pushText(template.slice(position, open2));
@@ -43517,14 +43517,14 @@ function renderExpressions(template, context, where2, warn, extra = {}) {
 }
 
 // src/release/attributes.ts
-function parseAttributes(entry, what) {
+function parseAttributes(entry3, what) {
   let records;
   try {
-    records = parse(entry, { relaxColumnCount: true, skipEmptyLines: true });
+    records = parse(entry3, { relaxColumnCount: true, skipEmptyLines: true });
   } catch (error) {
     const reason = messageOf(error).replace(/^CsvError:\s*/, "");
     throw new UserError(
-      `${what} '${entry}': ${reason}; quote the whole field ("key=value") to use quotes or commas in it`
+      `${what} '${entry3}': ${reason}; quote the whole field ("key=value") to use quotes or commas in it`
     );
   }
   return (records[0] ?? []).map((field) => {
@@ -43551,27 +43551,27 @@ function parseFlavor(entries) {
     suffix: "",
     suffixLatest: false
   };
-  for (const entry of entries) {
-    const where2 = `flavor entry '${entry}'`;
+  for (const entry3 of entries) {
+    const where2 = `flavor entry '${entry3}'`;
     let onLatestFor;
-    for (const attribute2 of parseAttributes(entry, "flavor entry")) {
-      switch (attribute2.key) {
+    for (const attribute3 of parseAttributes(entry3, "flavor entry")) {
+      switch (attribute3.key) {
         case "latest":
-          if (attribute2.value !== "auto" && attribute2.value !== "true" && attribute2.value !== "false") {
-            throw new UserError(`${where2}: latest=${attribute2.value} is not auto, true or false`);
+          if (attribute3.value !== "auto" && attribute3.value !== "true" && attribute3.value !== "false") {
+            throw new UserError(`${where2}: latest=${attribute3.value} is not auto, true or false`);
           }
-          flavor.latest = attribute2.value;
+          flavor.latest = attribute3.value;
           break;
         case "prefix":
-          flavor.prefix = attribute2.value;
+          flavor.prefix = attribute3.value;
           onLatestFor = "prefix";
           break;
         case "suffix":
-          flavor.suffix = attribute2.value;
+          flavor.suffix = attribute3.value;
           onLatestFor = "suffix";
           break;
         case "onlatest": {
-          const onLatest = parseBooleanAttribute(attribute2.value, where2, "onlatest");
+          const onLatest = parseBooleanAttribute(attribute3.value, where2, "onlatest");
           if (onLatestFor === void 0) {
             throw new UserError(
               `${where2}: onlatest= must follow prefix= or suffix= on the same line`
@@ -43583,11 +43583,11 @@ function parseFlavor(entries) {
         }
         case void 0:
           throw new UserError(
-            `${where2}: '${attribute2.value}' is not key=value (keys: latest, prefix, suffix, onlatest)`
+            `${where2}: '${attribute3.value}' is not key=value (keys: latest, prefix, suffix, onlatest)`
           );
         default:
           throw new UserError(
-            `${where2}: unknown key '${attribute2.key}' (keys: latest, prefix, suffix, onlatest)`
+            `${where2}: unknown key '${attribute3.key}' (keys: latest, prefix, suffix, onlatest)`
           );
       }
     }
@@ -43600,55 +43600,55 @@ var domainComponent2 = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
 var domain2 = `(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?`;
 var pathComponent2 = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
 var imageNamePattern = new RegExp(`^(?:${domain2}/)?${pathComponent2}(?:/${pathComponent2})*$`);
-function checkImageName(name2, entry) {
+function checkImageName(name2, entry3) {
   const lower = name2.toLowerCase();
   if (/@sha256:|:[\w][\w.-]*$/.test(lower) && !imageNamePattern.test(lower)) {
     throw new UserError(
-      `images entry '${entry}': '${name2}' includes a tag or digest; give the repository only (tags come from the tags input)`
+      `images entry '${entry3}': '${name2}' includes a tag or digest; give the repository only (tags come from the tags input)`
     );
   }
   if (lower.length > 255 || !imageNamePattern.test(lower)) {
     throw new UserError(
-      `images entry '${entry}': '${name2}' is not a valid image name (e.g. ghcr.io/owner/app or owner/app)`
+      `images entry '${entry3}': '${name2}' is not a valid image name (e.g. ghcr.io/owner/app or owner/app)`
     );
   }
   return lower;
 }
 function parseImages(entries) {
   const images = [];
-  for (const entry of entries) {
-    const attributes = parseAttributes(entry, "images entry");
-    if (attributes.every((attribute2) => attribute2.key === void 0)) {
-      for (const attribute2 of attributes) {
-        if (attribute2.value === "") continue;
-        images.push({ name: checkImageName(attribute2.value, entry), enable: true });
+  for (const entry3 of entries) {
+    const attributes = parseAttributes(entry3, "images entry");
+    if (attributes.every((attribute3) => attribute3.key === void 0)) {
+      for (const attribute3 of attributes) {
+        if (attribute3.value === "") continue;
+        images.push({ name: checkImageName(attribute3.value, entry3), enable: true });
       }
       continue;
     }
     let name2;
     let enable = true;
-    for (const attribute2 of attributes) {
-      switch (attribute2.key) {
+    for (const attribute3 of attributes) {
+      switch (attribute3.key) {
         case void 0:
         case "name":
           if (name2 !== void 0) {
             throw new UserError(
-              `images entry '${entry}': more than one name; use one entry per image`
+              `images entry '${entry3}': more than one name; use one entry per image`
             );
           }
-          name2 = attribute2.value;
+          name2 = attribute3.value;
           break;
         case "enable":
-          enable = parseBooleanAttribute(attribute2.value, `images entry '${entry}'`, "enable");
+          enable = parseBooleanAttribute(attribute3.value, `images entry '${entry3}'`, "enable");
           break;
         default:
           throw new UserError(
-            `images entry '${entry}': unknown attribute '${attribute2.key}' (known: name, enable)`
+            `images entry '${entry3}': unknown attribute '${attribute3.key}' (known: name, enable)`
           );
       }
     }
-    if (!name2) throw new UserError(`images entry '${entry}': the image name is empty`);
-    images.push({ name: checkImageName(name2, entry), enable });
+    if (!name2) throw new UserError(`images entry '${entry3}': the image name is empty`);
+    images.push({ name: checkImageName(name2, entry3), enable });
   }
   return images;
 }
@@ -43670,13 +43670,13 @@ var keyOrder = new Intl.Collator("en-US");
 function mergeLabels(entries) {
   const merged = /* @__PURE__ */ new Map();
   const dropped = [];
-  for (const entry of entries) {
-    const equals = entry.indexOf("=");
+  for (const entry3 of entries) {
+    const equals = entry3.indexOf("=");
     if (equals < 0) {
-      dropped.push(entry);
+      dropped.push(entry3);
       continue;
     }
-    merged.set(entry.slice(0, equals), entry.slice(equals + 1));
+    merged.set(entry3.slice(0, equals), entry3.slice(equals + 1));
   }
   return {
     entries: [...merged].sort(([a], [b]) => keyOrder.compare(a, b)).map(([key, value]) => `${key}=${value}`),
@@ -43685,9 +43685,9 @@ function mergeLabels(entries) {
 }
 function labelsObject(entries) {
   const object = {};
-  for (const entry of entries) {
-    const equals = entry.indexOf("=");
-    if (equals >= 0) object[entry.slice(0, equals)] = entry.slice(equals + 1);
+  for (const entry3 of entries) {
+    const equals = entry3.indexOf("=");
+    if (equals >= 0) object[entry3.slice(0, equals)] = entry3.slice(equals + 1);
   }
   return object;
 }
@@ -43752,22 +43752,22 @@ function parseTagEntry(source) {
   const where2 = `tags entry '${source}'`;
   const attributes = /* @__PURE__ */ new Map();
   let type = "raw";
-  for (const attribute2 of parseAttributes(source, "tags entry")) {
-    if (attribute2.key === void 0) {
-      attributes.set("value", attribute2.value);
-    } else if (attribute2.key === "type") {
-      if (!tagTypes.includes(attribute2.value)) {
+  for (const attribute3 of parseAttributes(source, "tags entry")) {
+    if (attribute3.key === void 0) {
+      attributes.set("value", attribute3.value);
+    } else if (attribute3.key === "type") {
+      if (!tagTypes.includes(attribute3.value)) {
         throw new UserError(
-          `${where2}: unknown type '${attribute2.value}' (types: ${tagTypes.join(", ")})`
+          `${where2}: unknown type '${attribute3.value}' (types: ${tagTypes.join(", ")})`
         );
       }
-      type = attribute2.value;
-    } else if (!allAttributes.has(attribute2.key)) {
+      type = attribute3.value;
+    } else if (!allAttributes.has(attribute3.key)) {
       throw new UserError(
-        `${where2}: unknown attribute '${attribute2.key}' (type=${type} takes ${[...commonAttributes.slice(1), ...attributesByType[type]].join(", ")})`
+        `${where2}: unknown attribute '${attribute3.key}' (type=${type} takes ${[...commonAttributes.slice(1), ...attributesByType[type]].join(", ")})`
       );
     } else {
-      attributes.set(attribute2.key, attribute2.value);
+      attributes.set(attribute3.key, attribute3.value);
     }
   }
   const priorityText = attributes.get("priority");
@@ -43863,30 +43863,30 @@ function constants(values) {
 }
 
 // src/release/tags/edge.ts
-function evaluateEdge(entry, evaluation) {
+function evaluateEdge(entry3, evaluation) {
   const branch = branchOf(evaluation.ref);
   if (branch === void 0) return skip;
-  if ((entry.branch || evaluation.defaultBranch) !== branch) return skip;
+  if ((entry3.branch || evaluation.defaultBranch) !== branch) return skip;
   return { kind: "value", value: "edge", latest: false };
 }
 
 // src/release/tags/match.ts
-function evaluateMatch(entry, evaluation) {
+function evaluateMatch(entry3, evaluation) {
   const tag = tagOf(evaluation.ref);
-  if (tag === void 0 && entry.value === "") return skip;
-  const text2 = entry.value !== "" ? evaluation.render(entry.value) : tag ?? "";
-  entry.pattern.lastIndex = 0;
-  const found = text2.match(entry.pattern);
+  if (tag === void 0 && entry3.value === "") return skip;
+  const text2 = entry3.value !== "" ? evaluation.render(entry3.value) : tag ?? "";
+  entry3.pattern.lastIndex = 0;
+  const found = text2.match(entry3.pattern);
   if (!found)
     return {
       kind: "invalid",
-      reason: `pattern ${entry.pattern.toString()} does not match '${text2}'`
+      reason: `pattern ${entry3.pattern.toString()} does not match '${text2}'`
     };
-  const value = found[entry.group];
+  const value = found[entry3.group];
   if (value === void 0) {
     return {
       kind: "invalid",
-      reason: `group ${entry.group} does not exist in ${entry.pattern.toString()} for '${text2}'`
+      reason: `group ${entry3.group} does not exist in ${entry3.pattern.toString()} for '${text2}'`
     };
   }
   return { kind: "value", value, latest: true };
@@ -43962,21 +43962,21 @@ function pep440Part(version2, index) {
 }
 
 // src/release/tags/version-source.ts
-function versionSource(entry, evaluation) {
+function versionSource(entry3, evaluation) {
   const tag = tagOf(evaluation.ref);
-  if (tag === void 0 && entry.value === "") return void 0;
-  let text2 = entry.value !== "" ? evaluation.render(entry.value) : tag ?? "";
-  if (entry.match) {
-    const found = entry.match.exec(text2);
-    if (!found) evaluation.report(`match=${entry.match.source} does not match '${text2}'`);
+  if (tag === void 0 && entry3.value === "") return void 0;
+  let text2 = entry3.value !== "" ? evaluation.render(entry3.value) : tag ?? "";
+  if (entry3.match) {
+    const found = entry3.match.exec(text2);
+    if (!found) evaluation.report(`match=${entry3.match.source} does not match '${text2}'`);
     else text2 = found[1] ?? "";
   }
   return text2.replace(/\//g, "-");
 }
 
 // src/release/tags/pep440.ts
-function evaluatePep440(entry, evaluation) {
-  const text2 = versionSource(entry, evaluation);
+function evaluatePep440(entry3, evaluation) {
+  const text2 = versionSource(entry3, evaluation);
   if (text2 === void 0) return skip;
   const version2 = parsePep440(text2);
   if (!version2) {
@@ -43986,7 +43986,7 @@ function evaluatePep440(entry, evaluation) {
     };
   }
   if (isPep440Prerelease(version2) || isPep440Postrelease(version2)) {
-    const value = isSingleExpression(entry.pattern, "raw") ? text2 : normalizePep440(version2);
+    const value = isSingleExpression(entry3.pattern, "raw") ? text2 : normalizePep440(version2);
     return { kind: "value", value, latest: false };
   }
   const parts2 = constants({
@@ -43996,17 +43996,17 @@ function evaluatePep440(entry, evaluation) {
     minor: pep440Part(version2, 1),
     patch: pep440Part(version2, 2)
   });
-  return { kind: "value", value: evaluation.render(entry.pattern, parts2), latest: true };
+  return { kind: "value", value: evaluation.render(entry3.pattern, parts2), latest: true };
 }
 
 // src/release/tags/raw.ts
-function evaluateRaw(entry, evaluation) {
-  return { kind: "value", value: evaluation.render(entry.value), latest: false };
+function evaluateRaw(entry3, evaluation) {
+  return { kind: "value", value: evaluation.render(entry3.value), latest: false };
 }
 
 // src/release/tags/ref.ts
-function evaluateRef(entry, evaluation) {
-  switch (entry.event) {
+function evaluateRef(entry3, evaluation) {
+  switch (entry3.event) {
     case "branch": {
       const branch = branchOf(evaluation.ref);
       return branch === void 0 ? skip : { kind: "value", value: branch, latest: false };
@@ -44026,15 +44026,15 @@ function evaluateRef(entry, evaluation) {
 }
 
 // src/release/tags/schedule.ts
-function evaluateSchedule(entry, evaluation) {
+function evaluateSchedule(entry3, evaluation) {
   if (!/schedule/.test(evaluation.eventName)) return skip;
-  return { kind: "value", value: evaluation.render(entry.pattern), latest: false };
+  return { kind: "value", value: evaluation.render(entry3.pattern), latest: false };
 }
 
 // src/release/tags/semver.ts
 var import_semver = __toESM(require_semver2(), 1);
-function evaluateSemver(entry, evaluation) {
-  const text2 = versionSource(entry, evaluation);
+function evaluateSemver(entry3, evaluation) {
+  const text2 = versionSource(entry3, evaluation);
   if (text2 === void 0) return skip;
   if (!import_semver.default.valid(text2)) {
     return {
@@ -44057,50 +44057,50 @@ function evaluateSemver(entry, evaluation) {
     patch: String(version2.patch)
   });
   const prerelease = import_semver.default.prerelease(text2) !== null;
-  if (prerelease && !isSingleExpression(entry.pattern, "raw")) {
+  if (prerelease && !isSingleExpression(entry3.pattern, "raw")) {
     return { kind: "value", value: version2.version, latest: false };
   }
-  return { kind: "value", value: evaluation.render(entry.pattern, parts2), latest: !prerelease };
+  return { kind: "value", value: evaluation.render(entry3.pattern, parts2), latest: !prerelease };
 }
 
 // src/release/tags/sha.ts
-function evaluateSha(entry, evaluation) {
+function evaluateSha(entry3, evaluation) {
   if (!evaluation.sha) return skip;
-  const value = entry.format === "short" ? evaluation.shortSha : evaluation.sha;
+  const value = entry3.format === "short" ? evaluation.shortSha : evaluation.sha;
   return { kind: "value", value, latest: false };
 }
 
 // src/release/tags/index.ts
-function evaluateTag(entry, evaluation) {
-  switch (entry.type) {
+function evaluateTag(entry3, evaluation) {
+  switch (entry3.type) {
     case "schedule":
-      return evaluateSchedule(entry, evaluation);
+      return evaluateSchedule(entry3, evaluation);
     case "semver":
-      return evaluateSemver(entry, evaluation);
+      return evaluateSemver(entry3, evaluation);
     case "pep440":
-      return evaluatePep440(entry, evaluation);
+      return evaluatePep440(entry3, evaluation);
     case "match":
-      return evaluateMatch(entry, evaluation);
+      return evaluateMatch(entry3, evaluation);
     case "edge":
-      return evaluateEdge(entry, evaluation);
+      return evaluateEdge(entry3, evaluation);
     case "ref":
-      return evaluateRef(entry, evaluation);
+      return evaluateRef(entry3, evaluation);
     case "raw":
-      return evaluateRaw(entry, evaluation);
+      return evaluateRaw(entry3, evaluation);
     case "sha":
-      return evaluateSha(entry, evaluation);
+      return evaluateSha(entry3, evaluation);
   }
 }
 
 // src/release/meta.ts
 function parseMetaInputs(raw) {
-  const list2 = (name2) => parseList(raw[name2], { ignoreComma: true, comment: "#" });
+  const list3 = (name2) => parseList(raw[name2], { ignoreComma: true, comment: "#" });
   return {
-    images: list2("images"),
-    tags: list2("tags"),
-    flavor: list2("flavor"),
-    labels: list2("labels"),
-    annotations: list2("annotations"),
+    images: list3("images"),
+    tags: list3("tags"),
+    flavor: list3("flavor"),
+    labels: list3("labels"),
+    annotations: list3("annotations"),
     sepTags: raw["sep-tags"] || "\n",
     sepLabels: raw["sep-labels"] || "\n",
     sepAnnotations: raw["sep-annotations"] || "\n",
@@ -44110,7 +44110,7 @@ function parseMetaInputs(raw) {
 }
 function usesCommitDate(inputs) {
   return [...inputs.tags, ...inputs.flavor, ...inputs.labels, ...inputs.annotations].some(
-    (entry) => entry.includes("commit_date")
+    (entry3) => entry3.includes("commit_date")
   );
 }
 var annotationLevelPattern = /^(?:manifest|index|manifest-descriptor|index-descriptor)(?:\[[^\]]+\])?$/;
@@ -44166,9 +44166,9 @@ function computeMeta(inputs, context, repo, settings, now) {
   };
   const render = (template, where2) => renderExpressions(template, expressionContext, where2, problem);
   const state = { partial: [] };
-  for (const entry of entries) {
-    const where2 = `tags entry '${entry.source}'`;
-    const enabled = render(entry.enable, where2);
+  for (const entry3 of entries) {
+    const where2 = `tags entry '${entry3.source}'`;
+    const enabled = render(entry3.enable, where2);
     if (enabled !== "true" && enabled !== "false") {
       throw new UserError(`${where2}: enable= gave '${enabled}', not 'true' or 'false'`);
     }
@@ -44183,13 +44183,13 @@ function computeMeta(inputs, context, repo, settings, now) {
       render: (template, extra) => renderExpressions(template, expressionContext, where2, problem, extra),
       report: (message) => problem(`${where2}: ${message}`)
     };
-    const outcome = evaluateTag(entry, evaluation);
+    const outcome = evaluateTag(entry3, evaluation);
     if (outcome.kind === "skip") continue;
     if (outcome.kind === "invalid") {
       problem(`${where2}: ${outcome.reason}`, "no tag from this entry");
       continue;
     }
-    const value = decorate(outcome.value, entry, flavor, (template) => render(template, where2));
+    const value = decorate(outcome.value, entry3, flavor, (template) => render(template, where2));
     const latest2 = flavor.latest === "auto" ? outcome.latest : flavor.latest === "true";
     addVersion(state, value, latest2, where2, problem);
   }
@@ -44224,9 +44224,9 @@ function computeMeta(inputs, context, repo, settings, now) {
     warnings
   };
 }
-function decorate(value, entry, flavor, render) {
-  const prefix = entry.prefix ?? flavor.prefix;
-  const suffix = entry.suffix ?? flavor.suffix;
+function decorate(value, entry3, flavor, render) {
+  const prefix = entry3.prefix ?? flavor.prefix;
+  const suffix = entry3.suffix ?? flavor.suffix;
   return `${prefix === "" ? "" : render(prefix)}${value}${suffix === "" ? "" : render(suffix)}`;
 }
 function addVersion(state, value, latest, where2, problem) {
@@ -44240,9 +44240,9 @@ function addVersion(state, value, latest, where2, problem) {
   state.latest ??= latest;
 }
 function customised(base, extra, input, render, problem) {
-  const rendered = extra.map((entry) => render(entry, `${input} entry '${entry}'`));
+  const rendered = extra.map((entry3) => render(entry3, `${input} entry '${entry3}'`));
   const merged = mergeLabels([...base, ...rendered]);
-  for (const entry of merged.dropped) problem(`${input} entry '${entry}' has no '='`, "ignored");
+  for (const entry3 of merged.dropped) problem(`${input} entry '${entry3}' has no '='`, "ignored");
   return merged.entries;
 }
 var metaOutputNames = [
@@ -44266,8 +44266,8 @@ function metaOutputs(result3, inputs) {
 
 // src/image/annotations.ts
 var levelPrefix = /^(manifest|index|manifest-descriptor|index-descriptor)(?:\[([^\]]+)\])?:(?=[^=]*=)/;
-function parseAnnotation(entry) {
-  const text2 = entry.trim();
+function parseAnnotation(entry3) {
+  const text2 = entry3.trim();
   const match = levelPrefix.exec(text2);
   const rest = match === null ? text2 : text2.slice(match[0].length);
   const equals = rest.indexOf("=");
@@ -44473,33 +44473,33 @@ function jsonOf(text2) {
   }
   return void 0;
 }
-function readHead(source, start2, end, keywordLength, escape) {
+function readHead(source, start2, end2, keywordLength, escape) {
   const text2 = source.text;
   const flags5 = [];
   const flagPositions = [];
   let at = start2 + keywordLength;
   for (; ; ) {
-    while (at < end) {
+    while (at < end2) {
       const char = text2[at];
       if (char === " " || char === "	") at++;
       else if (char === escape && /^[ \t]*\n/.test(text2.slice(at + 1, at + 64))) {
         at = text2.indexOf("\n", at) + 1;
         for (; ; ) {
           const lineEnd = text2.indexOf("\n", at);
-          const line = text2.slice(at, lineEnd < 0 ? end : lineEnd);
+          const line = text2.slice(at, lineEnd < 0 ? end2 : lineEnd);
           if (lineEnd < 0 || !(line.trim() === "" || isCommentLine(line))) break;
           at = lineEnd + 1;
         }
       } else break;
     }
-    if (!text2.startsWith("--", at) || at >= end) break;
+    if (!text2.startsWith("--", at) || at >= end2) break;
     let tokenEnd = at;
-    let quote = "";
-    while (tokenEnd < end) {
+    let quote3 = "";
+    while (tokenEnd < end2) {
       const char = text2[tokenEnd] ?? "";
-      if (quote) {
-        if (char === quote) quote = "";
-      } else if (char === '"' || char === "'") quote = char;
+      if (quote3) {
+        if (char === quote3) quote3 = "";
+      } else if (char === '"' || char === "'") quote3 = char;
       else if (char === " " || char === "	" || char === "\n") break;
       tokenEnd++;
     }
@@ -44512,16 +44512,16 @@ function readHead(source, start2, end, keywordLength, escape) {
     flagPositions.push(source.position(at));
     at = tokenEnd;
   }
-  return { flags: flags5, flagPositions, argsOffset: Math.min(at, end) };
+  return { flags: flags5, flagPositions, argsOffset: Math.min(at, end2) };
 }
 function splitWords(text2) {
   const words = [];
   let current = "";
-  let quote = "";
+  let quote3 = "";
   for (const char of text2) {
-    if (quote) {
-      if (char === quote) quote = "";
-    } else if (char === '"' || char === "'") quote = char;
+    if (quote3) {
+      if (char === quote3) quote3 = "";
+    } else if (char === '"' || char === "'") quote3 = char;
     else if (char === " " || char === "	" || char === "\n") {
       if (current) words.push(current);
       current = "";
@@ -44718,7 +44718,7 @@ function hostPlatform() {
 }
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 function parsePlatforms(entries) {
-  const platforms = entries.map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== "");
+  const platforms = entries.map((entry3) => entry3.trim().toLowerCase()).filter((entry3) => entry3 !== "");
   for (const platform3 of platforms) {
     if (!platformPattern.test(platform3)) {
       throw new UserError(`platform '${platform3}' is not os/arch[/variant], e.g. linux/arm64`);
@@ -44933,7 +44933,7 @@ ${result3.stdout}`.split("\n").filter((line) => line !== "");
   return result3;
 }
 function spawnTool(command, args2, options = {}) {
-  return new Promise((resolve17, reject) => {
+  return new Promise((resolve18, reject) => {
     const child2 = spawn(command, [...args2], {
       env: options.env ?? process.env,
       cwd: options.cwd,
@@ -44972,7 +44972,7 @@ function spawnTool(command, args2, options = {}) {
     child2.on("close", (code2, signal) => {
       out2.flush();
       err3.flush();
-      resolve17({
+      resolve18({
         code: code2 ?? (signal !== null ? 128 : 1),
         stdout: stdout.join("\n"),
         stderr: stderr.join("\n")
@@ -45440,10 +45440,10 @@ function splitTagList(text2) {
     if (isMetaRule(line)) entries.push(line);
     else entries.push(...line.split(",").map((tag) => tag.trim()));
   }
-  return entries.filter((entry) => entry !== "");
+  return entries.filter((entry3) => entry3 !== "");
 }
-function isMetaRule(entry) {
-  return /(?:^|,)\s*type=/.test(entry);
+function isMetaRule(entry3) {
+  return /(?:^|,)\s*type=/.test(entry3);
 }
 function invalidTag(tag) {
   return new PromoteInputError(
@@ -45470,10 +45470,10 @@ function parseDestination(destination) {
   }
 }
 function parseInsecureRegistries(entries) {
-  const hosts = entries.map(
-    (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
+  const hosts2 = entries.map(
+    (entry3) => entry3.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
   );
-  for (const host of hosts) {
+  for (const host of hosts2) {
     if (!/^[A-Za-z0-9.[\]:-]+$/.test(host)) {
       throw new PromoteInputError(
         "insecure-registries",
@@ -45481,58 +45481,58 @@ function parseInsecureRegistries(entries) {
       );
     }
   }
-  return hosts.filter((host) => host !== "");
+  return hosts2.filter((host) => host !== "");
 }
 function authKeyRegistry(key) {
   const host = key.trim().replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
   return ["index.docker.io", "registry-1.docker.io"].includes(host) ? dockerHub : host;
 }
-function readAuthFile(path6, registries) {
+function readAuthFile(path7, registries) {
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync2(path6, "utf8"));
+    parsed = JSON.parse(readFileSync2(path7, "utf8"));
   } catch (error) {
     const code2 = error.code;
     throw new PromoteInputError(
       "auth-file",
-      code2 === "ENOENT" ? `${path6} does not exist` : code2 !== void 0 ? `${path6} cannot be read (${code2})` : `${path6} is not JSON; expected a Docker config.json with "auths"`
+      code2 === "ENOENT" ? `${path7} does not exist` : code2 !== void 0 ? `${path7} cannot be read (${code2})` : `${path7} is not JSON; expected a Docker config.json with "auths"`
     );
   }
   const auths = payloadValue(parsed, "auths");
   if (auths === null || typeof auths !== "object") {
-    throw new PromoteInputError("auth-file", `${path6} has no "auths" object`);
+    throw new PromoteInputError("auth-file", `${path7} has no "auths" object`);
   }
   const found = {};
-  for (const [key, entry] of Object.entries(auths)) {
+  for (const [key, entry3] of Object.entries(auths)) {
     const registry = authKeyRegistry(key);
     if (!registries.includes(registry) || found[registry] !== void 0) continue;
-    const credentials = credentialsOfEntry(entry);
+    const credentials = credentialsOfEntry(entry3);
     if (credentials === void 0) {
       throw new PromoteInputError(
         "auth-file",
-        `${path6}: the entry for ${key} has neither "auth" (base64 user:password) nor "username" and "password"`
+        `${path7}: the entry for ${key} has neither "auth" (base64 user:password) nor "username" and "password"`
       );
     }
     found[registry] = credentials;
   }
   return found;
 }
-function credentialsOfEntry(entry) {
-  const auth = payloadValue(entry, "auth");
+function credentialsOfEntry(entry3) {
+  const auth = payloadValue(entry3, "auth");
   if (typeof auth === "string" && auth !== "") {
     const decoded = Buffer.from(auth, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon <= 0) return void 0;
     return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
   }
-  const username = payloadValue(entry, "username");
-  const password = payloadValue(entry, "password");
+  const username = payloadValue(entry3, "username");
+  const password = payloadValue(entry3, "password");
   if (typeof username === "string" && typeof password === "string" && username !== "")
     return { username, password };
   return void 0;
 }
 async function resolveTagNames(entries, options = {}) {
-  const plain = entries.filter((entry) => !isMetaRule(entry));
+  const plain = entries.filter((entry3) => !isMetaRule(entry3));
   const rules = entries.filter(isMetaRule);
   for (const tag of plain) if (!isValidTag(tag)) throw invalidTag(tag);
   const names = [...plain];
@@ -45658,9 +45658,9 @@ async function currentRegistriesConf(env) {
   }
   return void 0;
 }
-function insecureRegistryEntries(base, hosts) {
+function insecureRegistryEntries(base, hosts2) {
   const entries = [];
-  for (const host of [...new Set(hosts)]) {
+  for (const host of [...new Set(hosts2)]) {
     const mentioned = new RegExp(`^\\s*location\\s*=\\s*["']${escapeRegExp(host)}["']`, "m");
     if (mentioned.test(base)) continue;
     entries.push(`[[registry]]
@@ -45670,18 +45670,18 @@ insecure = true
   }
   return entries.join("\n");
 }
-async function insecureRegistriesEnv(hosts, directory, env) {
-  if (hosts.length === 0) return {};
+async function insecureRegistriesEnv(hosts2, directory, env) {
+  if (hosts2.length === 0) return {};
   const base = await currentRegistriesConf(env) ?? "";
-  const entries = insecureRegistryEntries(base, hosts);
+  const entries = insecureRegistryEntries(base, hosts2);
   if (entries === "") return {};
-  const path6 = join7(directory, "registries.conf");
+  const path7 = join7(directory, "registries.conf");
   const text2 = `${base.trimEnd()}
 
 # Added by runnerkit for this build: plain-HTTP registries.
 ${entries}`;
-  await writeFileAtomic(path6, text2.trimStart());
-  return { CONTAINERS_REGISTRIES_CONF: path6 };
+  await writeFileAtomic(path7, text2.trimStart());
+  return { CONTAINERS_REGISTRIES_CONF: path7 };
 }
 function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -45692,8 +45692,8 @@ import { constants as fsConstants, promises as fs9 } from "node:fs";
 import { join as join8 } from "node:path";
 var secretId = /^(?!\.{1,2}$)[A-Za-z0-9_.-]+$/;
 var attributeKeys = /* @__PURE__ */ new Set(["id", "type", "src", "source", "env"]);
-function parseSecret(entry) {
-  const text2 = entry.trim();
+function parseSecret(entry3) {
+  const text2 = entry3.trim();
   const firstKey = text2.slice(0, Math.max(text2.indexOf("="), 0)).trim();
   if (attributeKeys.has(firstKey)) {
     const fields = /* @__PURE__ */ new Map();
@@ -45715,12 +45715,12 @@ function parseSecret(entry) {
     if (type !== void 0 && type !== "file" && type !== "env") {
       throw new UserError(`secret '${id3}': type must be file or env, not '${type}'`);
     }
-    const path6 = fields.get("src") ?? fields.get("source");
+    const path7 = fields.get("src") ?? fields.get("source");
     const variable = fields.get("env");
-    if (path6 !== void 0 && type === "env") {
+    if (path7 !== void 0 && type === "env") {
       throw new UserError(`secret '${id3}': type=env takes env=VARIABLE, not src=`);
     }
-    if (path6 !== void 0) return { id: id3, kind: "file", path: path6 };
+    if (path7 !== void 0) return { id: id3, kind: "file", path: path7 };
     if (type === "file") throw new UserError(`secret '${id3}': give src=FILE`);
     return { id: id3, kind: "env", variable: variable ?? id3 };
   }
@@ -45794,12 +45794,12 @@ async function runBuild(options) {
     () => parseInsecureRegistries(options.insecureRegistries)
   );
   const secretSpecs = withField("secrets", () => options.secrets.map(parseSecret));
-  const plan = await planMetadata(options);
-  if (options.push && plan.references.length === 0) {
+  const plan17 = await planMetadata(options);
+  if (options.push && plan17.references.length === 0) {
     throw new BuildInputError("tags", "push is on but no tags are given; give registry/name:tag");
   }
-  const layoutTarget = parseLayoutTarget(options.ociLayout, plan.references);
-  const registries = [...new Set(plan.references.map((reference) => reference.registry))];
+  const layoutTarget = parseLayoutTarget(options.ociLayout, plan17.references);
+  const registries = [...new Set(plan17.references.map((reference) => reference.registry))];
   const credentials = options.authFile ? withField("auth-file", () => readAuthFile(options.authFile, registries)) : {};
   if (options.credentials !== void 0) {
     if (registries.length === 0) {
@@ -45840,8 +45840,8 @@ async function runBuild(options) {
       file,
       ...options.target !== void 0 && options.target !== "" && { target: options.target },
       buildArgs,
-      labels: plan.labels,
-      annotations: plan.annotations,
+      labels: plan17.labels,
+      annotations: plan17.annotations,
       platforms,
       pull: options.pull,
       noCache: options.noCache,
@@ -45849,7 +45849,7 @@ async function runBuild(options) {
       cacheTo: options.cacheTo,
       secrets: secrets.files,
       ...options.network !== void 0 && options.network !== "" && { network: options.network },
-      localTags: plan.references.map(localName),
+      localTags: plan17.references.map(localName),
       env: engineEnv,
       workDir: options.workDir,
       layout,
@@ -45867,7 +45867,7 @@ async function runBuild(options) {
         ...options.onRetry !== void 0 && { onRetry: options.onRetry }
       });
       try {
-        for (const [repository, tags] of groupByRepository(plan.references)) {
+        for (const [repository, tags] of groupByRepository(plan17.references)) {
           const name2 = formatRepository(repository);
           await pushFromLayout({
             client,
@@ -45889,16 +45889,16 @@ async function runBuild(options) {
       ociArchive = resolve(options.ociArchive);
       await writeOciArchive(layout, ociArchive);
     }
-    const references = plan.references.map(
+    const references = plan17.references.map(
       (reference) => `${formatRepository(reference)}:${reference.tag}`
     );
-    const first = plan.references[0];
+    const first = plan17.references[0];
     return {
       digest: built.descriptor.digest,
       imageId: built.imageId,
       tags: references,
       image: first !== void 0 ? `${formatRepository(first)}@${built.descriptor.digest}` : "",
-      labels: plan.labels.map(([key, value]) => `${key}=${value}`),
+      labels: plan17.labels.map(([key, value]) => `${key}=${value}`),
       metadata: {
         engine: chosen.probe.name,
         engineVersion: chosen.probe.version ?? "",
@@ -45961,16 +45961,16 @@ async function planMetadata(options) {
   });
   return {
     references,
-    labels: labels.map((entry) => keyValue("labels", entry)),
+    labels: labels.map((entry3) => keyValue("labels", entry3)),
     annotations: withField("annotations", () => annotations.map(parseAnnotation))
   };
 }
 function parseBuildArgs(entries, env) {
-  return entries.map((entry) => {
-    const equals = entry.indexOf("=");
-    const key = (equals === -1 ? entry : entry.slice(0, equals)).trim();
+  return entries.map((entry3) => {
+    const equals = entry3.indexOf("=");
+    const key = (equals === -1 ? entry3 : entry3.slice(0, equals)).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
-      throw new BuildInputError("build-args", `'${entry}' is not NAME=VALUE`);
+      throw new BuildInputError("build-args", `'${entry3}' is not NAME=VALUE`);
     }
     if (equals === -1) {
       const value = env[key];
@@ -45982,13 +45982,13 @@ function parseBuildArgs(entries, env) {
       }
       return [key, value];
     }
-    return [key, entry.slice(equals + 1)];
+    return [key, entry3.slice(equals + 1)];
   });
 }
-function keyValue(field, entry) {
-  const equals = entry.indexOf("=");
-  if (equals <= 0) throw new BuildInputError(field, `'${entry}' is not key=value`);
-  return [entry.slice(0, equals).trim(), entry.slice(equals + 1)];
+function keyValue(field, entry3) {
+  const equals = entry3.indexOf("=");
+  if (equals <= 0) throw new BuildInputError(field, `'${entry3}' is not key=value`);
+  return [entry3.slice(0, equals).trim(), entry3.slice(equals + 1)];
 }
 function parseLayoutTarget(text2, references) {
   if (text2 === void 0 || text2.trim() === "") return void 0;
@@ -46112,23 +46112,23 @@ var flags2 = {
 };
 function parseDestinations(entries) {
   const destinations = { registry: [] };
-  for (const entry of entries) {
-    const transport = /^(oci|oci-archive|docker-archive|dir|containers-storage):/.exec(entry)?.[1];
-    if (entry.startsWith("docker://")) {
-      destinations.registry.push(entry.slice("docker://".length));
+  for (const entry3 of entries) {
+    const transport = /^(oci|oci-archive|docker-archive|dir|containers-storage):/.exec(entry3)?.[1];
+    if (entry3.startsWith("docker://")) {
+      destinations.registry.push(entry3.slice("docker://".length));
     } else if (transport === "oci") {
       if (destinations.ociLayout !== void 0) throw new UserError("--tag: give one oci: layout");
-      destinations.ociLayout = entry.slice("oci:".length);
+      destinations.ociLayout = entry3.slice("oci:".length);
     } else if (transport === "oci-archive") {
       if (destinations.ociArchive !== void 0)
         throw new UserError("--tag: give one oci-archive: file");
-      destinations.ociArchive = entry.slice("oci-archive:".length);
+      destinations.ociArchive = entry3.slice("oci-archive:".length);
     } else if (transport === "docker-archive" || transport === "dir" || transport === "containers-storage") {
       throw new UserError(
-        `--tag ${entry}: runnerkit build writes to a registry, oci: or oci-archive:; ${transport}: is not supported (the engine's own storage keeps a local copy)`
+        `--tag ${entry3}: runnerkit build writes to a registry, oci: or oci-archive:; ${transport}: is not supported (the engine's own storage keeps a local copy)`
       );
     } else {
-      destinations.registry.push(entry);
+      destinations.registry.push(entry3);
     }
   }
   return destinations;
@@ -46342,16 +46342,16 @@ function isAttestation(descriptor) {
   return descriptor.annotations?.["vnd.docker.reference.type"] !== void 0 || descriptor.platform?.os === "unknown" && descriptor.platform.architecture === "unknown";
 }
 function pickPlatform(reference, manifests, selection) {
-  const candidates = manifests.filter((entry) => !isAttestation(entry));
+  const candidates = manifests.filter((entry3) => !isAttestation(entry3));
   const matching = candidates.filter(
-    (entry) => entry.platform !== void 0 && platformMatches(selection.wanted, entry.platform)
+    (entry3) => entry3.platform !== void 0 && platformMatches(selection.wanted, entry3.platform)
   );
-  const preferred = matching.find((entry) => {
-    const variant = entry.platform?.variant;
+  const preferred = matching.find((entry3) => {
+    const variant = entry3.platform?.variant;
     return variant === void 0 || variant === defaultVariant(selection.wanted.architecture);
   }) ?? matching[0];
   if (preferred !== void 0) return preferred;
-  const present = candidates.map((entry) => entry.platform ? formatPlatform(entry.platform) : "unknown").filter((name2, position, all) => all.indexOf(name2) === position);
+  const present = candidates.map((entry3) => entry3.platform ? formatPlatform(entry3.platform) : "unknown").filter((name2, position, all) => all.indexOf(name2) === position);
   throw new UserError(
     `image ${reference} has no ${formatPlatform(selection.wanted)} image (it has: ${present.length > 0 ? present.join(", ") : "none"}); choose one of those platforms`
   );
@@ -46368,7 +46368,7 @@ async function resolveFromIndex(reference, store, index, refName, selection, how
   const entries = Array.isArray(index.manifests) ? index.manifests : [];
   let descriptor;
   if (refName !== void 0 && refName !== "") {
-    const found = entries.find((entry) => entry.annotations?.[refNameAnnotation] === refName);
+    const found = entries.find((entry3) => entry3.annotations?.[refNameAnnotation] === refName);
     if (found === void 0) {
       const names = refNames(entries);
       throw new UserError(
@@ -46380,7 +46380,7 @@ async function resolveFromIndex(reference, store, index, refName, selection, how
     descriptor = entries[0];
   } else if (
     // Unnamed per-platform manifests (what `docker save` and buildx exports list) are one image.
-    entries.length > 1 && refNames(entries).length === 0 && entries.every((entry) => isImageManifest(entry.mediaType) && entry.platform !== void 0)
+    entries.length > 1 && refNames(entries).length === 0 && entries.every((entry3) => isImageManifest(entry3.mediaType) && entry3.platform !== void 0)
   ) {
     descriptor = pickPlatform(reference, entries, selection);
   } else {
@@ -46392,7 +46392,7 @@ async function resolveFromIndex(reference, store, index, refName, selection, how
   return resolveDescriptor(reference, store, descriptor, selection);
 }
 function refNames(entries) {
-  return entries.map((entry) => entry.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
+  return entries.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
 }
 async function resolveDescriptor(reference, store, start2, selection) {
   let descriptor = start2;
@@ -46531,40 +46531,40 @@ function isObject(value) {
 }
 function splitPathAndName(reference, rest) {
   const colon = rest.indexOf(":");
-  const path6 = colon === -1 ? rest : rest.slice(0, colon);
+  const path7 = colon === -1 ? rest : rest.slice(0, colon);
   const name2 = colon === -1 ? void 0 : rest.slice(colon + 1);
-  if (path6 === "") throw new UserError(`image ${reference}: give a path after the transport`);
-  return { path: resolve3(path6), ...name2 !== void 0 && name2 !== "" && { name: name2 } };
+  if (path7 === "") throw new UserError(`image ${reference}: give a path after the transport`);
+  return { path: resolve3(path7), ...name2 !== void 0 && name2 !== "" && { name: name2 } };
 }
 async function openOciLayout(reference, rest, selection) {
-  const { path: path6, name: name2 } = splitPathAndName(reference, rest);
+  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
   try {
-    await fs12.access(join11(path6, "index.json"));
+    await fs12.access(join11(path7, "index.json"));
   } catch {
     throw new UserError(
-      `image ${reference}: ${path6} is not an OCI layout (it has no index.json); give the folder that holds oci-layout and index.json`
+      `image ${reference}: ${path7} is not an OCI layout (it has no index.json); give the folder that holds oci-layout and index.json`
     );
   }
   const store = {
-    read: (digest2) => readBlob(path6, digest2),
+    read: (digest2) => readBlob(path7, digest2),
     open: async (digest2) => {
-      const file = blobPath(path6, digest2);
+      const file = blobPath(path7, digest2);
       try {
         await fs12.access(file);
       } catch {
-        throw new UserError(`image ${reference}: blob ${digest2} is missing from ${path6}`);
+        throw new UserError(`image ${reference}: blob ${digest2} is missing from ${path7}`);
       }
       return createReadStream4(file, { highWaterMark: 1024 * 1024 });
     }
   };
-  const index = await readIndex(path6);
+  const index = await readIndex(path7);
   const { digest, manifest } = await resolveFromIndex(
     reference,
     store,
     index,
     name2,
     selection,
-    `oci:${path6}`
+    `oci:${path7}`
   );
   return assemble(reference, store, digest, manifest, selection, () => Promise.resolve());
 }
@@ -46623,15 +46623,15 @@ async function listTar(reference, file) {
   });
   source.pipe(extract);
   try {
-    for await (const entry of extract) {
-      const name2 = normalizeEntryName2(entry.header.name);
+    for await (const entry3 of extract) {
+      const name2 = normalizeEntryName2(entry3.header.name);
       entries.set(name2, {
-        type: entry.header.type,
-        linkname: entry.header.linkname ?? "",
-        start: entry.offset + 512,
-        size: entry.header.size ?? 0
+        type: entry3.header.type,
+        linkname: entry3.header.linkname ?? "",
+        start: entry3.offset + 512,
+        size: entry3.header.size ?? 0
       });
-      entry.resume();
+      entry3.resume();
     }
   } catch (error) {
     failure ??= error instanceof Error ? error : new Error(String(error));
@@ -46650,42 +46650,42 @@ function normalizeEntryName2(name2) {
   const normalized = posix2.normalize(`/${name2}`).replace(/^\/+/, "").replace(/\/+$/, "");
   return normalized === "." ? "" : normalized;
 }
-function findEntry(reference, archive, path6, what) {
-  let name2 = normalizeEntryName2(path6);
+function findEntry(reference, archive, path7, what) {
+  let name2 = normalizeEntryName2(path7);
   for (let hops = 0; hops < 16; hops++) {
-    const entry = archive.entries.get(name2);
-    if (entry === void 0) return void 0;
-    if (entry.type === "file" || entry.type === "contiguous-file") return entry;
-    if (entry.type === "symlink") {
-      name2 = entry.linkname.startsWith("/") ? normalizeEntryName2(entry.linkname) : normalizeEntryName2(posix2.join(posix2.dirname(name2), entry.linkname));
+    const entry3 = archive.entries.get(name2);
+    if (entry3 === void 0) return void 0;
+    if (entry3.type === "file" || entry3.type === "contiguous-file") return entry3;
+    if (entry3.type === "symlink") {
+      name2 = entry3.linkname.startsWith("/") ? normalizeEntryName2(entry3.linkname) : normalizeEntryName2(posix2.join(posix2.dirname(name2), entry3.linkname));
       continue;
     }
-    if (entry.type === "link") {
-      name2 = normalizeEntryName2(entry.linkname);
+    if (entry3.type === "link") {
+      name2 = normalizeEntryName2(entry3.linkname);
       continue;
     }
-    throw new UserError(`image ${reference}: ${what} ${path6} is a ${entry.type}, not a file`);
+    throw new UserError(`image ${reference}: ${what} ${path7} is a ${entry3.type}, not a file`);
   }
-  throw new UserError(`image ${reference}: ${what} ${path6} is a link loop`);
+  throw new UserError(`image ${reference}: ${what} ${path7} is a link loop`);
 }
-function openEntry(archive, entry) {
-  if (entry.size === 0) return Readable2.from([]);
+function openEntry(archive, entry3) {
+  if (entry3.size === 0) return Readable2.from([]);
   return createReadStream4(archive.file, {
-    start: entry.start,
-    end: entry.start + entry.size - 1,
+    start: entry3.start,
+    end: entry3.start + entry3.size - 1,
     highWaterMark: 1024 * 1024
   });
 }
-async function readEntry2(reference, archive, entry, what) {
-  if (entry.size > maxMetadataSize2) {
-    throw new UserError(`image ${reference}: ${what} is ${entry.size} bytes, too big for metadata`);
+async function readEntry2(reference, archive, entry3, what) {
+  if (entry3.size > maxMetadataSize2) {
+    throw new UserError(`image ${reference}: ${what} is ${entry3.size} bytes, too big for metadata`);
   }
-  if (entry.size === 0) return Buffer.alloc(0);
+  if (entry3.size === 0) return Buffer.alloc(0);
   const handle2 = await fs12.open(archive.file, "r");
   try {
-    const bytes = Buffer.alloc(entry.size);
-    const { bytesRead } = await handle2.read(bytes, 0, entry.size, entry.start);
-    if (bytesRead !== entry.size) {
+    const bytes = Buffer.alloc(entry3.size);
+    const { bytesRead } = await handle2.read(bytes, 0, entry3.size, entry3.start);
+    if (bytesRead !== entry3.size) {
       throw new UserError(`image ${reference}: the archive is cut short inside ${what}`);
     }
     return bytes;
@@ -46696,14 +46696,14 @@ async function readEntry2(reference, archive, entry, what) {
 function archiveStore(reference, archive) {
   const entryOf = (digest) => {
     checkDigest(reference, digest);
-    const entry = findEntry(
+    const entry3 = findEntry(
       reference,
       archive,
       `blobs/sha256/${digest.slice("sha256:".length)}`,
       "blob"
     );
-    if (entry === void 0) throw new UserError(`image ${reference}: blob ${digest} is missing`);
-    return entry;
+    if (entry3 === void 0) throw new UserError(`image ${reference}: blob ${digest} is missing`);
+    return entry3;
   };
   return {
     read: async (digest) => {
@@ -46733,13 +46733,13 @@ async function withArchive(archive, use) {
   }
 }
 async function openOciArchive(reference, rest, selection, workDir) {
-  const { path: path6, name: name2 } = splitPathAndName(reference, rest);
-  const archive = await indexArchive(reference, path6, workDir);
+  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
+  const archive = await indexArchive(reference, path7, workDir);
   return withArchive(archive, async () => {
     const indexEntry = findEntry(reference, archive, "index.json", "index.json");
     if (indexEntry === void 0) {
       throw new UserError(
-        `image ${reference}: ${path6} is not an OCI archive (it has no index.json)${archive.entries.has("manifest.json") ? "; it is a docker save archive: give docker-archive:" + path6 : ""}`
+        `image ${reference}: ${path7} is not an OCI archive (it has no index.json)${archive.entries.has("manifest.json") ? "; it is a docker save archive: give docker-archive:" + path7 : ""}`
       );
     }
     const index = parseJson(
@@ -46754,7 +46754,7 @@ async function openOciArchive(reference, rest, selection, workDir) {
       index,
       name2,
       selection,
-      `oci-archive:${path6}`
+      `oci-archive:${path7}`
     );
     return assemble(reference, store, digest, manifest, selection, removeTemporary(archive));
   });
@@ -46767,13 +46767,13 @@ function parseJson(reference, bytes, what) {
   }
 }
 async function openDockerArchive(reference, rest, selection, workDir) {
-  const { path: path6, name: name2 } = splitPathAndName(reference, rest);
-  const archive = await indexArchive(reference, path6, workDir);
+  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
+  const archive = await indexArchive(reference, path7, workDir);
   return withArchive(archive, async () => {
     const manifestEntry = findEntry(reference, archive, "manifest.json", "manifest.json");
     if (manifestEntry === void 0) {
       throw new UserError(
-        `image ${reference}: ${path6} is not a docker save archive (it has no manifest.json)${archive.entries.has("index.json") ? "; for an OCI archive give oci-archive:" + path6 : ""}`
+        `image ${reference}: ${path7} is not a docker save archive (it has no manifest.json)${archive.entries.has("index.json") ? "; for an OCI archive give oci-archive:" + path7 : ""}`
       );
     }
     const images = parseJson(
@@ -46808,18 +46808,18 @@ async function openDockerArchive(reference, rest, selection, workDir) {
     const layerEntries = [];
     const layers = [];
     for (const [position, layerName] of layerNames.entries()) {
-      const entry = findEntry(reference, archive, layerName, "layer");
-      if (entry === void 0) {
+      const entry3 = findEntry(reference, archive, layerName, "layer");
+      if (entry3 === void 0) {
         throw new UserError(
           `image ${reference}: layer ${layerName} named in manifest.json is missing from the archive`
         );
       }
-      layerEntries.push(entry);
-      const magic = await readHead2(archive, entry);
+      layerEntries.push(entry3);
+      const magic = await readHead2(archive, entry3);
       const mediaType = isGzip(magic) ? mediaTypes.ociLayerGzip : isZstd(magic) ? mediaTypes.ociLayerZstd : mediaTypes.ociLayer;
       const hex = hexOfName(layerName);
-      const digest = hex !== void 0 ? `sha256:${hex}` : mediaType === mediaTypes.ociLayer ? config2.rootfs.diff_ids[position] : await hashEntry(archive, entry);
-      layers.push({ digest, size: entry.size, mediaType });
+      const digest = hex !== void 0 ? `sha256:${hex}` : mediaType === mediaTypes.ociLayer ? config2.rootfs.diff_ids[position] : await hashEntry(archive, entry3);
+      layers.push({ digest, size: entry3.size, mediaType });
     }
     const manifestDigest = await dockerManifestDigest(reference, archive, configDigest);
     const platform3 = configPlatform(config2);
@@ -46836,13 +46836,13 @@ async function openDockerArchive(reference, rest, selection, workDir) {
       config: config2,
       layers,
       openLayer: (index) => {
-        const entry = layerEntries[index];
-        if (entry === void 0) {
+        const entry3 = layerEntries[index];
+        if (entry3 === void 0) {
           return Promise.reject(
             new RangeError(`image ${reference} has ${layers.length} layers, not ${index + 1}`)
           );
         }
-        return Promise.resolve(openEntry(archive, entry));
+        return Promise.resolve(openEntry(archive, entry3));
       },
       close: removeTemporary(archive)
     };
@@ -46886,21 +46886,21 @@ function hexOfName(name2) {
   const normalized = normalizeEntryName2(name2);
   return /^blobs\/sha256\/([a-f0-9]{64})$/.exec(normalized)?.[1] ?? /^([a-f0-9]{64})\.(?:json|tar)$/.exec(normalized)?.[1];
 }
-async function readHead2(archive, entry) {
-  const length = Math.min(4, entry.size);
+async function readHead2(archive, entry3) {
+  const length = Math.min(4, entry3.size);
   if (length === 0) return Buffer.alloc(0);
   const handle2 = await fs12.open(archive.file, "r");
   try {
     const head = Buffer.alloc(length);
-    await handle2.read(head, 0, length, entry.start);
+    await handle2.read(head, 0, length, entry3.start);
     return head;
   } finally {
     await handle2.close();
   }
 }
-async function hashEntry(archive, entry) {
+async function hashEntry(archive, entry3) {
   const hash = createHash4("sha256");
-  for await (const chunk of openEntry(archive, entry)) hash.update(chunk);
+  for await (const chunk of openEntry(archive, entry3)) hash.update(chunk);
   return `sha256:${hash.digest("hex")}`;
 }
 function isGzip(head) {
@@ -47695,12 +47695,12 @@ async function walkLayers(source, options) {
   }
   return { entries: tree.entries, content: tree.content };
 }
-function resolvePath(filesystem, path6) {
-  const real = realPath(filesystem, path6);
+function resolvePath(filesystem, path7) {
+  const real = realPath(filesystem, path7);
   return real === void 0 ? void 0 : filesystem.entries.get(real);
 }
-function realPath(filesystem, path6) {
-  let pending = splitPath(path6);
+function realPath(filesystem, path7) {
+  let pending = splitPath(path7);
   let resolved = [];
   let hops = 0;
   while (pending.length > 0) {
@@ -47710,31 +47710,31 @@ function realPath(filesystem, path6) {
       continue;
     }
     const candidate = [...resolved, component].join("/");
-    const entry = filesystem.entries.get(candidate);
-    if (entry === void 0) return void 0;
-    if (entry.type === "symlink") {
+    const entry3 = filesystem.entries.get(candidate);
+    if (entry3 === void 0) return void 0;
+    if (entry3.type === "symlink") {
       if (++hops > maxLinkHops) return void 0;
-      const target = entry.linkname ?? "";
+      const target = entry3.linkname ?? "";
       if (target.startsWith("/")) resolved = [];
       pending = [...splitPath(target), ...pending];
       continue;
     }
-    if (entry.type === "hardlink" && entry.linkname !== void 0) {
-      const target = filesystem.entries.get(entry.linkname);
+    if (entry3.type === "hardlink" && entry3.linkname !== void 0) {
+      const target = filesystem.entries.get(entry3.linkname);
       if (target !== void 0) {
         if (++hops > maxLinkHops) return void 0;
         resolved = [];
-        pending = [...splitPath(entry.linkname), ...pending];
+        pending = [...splitPath(entry3.linkname), ...pending];
         continue;
       }
     }
-    if (pending.length > 0 && entry.type !== "directory") return void 0;
+    if (pending.length > 0 && entry3.type !== "directory") return void 0;
     resolved.push(component);
   }
   return resolved.length === 0 ? void 0 : resolved.join("/");
 }
-function splitPath(path6) {
-  return path6.split("/").filter((part) => part !== "" && part !== ".");
+function splitPath(path7) {
+  return path7.split("/").filter((part) => part !== "" && part !== ".");
 }
 function normalizeLayerPath(name2) {
   const normalized = posix3.normalize(`/${name2}`);
@@ -47745,11 +47745,11 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
   const hash = createHash5("sha256");
   const extract = import_tar_stream3.default.extract();
   let tarError;
-  const parsed = new Promise((resolve17, reject) => {
-    extract.on("entry", (header2, body2, next) => {
+  const parsed = new Promise((resolve18, reject) => {
+    extract.on("entry", (header3, body2, next) => {
       body2.on("error", () => void 0);
       try {
-        const kept = onEntry(change, header2, keepContent, maxContentBytes);
+        const kept = onEntry(change, header3, keepContent, maxContentBytes);
         if (kept === void 0) {
           body2.on("end", () => next());
           body2.resume();
@@ -47765,7 +47765,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
         next(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    extract.on("finish", () => resolve17());
+    extract.on("finish", () => resolve18());
     extract.on("error", (error) => {
       tarError ??= error;
       reject(error);
@@ -47783,7 +47783,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
       hash.update(bytes);
       if (!extract.write(bytes)) {
         await Promise.race([
-          new Promise((resolve17) => extract.once("drain", () => resolve17())),
+          new Promise((resolve18) => extract.once("drain", () => resolve18())),
           parsed
         ]);
       }
@@ -47806,12 +47806,12 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
   }
   return { change, diffId: `sha256:${hash.digest("hex")}` };
 }
-function onEntry(change, header2, keepContent, maxContentBytes) {
-  const path6 = normalizeLayerPath(header2.name);
-  if (path6 === "") return void 0;
-  const slash = path6.lastIndexOf("/");
-  const directory = slash === -1 ? "" : path6.slice(0, slash);
-  const base = path6.slice(slash + 1);
+function onEntry(change, header3, keepContent, maxContentBytes) {
+  const path7 = normalizeLayerPath(header3.name);
+  if (path7 === "") return void 0;
+  const slash = path7.lastIndexOf("/");
+  const directory = slash === -1 ? "" : path7.slice(0, slash);
+  const base = path7.slice(slash + 1);
   if (base.startsWith(whiteoutPrefix)) {
     if (base === opaqueMarker) change.opaque.push(directory);
     else if (!base.startsWith(`${whiteoutPrefix}${whiteoutPrefix}`)) {
@@ -47822,19 +47822,19 @@ function onEntry(change, header2, keepContent, maxContentBytes) {
     }
     return void 0;
   }
-  const type = entryType(header2.type);
-  const entry = {
+  const type = entryType(header3.type);
+  const entry3 = {
     type,
-    mode: (header2.mode ?? 0) & 4095,
-    uid: header2.uid ?? 0,
-    gid: header2.gid ?? 0,
-    size: type === "file" ? header2.size ?? 0 : 0
+    mode: (header3.mode ?? 0) & 4095,
+    uid: header3.uid ?? 0,
+    gid: header3.gid ?? 0,
+    size: type === "file" ? header3.size ?? 0 : 0
   };
-  if (type === "symlink") entry.linkname = header2.linkname ?? "";
-  if (type === "hardlink") entry.linkname = normalizeLayerPath(header2.linkname ?? "");
-  const record = { path: path6, entry };
+  if (type === "symlink") entry3.linkname = header3.linkname ?? "";
+  if (type === "hardlink") entry3.linkname = normalizeLayerPath(header3.linkname ?? "");
+  const record = { path: path7, entry: entry3 };
   change.added.push(record);
-  if (type === "file" && entry.size <= maxContentBytes && keepContent(path6)) return record;
+  if (type === "file" && entry3.size <= maxContentBytes && keepContent(path7)) return record;
   return void 0;
 }
 function entryType(type) {
@@ -47934,54 +47934,54 @@ var MergedTree = class {
       if (names === void 0) continue;
       for (const name2 of [...names]) this.remove(directory === "" ? name2 : `${directory}/${name2}`);
     }
-    for (const path6 of change.whiteouts) this.remove(path6);
-    for (const { path: path6, entry, body: body2 } of change.added) this.insert(path6, entry, body2);
+    for (const path7 of change.whiteouts) this.remove(path7);
+    for (const { path: path7, entry: entry3, body: body2 } of change.added) this.insert(path7, entry3, body2);
   }
-  insert(path6, entry, body2) {
-    const existing = this.entries.get(path6);
+  insert(path7, entry3, body2) {
+    const existing = this.entries.get(path7);
     if (existing !== void 0) {
-      if (!(existing.type === "directory" && entry.type === "directory")) this.remove(path6);
+      if (!(existing.type === "directory" && entry3.type === "directory")) this.remove(path7);
     }
-    this.ensureParents(path6);
-    if (entry.type === "hardlink" && entry.linkname !== void 0) {
-      const target = this.entries.get(entry.linkname);
-      if (target !== void 0) entry.size = target.size;
-      const targetBody = this.content.get(entry.linkname);
+    this.ensureParents(path7);
+    if (entry3.type === "hardlink" && entry3.linkname !== void 0) {
+      const target = this.entries.get(entry3.linkname);
+      if (target !== void 0) entry3.size = target.size;
+      const targetBody = this.content.get(entry3.linkname);
       if (body2 === void 0 && targetBody !== void 0) body2 = targetBody;
     }
-    this.entries.set(path6, entry);
-    this.link(path6);
-    if (body2 !== void 0) this.content.set(path6, body2);
-    else this.content.delete(path6);
+    this.entries.set(path7, entry3);
+    this.link(path7);
+    if (body2 !== void 0) this.content.set(path7, body2);
+    else this.content.delete(path7);
   }
   /** Parents a tar leaves implicit exist as directories, as an extractor would create them. */
-  ensureParents(path6) {
-    let slash = path6.indexOf("/");
+  ensureParents(path7) {
+    let slash = path7.indexOf("/");
     while (slash !== -1) {
-      const parent = path6.slice(0, slash);
+      const parent = path7.slice(0, slash);
       const existing = this.entries.get(parent);
       if (existing === void 0 || existing.type !== "directory") {
         if (existing !== void 0) this.remove(parent);
         this.entries.set(parent, { type: "directory", mode: 493, uid: 0, gid: 0, size: 0 });
         this.link(parent);
       }
-      slash = path6.indexOf("/", slash + 1);
+      slash = path7.indexOf("/", slash + 1);
     }
   }
-  link(path6) {
-    const slash = path6.lastIndexOf("/");
-    const parent = slash === -1 ? "" : path6.slice(0, slash);
+  link(path7) {
+    const slash = path7.lastIndexOf("/");
+    const parent = slash === -1 ? "" : path7.slice(0, slash);
     let names = this.children.get(parent);
     if (names === void 0) {
       names = /* @__PURE__ */ new Set();
       this.children.set(parent, names);
     }
-    names.add(slash === -1 ? path6 : path6.slice(slash + 1));
+    names.add(slash === -1 ? path7 : path7.slice(slash + 1));
   }
   /** Deletes a path and everything under it. */
-  remove(path6) {
-    if (!this.entries.has(path6)) return;
-    const stack = [path6];
+  remove(path7) {
+    if (!this.entries.has(path7)) return;
+    const stack = [path7];
     while (stack.length > 0) {
       const current = stack.pop();
       this.entries.delete(current);
@@ -47992,8 +47992,8 @@ var MergedTree = class {
         this.children.delete(current);
       }
     }
-    const slash = path6.lastIndexOf("/");
-    this.children.get(slash === -1 ? "" : path6.slice(0, slash))?.delete(path6.slice(slash + 1));
+    const slash = path7.lastIndexOf("/");
+    this.children.get(slash === -1 ? "" : path7.slice(0, slash))?.delete(path7.slice(slash + 1));
   }
 };
 
@@ -48027,19 +48027,19 @@ function parseGroup(text2) {
 function resolveUser(spec, passwd, groups) {
   const [userPart = "", groupPart] = (spec.trim() === "" ? "root" : spec.trim()).split(":");
   const numeric = /^\d+$/.test(userPart);
-  const entry = numeric ? passwd.find((candidate) => candidate.uid === Number(userPart)) : passwd.find((candidate) => candidate.name === userPart);
+  const entry3 = numeric ? passwd.find((candidate) => candidate.uid === Number(userPart)) : passwd.find((candidate) => candidate.name === userPart);
   const result3 = { spec, groups: [] };
-  if (entry === void 0) {
+  if (entry3 === void 0) {
     if (!numeric) {
       result3.problem = `user '${userPart}' is not in /etc/passwd`;
       return result3;
     }
     result3.uid = Number(userPart);
   } else {
-    result3.name = entry.name;
-    result3.uid = entry.uid;
-    result3.gid = entry.gid;
-    result3.home = entry.home;
+    result3.name = entry3.name;
+    result3.uid = entry3.uid;
+    result3.gid = entry3.gid;
+    result3.home = entry3.home;
   }
   if (groupPart !== void 0 && groupPart !== "") {
     const group = /^\d+$/.test(groupPart) ? groups.find((candidate) => candidate.gid === Number(groupPart)) : groups.find((candidate) => candidate.name === groupPart);
@@ -48114,8 +48114,8 @@ function logicalLines(text2) {
 }
 
 // src/runner/image-checks/image-check.ts
-function keepForChecks(path6) {
-  return path6 === "etc/passwd" || path6 === "etc/group" || path6 === "etc/shadow" || path6 === "etc/sudoers" || path6.startsWith("etc/sudoers.d/") || path6 === "etc/subuid" || path6 === "etc/subgid" || path6.endsWith("/.env");
+function keepForChecks(path7) {
+  return path7 === "etc/passwd" || path7 === "etc/group" || path7 === "etc/shadow" || path7 === "etc/sudoers" || path7.startsWith("etc/sudoers.d/") || path7 === "etc/subuid" || path7 === "etc/subgid" || path7.endsWith("/.env");
 }
 function resolveImageUser(image) {
   return resolveUser(
@@ -48134,8 +48134,8 @@ function imageResult(id2, title3, status, reason, fix, details) {
     ...details !== void 0 && { details }
   };
 }
-function relative(path6) {
-  return path6.replace(/^\/+/, "");
+function relative(path7) {
+  return path7.replace(/^\/+/, "");
 }
 
 // src/runner/image-checks/entrypoint.ts
@@ -48251,9 +48251,9 @@ var imageHomeCheck = {
   check({ image, user }) {
     if (user.uid === void 0 || user.home === void 0) return [];
     const home = user.home;
-    const entry = image.entry(relative(home));
-    const details = { home, owner: entry?.uid ?? null };
-    if (entry === void 0 || entry.type !== "directory") {
+    const entry3 = image.entry(relative(home));
+    const details = { home, owner: entry3?.uid ?? null };
+    if (entry3 === void 0 || entry3.type !== "directory") {
       return [
         imageResult(
           "home",
@@ -48265,13 +48265,13 @@ var imageHomeCheck = {
         )
       ];
     }
-    if (entry.uid !== user.uid) {
+    if (entry3.uid !== user.uid) {
       return [
         imageResult(
           "home",
           "Home directory",
           "fail",
-          `home ${home} belongs to uid ${entry.uid}, not ${user.uid}`,
+          `home ${home} belongs to uid ${entry3.uid}, not ${user.uid}`,
           `chown ${user.uid}:${user.gid ?? user.uid} ${home} in the Dockerfile`,
           details
         )
@@ -48355,7 +48355,7 @@ var imagePathCheck = {
   id: "path",
   title: "PATH",
   check({ image, expected, user }) {
-    const value = (image.config.Env ?? []).find((entry) => entry.startsWith("PATH="))?.slice(5);
+    const value = (image.config.Env ?? []).find((entry3) => entry3.startsWith("PATH="))?.slice(5);
     if (value === void 0) {
       return [
         imageResult(
@@ -48367,12 +48367,12 @@ var imagePathCheck = {
         )
       ];
     }
-    const entries = value.split(":").filter((entry) => entry !== "");
+    const entries = value.split(":").filter((entry3) => entry3 !== "");
     const home = user.home ?? "";
     const missing = expected.pathDirs.map((dir) => dir.replace(/^~(?=\/|$)/, home)).filter((dir) => !entries.includes(dir));
     const worldWritable = entries.filter((dir) => {
-      const entry = image.entry(relative(dir));
-      return entry !== void 0 && (entry.mode & 2) !== 0 && (entry.mode & 512) === 0;
+      const entry3 = image.entry(relative(dir));
+      return entry3 !== void 0 && (entry3.mode & 2) !== 0 && (entry3.mode & 512) === 0;
     });
     const details = { path: entries, missing, worldWritable };
     const results = [];
@@ -48433,27 +48433,27 @@ var imageSetuidCheck = {
   check({ image, setuidAllowed }) {
     const allowed = new Set(
       [...setuidAllowed, "/usr/bin/newuidmap", "/usr/bin/newgidmap"].map(
-        (path6) => path6.replace(/^\/+/, "").replace(/^(bin|sbin|lib)\//, "usr/$1/")
+        (path7) => path7.replace(/^\/+/, "").replace(/^(bin|sbin|lib)\//, "usr/$1/")
       )
     );
     const setuid = [];
     const setgid = [];
-    for (const [path6, entry] of image.all()) {
-      if (entry.type !== "file" && entry.type !== "hardlink") continue;
-      const canonical = path6.replace(/^(bin|sbin|lib)\//, "usr/$1/");
+    for (const [path7, entry3] of image.all()) {
+      if (entry3.type !== "file" && entry3.type !== "hardlink") continue;
+      const canonical = path7.replace(/^(bin|sbin|lib)\//, "usr/$1/");
       if (allowed.has(canonical)) continue;
-      if ((entry.mode & 2048) !== 0) setuid.push(`/${path6}`);
-      else if ((entry.mode & 1024) !== 0) setgid.push(`/${path6}`);
+      if ((entry3.mode & 2048) !== 0) setuid.push(`/${path7}`);
+      else if ((entry3.mode & 1024) !== 0) setgid.push(`/${path7}`);
     }
     setuid.sort();
     setgid.sort();
     const details = { setuid, setgid };
     const results = [];
     const shellSizes = new Set(
-      ["usr/bin/bash", "usr/bin/dash", "usr/bin/sh", "usr/bin/zsh", "usr/bin/busybox"].map((path6) => image.entry(path6)).filter((entry) => entry?.type === "file" && entry.size !== void 0 && entry.size > 0).map((entry) => entry?.size)
+      ["usr/bin/bash", "usr/bin/dash", "usr/bin/sh", "usr/bin/zsh", "usr/bin/busybox"].map((path7) => image.entry(path7)).filter((entry3) => entry3?.type === "file" && entry3.size !== void 0 && entry3.size > 0).map((entry3) => entry3?.size)
     );
     const shellsFound = setuid.filter(
-      (path6) => shells.test(path6) || shellSizes.has(image.entry(path6.slice(1))?.size)
+      (path7) => shells.test(path7) || shellSizes.has(image.entry(path7.slice(1))?.size)
     );
     if (setuid.length > 0) {
       results.push(
@@ -48498,7 +48498,7 @@ var imageSudoCheck = {
   title: "sudo",
   check({ image, expected, user }) {
     const binary2 = ["usr/bin/sudo", "bin/sudo", "usr/local/bin/sudo"].find(
-      (path6) => image.entry(path6) !== void 0
+      (path7) => image.entry(path7) !== void 0
     );
     const files = ["etc/sudoers", ...image.keptUnder("etc/sudoers.d/")].map((file) => ({ file: `/${file}`, text: image.text(file) ?? "" })).filter(({ text: text2 }) => text2 !== "");
     const grants = user.name !== void 0 ? sudoGrants(
@@ -48578,7 +48578,7 @@ function runImageChecks(image, expected, setuidAllowed, checks = imageChecks) {
     setuidAllowed: [...setuidAllowed],
     user: resolveImageUser(image)
   };
-  return checks.flatMap((check) => check.check(context));
+  return checks.flatMap((check2) => check2.check(context));
 }
 
 // src/runner/checks/check.ts
@@ -48694,7 +48694,7 @@ async function podmanResults(context) {
 async function rootlessPrerequisites(context) {
   const results = [];
   const name2 = parsePasswd(await context.readFile("/etc/passwd") ?? "").find(
-    (entry) => entry.uid === context.uid
+    (entry3) => entry3.uid === context.uid
   )?.name ?? String(context.uid);
   for (const file of ["/etc/subuid", "/etc/subgid"]) {
     const ranges = subordinateRanges(await context.readFile(file) ?? "", name2, context.uid);
@@ -48781,7 +48781,7 @@ var homeCheck = {
   async check(context) {
     const home = context.env.HOME ?? "";
     const passwdHome = parsePasswd(await context.readFile("/etc/passwd") ?? "").find(
-      (entry) => entry.uid === context.uid
+      (entry3) => entry3.uid === context.uid
     )?.home;
     const result3 = (status, reason, fix) => ({
       id: "home",
@@ -48839,7 +48839,7 @@ var identityCheck = {
   async check(context) {
     const { expected } = context;
     const passwd = parsePasswd(await context.readFile("/etc/passwd") ?? "");
-    const name2 = passwd.find((entry) => entry.uid === context.uid)?.name;
+    const name2 = passwd.find((entry3) => entry3.uid === context.uid)?.name;
     const shown = `${name2 ?? "(no passwd entry)"} (uid ${context.uid})`;
     const result3 = (status, reason, fix) => ({
       id: "identity",
@@ -49149,7 +49149,7 @@ function isEndOfValue(char, delim) {
   delim && (char === delim || char === 44) || // Comment
   char === 35;
 }
-function extractValue(ctx, end) {
+function extractValue(ctx, end2) {
   let errPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p);
   if (c === 91 || c === 123) {
@@ -49172,15 +49172,15 @@ function extractValue(ctx, end) {
     return ctx.p++, false;
   }
   if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end2);
   }
   if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
+    return parseDate(ctx, c, end2);
   }
   if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
+    return parseTime(ctx, c, end2);
   }
-  return parseNumber(ctx, ctx.p, c, 0, end);
+  return parseNumber(ctx, ctx.p, c, 0, end2);
 }
 function parseNumber(ctx, startPtr, startChr, sign, endChr) {
   let c = startChr;
@@ -49376,14 +49376,14 @@ function skipVoid(ctx, banNewLines, banComments) {
 }
 
 // node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
+function parseKey(ctx, end2 = 61) {
   let startPtr;
   let state = 0;
   let parsed = [];
   let sliceStart;
   let c = ctx.s.charCodeAt(startPtr = ctx.p);
   do {
-    if (c === end) {
+    if (c === end2) {
       if (!state)
         TomlError.x("unexpected end of key", ctx);
       if (state === 1)
@@ -49636,7 +49636,190 @@ function parse2(toml, options = {}) {
 }
 
 // node_modules/smol-toml/dist/stringify.js
+var BARE_KEY = /^[a-z0-9-_]+$/i;
 var HAS_WELLFORMED = !!"".isWellFormed;
+function extendedTypeOf(obj) {
+  let type = typeof obj;
+  if (type === "object") {
+    if (Array.isArray(obj))
+      return "array";
+    if (typeof obj.getUTCDate === "function" && obj instanceof Date)
+      return "date";
+    if (globalThis.Temporal) {
+      if (obj.until) {
+        if (obj instanceof Temporal.ZonedDateTime)
+          return "temporal/tz+uc";
+        if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+          return "temporal/uc";
+        if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+          return "temporal";
+        if (obj instanceof Temporal.PlainYearMonth)
+          return "temporal/x";
+      } else if (obj.toPlainDate && obj instanceof Temporal.PlainMonthDay || obj.negated && obj instanceof Temporal.Duration) {
+        return "temporal/x";
+      }
+    }
+  }
+  return type;
+}
+function isArrayOfTables(obj) {
+  for (let i2 = 0; i2 < obj.length; i2++) {
+    if (extendedTypeOf(obj[i2]) !== "object")
+      return false;
+  }
+  return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+  return JSON.stringify(s).replaceAll("", "\\u007f");
+}
+function formatString(s) {
+  return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+  if (BARE_KEY.test(s))
+    return s;
+  if (HAS_WELLFORMED && !s.isWellFormed())
+    throw new RangeError("key contains illegal lone surrogates");
+  return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  switch (type) {
+    // @ts-expect-error -- intentional fallthrough case
+    case "number":
+      if (isNaN(val))
+        return "nan";
+      if (val === Infinity)
+        return "inf";
+      if (val === -Infinity)
+        return "-inf";
+      if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+        return val.toFixed(1);
+    case "bigint":
+    case "boolean":
+    case "temporal":
+      return val.toString();
+    case "string":
+      return formatString(val);
+    case "date":
+      if (isNaN(val.getTime()))
+        throw new TypeError("cannot serialize invalid date");
+      return val.toISOString();
+    case "object":
+      return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+    case "array":
+      return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+    // @ts-expect-error -- intentional fallthrough case
+    case "temporal/tz+uc":
+      if (strictTemporal) {
+        let tz = val.timeZoneId;
+        let tzc = tz.charCodeAt(0);
+        if (
+          // Classic offset
+          tzc !== 43 && tzc !== 45 && // Fast pre-check pass; see below for the actually accepted values
+          (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+          tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+          !tz.startsWith("GMT") && tz !== "Greenwich" && // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+          !tz.startsWith("Etc/"))
+        ) {
+          throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
+        }
+      }
+    case "temporal/uc":
+      if (strictTemporal && val.calendarId !== "iso8601")
+        throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
+      return val.toString({
+        calendarName: "never",
+        timeZoneName: "never"
+      });
+    case "temporal/x":
+      throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
+  }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+  let keys = Object.keys(obj);
+  if (keys.length === 0)
+    return "{}";
+  let res = "{ ";
+  for (let i2 = 0; i2 < keys.length; i2++) {
+    let k = keys[i2];
+    if (i2)
+      res += ", ";
+    res += formatKey(k) + " = " + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " }";
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+  if (array.length === 0)
+    return "[]";
+  let res = "[ ";
+  for (let i2 = 0; i2 < array.length; i2++) {
+    if (i2)
+      res += ", ";
+    if (array[i2] === null || array[i2] === void 0) {
+      throw new TypeError("arrays cannot contain null or undefined values");
+    }
+    res += stringifyValue(array[i2], extendedTypeOf(array[i2]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " ]";
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let res = "";
+  for (let i2 = 0; i2 < array.length; i2++) {
+    res += `${res && "\n"}[[${key}]]
+`;
+    res += stringifyTable(0, array[i2], key, depth, numberAsFloat, strictTemporal);
+  }
+  return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let preamble = "";
+  let tables = "";
+  let keys = Object.keys(obj);
+  for (let i2 = 0; i2 < keys.length; i2++) {
+    let k = keys[i2];
+    if (obj[k] !== null && obj[k] !== void 0) {
+      let type = extendedTypeOf(obj[k]);
+      if (type === "symbol" || type === "function") {
+        throw new TypeError(`cannot serialize values of type '${type}'`);
+      }
+      let key = formatKey(k);
+      if (type === "array" && isArrayOfTables(obj[k])) {
+        tables += (tables && "\n") + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+      } else if (type === "object") {
+        let tblKey = prefix ? `${prefix}.${key}` : key;
+        tables += (tables && "\n") + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+      } else {
+        preamble += key;
+        preamble += " = ";
+        preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+        preamble += "\n";
+      }
+    }
+  }
+  if (tableKey && (preamble || !tables))
+    preamble = preamble ? `[${tableKey}]
+${preamble}` : `[${tableKey}]`;
+  return preamble && tables ? `${preamble}
+${tables}` : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
+  if (extendedTypeOf(obj) !== "object") {
+    throw new TypeError("stringify can only be called with an object");
+  }
+  let str = stringifyTable(0, obj, "", maxDepth, numbersAsFloat, strictTemporal);
+  if (str[str.length - 1] !== "\n")
+    return str + "\n";
+  return str;
+}
 
 // src/runner/mtu/engines.ts
 var rootlessDefaultMtu = 65520;
@@ -49687,17 +49870,17 @@ function parseDaemonJson(text2, source, rootless) {
   return { settings, problems };
 }
 function parsePodmanNetwork(text2, source, rootless) {
-  let network;
+  let network2;
   try {
-    network = JSON.parse(text2);
+    network2 = JSON.parse(text2);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { settings: [], problems: [{ source, message: `not valid JSON (${reason})` }] };
   }
-  if (!isRecord(network))
+  if (!isRecord(network2))
     return { settings: [], problems: [{ source, message: "not a JSON object" }] };
-  const options = isRecord(network.options) ? network.options : {};
-  const name2 = typeof network.name === "string" ? network.name : void 0;
+  const options = isRecord(network2.options) ? network2.options : {};
+  const name2 = typeof network2.name === "string" ? network2.name : void 0;
   const settings = [];
   const problems = [];
   for (const key of ["mtu", dockerNetworkMtuOption]) {
@@ -49854,18 +50037,18 @@ async function readEngineMtuConfig(readFile3, listDir, env) {
     result3.settings.push(...parsed.settings);
     result3.problems.push(...parsed.problems);
   };
-  const read = async (path6) => {
-    const text2 = await readFile3(path6);
-    if (text2 !== void 0) result3.files.push(path6);
+  const read = async (path7) => {
+    const text2 = await readFile3(path7);
+    if (text2 !== void 0) result3.files.push(path7);
     return text2;
   };
-  for (const [path6, rootless] of [
+  for (const [path7, rootless] of [
     [paths.dockerDaemonJson, false],
     [paths.rootlessDockerDaemonJson, true]
   ]) {
-    if (path6 === void 0) continue;
-    const text2 = await read(path6);
-    if (text2 !== void 0) add(parseDaemonJson(text2, path6, rootless));
+    if (path7 === void 0) continue;
+    const text2 = await read(path7);
+    if (text2 !== void 0) add(parseDaemonJson(text2, path7, rootless));
   }
   add(rootlessKitMtu(env));
   for (const [dir, rootless] of [
@@ -49873,9 +50056,9 @@ async function readEngineMtuConfig(readFile3, listDir, env) {
     [paths.rootlessPodmanNetworks, true]
   ]) {
     if (dir === void 0) continue;
-    for (const path6 of await jsonFiles(listDir, dir)) {
-      const text2 = await read(path6);
-      if (text2 !== void 0) add(parsePodmanNetwork(text2, path6, rootless));
+    for (const path7 of await jsonFiles(listDir, dir)) {
+      const text2 = await read(path7);
+      if (text2 !== void 0) add(parsePodmanNetwork(text2, path7, rootless));
     }
   }
   const confPaths = [];
@@ -49892,9 +50075,9 @@ async function readEngineMtuConfig(readFile3, listDir, env) {
   }
   if (env.CONTAINERS_CONF_OVERRIDE) confPaths.push(env.CONTAINERS_CONF_OVERRIDE);
   const confs = [];
-  for (const path6 of confPaths) {
-    const text2 = await read(path6);
-    if (text2 !== void 0) confs.push({ source: path6, text: text2 });
+  for (const path7 of confPaths) {
+    const text2 = await read(path7);
+    if (text2 !== void 0) confs.push({ source: path7, text: text2 });
   }
   add(containersConfSettings(confs));
   return result3;
@@ -49912,13 +50095,13 @@ function parseProcNetRoute(text2) {
   for (const line of text2.split("\n").slice(1)) {
     const fields = line.trim().split(/\s+/);
     if (fields.length < 8) continue;
-    const [name2, destination, gateway, flags5, , , metric, mask, mtu] = fields;
+    const [name2, destination, gateway, flags5, , , metric, mask2, mtu] = fields;
     if (!/^[0-9A-Fa-f]+$/.test(flags5 ?? "")) continue;
     routes.push({
       interface: name2,
       destination: hexToIpv4(destination),
       gateway: hexToIpv4(gateway),
-      mask: hexToIpv4(mask),
+      mask: hexToIpv4(mask2),
       flags: parseInt(flags5, 16),
       metric: Number(metric) || 0,
       mtu: Number(mtu) || 0
@@ -49997,8 +50180,8 @@ function settingFix(setting2, mtu) {
   return `set "default-network-opts": {"bridge": {"com.docker.network.driver.mtu": "${mtu}"}} in ${setting2.source} and restart dockerd`;
 }
 function where(setting2) {
-  const network = setting2.network !== void 0 ? ` (network ${setting2.network})` : "";
-  return setting2.source === setting2.key ? setting2.key : `${setting2.source}: ${setting2.key}${network}`;
+  const network2 = setting2.network !== void 0 ? ` (network ${setting2.network})` : "";
+  return setting2.source === setting2.key ? setting2.key : `${setting2.source}: ${setting2.key}${network2}`;
 }
 async function succeeds(context, command, args2) {
   return (await context.run(command, args2)).code === 0;
@@ -50020,7 +50203,7 @@ var mtuCheck = {
     const listDir = context.listDir.bind(context);
     const facts = await readNetworkFacts(readFile3, listDir);
     const { expected } = context;
-    const routeMtu = facts.interfaces.find((entry) => entry.name === facts.defaultInterface)?.mtu;
+    const routeMtu = facts.interfaces.find((entry3) => entry3.name === facts.defaultInterface)?.mtu;
     const podMtu = expected.podMtu ?? routeMtu;
     const margin = expected.mtuMargin;
     const limit = podMtu !== void 0 ? podMtu - margin : void 0;
@@ -50042,10 +50225,10 @@ var mtuCheck = {
         )
       );
     } else {
-      const list2 = facts.interfaces.map(
+      const list3 = facts.interfaces.map(
         ({ name: name2, mtu }) => `${name2} ${mtu}${name2 === facts.defaultInterface ? " (default route)" : ""}`
       ).join(", ");
-      results.push(result2("pass", `interface MTUs: ${list2}`, void 0, summary2));
+      results.push(result2("pass", `interface MTUs: ${list3}`, void 0, summary2));
     }
     if (podMtu === void 0) {
       results.push(
@@ -50067,15 +50250,15 @@ var mtuCheck = {
       );
     }
     if (limit !== void 0) {
-      for (const entry of facts.interfaces) {
-        if (!/^(docker\d+|br-[0-9a-f]+|podman\d*|cni-podman\d+|cni\d+)$/.test(entry.name)) continue;
-        if (entry.mtu <= limit) continue;
+      for (const entry3 of facts.interfaces) {
+        if (!/^(docker\d+|br-[0-9a-f]+|podman\d*|cni-podman\d+|cni\d+)$/.test(entry3.name)) continue;
+        if (entry3.mtu <= limit) continue;
         results.push(
           result2(
             "warn",
-            `container bridge ${entry.name} has MTU ${entry.mtu}, above the pod MTU ${podMtu} − ${margin} = ${limit}`,
+            `container bridge ${entry3.name} has MTU ${entry3.mtu}, above the pod MTU ${podMtu} − ${margin} = ${limit}`,
             `configure the engine's MTU (runnerkit mtu config --mtu ${limit}) and recreate the network`,
-            { interface: entry.name, mtu: entry.mtu, limit }
+            { interface: entry3.name, mtu: entry3.mtu, limit }
           )
         );
       }
@@ -50208,7 +50391,7 @@ var pathCheck = {
   title: "PATH",
   async check(context) {
     const home = context.env.HOME ?? "";
-    const entries = (context.env.PATH ?? "").split(":").filter((entry) => entry !== "");
+    const entries = (context.env.PATH ?? "").split(":").filter((entry3) => entry3 !== "");
     const expanded = context.expected.pathDirs.map((dir) => dir.replace(/^~(?=\/|$)/, home));
     const results = [];
     const missing = expanded.filter((dir) => !entries.includes(dir));
@@ -50224,10 +50407,10 @@ var pathCheck = {
     }
     const absent = [];
     const worldWritable = [];
-    for (const entry of entries) {
-      const stat2 = await context.stat(entry);
-      if (stat2 === void 0) absent.push(entry);
-      else if ((stat2.mode & 2) !== 0 && (stat2.mode & 512) === 0) worldWritable.push(entry);
+    for (const entry3 of entries) {
+      const stat2 = await context.stat(entry3);
+      if (stat2 === void 0) absent.push(entry3);
+      else if ((stat2.mode & 2) !== 0 && (stat2.mode & 512) === 0) worldWritable.push(entry3);
     }
     if (worldWritable.length > 0) {
       results.push({
@@ -50337,52 +50520,52 @@ function processLiveContext(env, expected) {
     euid: process.geteuid?.() ?? -1,
     gid: process.getgid?.() ?? -1,
     groups: process.getgroups?.() ?? [],
-    async readFile(path6) {
+    async readFile(path7) {
       try {
-        return await fs13.readFile(path6, "utf8");
+        return await fs13.readFile(path7, "utf8");
       } catch {
         return void 0;
       }
     },
-    async stat(path6) {
+    async stat(path7) {
       try {
-        const stat2 = await fs13.stat(path6);
+        const stat2 = await fs13.stat(path7);
         return { uid: stat2.uid, gid: stat2.gid, mode: stat2.mode, isDirectory: stat2.isDirectory() };
       } catch {
         return void 0;
       }
     },
-    async listDir(path6) {
+    async listDir(path7) {
       try {
-        return await fs13.readdir(path6);
+        return await fs13.readdir(path7);
       } catch {
         return void 0;
       }
     },
-    async writable(path6) {
+    async writable(path7) {
       try {
-        await fs13.access(path6, constants2.W_OK);
+        await fs13.access(path7, constants2.W_OK);
         return true;
       } catch {
         return false;
       }
     },
     run(command, args2) {
-      return new Promise((resolve17) => {
+      return new Promise((resolve18) => {
         const child2 = spawn2(command, args2, { env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child2.stdout.on("data", (chunk) => stdout += chunk.toString());
         child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-        child2.on("error", () => resolve17({ code: 127, stdout, stderr }));
-        child2.on("close", (code2) => resolve17({ code: code2 ?? 1, stdout, stderr }));
+        child2.on("error", () => resolve18({ code: 127, stdout, stderr }));
+        child2.on("close", (code2) => resolve18({ code: code2 ?? 1, stdout, stderr }));
       });
     }
   };
 }
 async function runLiveChecks(context, checks = liveChecks) {
   const results = [];
-  for (const check of checks) results.push(...await check.check(context));
+  for (const check2 of checks) results.push(...await check2.check(context));
   return results;
 }
 
@@ -50427,12 +50610,12 @@ async function runRunnerCheck(options) {
 function imageView(config2, filesystem) {
   return {
     config: config2,
-    entry: (path6) => resolvePath(filesystem, path6),
-    text(path6) {
-      const real = realPath(filesystem, path6);
+    entry: (path7) => resolvePath(filesystem, path7),
+    text(path7) {
+      const real = realPath(filesystem, path7);
       return real !== void 0 ? filesystem.content.get(real)?.toString("utf8") : void 0;
     },
-    keptUnder: (prefix) => [...filesystem.content.keys()].filter((path6) => path6.startsWith(prefix)).sort(),
+    keptUnder: (prefix) => [...filesystem.content.keys()].filter((path7) => path7.startsWith(prefix)).sort(),
     all: () => filesystem.entries.entries()
   };
 }
@@ -50545,7 +50728,7 @@ var checkCommand = {
     }
     const image = reference === void 0 ? void 0 : reference.replace(
       /^(oci|oci-archive|docker-archive):([^:]*)/,
-      (_all, transport, path6) => `${transport}:${resolve4(context.cwd, path6)}`
+      (_all, transport, path7) => `${transport}:${resolve4(context.cwd, path7)}`
     );
     const workDir = join12(tmpdir2(), `runnerkit-check-${randomUUID2()}`);
     let outcome;
@@ -50649,7 +50832,7 @@ function parseLabelSpec(spec, source) {
   return [name2, parseLabelType(colon < 0 ? "" : spec.slice(colon + 1), source)];
 }
 function commaList(text2) {
-  return text2.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  return text2.split(",").map((entry3) => entry3.trim()).filter((entry3) => entry3 !== "");
 }
 
 // src/lint/formats/names.ts
@@ -50675,7 +50858,7 @@ function parseFormat(text2, source) {
   );
 }
 function parseFormatList(text2, source) {
-  return text2.split(",").filter((entry) => entry.trim() !== "").map((entry) => parseFormat(entry, source));
+  return text2.split(",").filter((entry3) => entry3.trim() !== "").map((entry3) => parseFormat(entry3, source));
 }
 
 // src/lint/config/env.ts
@@ -50743,9 +50926,9 @@ function configFromEnv(env) {
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute, join as join13, resolve as resolve5 } from "node:path";
-function isFile(path6) {
+function isFile(path7) {
   try {
-    return statSync2(path6).isFile();
+    return statSync2(path7).isFile();
   } catch {
     return false;
   }
@@ -50769,13 +50952,13 @@ function configCandidates(lookup) {
 }
 function findConfigFile(lookup) {
   if (lookup.explicit) {
-    const path6 = resolve5(lookup.cwd, lookup.explicit);
+    const path7 = resolve5(lookup.cwd, lookup.explicit);
     let isDirectory3;
     try {
-      isDirectory3 = statSync2(path6).isDirectory();
+      isDirectory3 = statSync2(path7).isDirectory();
     } catch {
       throw new UserError(
-        `config file '${lookup.explicit}' does not exist (looked for ${path6}); fix the path or leave it out to use .hadolint.yaml`
+        `config file '${lookup.explicit}' does not exist (looked for ${path7}); fix the path or leave it out to use .hadolint.yaml`
       );
     }
     if (isDirectory3) {
@@ -50783,18 +50966,18 @@ function findConfigFile(lookup) {
         `config file '${lookup.explicit}' is a directory; name the YAML file itself, e.g. ${join13(lookup.explicit, ".hadolint.yaml")}`
       );
     }
-    return path6;
+    return path7;
   }
   return configCandidates(lookup).find(isFile);
 }
-function readConfigFile(path6) {
+function readConfigFile(path7) {
   let text2;
   try {
-    text2 = readFileSync3(path6, "utf8");
+    text2 = readFileSync3(path7, "utf8");
   } catch (error) {
-    throw new UserError(`cannot read config file ${path6}: ${messageOf(error)}`);
+    throw new UserError(`cannot read config file ${path7}: ${messageOf(error)}`);
   }
-  return parseConfigText(text2, path6);
+  return parseConfigText(text2, path7);
 }
 var topLevelKeys = [
   "ignored",
@@ -50822,7 +51005,7 @@ var example = {
   formats: "formats: [tty, sarif]",
   override: "override: { warning: [DL3008] }"
 };
-function parseConfigText(text2, path6) {
+function parseConfigText(text2, path7) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text2.replace(/^\uFEFF/, ""), {
     lineCounter,
@@ -50830,14 +51013,14 @@ function parseConfigText(text2, path6) {
   });
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
-    return `${path6}:${line}:${col}`;
+    return `${path7}:${line}:${col}`;
   };
   const syntaxError = document.errors[0];
   if (syntaxError) {
     const reason = syntaxError.code === "MULTIPLE_DOCS" ? "the file holds several YAML documents (---); keep one" : `${syntaxError.message.replace(/\s+/g, " ").trim()}; fix the YAML syntax`;
     throw new UserError(`${at(syntaxError.pos[0])}: invalid YAML: ${reason}`);
   }
-  return { path: path6, ...readRoot(document, at) };
+  return { path: path7, ...readRoot(document, at) };
 }
 function readRoot(document, at) {
   const root = deref(document, document.contents);
@@ -50919,8 +51102,8 @@ var Reader = class {
         `${this.where(pair, node)}: '${name2}' must be a list of ${plural[item]}, not ${describe(node)}${fix}`
       );
     }
-    return node.items.map((entry) => {
-      const element = deref(this.document, entry);
+    return node.items.map((entry3) => {
+      const element = deref(this.document, entry3);
       if (isEmpty(element)) {
         throw new UserError(`${this.where(pair, node)}: '${name2}' has an empty entry; remove it`);
       }
@@ -51011,8 +51194,8 @@ var Reader = class {
     if (key === "format") {
       formats = [read(node)];
     } else if ((0, import_yaml.isSeq)(node)) {
-      formats = node.items.map((entry) => {
-        const element = deref(this.document, entry);
+      formats = node.items.map((entry3) => {
+        const element = deref(this.document, entry3);
         if (isEmpty(element)) {
           throw new UserError(`${this.where(pair, node)}: 'formats' has an empty entry; remove it`);
         }
@@ -51134,14 +51317,14 @@ function formatCheckstyle(findings, files) {
   const byFile = /* @__PURE__ */ new Map();
   for (const file of files) byFile.set(file, []);
   for (const finding of findings) {
-    const list2 = byFile.get(finding.file) ?? [];
-    list2.push(finding);
-    byFile.set(finding.file, list2);
+    const list3 = byFile.get(finding.file) ?? [];
+    list3.push(finding);
+    byFile.set(finding.file, list3);
   }
   let xml = "<?xml version='1.0' encoding='UTF-8'?><checkstyle version='4.3'>";
-  for (const [file, list2] of byFile) {
+  for (const [file, list3] of byFile) {
     xml += `<file ${attribute("name", file)}>`;
-    for (const { line, column, severity, message, code: code2 } of list2) {
+    for (const { line, column, severity, message, code: code2 } of list3) {
       xml += "<error " + attribute("line", line) + attribute("column", column) + attribute("severity", severity) + attribute("message", message) + attribute("source", code2) + "/>";
     }
     xml += "</file>";
@@ -51242,13 +51425,13 @@ import { pathToFileURL } from "node:url";
 function documentationUrl(code2) {
   return code2.startsWith("SC") ? `https://www.shellcheck.net/wiki/${code2}` : `https://github.com/hadolint/hadolint/wiki/${code2}`;
 }
-function simpleRule(meta, check, options = {}) {
+function simpleRule(meta, check2, options = {}) {
   return {
     meta,
     ...options.onbuild ? { onbuild: true } : {},
     create: (context) => ({
       check(instruction) {
-        const verdict = check(instruction, context.settings);
+        const verdict = check2(instruction, context.settings);
         if (verdict === false) context.report(instruction.line);
         else if (typeof verdict === "string") context.report(instruction.line, verdict);
       }
@@ -51262,8 +51445,8 @@ var sourceRoot = "%SRCROOT%";
 function sarifLevel(severity) {
   return severity === "error" ? "error" : severity === "warning" ? "warning" : "note";
 }
-function encodePath(path6) {
-  return encodeURI(path6).replace(/[?#:]/g, (char) => encodeURIComponent(char));
+function encodePath(path7) {
+  return encodeURI(path7).replace(/[?#:]/g, (char) => encodeURIComponent(char));
 }
 function artifactLocation(file, workspace, cwd = workspace) {
   const absolute = resolve6(cwd, file);
@@ -52519,50 +52702,50 @@ var Node = class {
     return unmarshalNode(this.tree);
   }
   /** Get the smallest node within this node that spans the given byte range. */
-  descendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
+  descendantForIndex(start2, end2 = start2) {
+    if (typeof start2 !== "number" || typeof end2 !== "number") {
       throw new Error("Arguments must be numbers");
     }
     marshalNode(this);
     const address = TRANSFER_BUFFER + SIZE_OF_NODE;
     C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C.setValue(address + SIZE_OF_INT, end2, "i32");
     C._ts_node_descendant_for_index_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
   /** Get the smallest named node within this node that spans the given byte range. */
-  namedDescendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
+  namedDescendantForIndex(start2, end2 = start2) {
+    if (typeof start2 !== "number" || typeof end2 !== "number") {
       throw new Error("Arguments must be numbers");
     }
     marshalNode(this);
     const address = TRANSFER_BUFFER + SIZE_OF_NODE;
     C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C.setValue(address + SIZE_OF_INT, end2, "i32");
     C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
   /** Get the smallest node within this node that spans the given point range. */
-  descendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
+  descendantForPosition(start2, end2 = start2) {
+    if (!isPoint(start2) || !isPoint(end2)) {
       throw new Error("Arguments must be {row, column} objects");
     }
     marshalNode(this);
     const address = TRANSFER_BUFFER + SIZE_OF_NODE;
     marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
+    marshalPoint(address + SIZE_OF_POINT, end2);
     C._ts_node_descendant_for_position_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
   /** Get the smallest named node within this node that spans the given point range. */
-  namedDescendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
+  namedDescendantForPosition(start2, end2 = start2) {
+    if (!isPoint(start2) || !isPoint(end2)) {
       throw new Error("Arguments must be {row, column} objects");
     }
     marshalNode(this);
     const address = TRANSFER_BUFFER + SIZE_OF_NODE;
     marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
+    marshalPoint(address + SIZE_OF_POINT, end2);
     C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
     return unmarshalNode(this.tree);
   }
@@ -53001,11 +53184,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path6) {
+  function locateFile(path7) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path6, scriptDirectory);
+      return Module["locateFile"](path7, scriptDirectory);
     }
-    return scriptDirectory + path6;
+    return scriptDirectory + path7;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -53052,13 +53235,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve17, reject) => {
+          return new Promise((resolve18, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve17(xhr.response);
+                resolve18(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -53254,9 +53437,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve17(receiveInstance(mod, inst));
+          resolve18(receiveInstance(mod, inst));
         });
       });
     }
@@ -53356,7 +53539,7 @@ async function Module2(moduleArg = {}) {
   }, "UTF8ArrayToString");
   var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
     var offset = 0;
-    var end = 0;
+    var end2 = 0;
     function getU8() {
       return binary2[offset++];
     }
@@ -53394,7 +53577,7 @@ async function Module2(moduleArg = {}) {
       var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
       failIf(dylinkSection.length === 0, "need dylink section");
       binary2 = new Uint8Array(dylinkSection[0]);
-      end = binary2.length;
+      end2 = binary2.length;
     } else {
       var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
       var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
@@ -53402,7 +53585,7 @@ async function Module2(moduleArg = {}) {
       failIf(binary2[8] !== 0, "need the dylink section to be first");
       offset = 9;
       var section_size = getLEB();
-      end = offset + section_size;
+      end2 = offset + section_size;
       var name2 = getString();
       failIf(name2 !== "dylink.0");
     }
@@ -53420,7 +53603,7 @@ async function Module2(moduleArg = {}) {
     var WASM_SYMBOL_TLS = 256;
     var WASM_SYMBOL_BINDING_MASK = 3;
     var WASM_SYMBOL_BINDING_WEAK = 1;
-    while (offset < end) {
+    while (offset < end2) {
       var subsectionType = getU8();
       var subsectionSize = getLEB();
       if (subsectionType === WASM_DYLINK_MEM_INFO) {
@@ -53508,9 +53691,9 @@ async function Module2(moduleArg = {}) {
       return _calloc(size, 1);
     }
     var ret = ___heap_base;
-    var end = ret + alignMemory(size, 16);
-    ___heap_base = end;
-    GOT["__heap_base"].value = end;
+    var end2 = ret + alignMemory(size, 16);
+    ___heap_base = end2;
+    GOT["__heap_base"].value = end2;
     return ret;
   }, "getMemory");
   var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
@@ -53979,16 +54162,16 @@ async function Module2(moduleArg = {}) {
   }
   __name(loadDynamicLibrary, "loadDynamicLibrary");
   var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-    for (var [symName, entry] of Object.entries(GOT)) {
-      if (entry.value == 0) {
+    for (var [symName, entry3] of Object.entries(GOT)) {
+      if (entry3.value == 0) {
         var value = resolveGlobalSymbol(symName, true).sym;
-        if (!value && !entry.required) {
+        if (!value && !entry3.required) {
           continue;
         }
         if (typeof value == "function") {
-          entry.value = addFunction(value, value.sig);
+          entry3.value = addFunction(value, value.sig);
         } else if (typeof value == "number") {
-          entry.value = value;
+          entry3.value = value;
         } else {
           throw new Error(`bad export type for '${symName}': ${typeof value}`);
         }
@@ -54589,8 +54772,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve17, reject) => {
-      readyPromiseResolve = resolve17;
+    moduleRtn = new Promise((resolve18, reject) => {
+      readyPromiseResolve = resolve18;
       readyPromiseReject = reject;
     });
   }
@@ -54880,8 +55063,8 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
         if (c.name === captureName1) nodes1.push(c.node);
         if (c.name === captureName2) nodes2.push(c.node);
       }
-      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
-        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      const compare = /* @__PURE__ */ __name((n1, n2, positive2) => {
+        return positive2 ? n1.text === n2.text : n1.text !== n2.text;
       }, "compare");
       return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
     });
@@ -54926,8 +55109,8 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text2, positive) => {
-      return positive ? regex.test(text2) : !regex.test(text2);
+    const test = /* @__PURE__ */ __name((text2, positive2) => {
+      return positive2 ? regex.test(text2) : !regex.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
     return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
@@ -55646,12 +55829,12 @@ function walk(dir, visit) {
   } catch {
     return;
   }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path6 = join15(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) walk(path6, visit);
-    } else if (entry.isFile()) {
-      visit(path6);
+  for (const entry3 of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path7 = join15(dir, entry3.name);
+    if (entry3.isDirectory()) {
+      if (!skippedDirectories.has(entry3.name)) walk(path7, visit);
+    } else if (entry3.isFile()) {
+      visit(path7);
     }
   }
 }
@@ -55685,11 +55868,11 @@ function globToRegExp(pattern) {
   }
   return new RegExp(`^${source}$`);
 }
-var toSlashes = (path6) => path6.split(sep2).join("/");
+var toSlashes = (path7) => path7.split(sep2).join("/");
 function findDockerfiles(inputs, options) {
   const found = [];
-  const add = (path6) => {
-    if (!found.includes(path6)) found.push(path6);
+  const add = (path7) => {
+    if (!found.includes(path7)) found.push(path7);
   };
   for (const input of inputs) {
     if (input === "-") {
@@ -55702,9 +55885,9 @@ function findDockerfiles(inputs, options) {
     const isDirectory3 = exists3 && statSync3(absolute).isDirectory();
     const searchEverywhere = options.recursive === true && !hasGlob(input) && !isDirectory3 && !isAbsolutePath(input);
     if (isDirectory3) {
-      walk(absolute, (path6) => {
-        if (isDockerfileName(path6.slice(path6.lastIndexOf(sep2) + 1)))
-          add(toSlashes(relative3(options.cwd, path6)));
+      walk(absolute, (path7) => {
+        if (isDockerfileName(path7.slice(path7.lastIndexOf(sep2) + 1)))
+          add(toSlashes(relative3(options.cwd, path7)));
       });
     } else if (exists3 && !searchEverywhere) {
       add(input);
@@ -55719,9 +55902,9 @@ function findDockerfiles(inputs, options) {
       const segments = slashed.split("/");
       const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
       const matcher = globToRegExp(slashed);
-      const isAbsolute6 = slashed.startsWith("/");
-      walk(resolve7(options.cwd, fixed || "."), (path6) => {
-        const shown = isAbsolute6 ? toSlashes(path6) : toSlashes(relative3(options.cwd, path6));
+      const isAbsolute7 = slashed.startsWith("/");
+      walk(resolve7(options.cwd, fixed || "."), (path7) => {
+        const shown = isAbsolute7 ? toSlashes(path7) : toSlashes(relative3(options.cwd, path7));
         if (matcher.test(shown)) add(shown);
       });
     }
@@ -55748,8 +55931,8 @@ var ignorePattern = new RegExp(
 var shellPattern = new RegExp(
   `^${spaces}*hadolint${spaces}+shell${spaces}*=${spaces}*([^ \\t]+)${trailer}`
 );
-function codeSet(list2) {
-  return new Set(list2.split(",").map((code2) => code2.trim()));
+function codeSet(list3) {
+  return new Set(list3.split(",").map((code2) => code2.trim()));
 }
 function parsePragmas(comments, instructions = []) {
   const pragmas = { inline: /* @__PURE__ */ new Map(), global: /* @__PURE__ */ new Set(), stage: [], shell: [] };
@@ -55759,10 +55942,10 @@ function parsePragmas(comments, instructions = []) {
     const ignore = ignorePattern.exec(comment.text);
     if (ignore) {
       const kind = (ignore[1] ?? "").split(/[ \t]+/)[0];
-      const list2 = codeSet(ignore[2] ?? "");
-      if (kind === "ignore") pragmas.inline.set(comment.line, list2);
-      else if (kind === "global") for (const code2 of list2) pragmas.global.add(code2);
-      else pragmas.stage.push({ line: comment.line, codes: list2 });
+      const list3 = codeSet(ignore[2] ?? "");
+      if (kind === "ignore") pragmas.inline.set(comment.line, list3);
+      else if (kind === "global") for (const code2 of list3) pragmas.global.add(code2);
+      else pragmas.stage.push({ line: comment.line, codes: list3 });
       continue;
     }
     const shell = shellPattern.exec(comment.text);
@@ -55945,8 +56128,8 @@ var DL3000 = simpleRule(
   { code: "DL3000", severity: "error", message: "WORKDIR should be an absolute path" },
   (instruction) => {
     if (instruction.keyword !== "WORKDIR") return true;
-    const path6 = instruction.text.replace(/^["']|["']$/g, "");
-    return path6.startsWith("/") || path6.startsWith("$") || /^[A-Za-z]:/.test(path6);
+    const path7 = instruction.text.replace(/^["']|["']$/g, "");
+    return path7.startsWith("/") || path7.startsWith("$") || /^[A-Za-z]:/.test(path7);
   }
 );
 
@@ -56189,9 +56372,9 @@ function mountsOf(instruction) {
     };
   });
 }
-function hasCacheOrTmpfsMountWith(instruction, path6) {
+function hasCacheOrTmpfsMountWith(instruction, path7) {
   return mountsOf(instruction).some(
-    (mount) => (mount.type === "cache" || mount.type === "tmpfs") && mount.target.includes(path6)
+    (mount) => (mount.type === "cache" || mount.type === "tmpfs") && mount.target.includes(path7)
   );
 }
 
@@ -56257,17 +56440,17 @@ var archiveExtensions = [
 ];
 function dropQuotes(text2) {
   let start2 = 0;
-  let end = text2.length;
-  while (start2 < end && (text2[start2] === '"' || text2[start2] === "'")) start2++;
-  while (end > start2 && (text2[end - 1] === '"' || text2[end - 1] === "'")) end--;
-  return start2 === 0 && end === text2.length ? text2 : text2.slice(start2, end);
+  let end2 = text2.length;
+  while (start2 < end2 && (text2[start2] === '"' || text2[start2] === "'")) start2++;
+  while (end2 > start2 && (text2[end2 - 1] === '"' || text2[end2 - 1] === "'")) end2--;
+  return start2 === 0 && end2 === text2.length ? text2 : text2.slice(start2, end2);
 }
-function isArchive(path6) {
-  const bare = dropQuotes(path6);
+function isArchive(path7) {
+  const bare = dropQuotes(path7);
   return archiveExtensions.some((extension) => bare.endsWith(extension));
 }
-function baseName(path6) {
-  const bare = dropQuotes(path6);
+function baseName(path7) {
+  const bare = dropQuotes(path7);
   const cut = Math.max(bare.lastIndexOf("/"), bare.lastIndexOf("\\"));
   return cut < 0 ? bare : bare.slice(cut + 1);
 }
@@ -56743,7 +56926,7 @@ var DL3026 = {
     const trusted = context.settings.trustedRegistries;
     const stages = new StageTracker();
     const allowed = (reference) => stages.byName(reference) !== void 0 || isTrustedImage(reference, trusted);
-    const check = (instruction) => {
+    const check2 = (instruction) => {
       switch (instruction.keyword) {
         case "FROM": {
           const stage = stages.check(instruction);
@@ -56766,7 +56949,7 @@ var DL3026 = {
     return {
       check(instruction) {
         if (trusted.length === 0) return;
-        if (!check(instruction)) context.report(instruction.line);
+        if (!check2(instruction)) context.report(instruction.line);
       }
     };
   }
@@ -57180,9 +57363,9 @@ var DL3044 = {
 };
 
 // src/lint/rules/DL3045.ts
-function isAbsolute3(path6) {
-  if (path6.startsWith("/") || path6.startsWith("$")) return true;
-  const rest = path6.slice(1);
+function isAbsolute3(path7) {
+  if (path7.startsWith("/") || path7.startsWith("$")) return true;
+  const rest = path7.slice(1);
   return rest.startsWith(":\\") || rest.startsWith(":/");
 }
 function isRelativeCopy(instruction) {
@@ -58134,8 +58317,8 @@ function isIpv6(address) {
   const halves = text2.split("::");
   if (halves.length > 2) return false;
   const groups = halves.map((half) => half === "" ? [] : half.split(":"));
-  if (!groups.every((list2) => list2.every((group) => hexGroup.test(group)))) return false;
-  const count = groups.reduce((total, list2) => total + list2.length, 0);
+  if (!groups.every((list3) => list3.every((group) => hexGroup.test(group)))) return false;
+  const count = groups.reduce((total, list3) => total + list3.length, 0);
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 function isAuthority(authority) {
@@ -58145,7 +58328,7 @@ function isAuthority(authority) {
     if (!userinfo.test(rest.slice(0, at))) return false;
     rest = rest.slice(at + 1);
   }
-  let port;
+  let port2;
   if (rest.startsWith("[")) {
     const close = rest.indexOf("]");
     if (close < 0) return false;
@@ -58153,14 +58336,14 @@ function isAuthority(authority) {
     if (!isIpv6(literal) && !ipvFuture.test(literal)) return false;
     const after = rest.slice(close + 1);
     if (after !== "" && !after.startsWith(":")) return false;
-    port = after.slice(1);
+    port2 = after.slice(1);
   } else {
     const colon = rest.indexOf(":");
     const host = colon >= 0 ? rest.slice(0, colon) : rest;
     if (!regName.test(host)) return false;
-    port = colon >= 0 ? rest.slice(colon + 1) : "";
+    port2 = colon >= 0 ? rest.slice(colon + 1) : "";
   }
-  return /^\d*$/.test(port);
+  return /^\d*$/.test(port2);
 }
 function isUrl2(value) {
   const colon = value.indexOf(":");
@@ -58569,7 +58752,7 @@ var DL3066 = {
 };
 
 // src/lint/rules/DL3067.ts
-var unquote2 = (path6) => path6.replace(/^(["'])(.*)\1$/, "$2");
+var unquote2 = (path7) => path7.replace(/^(["'])(.*)\1$/, "$2");
 var pathsOf = (instruction) => instruction.json ?? instruction.words.map(unquote2);
 var DL3067 = simpleRule(
   {
@@ -58827,10 +59010,10 @@ function parseShellCheckSetting(value) {
   if (lower === "off") return { kind: "off" };
   return { kind: "path", path: trimmed };
 }
-function isExecutableFile(path6) {
+function isExecutableFile(path7) {
   try {
-    if (!statSync5(path6).isFile()) return false;
-    accessSync(path6, constants5.X_OK);
+    if (!statSync5(path7).isFile()) return false;
+    accessSync(path7, constants5.X_OK);
     return true;
   } catch {
     return false;
@@ -58847,16 +59030,16 @@ function findOnPath(name2, searchPath) {
   }
   return void 0;
 }
-function givenShellCheck(path6) {
-  const absolute = resolve10(path6);
+function givenShellCheck(path7) {
+  const absolute = resolve10(path7);
   if (!existsSync5(absolute)) {
     throw new UserError(
-      `shellcheck: '${path6}' does not exist; give the path of a shellcheck binary, 'auto' or 'off'`
+      `shellcheck: '${path7}' does not exist; give the path of a shellcheck binary, 'auto' or 'off'`
     );
   }
   if (!isExecutableFile(absolute)) {
     throw new UserError(
-      `shellcheck: '${path6}' is not an executable file; give the path of a shellcheck binary (chmod +x it), 'auto' or 'off'`
+      `shellcheck: '${path7}' is not an executable file; give the path of a shellcheck binary (chmod +x it), 'auto' or 'off'`
     );
   }
   return absolute;
@@ -58909,9 +59092,9 @@ async function downloadShellCheck(options = {}) {
     const actual = await sha256Of2(archive);
     if (actual !== asset.sha256) {
       await rm2(archive, { force: true });
-      const check = asset.url.startsWith(defaultShellCheckUrl) ? "retry, or install shellcheck and retry" : `check that the mirror (${shellCheckUrlVariable}) serves the official release file`;
+      const check2 = asset.url.startsWith(defaultShellCheckUrl) ? "retry, or install shellcheck and retry" : `check that the mirror (${shellCheckUrlVariable}) serves the official release file`;
       throw new ShellCheckChecksumError(
-        `ShellCheck download ${asset.url} has sha256 ${actual}, not the pinned ${asset.sha256}; nothing was installed: ${check}`
+        `ShellCheck download ${asset.url} has sha256 ${actual}, not the pinned ${asset.sha256}; nothing was installed: ${check2}`
       );
     }
     const extracted = await extractTar2(archive, join19(work, "extracted"), "xJ");
@@ -58996,8 +59179,8 @@ function interpreterName(command) {
   }
   return basename7(words[index] ?? "");
 }
-function basename7(path6) {
-  return path6.replace(/^["']|["']$/g, "").replace(/^.*[/\\]/, "");
+function basename7(path7) {
+  return path7.replace(/^["']|["']$/g, "").replace(/^.*[/\\]/, "");
 }
 function dialectOf(name2) {
   if (name2 === "mksh") return "ksh";
@@ -59015,13 +59198,13 @@ function scriptHeader(shebang, names) {
   return [shebang, ...sorted.map((name2) => `export ${name2}=1`)];
 }
 function script(shebang, names, body2, at) {
-  const header2 = scriptHeader(shebang, names);
+  const header3 = scriptHeader(shebang, names);
   const rows = body2.split("\n").length;
   return {
-    text: `${header2.join("\n")}
+    text: `${header3.join("\n")}
 ${body2}
 `,
-    headerLines: header2.length,
+    headerLines: header3.length,
     dialect: dialectOf(interpreterName(shebang.slice(2))),
     line: at.line,
     column: at.column,
@@ -59207,7 +59390,7 @@ function shellCheckEnvironment() {
   return env;
 }
 function runShellCheck(binary2, script2) {
-  return new Promise((resolve17, reject) => {
+  return new Promise((resolve18, reject) => {
     const child2 = spawn4(binary2, shellCheckArguments(script2), {
       stdio: ["pipe", "pipe", "pipe"],
       env: shellCheckEnvironment(),
@@ -59232,7 +59415,7 @@ function runShellCheck(binary2, script2) {
         return;
       }
       try {
-        resolve17(parseShellCheckOutput(output));
+        resolve18(parseShellCheckOutput(output));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         reject(
@@ -59394,7 +59577,7 @@ var lintCommand = {
     if (positionals.length === 0) {
       throw new UserError("give a Dockerfile, a folder or a glob ('-' reads standard input)");
     }
-    const codes2 = (list2) => (list2 ?? []).flatMap(commaList);
+    const codes2 = (list3) => (list3 ?? []).flatMap(commaList);
     const options = {
       ...values.format ? { formats: values.format.map((format) => parseFormat(format, "--format")) } : {},
       ...values["failure-threshold"] !== void 0 ? { failureThreshold: parseThreshold(values["failure-threshold"], "--failure-threshold") } : {},
@@ -59445,9 +59628,9 @@ var lintCommand = {
       const report = run2.report(format, color);
       if (target === void 0) context.stdout(report);
       else {
-        const path6 = resolve11(context.cwd, target);
-        mkdirSync(dirname8(path6), { recursive: true });
-        writeFileSync2(path6, report);
+        const path7 = resolve11(context.cwd, target);
+        mkdirSync(dirname8(path7), { recursive: true });
+        writeFileSync2(path7, report);
       }
     });
     return run2.exitCode;
@@ -59531,13 +59714,13 @@ var metaCommand = {
     if (output !== void 0 && !metaOutputNames.includes(output)) {
       throw new UserError(`--output ${output}: use one of ${metaOutputNames.join(", ")}`);
     }
-    const join25 = (texts) => texts?.join("\n");
+    const join44 = (texts) => texts?.join("\n");
     const inputs = parseMetaInputs({
-      images: join25(values.images),
-      tags: join25(values.tags),
-      flavor: join25(values.flavor),
-      labels: join25(values.labels),
-      annotations: join25(values.annotations),
+      images: join44(values.images),
+      tags: join44(values.tags),
+      flavor: join44(values.flavor),
+      labels: join44(values.labels),
+      annotations: join44(values.annotations),
       "sep-tags": values["sep-tags"],
       "sep-labels": values["sep-labels"],
       "sep-annotations": values["sep-annotations"],
@@ -59582,7 +59765,7 @@ var metaCommand = {
 };
 
 // src/cli/mirrors.ts
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 
 // src/mirrors/doctor.ts
 import { spawn as spawn5 } from "node:child_process";
@@ -59635,8 +59818,8 @@ async function mirrorReports(config2, timeoutMs2 = 5e3) {
   if (mirrors.apt !== void 0) urls.push(["apt", mirrors.apt.url]);
   if (mirrors.cargo !== void 0)
     urls.push(["cargo", `${mirrors.cargo.replace(/^sparse\+/, "")}config.json`]);
-  for (const [registry, hosts] of Object.entries(mirrors.containers ?? {})) {
-    for (const host of hosts)
+  for (const [registry, hosts2] of Object.entries(mirrors.containers ?? {})) {
+    for (const host of hosts2)
       urls.push([`containers (${registry})`, `https://${host.split("/")[0]}/v2/`]);
   }
   const reports = [];
@@ -59657,44 +59840,44 @@ async function mirrorReports(config2, timeoutMs2 = 5e3) {
   return reports;
 }
 function runQuietly(program, args2, env) {
-  return new Promise((resolve17) => {
+  return new Promise((resolve18) => {
     const child2 = spawn5(program, args2, { env, stdio: ["ignore", "pipe", "pipe"], timeout: 2e4 });
     let stdout = "";
     let stderr = "";
     child2.stdout.on("data", (chunk) => stdout += chunk.toString());
     child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child2.on("error", () => resolve17(void 0));
-    child2.on("close", (code2) => resolve17({ code: code2 ?? 1, stdout, stderr }));
+    child2.on("error", () => resolve18(void 0));
+    child2.on("close", (code2) => resolve18({ code: code2 ?? 1, stdout, stderr }));
   });
 }
 
 // src/mirrors/run.ts
 import { homedir as homedir4 } from "node:os";
-import { join as join23 } from "node:path";
+import { join as join41 } from "node:path";
 
 // src/mirrors/apply.ts
 import { promises as fs19 } from "node:fs";
 import { dirname as dirname9, join as join20, relative as relative5, resolve as resolve12, sep as sep4 } from "node:path";
 var manifestName = "manifest.json";
 async function applyPlans(plans, options) {
-  const edits = plans.flatMap((plan) => plan.files.map((edit) => ({ plan, edit })));
+  const edits = plans.flatMap((plan17) => plan17.files.map((edit) => ({ plan: plan17, edit })));
   for (const { edit } of edits) assertInside(edit.path, options.allowedRoots);
   const pending = [];
-  for (const { plan, edit } of edits) {
+  for (const { plan: plan17, edit } of edits) {
     const { text: text2, mode } = await readIfExists(edit.path);
-    const previous = [...pending].reverse().find((entry) => entry.edit.path === edit.path);
+    const previous = [...pending].reverse().find((entry3) => entry3.edit.path === edit.path);
     const existing = previous !== void 0 ? previous.next : text2;
     if (edit.ifExists === true && existing === void 0) {
-      pending.push({ plan, edit, existing, mode, next: void 0 });
+      pending.push({ plan: plan17, edit, existing, mode, next: void 0 });
       continue;
     }
-    pending.push({ plan, edit, existing, mode, next: edit.render(existing) });
+    pending.push({ plan: plan17, edit, existing, mode, next: edit.render(existing) });
   }
   await fs19.mkdir(options.stateDir, { recursive: true, mode: 448 });
   const manifest = await readManifest(options.stateDir);
   const applied = [];
-  for (const { plan, edit, existing, mode, next } of pending) {
-    const base = { path: edit.path, ecosystem: plan.ecosystem, description: edit.description };
+  for (const { plan: plan17, edit, existing, mode, next } of pending) {
+    const base = { path: edit.path, ecosystem: plan17.ecosystem, description: edit.description };
     if (next === void 0) {
       applied.push({ ...base, action: "skipped" });
       continue;
@@ -59703,15 +59886,15 @@ async function applyPlans(plans, options) {
       applied.push({ ...base, action: "unchanged" });
       continue;
     }
-    if (!manifest.entries.some((entry) => entry.path === edit.path)) {
+    if (!manifest.entries.some((entry3) => entry3.path === edit.path)) {
       const original = await readIfExists(edit.path);
-      const entry = { path: edit.path, existed: original.text !== void 0 };
+      const entry3 = { path: edit.path, existed: original.text !== void 0 };
       if (original.text !== void 0) {
-        entry.backup = join20(options.stateDir, `${manifest.entries.length}.orig`);
-        entry.mode = original.mode;
-        await writeFileAtomic(entry.backup, original.text, { mode: 384 });
+        entry3.backup = join20(options.stateDir, `${manifest.entries.length}.orig`);
+        entry3.mode = original.mode;
+        await writeFileAtomic(entry3.backup, original.text, { mode: 384 });
       }
-      manifest.entries.push(entry);
+      manifest.entries.push(entry3);
       await writeFileAtomic(
         join20(options.stateDir, manifestName),
         JSON.stringify(manifest, null, 2),
@@ -59729,41 +59912,41 @@ async function applyPlans(plans, options) {
 async function restore(stateDir) {
   const manifest = await readManifest(stateDir);
   const restored = [];
-  for (const entry of [...manifest.entries].reverse()) {
-    if (entry.existed && entry.backup !== void 0) {
-      const original = await fs19.readFile(entry.backup, "utf8");
-      await writeFileAtomic(entry.path, original, { mode: entry.mode ?? 420 });
-      await fs19.chmod(entry.path, entry.mode ?? 420);
-      restored.push({ path: entry.path, action: "restored" });
+  for (const entry3 of [...manifest.entries].reverse()) {
+    if (entry3.existed && entry3.backup !== void 0) {
+      const original = await fs19.readFile(entry3.backup, "utf8");
+      await writeFileAtomic(entry3.path, original, { mode: entry3.mode ?? 420 });
+      await fs19.chmod(entry3.path, entry3.mode ?? 420);
+      restored.push({ path: entry3.path, action: "restored" });
     } else {
-      await fs19.rm(entry.path, { force: true });
-      restored.push({ path: entry.path, action: "removed" });
+      await fs19.rm(entry3.path, { force: true });
+      restored.push({ path: entry3.path, action: "removed" });
     }
   }
   await fs19.rm(stateDir, { recursive: true, force: true });
   return restored;
 }
-function assertInside(path6, roots) {
-  const absolute = resolve12(path6);
+function assertInside(path7, roots) {
+  const absolute = resolve12(path7);
   const inside = roots.some((root) => {
     const from = relative5(resolve12(root), absolute);
     return from !== "" && !from.startsWith(`..${sep4}`) && from !== ".." && !from.startsWith(sep4);
   });
   if (!inside) {
     throw new UserError(
-      `job mode writes only under ${roots.join(" and ")}, but a plan names ${path6}: use image mode (runnerkit mirrors render) for system files`
+      `job mode writes only under ${roots.join(" and ")}, but a plan names ${path7}: use image mode (runnerkit mirrors render) for system files`
     );
   }
 }
-async function readIfExists(path6) {
+async function readIfExists(path7) {
   try {
-    const [text2, stat2] = await Promise.all([fs19.readFile(path6, "utf8"), fs19.stat(path6)]);
+    const [text2, stat2] = await Promise.all([fs19.readFile(path7, "utf8"), fs19.stat(path7)]);
     return { text: text2, mode: stat2.mode & 4095 };
   } catch (error) {
     if (error.code === "ENOENT")
       return { text: void 0, mode: void 0 };
     throw new UserError(
-      `${path6} cannot be read (${error.code ?? "error"}); nothing was written`
+      `${path7} cannot be read (${error.code ?? "error"}); nothing was written`
     );
   }
 }
@@ -59784,6 +59967,18 @@ import { join as join21 } from "node:path";
 function emptyPlan(ecosystem) {
   return { ecosystem, files: [], env: [], secrets: [], dockerfile: [], notes: [] };
 }
+function credentialValue(target, ecosystem, part, variable) {
+  if (variable === void 0) return void 0;
+  const value = target.env[variable];
+  if (value === void 0 || value === "") {
+    throw new CredentialMissingError(
+      `credentials.${ecosystem}.${part}: environment variable ${variable} is not set (pass the secret as env: ${variable}: \${{ secrets.… }})`
+    );
+  }
+  return value;
+}
+var CredentialMissingError = class extends UserError {
+};
 
 // src/mirrors/ca.ts
 var systemBundles = [
@@ -59794,9 +59989,9 @@ var systemBundles = [
   "/etc/ssl/cert.pem"
 ];
 async function readSystemBundle() {
-  for (const path6 of systemBundles) {
+  for (const path7 of systemBundles) {
     try {
-      return { path: path6, pem: await fs20.readFile(path6, "utf8") };
+      return { path: path7, pem: await fs20.readFile(path7, "utf8") };
     } catch {
       continue;
     }
@@ -59823,15 +60018,15 @@ var replacingVariables = [
 function caPlan(config2, target, systemBundle) {
   const ca = config2.ca;
   if (ca === void 0) return void 0;
-  const plan = emptyPlan("ca");
+  const plan17 = emptyPlan("ca");
   const paths = caPaths(target);
   if (target.mode === "job") {
     if (systemBundle === void 0) {
-      plan.notes.push(
+      plan17.notes.push(
         `no system CA bundle found (${systemBundles.join(", ")}): the bundle holds the company CA only, so hosts the proxy splices will fail`
       );
     }
-    plan.files.push(
+    plan17.files.push(
       { path: paths.ca, render: () => ca.pem, description: "company CA" },
       {
         path: paths.bundle,
@@ -59840,11 +60035,11 @@ ${ca.pem}`.trimStart(),
         description: "trust bundle (system CAs + company CA)"
       }
     );
-    for (const name2 of replacingVariables) plan.env.push([name2, paths.bundle]);
-    plan.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
-    return plan;
+    for (const name2 of replacingVariables) plan17.env.push([name2, paths.bundle]);
+    plan17.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
+    return plan17;
   }
-  plan.files.push(
+  plan17.files.push(
     { path: paths.ca, render: () => ca.pem, description: "company CA (Debian, Ubuntu, Alpine)" },
     {
       path: "/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem",
@@ -59852,14 +60047,14 @@ ${ca.pem}`.trimStart(),
       description: "company CA (RHEL, UBI)"
     }
   );
-  plan.dockerfile.push(
+  plan17.dockerfile.push(
     'RUN if command -v update-ca-certificates >/dev/null 2>&1; then update-ca-certificates; elif command -v update-ca-trust >/dev/null 2>&1; then update-ca-trust extract; else echo "no CA update tool: install ca-certificates" >&2; exit 1; fi'
   );
-  plan.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
-  plan.notes.push(
+  plan17.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
+  plan17.notes.push(
     "Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file /usr/local/share/ca-certificates/runnerkit-company-ca.crt -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)"
   );
-  return plan;
+  return plan17;
 }
 
 // src/mirrors/config.ts
@@ -59911,37 +60106,37 @@ function parseMirrorConfig(text2, source = "mirror config") {
   return validate(document.contents, document.toJS(), where2, dirname10(resolve13(source)));
 }
 function validate(root, value, where2, baseDir) {
-  const fail2 = (path6, why) => {
-    const line = where2.line?.(nodeAt(root, path6));
+  const fail3 = (path7, why) => {
+    const line = where2.line?.(nodeAt(root, path7));
     throw new MirrorConfigError(
-      `${where2.source}${line !== void 0 ? `:${line}` : ""}: ${path6.join(".") || "(top level)"}: ${why}`
+      `${where2.source}${line !== void 0 ? `:${line}` : ""}: ${path7.join(".") || "(top level)"}: ${why}`
     );
   };
   if (value === null || value === void 0)
-    fail2([], "the config is empty; give at least mirrors, proxy or ca");
-  const top = objectAt(value, [], fail2);
-  knownKeys(top, ["mirrors", "proxy", "ca", "credentials"], [], fail2);
+    fail3([], "the config is empty; give at least mirrors, proxy or ca");
+  const top = objectAt(value, [], fail3);
+  knownKeys(top, ["mirrors", "proxy", "ca", "credentials"], [], fail3);
   const config2 = { mirrors: {}, credentials: {} };
   if (top.mirrors !== void 0)
-    config2.mirrors = mirrorsOf(objectAt(top.mirrors, ["mirrors"], fail2), fail2);
-  if (top.proxy !== void 0) config2.proxy = proxyOf(objectAt(top.proxy, ["proxy"], fail2), fail2);
-  if (top.ca !== void 0) config2.ca = caOf(objectAt(top.ca, ["ca"], fail2), baseDir, fail2);
+    config2.mirrors = mirrorsOf(objectAt(top.mirrors, ["mirrors"], fail3), fail3);
+  if (top.proxy !== void 0) config2.proxy = proxyOf(objectAt(top.proxy, ["proxy"], fail3), fail3);
+  if (top.ca !== void 0) config2.ca = caOf(objectAt(top.ca, ["ca"], fail3), baseDir, fail3);
   if (top.credentials !== void 0) {
-    const credentials = objectAt(top.credentials, ["credentials"], fail2);
-    for (const [ecosystem, entry] of Object.entries(credentials)) {
+    const credentials = objectAt(top.credentials, ["credentials"], fail3);
+    for (const [ecosystem, entry3] of Object.entries(credentials)) {
       const allowed = credentialKeys[ecosystem];
       if (allowed === void 0) {
-        fail2(
+        fail3(
           ["credentials", ecosystem],
           `no ecosystem '${ecosystem}' takes credentials (those that do: ${Object.keys(credentialKeys).join(", ")})`
         );
       }
-      const parts2 = objectAt(entry, ["credentials", ecosystem], fail2);
-      knownKeys(parts2, allowed, ["credentials", ecosystem], fail2);
+      const parts2 = objectAt(entry3, ["credentials", ecosystem], fail3);
+      knownKeys(parts2, allowed, ["credentials", ecosystem], fail3);
       const reference = {};
       for (const [part, variable] of Object.entries(parts2)) {
         if (typeof variable !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
-          fail2(
+          fail3(
             ["credentials", ecosystem, part],
             "give the name of an environment variable that holds it (e.g. NPM_TOKEN), never the secret itself"
           );
@@ -59949,17 +60144,17 @@ function validate(root, value, where2, baseDir) {
         reference[part] = variable;
       }
       if (reference.username !== void 0 && reference.password === void 0) {
-        fail2(["credentials", ecosystem], "username needs password too");
+        fail3(["credentials", ecosystem], "username needs password too");
       }
       config2.credentials[ecosystem] = reference;
     }
   }
   if (Object.keys(config2.mirrors).length === 0 && config2.proxy === void 0 && config2.ca === void 0) {
-    fail2([], "nothing to configure: give mirrors, proxy or ca");
+    fail3([], "nothing to configure: give mirrors, proxy or ca");
   }
   return config2;
 }
-function mirrorsOf(raw, fail2) {
+function mirrorsOf(raw, fail3) {
   const keys = [
     "pypi",
     "npm",
@@ -59979,9 +60174,9 @@ function mirrorsOf(raw, fail2) {
     "git",
     "helm"
   ];
-  knownKeys(raw, keys, ["mirrors"], fail2);
+  knownKeys(raw, keys, ["mirrors"], fail3);
   const mirrors = {};
-  const url = (key) => raw[key] === void 0 ? void 0 : httpUrl(raw[key], ["mirrors", key], fail2);
+  const url = (key) => raw[key] === void 0 ? void 0 : httpUrl(raw[key], ["mirrors", key], fail3);
   const set = (key, value) => {
     if (value !== void 0) mirrors[key] = value;
   };
@@ -59996,38 +60191,38 @@ function mirrorsOf(raw, fail2) {
   set("conda", url("conda"));
   if (raw.cargo !== void 0) {
     const text2 = typeof raw.cargo === "string" ? raw.cargo.replace(/^sparse\+/, "") : raw.cargo;
-    set("cargo", `sparse+${httpUrl(text2, ["mirrors", "cargo"], fail2).replace(/\/?$/, "/")}`);
+    set("cargo", `sparse+${httpUrl(text2, ["mirrors", "cargo"], fail3).replace(/\/?$/, "/")}`);
   }
   if (raw.apt !== void 0) {
-    if (typeof raw.apt === "string") set("apt", { url: httpUrl(raw.apt, ["mirrors", "apt"], fail2) });
+    if (typeof raw.apt === "string") set("apt", { url: httpUrl(raw.apt, ["mirrors", "apt"], fail3) });
     else {
-      const apt = objectAt(raw.apt, ["mirrors", "apt"], fail2);
-      knownKeys(apt, ["url", "security-url"], ["mirrors", "apt"], fail2);
-      if (apt.url === void 0) fail2(["mirrors", "apt", "url"], "required: the archive URL");
+      const apt = objectAt(raw.apt, ["mirrors", "apt"], fail3);
+      knownKeys(apt, ["url", "security-url"], ["mirrors", "apt"], fail3);
+      if (apt.url === void 0) fail3(["mirrors", "apt", "url"], "required: the archive URL");
       set("apt", {
-        url: httpUrl(apt.url, ["mirrors", "apt", "url"], fail2),
+        url: httpUrl(apt.url, ["mirrors", "apt", "url"], fail3),
         ...apt["security-url"] !== void 0 && {
-          securityUrl: httpUrl(apt["security-url"], ["mirrors", "apt", "security-url"], fail2)
+          securityUrl: httpUrl(apt["security-url"], ["mirrors", "apt", "security-url"], fail3)
         }
       });
     }
   }
   if (raw.dnf !== void 0) {
     if (!Array.isArray(raw.dnf))
-      fail2(["mirrors", "dnf"], "expected a list of repositories ({id, baseurl, gpgkey})");
+      fail3(["mirrors", "dnf"], "expected a list of repositories ({id, baseurl, gpgkey})");
     set(
       "dnf",
-      raw.dnf.map((entry, index) => {
-        const path6 = ["mirrors", "dnf", String(index)];
-        const repo = objectAt(entry, path6, fail2);
-        knownKeys(repo, ["id", "baseurl", "gpgkey"], path6, fail2);
+      raw.dnf.map((entry3, index) => {
+        const path7 = ["mirrors", "dnf", String(index)];
+        const repo = objectAt(entry3, path7, fail3);
+        knownKeys(repo, ["id", "baseurl", "gpgkey"], path7, fail3);
         if (typeof repo.id !== "string" || !/^[A-Za-z0-9_.:-]+$/.test(repo.id))
-          fail2([...path6, "id"], "a repository id of letters, digits and . _ : -");
+          fail3([...path7, "id"], "a repository id of letters, digits and . _ : -");
         return {
           id: repo.id,
-          baseurl: httpUrl(repo.baseurl, [...path6, "baseurl"], fail2),
+          baseurl: httpUrl(repo.baseurl, [...path7, "baseurl"], fail3),
           ...repo.gpgkey !== void 0 && {
-            gpgkey: httpOrFileUrl(repo.gpgkey, [...path6, "gpgkey"], fail2)
+            gpgkey: httpOrFileUrl(repo.gpgkey, [...path7, "gpgkey"], fail3)
           }
         };
       })
@@ -60036,29 +60231,29 @@ function mirrorsOf(raw, fail2) {
   if (raw.apk !== void 0)
     set(
       "apk",
-      listOf(raw.apk, ["mirrors", "apk"], fail2).map(
-        (entry, index) => httpUrl(entry, ["mirrors", "apk", String(index)], fail2)
+      listOf(raw.apk, ["mirrors", "apk"], fail3).map(
+        (entry3, index) => httpUrl(entry3, ["mirrors", "apk", String(index)], fail3)
       )
     );
   if (raw["go-private"] !== void 0) {
     set(
       "goPrivate",
-      listOf(raw["go-private"], ["mirrors", "go-private"], fail2).map(
-        (entry) => noNewline(entry, ["mirrors", "go-private"], fail2)
+      listOf(raw["go-private"], ["mirrors", "go-private"], fail3).map(
+        (entry3) => noNewline(entry3, ["mirrors", "go-private"], fail3)
       )
     );
   }
   if (raw.containers !== void 0) {
-    const containers = objectAt(raw.containers, ["mirrors", "containers"], fail2);
+    const containers = objectAt(raw.containers, ["mirrors", "containers"], fail3);
     const result3 = {};
-    for (const [registry, hosts] of Object.entries(containers)) {
-      const path6 = ["mirrors", "containers", registry];
+    for (const [registry, hosts2] of Object.entries(containers)) {
+      const path7 = ["mirrors", "containers", registry];
       if (!/^[a-z0-9.-]+(?::\d+)?$/.test(registry))
-        fail2(path6, `'${registry}' is not a registry host[:port]`);
-      result3[registry] = listOf(hosts, path6, fail2).map((host) => {
+        fail3(path7, `'${registry}' is not a registry host[:port]`);
+      result3[registry] = listOf(hosts2, path7, fail3).map((host) => {
         const bare = host.replace(/^https?:\/\//, "").replace(/\/+$/, "");
         if (!/^[a-z0-9.-]+(?::\d+)?(?:\/[a-z0-9._/-]+)?$/.test(bare))
-          fail2(path6, `'${host}' is not a registry host[:port][/path]`);
+          fail3(path7, `'${host}' is not a registry host[:port][/path]`);
         return bare;
       });
     }
@@ -60066,119 +60261,119 @@ function mirrorsOf(raw, fail2) {
   }
   for (const key of ["git", "helm"]) {
     if (raw[key] === void 0) continue;
-    const map = objectAt(raw[key], ["mirrors", key], fail2);
+    const map = objectAt(raw[key], ["mirrors", key], fail3);
     const result3 = {};
     for (const [from, to] of Object.entries(map)) {
       if (key === "helm" && !/^[a-z0-9][a-z0-9-]*$/.test(from))
-        fail2(["mirrors", key, from], "a Helm repository name of lower-case letters, digits and -");
-      if (key === "git") httpUrl(from, ["mirrors", key, from], fail2);
-      result3[from] = httpUrl(to, ["mirrors", key, from], fail2);
+        fail3(["mirrors", key, from], "a Helm repository name of lower-case letters, digits and -");
+      if (key === "git") httpUrl(from, ["mirrors", key, from], fail3);
+      result3[from] = httpUrl(to, ["mirrors", key, from], fail3);
     }
     set(key, result3);
   }
   return mirrors;
 }
-function proxyOf(raw, fail2) {
-  knownKeys(raw, ["http", "https", "no_proxy"], ["proxy"], fail2);
+function proxyOf(raw, fail3) {
+  knownKeys(raw, ["http", "https", "no_proxy"], ["proxy"], fail3);
   const proxy2 = { noProxy: [] };
   for (const key of ["http", "https"]) {
-    if (raw[key] !== void 0) proxy2[key] = httpUrl(raw[key], ["proxy", key], fail2);
+    if (raw[key] !== void 0) proxy2[key] = httpUrl(raw[key], ["proxy", key], fail3);
   }
   if (raw.no_proxy !== void 0) {
-    const entries = typeof raw.no_proxy === "string" ? raw.no_proxy.split(",") : listOf(raw.no_proxy, ["proxy", "no_proxy"], fail2);
-    proxy2.noProxy = entries.map((entry) => noNewline(String(entry).trim(), ["proxy", "no_proxy"], fail2)).filter((entry) => entry !== "");
-    for (const entry of proxy2.noProxy) {
-      if (/[\s,]/.test(entry))
-        fail2(
+    const entries = typeof raw.no_proxy === "string" ? raw.no_proxy.split(",") : listOf(raw.no_proxy, ["proxy", "no_proxy"], fail3);
+    proxy2.noProxy = entries.map((entry3) => noNewline(String(entry3).trim(), ["proxy", "no_proxy"], fail3)).filter((entry3) => entry3 !== "");
+    for (const entry3 of proxy2.noProxy) {
+      if (/[\s,]/.test(entry3))
+        fail3(
           ["proxy", "no_proxy"],
-          `'${entry}' holds a space or comma; give one host, domain or address per entry`
+          `'${entry3}' holds a space or comma; give one host, domain or address per entry`
         );
     }
   }
   return proxy2;
 }
 var pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-function caOf(raw, baseDir, fail2) {
-  knownKeys(raw, ["file", "pem"], ["ca"], fail2);
+function caOf(raw, baseDir, fail3) {
+  knownKeys(raw, ["file", "pem"], ["ca"], fail3);
   if (raw.file === void 0 === (raw.pem === void 0))
-    fail2(["ca"], "give exactly one of file (a PEM file) or pem (the PEM text)");
+    fail3(["ca"], "give exactly one of file (a PEM file) or pem (the PEM text)");
   let pem;
   let source;
   if (raw.file !== void 0) {
-    if (typeof raw.file !== "string") fail2(["ca", "file"], "expected a file path");
+    if (typeof raw.file !== "string") fail3(["ca", "file"], "expected a file path");
     source = isAbsolute4(raw.file) ? raw.file : resolve13(baseDir, raw.file);
     try {
       pem = readFileSync6(source, "utf8");
     } catch (error) {
-      fail2(
+      fail3(
         ["ca", "file"],
         `${source} cannot be read (${error.code ?? "error"})`
       );
     }
   } else {
-    if (typeof raw.pem !== "string") fail2(["ca", "pem"], "expected the PEM text");
+    if (typeof raw.pem !== "string") fail3(["ca", "pem"], "expected the PEM text");
     pem = raw.pem;
     source = "inline";
   }
   const blocks = pem.match(pemBlock) ?? [];
   if (blocks.length === 0)
-    fail2(
+    fail3(
       ["ca", raw.file !== void 0 ? "file" : "pem"],
       `${source} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`
     );
   return { pem: `${blocks.join("\n")}
 `, source };
 }
-function httpUrl(value, path6, fail2) {
+function httpUrl(value, path7, fail3) {
   if (typeof value !== "string" || value.trim() === "")
-    return fail2(path6, "expected a URL (https://…)");
+    return fail3(path7, "expected a URL (https://…)");
   const text2 = value.trim();
-  noNewline(text2, path6, fail2);
+  noNewline(text2, path7, fail3);
   let url;
   try {
     url = new URL(text2);
   } catch {
-    return fail2(path6, `'${text2}' is not a URL; give https://host/path`);
+    return fail3(path7, `'${text2}' is not a URL; give https://host/path`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    fail2(path6, `'${text2}': only http:// and https:// URLs`);
+    fail3(path7, `'${text2}': only http:// and https:// URLs`);
   if (url.username !== "" || url.password !== "") {
-    fail2(
-      path6,
+    fail3(
+      path7,
       "the URL holds credentials; name environment variables under credentials instead, so no secret is written in the config"
     );
   }
   return text2;
 }
-function httpOrFileUrl(value, path6, fail2) {
-  if (typeof value === "string" && value.startsWith("file:///")) return noNewline(value, path6, fail2);
-  return httpUrl(value, path6, fail2);
+function httpOrFileUrl(value, path7, fail3) {
+  if (typeof value === "string" && value.startsWith("file:///")) return noNewline(value, path7, fail3);
+  return httpUrl(value, path7, fail3);
 }
-function noNewline(text2, path6, fail2) {
-  if (/[\r\n\0]/.test(text2)) fail2(path6, "a line break or NUL is not allowed here");
+function noNewline(text2, path7, fail3) {
+  if (/[\r\n\0]/.test(text2)) fail3(path7, "a line break or NUL is not allowed here");
   return text2;
 }
-function objectAt(value, path6, fail2) {
+function objectAt(value, path7, fail3) {
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    return fail2(path6, "expected a mapping (key: value)");
+    return fail3(path7, "expected a mapping (key: value)");
   return value;
 }
-function listOf(value, path6, fail2) {
-  const list2 = typeof value === "string" ? [value] : value;
-  if (!Array.isArray(list2) || list2.some((entry) => typeof entry !== "string"))
-    return fail2(path6, "expected a list of strings");
-  return list2;
+function listOf(value, path7, fail3) {
+  const list3 = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(list3) || list3.some((entry3) => typeof entry3 !== "string"))
+    return fail3(path7, "expected a list of strings");
+  return list3;
 }
-function knownKeys(object, allowed, path6, fail2) {
+function knownKeys(object, allowed, path7, fail3) {
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key))
-      fail2([...path6, key], `unknown key (known here: ${allowed.join(", ")})`);
+      fail3([...path7, key], `unknown key (known here: ${allowed.join(", ")})`);
   }
 }
-function nodeAt(root, path6) {
+function nodeAt(root, path7) {
   let node = root;
   let found = root ?? void 0;
-  for (const key of path6) {
+  for (const key of path7) {
     if ((0, import_yaml2.isMap)(node)) {
       const pair = node.items.find((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === key);
       if (pair === void 0) return found;
@@ -60194,16 +60389,2269 @@ function nodeAt(root, path6) {
   return found;
 }
 
+// src/mirrors/ecosystems/apk.ts
+var apkRepositoriesPath = "/etc/apk/repositories";
+function renderApkRepositories(existing, urls) {
+  const lines = (existing ?? "").replace(/\n$/, "").split("\n");
+  if (lines.length === 1 && lines[0] === "") lines.pop();
+  const replaced = (line) => {
+    const text2 = line.trim();
+    return text2 !== "" && !text2.startsWith("#") && !text2.startsWith("@") && !text2.startsWith("/");
+  };
+  const first = lines.findIndex(replaced);
+  const kept = lines.filter((line) => !replaced(line));
+  const at = first === -1 ? kept.length : lines.slice(0, first).filter((line) => !replaced(line)).length;
+  kept.splice(at, 0, ...urls);
+  return `${kept.join("\n")}
+`;
+}
+function plan(config2, target) {
+  const urls = config2.mirrors.apk;
+  if (urls === void 0 || urls.length === 0) return void 0;
+  const result3 = emptyPlan("apk");
+  if (target.mode === "job") {
+    result3.notes.push(
+      "apk needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render)"
+    );
+    return result3;
+  }
+  result3.files.push({
+    path: apkRepositoriesPath,
+    description: "apk repositories",
+    render: (existing) => renderApkRepositories(existing, urls)
+  });
+  if (config2.proxy !== void 0)
+    result3.notes.push("apk reads the proxy from http_proxy / https_proxy only (the image ENV)");
+  return result3;
+}
+var apkEcosystem = { name: "apk", plan };
+
+// src/mirrors/ecosystems/apt.ts
+var aptSourcePaths = {
+  debian: "/etc/apt/sources.list.d/debian.sources",
+  ubuntu: "/etc/apt/sources.list.d/ubuntu.sources",
+  oneLine: "/etc/apt/sources.list"
+};
+var aptProxyPath = "/etc/apt/apt.conf.d/90runnerkit-proxy";
+var aptAuthPath = "/etc/apt/auth.conf.d/runnerkit.conf";
+var upstreams = [
+  { host: /^(deb|httpredir|ftp(\.[a-z]{2})?)\.debian\.org$/, path: "/debian", archive: "archive" },
+  { host: /^deb\.debian\.org$/, path: "/debian-security", archive: "security" },
+  { host: /^security\.debian\.org$/, path: "/debian-security", archive: "security" },
+  { host: /^security\.debian\.org$/, path: "", archive: "security" },
+  { host: /^([a-z]{2}\.)?archive\.ubuntu\.com$/, path: "/ubuntu", archive: "archive" },
+  { host: /^security\.ubuntu\.com$/, path: "/ubuntu", archive: "security" }
+];
+var stripSlash = (url) => url.replace(/\/+$/, "");
+function mirrorUri(uri, mirror) {
+  let url;
+  try {
+    url = new URL(uri);
+  } catch {
+    return uri;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return uri;
+  const candidates = upstreams.filter((entry3) => entry3.host.test(url.hostname)).filter(
+    (entry3) => url.pathname === entry3.path || url.pathname === `${entry3.path}/` || url.pathname.startsWith(`${entry3.path}/`) || entry3.path === "" && url.pathname === "/"
+  ).sort((a, b) => b.path.length - a.path.length);
+  const match = candidates[0];
+  if (match === void 0) return uri;
+  const base = match.archive === "archive" ? mirror.url : mirror.securityUrl;
+  if (base === void 0) return uri;
+  const rest = url.pathname.slice(match.path.length).replace(/^\/+$/, "");
+  const tail = rest === "" ? uri.endsWith("/") ? "/" : "" : rest;
+  return `${stripSlash(base)}${tail}`;
+}
+function rewriteDeb822(text2, mirror) {
+  let inUris = false;
+  return text2.split("\n").map((line) => {
+    const field = /^([A-Za-z][A-Za-z0-9-]*):(.*)$/.exec(line);
+    if (field !== null) {
+      inUris = field[1].toLowerCase() === "uris";
+      if (!inUris) return line;
+      return `${field[1]}:${mapTokens(field[2], mirror)}`;
+    }
+    if (inUris && /^[ \t]+\S/.test(line) && !/^[ \t]+#/.test(line)) return mapTokens(line, mirror);
+    if (!/^[ \t]/.test(line) && !line.startsWith("#")) inUris = false;
+    return line;
+  }).join("\n");
+}
+function mapTokens(text2, mirror) {
+  return text2.replace(/\S+/g, (token) => mirrorUri(token, mirror));
+}
+function rewriteOneLine(text2, mirror) {
+  return text2.split("\n").map((line) => {
+    const match = /^(\s*deb(?:-src)?\s+)(\[[^\]]*\]\s+)?(\S+)(.*)$/.exec(line);
+    if (match === null) return line;
+    return `${match[1]}${match[2] ?? ""}${mirrorUri(match[3], mirror)}${match[4]}`;
+  }).join("\n");
+}
+function inNoProxy(host, noProxy) {
+  const name2 = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return noProxy.some((raw) => {
+    const entry3 = raw.toLowerCase().replace(/^\[|\]$/g, "").replace(/:\d+$/, "");
+    if (entry3 === "*") return true;
+    const cidr = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(entry3);
+    if (cidr !== null) {
+      const address = ipv42(name2);
+      const network2 = ipv42(cidr[1]);
+      const bits = Number(cidr[2]);
+      if (address === void 0 || network2 === void 0 || bits > 32) return false;
+      const mask2 = bits === 0 ? 0 : ~0 << 32 - bits >>> 0;
+      return (address & mask2) >>> 0 === (network2 & mask2) >>> 0;
+    }
+    const suffix = entry3.replace(/^\*?\./, "");
+    return name2 === suffix || name2.endsWith(`.${suffix}`);
+  });
+}
+function ipv42(text2) {
+  const parts2 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text2);
+  if (parts2 === null) return void 0;
+  const bytes = parts2.slice(1).map(Number);
+  if (bytes.some((byte) => byte > 255)) return void 0;
+  return bytes.reduce((sum, byte) => sum * 256 + byte, 0);
+}
+function renderAptProxy(proxy2, mirrorUrls2) {
+  const lines = [
+    "// runnerkit mirror-config: the proxy for apt. apt ignores no_proxy once a proxy is set",
+    "// here, so mirror hosts inside no_proxy are listed as DIRECT."
+  ];
+  const direct = [
+    ...new Set(mirrorUrls2.map((url) => new URL(url).hostname).filter((host) => host !== ""))
+  ].filter((host) => inNoProxy(host, proxy2.noProxy));
+  for (const scheme2 of ["http", "https"]) {
+    const url = proxy2[scheme2];
+    if (url === void 0) continue;
+    lines.push(`Acquire::${scheme2}::Proxy "${url.replace(/\/?$/, "/")}";`);
+    for (const host of direct) lines.push(`Acquire::${scheme2}::Proxy::${host} "DIRECT";`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function renderAptAuth(urls, login, password) {
+  for (const [part, value] of [
+    ["username", login],
+    ["password", password]
+  ]) {
+    if (/\s/.test(value))
+      throw new UserError(`credentials.apt.${part}: apt's auth.conf cannot hold white space`);
+  }
+  const lines = urls.map((raw) => {
+    const url = new URL(raw);
+    const machine = `${url.protocol === "http:" ? "http://" : ""}${url.host}${stripSlash(url.pathname)}`;
+    return `machine ${machine} login ${login} password ${password}`;
+  });
+  return `${lines.join("\n")}
+`;
+}
+function plan2(config2, target) {
+  const mirror = config2.mirrors.apt;
+  if (mirror === void 0) return void 0;
+  const result3 = emptyPlan("apt");
+  if (target.mode === "job") {
+    result3.notes.push(
+      "apt needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render, or run apt with a private APT_CONFIG)"
+    );
+    return result3;
+  }
+  const mapped = {
+    url: stripSlash(mirror.url),
+    ...mirror.securityUrl && { securityUrl: stripSlash(mirror.securityUrl) }
+  };
+  for (const [path7, what] of [
+    [aptSourcePaths.debian, "Debian sources (deb822)"],
+    [aptSourcePaths.ubuntu, "Ubuntu sources (deb822)"]
+  ]) {
+    result3.files.push({
+      path: path7,
+      description: `apt ${what}: URIs pointed at the mirror`,
+      ifExists: true,
+      render: (existing) => rewriteDeb822(existing ?? "", mapped)
+    });
+  }
+  result3.files.push({
+    path: aptSourcePaths.oneLine,
+    description: "apt sources.list: URIs pointed at the mirror",
+    ifExists: true,
+    render: (existing) => rewriteOneLine(existing ?? "", mapped)
+  });
+  if (mirror.securityUrl === void 0) {
+    result3.notes.push(
+      "apt: security updates still come from the upstream security archive (give mirrors.apt.security-url to mirror them too)"
+    );
+  }
+  result3.notes.push(
+    "apt: only the distribution archives (deb.debian.org, security.debian.org, archive.ubuntu.com, security.ubuntu.com) are rewritten; ports.ubuntu.com and third-party sources keep their URIs"
+  );
+  const urls = [mapped.url, ...mapped.securityUrl !== void 0 ? [mapped.securityUrl] : []];
+  const proxy2 = config2.proxy;
+  if (proxy2 !== void 0 && (proxy2.http !== void 0 || proxy2.https !== void 0)) {
+    result3.files.push({
+      path: aptProxyPath,
+      description: "apt proxy",
+      render: () => renderAptProxy(proxy2, urls)
+    });
+  }
+  const credentials = config2.credentials.apt;
+  if (credentials !== void 0) {
+    const login = credentialValue(target, "apt", "username", credentials.username);
+    const password = credentialValue(target, "apt", "password", credentials.password);
+    if (login !== void 0 && password !== void 0) {
+      result3.secrets.push(password);
+      result3.files.push({
+        path: aptAuthPath,
+        description: "apt mirror credentials",
+        secret: true,
+        mode: 384,
+        render: () => renderAptAuth(urls, login, password)
+      });
+    }
+  }
+  return result3;
+}
+var aptEcosystem = { name: "apt", plan: plan2 };
+
+// src/mirrors/ecosystems/buildkit.ts
+import { join as join23 } from "node:path";
+
+// src/mirrors/ecosystems/containers.ts
+import { join as join22 } from "node:path";
+var containersDropInName = "50-runnerkit-mirrors.conf";
+function isLoopbackHost(host) {
+  const name2 = host.replace(/\/.*$/, "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+  return name2 === "localhost" || name2 === "::1" || /^127\.\d+\.\d+\.\d+$/.test(name2);
+}
+function mirrorHost(mirror) {
+  return mirror.replace(/\/.*$/, "");
+}
+var quote = (text2) => JSON.stringify(text2);
+function renderRegistriesDropIn(registries) {
+  const lines = [
+    "# runnerkit mirror-config: registry mirrors, tried in order before the registry itself.",
+    "# containers-registries.conf(5); mirrors serve pulls only. A drop-in on purpose: a user",
+    "# registries.conf would replace /etc/containers/registries.conf and its drop-ins."
+  ];
+  for (const [registry, mirrors] of Object.entries(registries)) {
+    lines.push("", "[[registry]]", `prefix = ${quote(registry)}`, `location = ${quote(registry)}`);
+    for (const mirror of mirrors) {
+      lines.push("", "[[registry.mirror]]", `location = ${quote(mirror)}`);
+      if (isLoopbackHost(mirror)) lines.push("insecure = true");
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+function mergeAuthJson(existing, hosts2, username, password, source = "auth.json") {
+  let config2 = {};
+  if (existing !== void 0 && existing.trim() !== "") {
+    try {
+      config2 = JSON.parse(existing);
+    } catch (error) {
+      throw new UserError(
+        `${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`
+      );
+    }
+    if (typeof config2 !== "object" || config2 === null || Array.isArray(config2))
+      throw new UserError(`${source}: expected a JSON object`);
+  }
+  const auths = config2.auths ?? {};
+  if (typeof auths !== "object" || Array.isArray(auths))
+    throw new UserError(`${source}: "auths" must be an object`);
+  const auth = Buffer.from(`${username}:${password}`).toString("base64");
+  const next = { ...auths };
+  for (const host of hosts2) {
+    const entry3 = next[host];
+    next[host] = { ...typeof entry3 === "object" && entry3 !== null ? entry3 : {}, auth };
+  }
+  config2.auths = next;
+  return `${JSON.stringify(config2, null, 2)}
+`;
+}
+function plan3(config2, target) {
+  const registries = config2.mirrors.containers;
+  if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
+  const result3 = emptyPlan("containers");
+  const base = target.mode === "job" ? join22(target.home, ".config", "containers") : "/etc/containers";
+  result3.files.push({
+    path: join22(base, "registries.conf.d", containersDropInName),
+    description: "containers registries.conf drop-in (mirrors)",
+    render: () => renderRegistriesDropIn(registries)
+  });
+  const hosts2 = [...new Set(Object.values(registries).flat().map(mirrorHost))];
+  const ca = config2.ca;
+  if (ca !== void 0) {
+    for (const host of hosts2) {
+      result3.files.push({
+        path: join22(base, "certs.d", host, "ca.crt"),
+        description: `company CA for ${host} (containers)`,
+        render: () => ca.pem
+      });
+    }
+  }
+  const reference = config2.credentials.containers;
+  if (reference !== void 0) {
+    const username = credentialValue(target, "containers", "username", reference.username);
+    const password = credentialValue(target, "containers", "password", reference.password);
+    if (username !== void 0 && password !== void 0) {
+      result3.secrets.push(password);
+      const configHome = target.env.XDG_CONFIG_HOME ?? join22(target.home, ".config");
+      const path7 = target.mode === "job" ? join22(configHome, "containers", "auth.json") : "/etc/containers/auth.json";
+      result3.files.push({
+        path: path7,
+        description: "containers registry credentials (mirror hosts)",
+        secret: true,
+        mode: 384,
+        render: (existing) => mergeAuthJson(existing, hosts2, username, password, path7)
+      });
+    }
+  }
+  result3.notes.push(
+    "containers (podman, buildah, skopeo): mirrors are used for pulls only; pushes and skopeo inspect go to the registry itself"
+  );
+  if (target.mode === "job") {
+    result3.notes.push(
+      "containers: the mirrors are a drop-in in ~/.config/containers/registries.conf.d; never create ~/.config/containers/registries.conf — it replaces /etc/containers/registries.conf and all its drop-ins"
+    );
+  }
+  return result3;
+}
+var containersEcosystem = { name: "containers", plan: plan3 };
+
+// src/mirrors/ecosystems/buildkit.ts
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function mergeBuildkitdToml(existing, settings, source = "buildkitd.toml") {
+  let config2 = {};
+  if (existing !== void 0 && existing.trim() !== "") {
+    try {
+      config2 = parse2(existing);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      throw new UserError(`${source}: not valid TOML (${reason}); fix it or start without it`);
+    }
+  }
+  const current = config2.registry ?? {};
+  if (!isRecord2(current)) throw new UserError(`${source}: "registry" must be a table`);
+  const registry = { ...current };
+  const table = (name2) => {
+    const value = registry[name2] ?? {};
+    if (!isRecord2(value)) throw new UserError(`${source}: registry."${name2}" must be a table`);
+    const copy = { ...value };
+    registry[name2] = copy;
+    return copy;
+  };
+  for (const [name2, mirrors] of Object.entries(settings.registries)) {
+    table(name2).mirrors = [...mirrors];
+    for (const mirror of mirrors) {
+      const host = mirrorHost(mirror);
+      if (isLoopbackHost(host)) table(host).http = true;
+      else if (settings.caFile !== void 0) {
+        const entry3 = table(host);
+        const list3 = Array.isArray(entry3.ca) ? entry3.ca : [];
+        entry3.ca = list3.includes(settings.caFile) ? list3 : [...list3, settings.caFile];
+      }
+    }
+  }
+  config2.registry = registry;
+  return `${stringify(config2).trim()}
+`;
+}
+function buildxDefaultConfigPath(target) {
+  const { BUILDX_CONFIG: buildx, DOCKER_CONFIG: docker } = target.env;
+  if (buildx !== void 0 && buildx !== "") return join23(buildx, "buildkitd.default.toml");
+  if (docker !== void 0 && docker !== "") return join23(docker, "buildx", "buildkitd.default.toml");
+  return join23(target.home, ".docker", "buildx", "buildkitd.default.toml");
+}
+function plan4(config2, target) {
+  const registries = config2.mirrors.containers;
+  if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
+  const result3 = emptyPlan("buildkit");
+  const path7 = target.mode === "job" ? buildxDefaultConfigPath(target) : "/etc/buildkit/buildkitd.toml";
+  const settings = {
+    registries,
+    ...config2.ca !== void 0 && { caFile: caPaths(target).ca }
+  };
+  result3.files.push({
+    path: path7,
+    description: target.mode === "job" ? "buildx default buildkitd config" : "buildkitd.toml (merged)",
+    render: (existing) => mergeBuildkitdToml(existing, settings, path7)
+  });
+  result3.notes.push(
+    target.mode === "job" ? "BuildKit: the mirrors apply to buildx builders created after this step without their own --buildkitd-config (docker/setup-buildx-action without buildkitd-config); the docker driver uses dockerd’s registry-mirrors instead" : "BuildKit: /etc/buildkit/buildkitd.toml is read by a rootful buildkitd in this image; buildx builders read ~/.docker/buildx/buildkitd.default.toml (job mode writes it)"
+  );
+  if (config2.proxy !== void 0) {
+    result3.notes.push(
+      "BuildKit has no proxy setting in buildkitd.toml: buildx passes the client’s proxy variables to new docker-container builders (or give driver-opts env.http_proxy=…)"
+    );
+  }
+  return result3;
+}
+var buildkitEcosystem = { name: "buildkit", plan: plan4 };
+
+// src/mirrors/ecosystems/cargo.ts
+import { join as join24 } from "node:path";
+
+// src/mirrors/formats/toml-block.ts
+var TomlMergeError = class extends UserError {
+};
+function tomlString(value) {
+  return JSON.stringify(value);
+}
+function headerPath(line) {
+  const match = /^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(?:#.*)?$/.exec(line);
+  if (match === null) return void 0;
+  const parts2 = [];
+  const keyPart = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(\.|$)/y;
+  const body2 = match[2];
+  let offset = 0;
+  while (offset < body2.length) {
+    keyPart.lastIndex = offset;
+    const part = keyPart.exec(body2);
+    if (part === null) return void 0;
+    parts2.push(
+      part[1] !== void 0 ? JSON.parse(`"${part[1]}"`) : part[2] ?? part[3]
+    );
+    offset = keyPart.lastIndex;
+    if (part[4] === "") break;
+  }
+  return { path: parts2, array: match[1] === "[[" };
+}
+function keyOf(line) {
+  const match = /^\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=/.exec(line);
+  if (match === null) return void 0;
+  return match[1] !== void 0 ? JSON.parse(`"${match[1]}"`) : match[2] ?? match[3];
+}
+function bareOrQuoted(key) {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+}
+function setTomlKeys(existing, tables, what) {
+  let lines = (existing ?? "").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const { table, values } of tables) lines = setTable(lines, table, values);
+  const text2 = `${lines.join("\n")}
+`;
+  check(text2, tables, what);
+  return text2;
+}
+function setTable(lines, table, values) {
+  const name2 = table.join("\0");
+  const headerAt = lines.findIndex((line) => {
+    const header3 = headerPath(line);
+    return header3 !== void 0 && !header3.array && header3.path.join("\0") === name2;
+  });
+  if (headerAt === -1) {
+    const block = [
+      `[${table.map(bareOrQuoted).join(".")}]`,
+      ...values.map(([key, value]) => `${bareOrQuoted(key)} = ${value}`)
+    ];
+    const out3 = [...lines];
+    while (out3.length > 0 && out3.at(-1).trim() === "") out3.pop();
+    return out3.length > 0 ? [...out3, "", ...block] : block;
+  }
+  let bodyEnd = lines.length;
+  for (let index = headerAt + 1; index < lines.length; index++) {
+    if (headerPath(lines[index]) !== void 0) {
+      bodyEnd = index;
+      break;
+    }
+  }
+  const out2 = [...lines];
+  const missing = [];
+  for (const [key, value] of values) {
+    const at = out2.slice(headerAt + 1, bodyEnd).findIndex((line2) => keyOf(line2) === key);
+    const line = `${bareOrQuoted(key)} = ${value}`;
+    if (at === -1) missing.push(line);
+    else out2[headerAt + 1 + at] = line;
+  }
+  out2.splice(headerAt + 1, 0, ...missing);
+  return out2;
+}
+function check(text2, tables, what) {
+  let parsed;
+  try {
+    parsed = parse2(text2);
+  } catch (error) {
+    throw new TomlMergeError(
+      `${what}: not valid TOML after the merge (${error.message.split("\n")[0]}); edit it by hand`
+    );
+  }
+  for (const { table, values } of tables) {
+    let node = parsed;
+    for (const part of table) node = node?.[part];
+    for (const [key, value] of values) {
+      const want = parse2(`v = ${value}`).v;
+      const got = node?.[key];
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        throw new TomlMergeError(
+          `${what}: could not set ${[...table, key].join(".")} (is it written as a dotted key or an inline table?); edit it by hand`
+        );
+      }
+    }
+  }
+}
+
+// src/mirrors/ecosystems/cargo.ts
+var cargoSourceName = "runnerkit";
+function cargoConfigFile(target) {
+  if (target.mode === "image") return "/.cargo/config.toml";
+  const home = target.env.CARGO_HOME;
+  return join24(home !== void 0 && home !== "" ? home : join24(target.home, ".cargo"), "config.toml");
+}
+function cargoTables(index, cainfo) {
+  const tables = [
+    { table: ["source", "crates-io"], values: [["replace-with", tomlString(cargoSourceName)]] },
+    { table: ["source", cargoSourceName], values: [["registry", tomlString(index)]] }
+  ];
+  if (cainfo !== void 0)
+    tables.push({ table: ["http"], values: [["cainfo", tomlString(cainfo)]] });
+  return tables;
+}
+function plan5(config2, target) {
+  const index = config2.mirrors.cargo;
+  if (index === void 0) return void 0;
+  const plan17 = emptyPlan("cargo");
+  const path7 = cargoConfigFile(target);
+  const tables = cargoTables(index, target.mode === "job" ? target.caBundle : void 0);
+  plan17.files.push({
+    path: path7,
+    render: (existing) => setTomlKeys(existing, tables, path7),
+    description: "cargo config (crates.io → mirror)"
+  });
+  const token = config2.credentials.cargo?.token;
+  if (token !== void 0) {
+    if (target.mode === "job") plan17.secrets.push(credentialValue(target, "cargo", "token", token));
+    plan17.notes.push(
+      `cargo: the token is not written to a file; a mirror that needs one must list "auth-required": true in its config.json and get the token from a credential provider (not set up here; ${token} is only checked and masked)`
+    );
+  }
+  return plan17;
+}
+var cargoEcosystem = { name: "cargo", plan: plan5 };
+
+// src/mirrors/ecosystems/conda.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { join as join25 } from "node:path";
+var YamlMergeError = class extends UserError {
+};
+function condaSettings(config2, target) {
+  const base = config2.mirrors.conda.replace(/\/+$/, "");
+  const settings = {
+    channel_alias: base,
+    default_channels: [`${base}/main`, `${base}/r`],
+    custom_channels: { "conda-forge": base }
+  };
+  if (target.caBundle !== void 0) settings.ssl_verify = target.caBundle;
+  const proxy2 = config2.proxy;
+  if (proxy2?.http !== void 0 || proxy2?.https !== void 0) {
+    settings.proxy_servers = {
+      ...proxy2.http !== void 0 && { http: proxy2.http },
+      ...proxy2.https !== void 0 && { https: proxy2.https }
+    };
+  }
+  return settings;
+}
+function mergeYamlKeys(existing, values, what) {
+  const document = (0, import_yaml3.parseDocument)(existing ?? "");
+  if (document.errors.length > 0)
+    throw new YamlMergeError(
+      `${what}: not valid YAML (${document.errors[0].message.split("\n")[0]})`
+    );
+  if (document.contents === null) document.contents = document.createNode({});
+  for (const [key, value] of Object.entries(values)) document.set(key, value);
+  return document.toString();
+}
+function plan6(config2, target) {
+  if (config2.mirrors.conda === void 0) return void 0;
+  const plan17 = emptyPlan("conda");
+  const settings = condaSettings(config2, target);
+  plan17.files.push(
+    target.mode === "job" ? {
+      path: join25(target.home, ".condarc"),
+      render: (existing) => mergeYamlKeys(existing, settings, ".condarc"),
+      description: "conda user config"
+    } : {
+      path: "/etc/conda/condarc.d/runnerkit.yml",
+      render: () => mergeYamlKeys(void 0, settings, "condarc.d/runnerkit.yml"),
+      description: "conda system config drop-in"
+    }
+  );
+  plan17.notes.push(
+    "conda: a channel given as a full URL in an environment.yml bypasses channel_alias"
+  );
+  return plan17;
+}
+var condaEcosystem = { name: "conda", plan: plan6 };
+
+// src/mirrors/ecosystems/containerd.ts
+var containerdCertsDir = "/etc/containerd/certs.d";
+function containerdServer(registry) {
+  return registry === "docker.io" ? "https://registry-1.docker.io" : `https://${registry}`;
+}
+var quote2 = (text2) => JSON.stringify(text2);
+function renderHostsToml(registry, mirrors, caFile) {
+  const lines = [
+    `# runnerkit mirror-config: mirrors for ${registry}, tried in order, then the server.`,
+    `server = ${quote2(containerdServer(registry))}`
+  ];
+  for (const mirror of mirrors) {
+    const loopback = isLoopbackHost(mirror);
+    lines.push(
+      "",
+      `[host.${quote2(`${loopback ? "http" : "https"}://${mirror}`)}]`,
+      '  capabilities = ["pull", "resolve"]'
+    );
+    if (!loopback && caFile !== void 0) lines.push(`  ca = ${quote2(caFile)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function plan7(config2, target) {
+  const registries = config2.mirrors.containers;
+  if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
+  if (target.mode === "job") return void 0;
+  const result3 = emptyPlan("containerd");
+  const caFile = config2.ca !== void 0 ? caPaths(target).ca : void 0;
+  for (const [registry, mirrors] of Object.entries(registries)) {
+    result3.files.push({
+      path: `${containerdCertsDir}/${registry}/hosts.toml`,
+      description: `containerd hosts.toml for ${registry}`,
+      render: () => renderHostsToml(registry, mirrors, caFile)
+    });
+  }
+  result3.notes.push(
+    `containerd reads ${containerdCertsDir}/<registry>/hosts.toml only with config_path = "${containerdCertsDir}" under [plugins."io.containerd.grpc.v1.cri".registry] (containerd 1.x, where it is unset by default) or [plugins."io.containerd.cri.v1.images".registry] (2.x, the default there); mirrors serve pull and resolve only`
+  );
+  return result3;
+}
+var containerdEcosystem = { name: "containerd", plan: plan7 };
+
+// src/mirrors/formats/ini.ts
+var headerLine = /^\s*\[([^\]]+)\]\s*$/;
+var commentLine = /^\s*[#;]/;
+var keyLine = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*)$/;
+function classify(lines) {
+  const result3 = [];
+  let previous = "blank";
+  for (const text2 of lines) {
+    let line;
+    const header3 = headerLine.exec(text2);
+    if (header3) line = { text: text2, kind: "header", section: header3[1].trim() };
+    else if (text2.trim() === "") line = { text: text2, kind: "blank" };
+    else if (commentLine.test(text2)) line = { text: text2, kind: "comment" };
+    else if (/^\s/.test(text2) && (previous === "key" || previous === "continuation"))
+      line = { text: text2, kind: "continuation", value: text2.trim() };
+    else {
+      const match = keyLine.exec(text2.trimStart());
+      line = match ? { text: text2, kind: "key", key: match[1], value: match[2] } : { text: text2, kind: "other" };
+    }
+    result3.push(line);
+    previous = line.kind;
+  }
+  return result3;
+}
+function mergeIniSection(existing, section, values, options = {}) {
+  const normalize = options.normalizeKey ?? ((key) => key.toLowerCase());
+  for (const [key, value] of Object.entries(values)) {
+    const words = typeof value === "string" ? [value] : value.add;
+    if (words.some((word) => /[\r\n]/.test(word)) || /[\r\n=:[\]]/.test(key)) {
+      throw new UserError(`${options.file ?? "ini file"}: ${key}: a line break is not allowed`);
+    }
+  }
+  const eol = existing?.includes("\r\n") ? "\r\n" : "\n";
+  const text2 = existing ?? "";
+  const lines = classify(text2 === "" ? [] : text2.replace(/\r?\n$/, "").split(/\r?\n/));
+  const render = (key, value) => `${key} = ${value}`.trimEnd();
+  const start2 = lines.findIndex((line) => line.kind === "header" && line.section === section);
+  if (start2 === -1) {
+    const block = [
+      `[${section}]`,
+      ...Object.entries(values).map(
+        ([key, value]) => render(key, typeof value === "string" ? value : value.add.join(" "))
+      )
+    ];
+    const kept = lines.map((line) => line.text);
+    while (kept.length > 0 && kept[kept.length - 1].trim() === "") kept.pop();
+    return `${[...kept, ...kept.length > 0 ? [""] : [], ...block].join(eol)}${eol}`;
+  }
+  let end2 = lines.findIndex((line, index) => index > start2 && line.kind === "header");
+  if (end2 === -1) end2 = lines.length;
+  const owned = new Map(Object.keys(values).map((key) => [normalize(key), key]));
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = lines.slice(0, start2 + 1).map((line) => line.text);
+  let lastSetting = out2.length;
+  for (let index = start2 + 1; index < end2; index++) {
+    const line = lines[index];
+    const ours = line.kind === "key" ? owned.get(normalize(line.key)) : void 0;
+    if (ours === void 0) {
+      out2.push(line.text);
+      if (line.kind === "key" || line.kind === "continuation" || line.kind === "other")
+        lastSetting = out2.length;
+      continue;
+    }
+    const continuation = [];
+    while (lines[index + 1]?.kind === "continuation") continuation.push(lines[++index]);
+    if (seen.has(ours)) continue;
+    seen.add(ours);
+    const wanted = values[ours];
+    const current = [line.value, ...continuation.map((entry3) => entry3.value)].join(" ").trim();
+    let next;
+    if (typeof wanted === "string") next = wanted;
+    else {
+      const words = current.split(/\s+/).filter((word) => word !== "");
+      next = [...words, ...wanted.add.filter((word) => !words.includes(word))].join(" ");
+    }
+    if (next === current) out2.push(line.text, ...continuation.map((entry3) => entry3.text));
+    else out2.push(render(line.key, next));
+    lastSetting = out2.length;
+  }
+  const missing = Object.entries(values).filter(([key]) => !seen.has(key)).map(([key, value]) => render(key, typeof value === "string" ? value : value.add.join(" ")));
+  out2.splice(lastSetting, 0, ...missing);
+  for (let index = end2; index < lines.length; index++) out2.push(lines[index].text);
+  return `${out2.join(eol)}${eol}`;
+}
+function pipKey(key) {
+  return key.toLowerCase().replace(/_/g, "-");
+}
+
+// src/mirrors/ecosystems/dnf.ts
+var dnfRepoPath = "/etc/yum.repos.d/runnerkit.repo";
+var dnfConfPath = "/etc/dnf/dnf.conf";
+function renderDnfRepos(repos, options = {}) {
+  const lines = [
+    "# runnerkit mirror-config: mirror repositories. The base image’s own .repo files are not",
+    "# changed; dnf --disablerepo=* --enablerepo=<these ids> uses the mirror only."
+  ];
+  for (const repo of repos) {
+    lines.push(
+      "",
+      `[${repo.id}]`,
+      `name=${repo.id} (runnerkit mirror)`,
+      `baseurl=${repo.baseurl}`,
+      "enabled=1",
+      // Without gpgkey, dnf checks against keys already imported (and fails loudly if none is).
+      "gpgcheck=1"
+    );
+    if (repo.gpgkey !== void 0) lines.push(`gpgkey=${repo.gpgkey}`);
+    if (options.proxied === true && inNoProxy(new URL(repo.baseurl).hostname, options.noProxy ?? []))
+      lines.push("proxy=");
+    if (options.credentials !== void 0) {
+      lines.push(
+        `username=${options.credentials.username}`,
+        `password=${options.credentials.password}`
+      );
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+function plan8(config2, target) {
+  const repos = config2.mirrors.dnf;
+  if (repos === void 0 || repos.length === 0) return void 0;
+  const result3 = emptyPlan("dnf");
+  if (target.mode === "job") {
+    result3.notes.push(
+      "dnf needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render)"
+    );
+    return result3;
+  }
+  const proxyUrl = config2.proxy?.https ?? config2.proxy?.http;
+  let credentials;
+  const reference = config2.credentials.dnf;
+  if (reference !== void 0) {
+    const username = credentialValue(target, "dnf", "username", reference.username);
+    const password = credentialValue(target, "dnf", "password", reference.password);
+    if (username !== void 0 && password !== void 0) {
+      credentials = { username, password };
+      result3.secrets.push(password);
+    }
+  }
+  result3.files.push({
+    path: dnfRepoPath,
+    description: "dnf mirror repositories",
+    ...credentials !== void 0 && { secret: true, mode: 384 },
+    render: () => renderDnfRepos(repos, {
+      ...credentials !== void 0 && { credentials },
+      noProxy: config2.proxy?.noProxy ?? [],
+      proxied: proxyUrl !== void 0
+    })
+  });
+  if (proxyUrl !== void 0) {
+    result3.files.push({
+      path: dnfConfPath,
+      description: "dnf proxy ([main] proxy=)",
+      ifExists: true,
+      render: (existing) => mergeIniSection(existing, "main", { proxy: proxyUrl }, { file: dnfConfPath })
+    });
+    if (config2.proxy?.https !== void 0 && config2.proxy.http !== void 0) {
+      if (config2.proxy.https !== config2.proxy.http)
+        result3.notes.push(
+          `dnf has one proxy for every scheme: it uses proxy.https (${config2.proxy.https})`
+        );
+    }
+  }
+  result3.notes.push(
+    `dnf: the base image's repositories stay enabled next to ${repos.map((repo) => repo.id).join(", ")}; to install from the mirror only, run dnf --disablerepo='*' --enablerepo=${repos.map((repo) => repo.id).join(",")} … (or set enabled=0 in the base's .repo files)`
+  );
+  return result3;
+}
+var dnfEcosystem = { name: "dnf", plan: plan8 };
+
+// src/mirrors/ecosystems/docker-daemon.ts
+import { join as join26 } from "node:path";
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function dockerMirrorUrl(mirror) {
+  return `${isLoopbackHost(mirror) ? "http" : "https"}://${mirror}`;
+}
+function mergeDaemonJson(existing, settings, source = "daemon.json") {
+  let config2 = {};
+  if (existing !== void 0 && existing.trim() !== "") {
+    let parsed;
+    try {
+      parsed = JSON.parse(existing);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UserError(`${source}: not valid JSON (${reason}); fix it or start without it`);
+    }
+    if (!isRecord3(parsed)) throw new UserError(`${source}: expected a JSON object`);
+    config2 = parsed;
+  }
+  if (settings.registryMirrors !== void 0 && settings.registryMirrors.length > 0)
+    config2["registry-mirrors"] = [...settings.registryMirrors];
+  const proxy2 = settings.proxy;
+  if (proxy2 !== void 0) {
+    const current = config2.proxies;
+    if (current !== void 0 && !isRecord3(current))
+      throw new UserError(`${source}: "proxies" must be an object`);
+    config2.proxies = {
+      ...current,
+      ...proxy2.http !== void 0 && { "http-proxy": proxy2.http },
+      ...proxy2.https !== void 0 && { "https-proxy": proxy2.https },
+      ...proxy2.noProxy.length > 0 && { "no-proxy": proxy2.noProxy.join(",") }
+    };
+  }
+  return `${JSON.stringify(config2, null, 2)}
+`;
+}
+function plan9(config2, target) {
+  const registries = config2.mirrors.containers ?? {};
+  const hub = registries["docker.io"] ?? [];
+  const proxy2 = config2.proxy !== void 0 && (config2.proxy.http ?? config2.proxy.https) !== void 0 ? config2.proxy : void 0;
+  const others = Object.keys(registries).filter((registry) => registry !== "docker.io");
+  if (hub.length === 0 && proxy2 === void 0 && others.length === 0) return void 0;
+  const result3 = emptyPlan("docker-daemon");
+  if (others.length > 0) {
+    result3.notes.push(
+      `dockerd's registry-mirrors mirrors Docker Hub only: ${others.join(", ")} are not mirrored for docker pull (BuildKit, containerd and podman mirror any registry)`
+    );
+  }
+  if (hub.length === 0 && proxy2 === void 0) return result3;
+  const path7 = target.mode === "job" ? join26(target.env.XDG_CONFIG_HOME ?? join26(target.home, ".config"), "docker", "daemon.json") : "/etc/docker/daemon.json";
+  const settings = {
+    ...hub.length > 0 && { registryMirrors: hub.map(dockerMirrorUrl) },
+    ...proxy2 !== void 0 && { proxy: proxy2 }
+  };
+  result3.files.push({
+    path: path7,
+    description: target.mode === "job" ? "rootless dockerd daemon.json" : "dockerd daemon.json (merged)",
+    render: (existing) => mergeDaemonJson(existing, settings, path7)
+  });
+  if (hub.length > 0) {
+    result3.notes.push(
+      "dockerd pulls from registry-mirrors anonymously (credentials and client certificates are ignored for mirrors): the Docker Hub cache must be readable without login"
+    );
+  }
+  if (proxy2 !== void 0)
+    result3.notes.push('daemon.json "proxies" needs Docker Engine 23.0 or later');
+  result3.notes.push(
+    target.mode === "job" ? "daemon.json under ~/.config/docker applies to rootless dockerd only, after a restart (systemctl --user restart docker); a rootful dockerd keeps the host configuration" : "dockerd reads daemon.json at start: the image must start dockerd after this file is in place"
+  );
+  return result3;
+}
+var dockerDaemonEcosystem = { name: "docker-daemon", plan: plan9 };
+
+// src/mirrors/ecosystems/git.ts
+import { join as join27 } from "node:path";
+
+// src/mirrors/formats/gitconfig.ts
+function header2(line) {
+  const match = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/.exec(
+    line
+  );
+  if (match === null) return void 0;
+  const section = match[1].toLowerCase();
+  if (match[2] !== void 0) return { section, subsection: match[2].replace(/\\(.)/g, "$1") };
+  const dot = section.indexOf(".");
+  return dot === -1 ? { section } : { section: section.slice(0, dot), subsection: section.slice(dot + 1) };
+}
+function entry(line) {
+  const match = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+  if (match === null) return void 0;
+  let value = "";
+  let quoted3 = false;
+  const raw = match[2] ?? "";
+  for (let index = 0; index < raw.length; index++) {
+    const char = raw[index];
+    if (char === "\\" && index + 1 < raw.length) {
+      const next = raw[++index];
+      value += next === "n" ? "\n" : next === "t" ? "	" : next;
+    } else if (char === '"') quoted3 = !quoted3;
+    else if (!quoted3 && (char === "#" || char === ";")) break;
+    else value += char;
+  }
+  return { key: match[1].toLowerCase(), value: value.trim() };
+}
+function gitConfigValue(value) {
+  if (/^[^\s"\\#;][^"\\#;]*[^\s"\\#;]$|^[^\s"\\#;]$/.test(value)) return value;
+  return `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"').replaceAll("\n", "\\n")}"`;
+}
+function headerLine2(section, subsection) {
+  return subsection === void 0 ? `[${section}]` : `[${section} "${subsection.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"]`;
+}
+function addGitConfigValues(existing, values) {
+  const lines = (existing ?? "").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const wanted of values) {
+    const section = wanted.section.toLowerCase();
+    const key = wanted.key.toLowerCase();
+    let start2 = -1;
+    let end2 = lines.length;
+    let present = false;
+    for (let index = 0; index < lines.length; index++) {
+      const found = header2(lines[index]);
+      if (found !== void 0) {
+        if (start2 !== -1 && end2 === lines.length) end2 = index;
+        if (found.section === section && found.subsection === wanted.subsection) {
+          start2 = index;
+          end2 = lines.length;
+        }
+        continue;
+      }
+      if (start2 !== -1 && end2 === lines.length) {
+        const kv = entry(lines[index]);
+        if (kv?.key === key && kv.value === wanted.value) present = true;
+      }
+    }
+    if (present) continue;
+    const line = `	${wanted.key} = ${gitConfigValue(wanted.value)}`;
+    if (start2 === -1) {
+      lines.push(headerLine2(wanted.section, wanted.subsection), line);
+    } else {
+      let at = end2;
+      while (at > start2 + 1 && lines[at - 1].trim() === "") at--;
+      lines.splice(at, 0, line);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/mirrors/ecosystems/git.ts
+function gitGlobalConfig(target) {
+  if (target.mode === "image") return "/etc/gitconfig";
+  const global2 = target.env.GIT_CONFIG_GLOBAL;
+  return global2 !== void 0 && global2 !== "" ? global2 : join27(target.home, ".gitconfig");
+}
+function gitValues(rewrites, credentials) {
+  const values = Object.entries(rewrites).map(([prefix, mirror]) => ({
+    section: "url",
+    subsection: mirror,
+    key: "insteadOf",
+    value: prefix
+  }));
+  if (credentials !== void 0) {
+    const helper = `!f() { test "$1" = get || return 0; echo "username=\${${credentials.username}}"; echo "password=\${${credentials.password}}"; }; f`;
+    for (const mirror of new Set(Object.values(rewrites))) {
+      const origin = new URL(mirror).origin;
+      values.push({ section: "credential", subsection: origin, key: "helper", value: helper });
+    }
+  }
+  return values;
+}
+function plan10(config2, target) {
+  const rewrites = config2.mirrors.git;
+  if (rewrites === void 0 || Object.keys(rewrites).length === 0) return void 0;
+  const plan17 = emptyPlan("git");
+  const reference = config2.credentials.git;
+  let credentials;
+  if (reference?.username !== void 0 && reference.password !== void 0) {
+    credentials = { username: reference.username, password: reference.password };
+    if (target.mode === "job") {
+      credentialValue(target, "git", "username", reference.username);
+      plan17.secrets.push(credentialValue(target, "git", "password", reference.password));
+    }
+    plan17.notes.push(
+      `git: a credential helper answers for the mirror with $${reference.username} / $${reference.password}: give those variables to the steps that run git`
+    );
+  }
+  const values = gitValues(rewrites, credentials);
+  plan17.files.push({
+    path: gitGlobalConfig(target),
+    render: (existing) => addGitConfigValues(existing, values),
+    description: target.mode === "job" ? "git global config (url.insteadOf)" : "git system config"
+  });
+  plan17.notes.push(
+    "git: actions/checkout's token header is bound to https://github.com/ and is not sent to the mirror; the mirror needs its own access"
+  );
+  return plan17;
+}
+var gitEcosystem = { name: "git", plan: plan10 };
+
+// src/mirrors/ecosystems/go.ts
+import { join as join28 } from "node:path";
+function goEnvFile(target) {
+  const env = target.env;
+  if (env.GOENV !== void 0 && env.GOENV !== "" && env.GOENV !== "off") return env.GOENV;
+  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join28(target.home, ".config");
+  return join28(config2, "go", "env");
+}
+function mergeGoEnv(existing, values) {
+  const lines = (existing ?? "").split("\n").filter((line, index, all) => {
+    return !(line === "" && index === all.length - 1);
+  });
+  for (const [key, value] of values) {
+    const at = lines.findIndex((line) => line.startsWith(`${key}=`));
+    if (at === -1) lines.push(`${key}=${value}`);
+    else lines[at] = `${key}=${value}`;
+  }
+  return `${lines.join("\n")}
+`;
+}
+function mergeNetrc(existing, host, entry3) {
+  const lines = (existing ?? "").split("\n");
+  const out2 = [];
+  let skipping = false;
+  for (const line of lines) {
+    const first = /^\s*(machine|default|macdef)\b\s*(\S*)/.exec(line);
+    if (first !== null) skipping = first[1] === "machine" && first[2] === host;
+    if (!skipping) out2.push(line);
+  }
+  while (out2.length > 0 && out2.at(-1).trim() === "") out2.pop();
+  return `${[...out2, entry3].join("\n")}
+`;
+}
+function plan11(config2, target) {
+  const mirror = config2.mirrors.go;
+  const privates = config2.mirrors.goPrivate ?? [];
+  if (mirror === void 0 && privates.length === 0) return void 0;
+  const plan17 = emptyPlan("go");
+  const values = [];
+  if (mirror !== void 0) values.push(["GOPROXY", `${mirror.replace(/\/+$/, "")},off`]);
+  if (privates.length > 0) {
+    values.push(["GOPRIVATE", privates.join(",")], ["GONOSUMDB", privates.join(",")]);
+  }
+  plan17.env.push(...values);
+  if (target.mode === "job") {
+    plan17.files.push({
+      path: goEnvFile(target),
+      render: (existing) => mergeGoEnv(existing, values),
+      description: "go env file (go env -w)"
+    });
+  } else {
+    plan17.notes.push(
+      "go: the settings are ENV lines in the image, not $GOROOT/go.env, because setup-go installs toolchains with their own GOROOT"
+    );
+  }
+  const credentials = config2.credentials.go;
+  if (mirror !== void 0 && credentials?.username !== void 0) {
+    if (target.mode === "image") {
+      plan17.notes.push(
+        "credentials.go: Go reads mirror credentials only from ~/.netrc, which would bake them into the image; they are left out — supply a netrc as a build secret or in job mode"
+      );
+    } else {
+      const username = credentialValue(target, "go", "username", credentials.username);
+      const password = credentialValue(target, "go", "password", credentials.password);
+      plan17.secrets.push(password);
+      const host = new URL(mirror).hostname;
+      const edit = {
+        path: join28(target.home, ".netrc"),
+        render: (existing) => mergeNetrc(existing, host, `machine ${host} login ${username} password ${password}`),
+        secret: true,
+        description: "netrc (Go module mirror credentials)"
+      };
+      plan17.files.push(edit);
+    }
+  }
+  if (mirror !== void 0) {
+    plan17.notes.push(
+      'go: GOPROXY ends in ",off": a module the mirror does not have fails instead of being fetched from its VCS; GOSUMDB stays sum.golang.org (fetched through the mirror when it proxies the checksum database)'
+    );
+  }
+  return plan17;
+}
+var goEcosystem = { name: "go", plan: plan11 };
+
+// src/mirrors/ecosystems/gradle.ts
+import { join as join30 } from "node:path";
+
+// src/mirrors/ecosystems/maven.ts
+import { join as join29 } from "node:path";
+
+// src/mirrors/formats/xml-merge.ts
+var XmlMergeError = class extends UserError {
+};
+function mask(text2) {
+  return text2.replace(
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g,
+    (m) => m.replace(/[^\n]/g, " ")
+  );
+}
+function parseXmlOutline(text2, what = "XML file") {
+  const masked = mask(text2);
+  const tag = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  const stack = [];
+  let root;
+  for (let match = tag.exec(masked); match !== null; match = tag.exec(masked)) {
+    const [whole2, closing, name2, attributes, selfClose] = match;
+    const start2 = match.index;
+    const end2 = start2 + whole2.length;
+    if (closing === "/") {
+      const open2 = stack.pop();
+      if (open2 === void 0 || open2.name !== name2)
+        throw new XmlMergeError(`${what}: </${name2}> does not match`);
+      open2.closeStart = start2;
+      open2.end = end2;
+      continue;
+    }
+    const element = {
+      name: name2,
+      start: start2,
+      openEnd: end2,
+      closeStart: end2,
+      end: end2,
+      selfClosing: selfClose === "/",
+      attributes: attributes ?? "",
+      children: []
+    };
+    const parent = stack.at(-1);
+    if (parent !== void 0) parent.children.push(element);
+    else if (root === void 0) root = element;
+    else throw new XmlMergeError(`${what}: more than one root element`);
+    if (!element.selfClosing) stack.push(element);
+  }
+  if (root === void 0) throw new XmlMergeError(`${what}: no root element`);
+  if (stack.length > 0) throw new XmlMergeError(`${what}: <${stack.at(-1).name}> is not closed`);
+  return root;
+}
+function escapeXml(value) {
+  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+function elementText(text2, element) {
+  return text2.slice(element.openEnd, element.closeStart).trim().replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&amp;", "&");
+}
+function attribute2(element, name2) {
+  const found = new RegExp(`(?:^|\\s)${name2}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(
+    element.attributes
+  );
+  if (found === null) return void 0;
+  return (found[1] ?? found[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+}
+function childWithText(text2, element, name2, key, value) {
+  return element.children.find(
+    (child2) => child2.name === name2 && child2.children.some((inner) => inner.name === key && elementText(text2, inner) === value)
+  );
+}
+function lineIndent(text2, offset) {
+  const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
+  const before = text2.slice(lineStart, offset);
+  return /^[ \t]*$/.test(before) ? before : "";
+}
+function indentUnit(text2, element) {
+  const own = lineIndent(text2, element.start);
+  for (const child2 of element.children) {
+    const indent = lineIndent(text2, child2.start);
+    if (indent.length > own.length && indent.startsWith(own)) return indent.slice(own.length);
+  }
+  return "  ";
+}
+function indentLines(entry3, indent) {
+  return entry3.split("\n").map((line, index) => index === 0 || line === "" ? line : `${indent}${line}`).join("\n");
+}
+function upsertXmlEntry(text2, options) {
+  const what = options.what ?? "XML file";
+  const root = parseXmlOutline(text2, what);
+  const step = indentUnit(text2, root);
+  const entry3 = options.entry.replace(/^((?: {2})+)/gm, (spaces2) => step.repeat(spaces2.length / 2));
+  if (root.name !== options.root)
+    throw new XmlMergeError(`${what}: the root element is <${root.name}>, not <${options.root}>`);
+  let parent = root;
+  for (let depth = 0; depth < options.container.length; depth++) {
+    const name2 = options.container[depth];
+    const found = parent.children.find((child2) => child2.name === name2);
+    if (found === void 0) {
+      const rest = options.container.slice(depth);
+      return insertInto(text2, parent, wrap(rest, entry3, indentUnit(text2, parent)), false);
+    }
+    parent = found;
+  }
+  const existing = options.find(text2, parent);
+  const unit = indentUnit(text2, parent);
+  if (existing !== void 0) {
+    const indent = lineIndent(text2, existing.start) || lineIndent(text2, parent.start) + unit;
+    return text2.slice(0, existing.start) + indentLines(entry3, indent) + text2.slice(existing.end);
+  }
+  return insertInto(text2, parent, entry3, options.first === true);
+}
+function wrap(names, entry3, unit) {
+  let xml = entry3;
+  for (const name2 of [...names].reverse()) {
+    xml = `<${name2}>
+${unit}${indentLines(xml, unit)}
+</${name2}>`;
+  }
+  return xml;
+}
+function insertInto(text2, parent, entry3, first) {
+  const own = lineIndent(text2, parent.start);
+  const unit = indentUnit(text2, parent);
+  const indent = own + unit;
+  const body2 = indentLines(entry3, indent);
+  if (parent.selfClosing) {
+    const name2 = parent.name;
+    const open2 = `<${name2}${parent.attributes.replace(/\s*$/, "")}>`;
+    return `${text2.slice(0, parent.start)}${open2}
+${indent}${body2}
+${own}</${name2}>${text2.slice(parent.end)}`;
+  }
+  const last = parent.children.at(-1);
+  if (first && parent.children.length > 0) {
+    const firstChild = parent.children[0];
+    return `${text2.slice(0, firstChild.start)}${body2}
+${indent}${text2.slice(firstChild.start)}`;
+  }
+  if (last !== void 0)
+    return `${text2.slice(0, last.end)}
+${indent}${body2}${text2.slice(last.end)}`;
+  const closeLineStart = text2.lastIndexOf("\n", parent.closeStart - 1) + 1;
+  if (closeLineStart > parent.openEnd && /^[ \t]*$/.test(text2.slice(closeLineStart, parent.closeStart))) {
+    return `${text2.slice(0, closeLineStart)}${indent}${body2}
+${text2.slice(closeLineStart)}`;
+  }
+  return `${text2.slice(0, parent.closeStart)}
+${indent}${body2}
+${own}${text2.slice(parent.closeStart)}`;
+}
+
+// src/mirrors/ecosystems/maven.ts
+var mavenMirrorId = "runnerkit";
+function javaNonProxyHosts(noProxy) {
+  return noProxy.filter((entry3) => !/\/\d+$/.test(entry3)).map((entry3) => entry3.startsWith(".") ? `*${entry3}` : entry3).join("|");
+}
+function javaProxies(proxy2) {
+  if (proxy2 === void 0) return [];
+  const out2 = [];
+  for (const protocol of ["http", "https"]) {
+    const url = proxy2[protocol];
+    if (url === void 0) continue;
+    const parsed = new URL(url);
+    out2.push({
+      protocol,
+      host: parsed.hostname,
+      port: Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80)),
+      nonProxyHosts: javaNonProxyHosts(proxy2.noProxy)
+    });
+  }
+  return out2;
+}
+var emptySettings = `<?xml version="1.0" encoding="UTF-8"?>
+<settings xmlns="http://maven.apache.org/SETTINGS/1.2.0"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+          xsi:schemaLocation="http://maven.apache.org/SETTINGS/1.2.0 https://maven.apache.org/xsd/settings-1.2.0.xsd">
+</settings>
+`;
+function mergeMavenSettings(existing, settings) {
+  let text2 = existing === void 0 || existing.trim() === "" ? emptySettings : existing;
+  const what = "Maven settings.xml";
+  const byId = (container, child2, id2) => ({
+    root: "settings",
+    container: [container],
+    find: (source, element) => childWithText(source, element, child2, "id", id2),
+    what
+  });
+  for (const proxy2 of settings.proxies) {
+    const id2 = `${mavenMirrorId}-${proxy2.protocol}`;
+    text2 = upsertXmlEntry(text2, {
+      ...byId("proxies", "proxy", id2),
+      entry: [
+        "<proxy>",
+        `  <id>${id2}</id>`,
+        "  <active>true</active>",
+        `  <protocol>${proxy2.protocol}</protocol>`,
+        `  <host>${escapeXml(proxy2.host)}</host>`,
+        `  <port>${proxy2.port}</port>`,
+        ...proxy2.nonProxyHosts !== "" ? [`  <nonProxyHosts>${escapeXml(proxy2.nonProxyHosts)}</nonProxyHosts>`] : [],
+        "</proxy>"
+      ].join("\n")
+    });
+  }
+  if (settings.server !== void 0) {
+    text2 = upsertXmlEntry(text2, {
+      ...byId("servers", "server", mavenMirrorId),
+      entry: [
+        "<server>",
+        `  <id>${mavenMirrorId}</id>`,
+        `  <username>\${env.${settings.server.username}}</username>`,
+        `  <password>\${env.${settings.server.password}}</password>`,
+        "</server>"
+      ].join("\n")
+    });
+  }
+  if (settings.mirror !== void 0) {
+    text2 = upsertXmlEntry(text2, {
+      ...byId("mirrors", "mirror", mavenMirrorId),
+      entry: [
+        "<mirror>",
+        `  <id>${mavenMirrorId}</id>`,
+        "  <name>runnerkit mirror-config</name>",
+        "  <mirrorOf>*</mirrorOf>",
+        `  <url>${escapeXml(settings.mirror)}</url>`,
+        "</mirror>"
+      ].join("\n")
+    });
+  }
+  return text2;
+}
+var begin = "# >>> runnerkit mirror-config >>>";
+var end = "# <<< runnerkit mirror-config <<<";
+function mergeShellBlock(existing, body2) {
+  const block = [begin, ...body2, end].join("\n");
+  const text2 = existing ?? "";
+  const from = text2.indexOf(begin);
+  const to = text2.indexOf(end, from);
+  if (from !== -1 && to !== -1) return text2.slice(0, from) + block + text2.slice(to + end.length);
+  const kept = text2.replace(/\n*$/, "");
+  return `${kept === "" ? "" : `${kept}
+
+`}${block}
+`;
+}
+function shellQuote(value) {
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+function mavenrcLines(settingsFile) {
+  return [
+    "# Global settings (mirror, proxies) that setup-java cannot overwrite; MAVEN_SKIP_RC=1 skips them.",
+    `case " $* " in *" -gs "* | *" --global-settings "*) ;; *) set -- -gs ${shellQuote(settingsFile)} "$@" ;; esac`
+  ];
+}
+function mavenPaths(target) {
+  return target.mode === "job" ? {
+    settings: join29(target.home, ".m2", "runnerkit-settings.xml"),
+    rc: join29(target.home, ".mavenrc")
+  } : { settings: "/etc/runnerkit/maven-settings.xml", rc: "/etc/mavenrc" };
+}
+function plan12(config2, target) {
+  const mirror = config2.mirrors.maven;
+  if (mirror === void 0) return void 0;
+  const plan17 = emptyPlan("maven");
+  const credentials = config2.credentials.maven;
+  let server;
+  if (credentials?.username !== void 0 && credentials.password !== void 0) {
+    server = { username: credentials.username, password: credentials.password };
+    if (target.mode === "job") {
+      credentialValue(target, "maven", "username", credentials.username);
+      plan17.secrets.push(credentialValue(target, "maven", "password", credentials.password));
+    }
+    plan17.notes.push(
+      `maven: the mirror's credentials are \${env.${credentials.username}} / \${env.${credentials.password}} placeholders: give those variables to the steps that run mvn`
+    );
+  }
+  const settings = { mirror, proxies: javaProxies(config2.proxy), server };
+  const paths = mavenPaths(target);
+  plan17.files.push(
+    {
+      path: paths.settings,
+      render: (existing) => mergeMavenSettings(existing, settings),
+      description: "Maven global settings (mirror, proxies, server)"
+    },
+    {
+      path: paths.rc,
+      render: (existing) => mergeShellBlock(existing, mavenrcLines(paths.settings)),
+      description: `${target.mode === "job" ? "~/.mavenrc" : "/etc/mavenrc"} (mvn -gs)`
+    }
+  );
+  plan17.notes.push(
+    `maven: -gs ${paths.settings} replaces Maven's own conf/settings.xml (and the http:// repository blocker it declares); a mirror of * in ~/.m2/settings.xml would still come first`
+  );
+  if (config2.ca !== void 0 && target.mode === "job") {
+    plan17.notes.push(
+      "maven: Java ignores SSL_CERT_FILE: import the company CA into a copy of the JDK cacerts (keytool -importcert) and pass -Djavax.net.ssl.trustStore=… in MAVEN_OPTS"
+    );
+  }
+  return plan17;
+}
+var mavenEcosystem = { name: "maven", plan: plan12 };
+
+// src/mirrors/ecosystems/gradle.ts
+function gradleUserHome(target) {
+  const fromEnv = target.mode === "job" ? target.env.GRADLE_USER_HOME : void 0;
+  return fromEnv !== void 0 && fromEnv !== "" ? fromEnv : join30(target.home, ".gradle");
+}
+function groovyString(value) {
+  return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+}
+function gradleInitScript(mirror, credentials) {
+  const credentialLines = credentials === void 0 ? [] : [
+    `        credentials {`,
+    `            username = System.getenv(${groovyString(credentials.username)})`,
+    `            password = System.getenv(${groovyString(credentials.password)})`,
+    `        }`
+  ];
+  return [
+    "// Written by runnerkit mirror-config: every Maven repository goes to the mirror.",
+    `def runnerkitMirror = ${groovyString(mirror)}`,
+    "def runnerkitRepositories = { RepositoryHandler repos ->",
+    "    repos.all { ArtifactRepository repo ->",
+    "        if (repo instanceof MavenArtifactRepository && repo.name != 'runnerkit' && repo.url.scheme in ['http', 'https']) {",
+    "            repos.remove(repo)",
+    "        }",
+    "    }",
+    "    if (repos.findByName('runnerkit') == null) {",
+    "        repos.maven {",
+    "            name = 'runnerkit'",
+    "            url = runnerkitMirror",
+    ...credentialLines,
+    "        }",
+    "    }",
+    "}",
+    "def runnerkitFailOnProjectRepos = false",
+    "beforeSettings { settings ->",
+    "    runnerkitRepositories(settings.pluginManagement.repositories)",
+    "    try {",
+    "        runnerkitRepositories(settings.dependencyResolutionManagement.repositories)",
+    "    } catch (MissingPropertyException ignored) {",
+    "        // Gradle < 6.8 has no central repository declaration.",
+    "    }",
+    "}",
+    "settingsEvaluated { settings ->",
+    "    try {",
+    "        runnerkitFailOnProjectRepos = settings.dependencyResolutionManagement.repositoriesMode.get().toString() == 'FAIL_ON_PROJECT_REPOS'",
+    "    } catch (MissingPropertyException ignored) {",
+    "    }",
+    "}",
+    "allprojects { project ->",
+    "    runnerkitRepositories(project.buildscript.repositories)",
+    "    if (!runnerkitFailOnProjectRepos) {",
+    "        runnerkitRepositories(project.repositories)",
+    "    }",
+    "}",
+    ""
+  ].join("\n");
+}
+function mergeProperties(existing, values) {
+  const lines = (existing ?? "").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const [key, value] of values) {
+    const at = lines.findIndex((line2) => {
+      const match = /^\s*([^#!\s=:][^=:\s]*)\s*[=:\s]/.exec(line2);
+      return match?.[1] === key;
+    });
+    const line = `${key}=${value.replaceAll("\\", "\\\\")}`;
+    if (at === -1) lines.push(line);
+    else lines[at] = line;
+  }
+  return `${lines.join("\n")}
+`;
+}
+function plan13(config2, target) {
+  const mirror = config2.mirrors.gradle ?? config2.mirrors.maven;
+  const proxies = javaProxies(config2.proxy);
+  if (mirror === void 0) return void 0;
+  const plan17 = emptyPlan("gradle");
+  const home = gradleUserHome(target);
+  const reference = config2.credentials.gradle ?? (config2.mirrors.gradle === void 0 ? config2.credentials.maven : void 0);
+  let credentials;
+  if (reference?.username !== void 0 && reference.password !== void 0) {
+    credentials = { username: reference.username, password: reference.password };
+    if (target.mode === "job") {
+      credentialValue(target, "gradle", "username", reference.username);
+      plan17.secrets.push(credentialValue(target, "gradle", "password", reference.password));
+    }
+    plan17.notes.push(
+      `gradle: the init script reads ${reference.username} and ${reference.password} from the environment of the steps that run Gradle`
+    );
+  }
+  plan17.files.push({
+    path: join30(home, "init.d", "runnerkit-mirror.init.gradle"),
+    render: () => gradleInitScript(mirror, credentials),
+    description: "Gradle init script (repositories → mirror)"
+  });
+  if (proxies.length > 0) {
+    const values = [];
+    for (const proxy2 of proxies) {
+      values.push(
+        [`systemProp.${proxy2.protocol}.proxyHost`, proxy2.host],
+        [`systemProp.${proxy2.protocol}.proxyPort`, String(proxy2.port)]
+      );
+      if (proxy2.nonProxyHosts !== "" && proxy2.protocol === "http")
+        values.push(["systemProp.http.nonProxyHosts", proxy2.nonProxyHosts]);
+    }
+    plan17.files.push({
+      path: join30(home, "gradle.properties"),
+      render: (existing) => mergeProperties(existing, values),
+      description: "Gradle user properties (JVM proxy)"
+    });
+  }
+  plan17.notes.push(
+    "gradle: the wrapper's own download (distributionUrl) ignores repository mirrors; it needs the proxy or a rewritten URL"
+  );
+  if (target.mode === "image")
+    plan17.notes.push(`gradle: the files go under ${home}: the image's user must own them`);
+  return plan17;
+}
+var gradleEcosystem = { name: "gradle", plan: plan13 };
+
+// src/mirrors/ecosystems/helm.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { join as join31 } from "node:path";
+function helmRepositoryConfig(target) {
+  const env = target.env;
+  if (env.HELM_REPOSITORY_CONFIG !== void 0 && env.HELM_REPOSITORY_CONFIG !== "")
+    return env.HELM_REPOSITORY_CONFIG;
+  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join31(target.home, ".config");
+  return join31(config2, "helm", "repositories.yaml");
+}
+function entry2(name2, url) {
+  return {
+    name: name2,
+    url,
+    username: "",
+    password: "",
+    certFile: "",
+    keyFile: "",
+    caFile: "",
+    insecure_skip_tls_verify: false,
+    pass_credentials_all: false
+  };
+}
+function mergeHelmRepositories(existing, repositories) {
+  const document = (0, import_yaml4.parseDocument)(
+    existing === void 0 || existing.trim() === "" ? 'apiVersion: ""\ngenerated: "0001-01-01T00:00:00Z"\nrepositories: []\n' : existing
+  );
+  if (document.errors.length > 0 || !(0, import_yaml4.isMap)(document.contents))
+    throw new YamlMergeError("helm repositories.yaml: not a YAML mapping");
+  let list3 = document.get("repositories");
+  if (!(0, import_yaml4.isSeq)(list3)) {
+    document.set("repositories", document.createNode([]));
+    list3 = document.get("repositories");
+  }
+  const items = list3.items;
+  for (const [name2, url] of Object.entries(repositories)) {
+    const node = document.createNode(entry2(name2, url));
+    const at = items.findIndex((item) => (0, import_yaml4.isMap)(item) && item.get("name") === name2);
+    if (at === -1) items.push(node);
+    else {
+      const current = items[at];
+      current.set("url", url);
+    }
+  }
+  return document.toString();
+}
+function plan14(config2, target) {
+  const repositories = config2.mirrors.helm;
+  if (repositories === void 0 || Object.keys(repositories).length === 0) return void 0;
+  const plan17 = emptyPlan("helm");
+  if (target.mode === "image") {
+    plan17.notes.push(
+      "helm has no system-wide configuration: run mirror-config in the job (job mode) to add the repositories"
+    );
+    return plan17;
+  }
+  plan17.files.push({
+    path: helmRepositoryConfig(target),
+    render: (existing) => mergeHelmRepositories(existing, repositories),
+    description: "Helm repositories"
+  });
+  plan17.notes.push(
+    `helm: run "helm repo update" before installing from ${Object.keys(repositories).join(", ")} (the index is not downloaded here)`
+  );
+  return plan17;
+}
+var helmEcosystem = { name: "helm", plan: plan14 };
+
+// src/mirrors/ecosystems/npm.ts
+import { join as join32 } from "node:path";
+
+// src/mirrors/formats/npmrc.ts
+function parseNpmrc(line) {
+  const trimmed = line.trim();
+  if (trimmed === "" || /^[#;]/.test(trimmed) || trimmed.startsWith("[")) return void 0;
+  const at = trimmed.indexOf("=");
+  if (at <= 0) return void 0;
+  return { key: trimmed.slice(0, at).trim(), value: unquote3(trimmed.slice(at + 1).trim()) };
+}
+function parseYarnrc(line) {
+  const match = /^\s*("(?:[^"\\]|\\.)*"|[^\s"#][^\s]*)\s+(.*?)\s*$/.exec(line);
+  if (!match || line.trim().startsWith("#")) return void 0;
+  return { key: unquote3(match[1]), value: unquote3(match[2]) };
+}
+function unquote3(text2) {
+  if (text2.length >= 2 && text2.startsWith('"') && text2.endsWith('"')) {
+    try {
+      return JSON.parse(text2);
+    } catch {
+      return text2.slice(1, -1);
+    }
+  }
+  return text2;
+}
+function renderLine(style, key, value) {
+  if (style === "npmrc") return `${key}=${value}`;
+  const quotedKey = /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+  return `${quotedKey} ${JSON.stringify(value)}`;
+}
+function mergeRc(existing, values, options = {}) {
+  const style = options.style ?? "npmrc";
+  for (const [key, value] of Object.entries(values)) {
+    if (/[\r\n]/.test(key + value) || style === "npmrc" && key.includes("=")) {
+      throw new UserError(`${options.file ?? style}: ${key}: a line break is not allowed`);
+    }
+  }
+  const eol = existing?.includes("\r\n") ? "\r\n" : "\n";
+  const text2 = existing ?? "";
+  const lines = text2 === "" ? [] : text2.replace(/\r?\n$/, "").split(/\r?\n/);
+  const parse3 = style === "npmrc" ? parseNpmrc : parseYarnrc;
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  let insertAt;
+  let lastSetting = 0;
+  for (const line of lines) {
+    if (style === "npmrc" && insertAt === void 0 && /^\s*\[/.test(line)) insertAt = lastSetting;
+    const setting2 = insertAt === void 0 ? parse3(line) : void 0;
+    if (setting2 === void 0 || !(setting2.key in values)) {
+      out2.push(line);
+      if (setting2 !== void 0) lastSetting = out2.length;
+      continue;
+    }
+    if (seen.has(setting2.key)) continue;
+    seen.add(setting2.key);
+    const wanted = values[setting2.key];
+    out2.push(setting2.value === wanted ? line : renderLine(style, setting2.key, wanted));
+    lastSetting = out2.length;
+  }
+  const missing = Object.entries(values).filter(([key]) => !seen.has(key)).map(([key, value]) => renderLine(style, key, value));
+  out2.splice(insertAt ?? lastSetting, 0, ...missing);
+  return out2.length === 0 ? "" : `${out2.join(eol)}${eol}`;
+}
+
+// src/mirrors/ecosystems/npm.ts
+var imageGlobalNpmrcs = ["/usr/local/etc/npmrc", "/usr/etc/npmrc"];
+var npmBasicAuthVariable = "RUNNERKIT_NPM_AUTH";
+function npmGlobalConfigPath(target) {
+  return target.mode === "job" ? join32(target.home, ".config", "runnerkit", "npm", "npmrc") : imageGlobalNpmrcs[0];
+}
+function registryUrl(url) {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+function nerfDart(url) {
+  const parsed = new URL(registryUrl(url));
+  return `//${parsed.host}${parsed.pathname}`;
+}
+function npmrcAuth(config2, target, registry, plan17, ecosystem = "npm") {
+  const fromYarn = ecosystem === "yarn" ? config2.credentials.yarn : void 0;
+  const key = fromYarn?.token !== void 0 ? "yarn" : "npm";
+  const ref = fromYarn?.token !== void 0 ? fromYarn : config2.credentials.npm;
+  if (ref === void 0) return {};
+  const dart = nerfDart(registry);
+  if (ref.token !== void 0) {
+    exportCredential(target, plan17, key, "token", ref.token);
+    return { [`${dart}:_authToken`]: `\${${ref.token}}` };
+  }
+  if (ref.username !== void 0) {
+    if (target.mode === "job") {
+      const username = credentialValue(target, key, "username", ref.username);
+      const password = credentialValue(target, key, "password", ref.password);
+      const auth = Buffer.from(`${username}:${password}`).toString("base64");
+      plan17.env.push([npmBasicAuthVariable, auth]);
+      plan17.secrets.push(auth, password);
+    } else {
+      plan17.notes.push(
+        `${plan17.ecosystem}: the npmrc refers to \${${npmBasicAuthVariable}}: set it to base64(username:password) where npm runs`
+      );
+    }
+    return { [`${dart}:_auth`]: `\${${npmBasicAuthVariable}}` };
+  }
+  return {};
+}
+function exportCredential(target, plan17, ecosystem, part, variable) {
+  if (target.mode === "job") {
+    const value = credentialValue(target, ecosystem, part, variable);
+    plan17.env.push([variable, value]);
+    plan17.secrets.push(value);
+  } else {
+    plan17.notes.push(
+      `${plan17.ecosystem}: the config refers to \${${variable}}; the image holds no value: set ${variable} where the tool runs`
+    );
+  }
+}
+var npmEcosystem = {
+  name: "npm",
+  plan(config2, target) {
+    const mirror = config2.mirrors.npm;
+    if (mirror === void 0) return void 0;
+    const plan17 = emptyPlan("npm");
+    const values = { registry: registryUrl(mirror), ...npmrcAuth(config2, target, mirror, plan17) };
+    const paths = target.mode === "job" ? [npmGlobalConfigPath(target)] : [...imageGlobalNpmrcs];
+    for (const path7 of paths) {
+      plan17.files.push({
+        path: path7,
+        description: target.mode === "job" ? "npm global config (NPM_CONFIG_GLOBALCONFIG)" : `npm global config (${path7})`,
+        render: (existing) => mergeRc(existing, values, { file: path7 })
+      });
+    }
+    plan17.env.push(["NPM_CONFIG_GLOBALCONFIG", npmGlobalConfigPath(target)]);
+    plan17.notes.push(
+      "npm: the mirror is set in the global npmrc (NPM_CONFIG_GLOBALCONFIG), the lowest-precedence file: a project .npmrc or setup-node registry-url that names a registry still wins",
+      "npm: package-lock.json URLs of the public registry are rewritten to the mirror (replace-registry-host=npmjs, the default), URLs of any other host are fetched as locked: set replace-registry-host=always for those"
+    );
+    if (target.mode === "job") {
+      plan17.notes.push(
+        "npm: NPM_CONFIG_GLOBALCONFIG replaces $PREFIX/etc/npmrc, so settings kept there no longer apply"
+      );
+    }
+    return plan17;
+  }
+};
+
+// src/mirrors/ecosystems/nuget.ts
+import { join as join33 } from "node:path";
+var nugetSourceKey = "runnerkit";
+var emptyConfig = `<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+</configuration>
+`;
+var byKey = (key) => (_text, container) => container.children.find((child2) => child2.name === "add" && attribute2(child2, "key") === key);
+function mergeNugetConfig(existing, url, credentials) {
+  let text2 = existing === void 0 || existing.trim() === "" ? emptyConfig : existing;
+  const what = "NuGet.Config";
+  text2 = upsertXmlEntry(text2, {
+    root: "configuration",
+    container: ["packageSources"],
+    find: (_source, container) => container.children.find((child2) => child2.name === "clear"),
+    entry: "<clear />",
+    first: true,
+    what
+  });
+  text2 = upsertXmlEntry(text2, {
+    root: "configuration",
+    container: ["packageSources"],
+    find: byKey(nugetSourceKey),
+    entry: `<add key="${nugetSourceKey}" value="${escapeXml(url)}" protocolVersion="3" />`,
+    what
+  });
+  text2 = upsertXmlEntry(text2, {
+    root: "configuration",
+    container: ["disabledPackageSources"],
+    find: byKey("nuget.org"),
+    entry: '<add key="nuget.org" value="true" />',
+    what
+  });
+  if (credentials !== void 0) {
+    text2 = upsertXmlEntry(text2, {
+      root: "configuration",
+      container: ["packageSourceCredentials"],
+      find: (_source, container) => container.children.find((child2) => child2.name === nugetSourceKey),
+      entry: [
+        `<${nugetSourceKey}>`,
+        `  <add key="Username" value="%${credentials.username}%" />`,
+        `  <add key="ClearTextPassword" value="%${credentials.password}%" />`,
+        `</${nugetSourceKey}>`
+      ].join("\n"),
+      what
+    });
+  }
+  return text2;
+}
+function plan15(config2, target) {
+  const url = config2.mirrors.nuget;
+  if (url === void 0) return void 0;
+  const plan17 = emptyPlan("nuget");
+  const reference = config2.credentials.nuget;
+  let credentials;
+  if (reference?.username !== void 0 && reference.password !== void 0) {
+    credentials = { username: reference.username, password: reference.password };
+    if (target.mode === "job") {
+      credentialValue(target, "nuget", "username", reference.username);
+      plan17.secrets.push(credentialValue(target, "nuget", "password", reference.password));
+    }
+    plan17.notes.push(
+      `nuget: credentials are %${reference.username}% / %${reference.password}% macros: give those variables to the steps that run dotnet`
+    );
+  }
+  plan17.files.push({
+    path: join33(target.home, ".nuget", "NuGet", "NuGet.Config"),
+    render: (existing) => mergeNugetConfig(existing, url, credentials),
+    description: "NuGet user config (package source → mirror)"
+  });
+  plan17.notes.push(
+    "nuget: a nuget.config in the repository can add nuget.org back (<clear/> only clears the levels below it)"
+  );
+  return plan17;
+}
+var nugetEcosystem = { name: "nuget", plan: plan15 };
+
+// src/mirrors/ecosystems/pip.ts
+import { isAbsolute as isAbsolute5, join as join34 } from "node:path";
+function userConfigHome(target) {
+  const xdg = target.mode === "job" ? target.env.XDG_CONFIG_HOME : void 0;
+  return xdg !== void 0 && isAbsolute5(xdg) ? xdg : join34(target.home, ".config");
+}
+function isLoopback(hostname) {
+  return hostname === "localhost" || /^127\./.test(hostname) || hostname === "[::1]";
+}
+function pipConfPath(target) {
+  return target.mode === "job" ? join34(userConfigHome(target), "pip", "pip.conf") : "/etc/pip.conf";
+}
+var pipEcosystem = {
+  name: "pip",
+  plan(config2, target) {
+    const index = config2.mirrors.pypi;
+    if (index === void 0) return void 0;
+    const plan17 = emptyPlan("pip");
+    const url = new URL(index);
+    const path7 = pipConfPath(target);
+    const values = { "index-url": index };
+    if (target.caBundle !== void 0) values.cert = target.caBundle;
+    if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+      values["trusted-host"] = { add: [url.host] };
+      plan17.notes.push(
+        `mirrors.pypi is plain http: pip uses it only because trusted-host lists ${url.host}; packages travel unencrypted`
+      );
+    }
+    plan17.files.push({
+      path: path7,
+      description: target.mode === "job" ? "pip user config" : "pip system config",
+      render: (existing) => mergeIniSection(existing, "global", values, { normalizeKey: pipKey, file: path7 })
+    });
+    plan17.notes.push(
+      `pip: ${path7} sets the index; PIP_INDEX_URL, --index-url (command line or requirements file) and a virtualenv's pip.conf still win, and extra-index-url entries are still asked`
+    );
+    const ref = config2.credentials.pypi;
+    if (ref?.username !== void 0) {
+      const netrc = join34(target.home, ".netrc");
+      if (target.mode === "image") {
+        plan17.files.push({
+          path: netrc,
+          secret: true,
+          mode: 384,
+          description: "netrc credentials for the PyPI mirror",
+          render: () => {
+            throw new UserError(
+              "credentials.pypi: image mode would bake the credential into a layer; pass it at build time as a build secret"
+            );
+          }
+        });
+      } else {
+        const login = credentialValue(target, "pypi", "username", ref.username);
+        const password = credentialValue(target, "pypi", "password", ref.password);
+        for (const [part, value] of [
+          ["username", login],
+          ["password", password]
+        ]) {
+          if (/[\s"\\]/.test(value)) {
+            throw new UserError(
+              `credentials.pypi.${part}: the value holds whitespace, a quote or a backslash, which .netrc cannot carry for every pip; use a token without them`
+            );
+          }
+        }
+        plan17.secrets.push(password);
+        plan17.files.push({
+          path: netrc,
+          secret: true,
+          mode: 384,
+          description: "netrc credentials for the PyPI mirror (pip, uv)",
+          render: (existing) => mergeNetrc2(existing, url.hostname, login, password)
+        });
+      }
+    }
+    return plan17;
+  }
+};
+function netrcTokens(text2) {
+  const tokens2 = [];
+  const pattern = /\S+/g;
+  let match;
+  while ((match = pattern.exec(text2)) !== null) {
+    if (match[0].startsWith("#")) {
+      const newline = text2.indexOf("\n", match.index);
+      pattern.lastIndex = newline === -1 ? text2.length : newline;
+      continue;
+    }
+    tokens2.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens2;
+}
+function mergeNetrc2(existing, machine, login, password) {
+  const text2 = existing ?? "";
+  const entry3 = `machine ${machine} login ${login} password ${password}
+`;
+  const tokens2 = netrcTokens(text2);
+  const starts = /* @__PURE__ */ new Set(["machine", "default", "macdef"]);
+  const spans = [];
+  for (let index = 0; index < tokens2.length; index++) {
+    if (tokens2[index].text !== "machine" || tokens2[index + 1]?.text !== machine) continue;
+    let last = index + 1;
+    while (last + 1 < tokens2.length && !starts.has(tokens2[last + 1].text)) last++;
+    const newline = text2.indexOf("\n", tokens2[last].end);
+    spans.push([tokens2[index].start, newline === -1 ? text2.length : newline + 1]);
+    index = last;
+  }
+  if (spans.length === 0) {
+    const base = text2 === "" || text2.endsWith("\n") ? text2 : `${text2}
+`;
+    return `${base}${entry3}`;
+  }
+  let result3 = "";
+  let at = 0;
+  spans.forEach(([start2, end2], position) => {
+    result3 += text2.slice(at, start2) + (position === 0 ? entry3 : "");
+    at = end2;
+  });
+  return result3 + text2.slice(at);
+}
+
+// src/mirrors/ecosystems/pnpm.ts
+import { join as join35 } from "node:path";
+
+// src/mirrors/formats/yaml-merge.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function mergeYaml(existing, values, options = {}) {
+  const file = options.file ?? "YAML file";
+  const document = (0, import_yaml5.parseDocument)(existing ?? "");
+  if (document.errors.length > 0) {
+    throw new UserError(
+      `${file}: not valid YAML (${document.errors[0].message.split("\n")[0]}); fix or remove it and run again`
+    );
+  }
+  if (document.contents === null || (0, import_yaml5.isScalar)(document.contents) && document.contents.value === null) {
+    document.contents = document.createNode({});
+  }
+  const root = document.contents;
+  if (!(0, import_yaml5.isMap)(root)) throw new UserError(`${file}: expected a mapping (key: value) at the top`);
+  const scalar = (value) => {
+    const node = new import_yaml5.Scalar(value);
+    if (typeof value === "string") node.type = import_yaml5.Scalar.QUOTE_DOUBLE;
+    return node;
+  };
+  for (const [key, value] of Object.entries(values)) {
+    const current = root.get(key, true);
+    if ((0, import_yaml5.isScalar)(current) && current.value === value) continue;
+    root.set(key, scalar(value));
+  }
+  for (const [key, additions] of Object.entries(options.addToLists ?? {})) {
+    let current = root.get(key, true);
+    if (current === void 0 || (0, import_yaml5.isScalar)(current) && current.value === null) {
+      current = new import_yaml5.YAMLSeq();
+      root.set(key, current);
+    } else if ((0, import_yaml5.isScalar)(current)) {
+      const seq2 = new import_yaml5.YAMLSeq();
+      seq2.items.push(current);
+      root.set(key, seq2);
+      current = seq2;
+    }
+    if (!(0, import_yaml5.isSeq)(current)) throw new UserError(`${file}: ${key}: expected a list`);
+    const seq = current;
+    const present = seq.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : void 0);
+    for (const addition of additions) {
+      if (!present.includes(addition)) {
+        seq.items.push(scalar(addition));
+        present.push(addition);
+      }
+    }
+  }
+  return document.toString();
+}
+
+// src/mirrors/ecosystems/pnpm.ts
+function pnpmConfigPath(target) {
+  return join35(userConfigHome(target), "pnpm", "config.yaml");
+}
+var pnpmEcosystem = {
+  name: "pnpm",
+  plan(config2, target) {
+    const mirror = config2.mirrors.npm;
+    if (mirror === void 0) return void 0;
+    const plan17 = emptyPlan("pnpm");
+    const registry = registryUrl(mirror);
+    const path7 = pnpmConfigPath(target);
+    plan17.files.push({
+      path: path7,
+      description: "pnpm 11 global config",
+      render: (existing) => mergeYaml(existing, { registry }, { file: path7 })
+    });
+    const auth = npmrcAuth(config2, target, mirror, plan17);
+    if (Object.keys(auth).length > 0) {
+      const npmrc = join35(target.home, ".npmrc");
+      plan17.files.push({
+        path: npmrc,
+        description: "registry credentials (placeholder) for pnpm 11",
+        render: (existing) => mergeRc(existing, auth, { file: npmrc })
+      });
+    }
+    plan17.env.push(["pnpm_config_registry", registry]);
+    plan17.notes.push(
+      "pnpm 11 ignores npm_config_registry and NPM_CONFIG_GLOBALCONFIG: it gets pnpm_config_registry and ~/.config/pnpm/config.yaml (pnpm 10 reads the npm global config)"
+    );
+    return plan17;
+  }
+};
+
+// src/mirrors/ecosystems/rubygems.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import { join as join36 } from "node:path";
+function mergeGemrc(existing, mirror) {
+  const document = (0, import_yaml6.parseDocument)(existing ?? "");
+  if (document.errors.length > 0)
+    throw new YamlMergeError(
+      `.gemrc: not valid YAML (${document.errors[0].message.split("\n")[0]})`
+    );
+  if (document.contents === null) document.contents = document.createNode({});
+  document.set(":sources", [mirror]);
+  const text2 = document.toString();
+  return text2.startsWith("---") ? text2 : `---
+${text2}`;
+}
+function bundlerHostKey(host) {
+  return host.replaceAll("-", "___").replaceAll(".", "__").toUpperCase();
+}
+function plan16(config2, target) {
+  const mirror = config2.mirrors.rubygems;
+  if (mirror === void 0) return void 0;
+  const plan17 = emptyPlan("rubygems");
+  const url = mirror.endsWith("/") ? mirror : `${mirror}/`;
+  plan17.files.push({
+    path: target.mode === "job" ? join36(target.home, ".gemrc") : "/etc/gemrc",
+    render: (existing) => mergeGemrc(existing, url),
+    description: "gem sources"
+  });
+  plan17.env.push(["BUNDLE_MIRROR__RUBYGEMS__ORG", url]);
+  const reference = config2.credentials.rubygems;
+  if (reference?.username !== void 0) {
+    if (target.mode === "job") {
+      credentialValue(target, "rubygems", "username", reference.username);
+      plan17.secrets.push(credentialValue(target, "rubygems", "password", reference.password));
+    }
+    plan17.notes.push(
+      `rubygems: credentials are not written: set BUNDLE_${bundlerHostKey(new URL(url).hostname)}="$${reference.username}:$${reference.password}" in the steps that run bundle (gem would print them as part of the source URL)`
+    );
+  }
+  return plan17;
+}
+var rubygemsEcosystem = { name: "rubygems", plan: plan16 };
+
+// src/mirrors/ecosystems/uv.ts
+import { join as join37 } from "node:path";
+var uvBlockStart = "# BEGIN runnerkit mirror-config: the mirror is the default index";
+var uvBlockEnd = "# END runnerkit mirror-config";
+function uvTomlPath(target) {
+  return target.mode === "job" ? join37(userConfigHome(target), "uv", "uv.toml") : "/etc/uv/uv.toml";
+}
+function mergeUvToml(existing, url, file = "uv.toml") {
+  const block = [
+    uvBlockStart,
+    "[[index]]",
+    'name = "runnerkit-mirror"',
+    `url = ${JSON.stringify(url)}`,
+    "default = true",
+    uvBlockEnd
+  ];
+  const lines = (existing ?? "").replace(/\r?\n$/, "").split(/\r?\n/);
+  if (existing === void 0 || existing === "") lines.length = 0;
+  const from = lines.indexOf(uvBlockStart);
+  const to = lines.indexOf(uvBlockEnd, from);
+  let at;
+  if (from !== -1 && to !== -1) {
+    lines.splice(from, to - from + 1);
+    at = from;
+  } else {
+    at = lines.findIndex((line) => /^\s*\[/.test(line));
+    if (at === -1) {
+      while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
+      if (lines.length > 0) lines.push("");
+      at = lines.length;
+    } else {
+      block.push("");
+    }
+  }
+  lines.splice(at, 0, ...block);
+  const result3 = `${lines.join("\n")}
+`;
+  try {
+    parse2(result3);
+  } catch (error) {
+    throw new UserError(
+      `${file}: cannot add the mirror index, the file is not valid TOML (${error.message.split("\n")[0]}); fix or remove it`
+    );
+  }
+  return result3;
+}
+var uvEcosystem = {
+  name: "uv",
+  plan(config2, target) {
+    const index = config2.mirrors.pypi;
+    if (index === void 0) return void 0;
+    const plan17 = emptyPlan("uv");
+    const path7 = uvTomlPath(target);
+    plan17.files.push({
+      path: path7,
+      description: target.mode === "job" ? "uv user config" : "uv system config",
+      render: (existing) => mergeUvToml(existing, index, path7)
+    });
+    plan17.env.push(["UV_DEFAULT_INDEX", index]);
+    if (target.mode === "image" && config2.ca !== void 0) {
+      plan17.env.push(["UV_SYSTEM_CERTS", "true"], ["UV_NATIVE_TLS", "true"]);
+    }
+    plan17.notes.push(
+      "uv: UV_DEFAULT_INDEX replaces the default index even over a project that names its own default; uv.lock records each package's index and file URLs, so a lock made against another index may need `uv lock` again (not verified here: no uv on the test machine)"
+    );
+    if (config2.credentials.pypi?.username !== void 0) {
+      plan17.notes.push(
+        "uv: credentials come from ~/.netrc (pip's plan writes it in job mode), or from UV_INDEX_RUNNERKIT_MIRROR_USERNAME/_PASSWORD"
+      );
+    }
+    return plan17;
+  }
+};
+
+// src/mirrors/ecosystems/yarn-berry.ts
+import { join as join38 } from "node:path";
+function yarnrcYmlPath(target) {
+  return join38(target.home, ".yarnrc.yml");
+}
+var yarnBerryEcosystem = {
+  name: "yarn-berry",
+  plan(config2, target) {
+    const mirror = config2.mirrors.yarn ?? config2.mirrors.npm;
+    const proxy2 = config2.proxy;
+    if (mirror === void 0 && proxy2?.http === void 0 && proxy2?.https === void 0)
+      return void 0;
+    const plan17 = emptyPlan("yarn-berry");
+    const path7 = yarnrcYmlPath(target);
+    const values = {};
+    const lists = {};
+    if (mirror !== void 0) {
+      const registry = mirror.replace(/\/+$/, "");
+      values.npmRegistryServer = registry;
+      plan17.env.push(["YARN_NPM_REGISTRY_SERVER", registry]);
+      const url = new URL(mirror);
+      if (url.protocol === "http:") lists.unsafeHttpWhitelist = [url.hostname];
+      const ref = config2.credentials.yarn?.token !== void 0 ? { ecosystem: "yarn", token: config2.credentials.yarn.token } : { ecosystem: "npm", token: config2.credentials.npm?.token };
+      if (ref.token !== void 0) {
+        values.npmAuthToken = `\${${ref.token}}`;
+        exportCredential(target, plan17, ref.ecosystem, "token", ref.token);
+      }
+      if (ref.token === void 0 && config2.credentials.npm?.username !== void 0) {
+        plan17.notes.push(
+          "yarn berry: credentials.npm has a username and password, but only a token (npmAuthToken) is configured for yarn berry; give credentials.yarn.token"
+        );
+      }
+      plan17.notes.push(
+        "yarn berry: npmRegistryServer and YARN_NPM_REGISTRY_SERVER set the registry (the variable beats a project .yarnrc.yml); yarn.lock stores no registry URL, so a registry switch is safe"
+      );
+    }
+    if (proxy2?.http !== void 0) {
+      values.httpProxy = proxy2.http;
+      plan17.env.push(["YARN_HTTP_PROXY", proxy2.http]);
+    }
+    if (proxy2?.https !== void 0) {
+      values.httpsProxy = proxy2.https;
+      plan17.env.push(["YARN_HTTPS_PROXY", proxy2.https]);
+    }
+    if (proxy2 !== void 0 && proxy2.noProxy.length > 0 && (proxy2.http ?? proxy2.https)) {
+      plan17.notes.push(
+        "yarn berry: it has no no_proxy: every request, the mirror's too, goes through the proxy"
+      );
+    }
+    if (target.caBundle !== void 0) {
+      values.httpsCaFilePath = target.caBundle;
+      plan17.notes.push(
+        "yarn berry: httpsCaFilePath is yarn 4's name (yarn 2 and 3 call it caFilePath and reject unknown keys)"
+      );
+    }
+    plan17.files.push({
+      path: path7,
+      description: "yarn berry user config",
+      render: (existing) => mergeYaml(existing, values, { addToLists: lists, file: path7 })
+    });
+    return plan17;
+  }
+};
+
+// src/mirrors/ecosystems/yarn-classic.ts
+import { join as join39 } from "node:path";
+function yarnrcPath(target) {
+  return target.mode === "job" ? join39(target.home, ".yarnrc") : "/etc/yarnrc";
+}
+var yarnClassicEcosystem = {
+  name: "yarn-classic",
+  plan(config2, target) {
+    const mirror = config2.mirrors.yarn ?? config2.mirrors.npm;
+    if (mirror === void 0) return void 0;
+    const plan17 = emptyPlan("yarn-classic");
+    const registry = registryUrl(mirror);
+    const path7 = yarnrcPath(target);
+    plan17.files.push({
+      path: path7,
+      description: target.mode === "job" ? "yarn 1 user config" : "yarn 1 system config",
+      render: (existing) => mergeRc(existing, { registry }, { style: "yarnrc", file: path7 })
+    });
+    const auth = npmrcAuth(config2, target, mirror, plan17, "yarn");
+    if (Object.keys(auth).length > 0) {
+      const npmrcs = target.mode === "job" ? [join39(target.home, ".npmrc")] : [...imageGlobalNpmrcs];
+      for (const npmrc of npmrcs) {
+        plan17.files.push({
+          path: npmrc,
+          description: "registry credentials (placeholder) for yarn 1",
+          render: (existing) => mergeRc(existing, auth, { file: npmrc })
+        });
+      }
+      plan17.notes.push(
+        'yarn 1: it aborts ("Failed to replace env in config") when a ${VAR} an npmrc refers to is unset; after setup-node registry-url, ~/.npmrc is not read (NPM_CONFIG_USERCONFIG)'
+      );
+    }
+    plan17.env.push(["YARN_REGISTRY", registry]);
+    plan17.notes.push(
+      `yarn 1: yarn.lock "resolved" URLs are fetched verbatim, whatever the registry setting (even the public registry's); rewrite the lockfile's host to the mirror or let the proxy reach the old host`
+    );
+    return plan17;
+  }
+};
+
 // src/mirrors/ecosystems/index.ts
-var ecosystems = [];
+var ecosystems = [
+  pipEcosystem,
+  uvEcosystem,
+  npmEcosystem,
+  yarnClassicEcosystem,
+  yarnBerryEcosystem,
+  pnpmEcosystem,
+  aptEcosystem,
+  dnfEcosystem,
+  apkEcosystem,
+  containersEcosystem,
+  dockerDaemonEcosystem,
+  buildkitEcosystem,
+  containerdEcosystem,
+  goEcosystem,
+  mavenEcosystem,
+  gradleEcosystem,
+  cargoEcosystem,
+  nugetEcosystem,
+  rubygemsEcosystem,
+  condaEcosystem,
+  gitEcosystem,
+  helmEcosystem
+];
 
 // src/mirrors/proxy.ts
 var cidrBlind = "wget, Python urllib, npm, Node 24 (NODE_USE_ENV_PROXY), @actions/http-client and Java";
 function proxyPlan(config2, target) {
   const proxy2 = config2.proxy;
   if (proxy2 === void 0) return void 0;
-  const plan = emptyPlan("proxy");
-  const both = (name2, value) => plan.env.push([name2.toUpperCase(), value], [name2.toLowerCase(), value]);
+  const plan17 = emptyPlan("proxy");
+  const both = (name2, value) => plan17.env.push([name2.toUpperCase(), value], [name2.toLowerCase(), value]);
   if (proxy2.http !== void 0) both("HTTP_PROXY", proxy2.http);
   if (proxy2.https !== void 0) both("HTTPS_PROXY", proxy2.https);
   if (proxy2.noProxy.length > 0) both("NO_PROXY", proxy2.noProxy.join(","));
@@ -60212,23 +62660,23 @@ function proxyPlan(config2, target) {
     ["https", proxy2.https]
   ]) {
     if (url?.startsWith("https://")) {
-      plan.notes.push(
+      plan17.notes.push(
         `proxy.${key} is ${url}: an https:// proxy URL means TLS to the proxy, which squid's http_port refuses ("tunneling socket could not be established"); use http:// for both`
       );
     }
   }
-  const cidrs = proxy2.noProxy.filter((entry) => /\/\d+$/.test(entry));
+  const cidrs = proxy2.noProxy.filter((entry3) => /\/\d+$/.test(entry3));
   if (cidrs.length > 0) {
-    plan.notes.push(
+    plan17.notes.push(
       `proxy.no_proxy has CIDR ranges (${cidrs.join(", ")}), which ${cidrBlind} ignore; add the host names and domain suffixes too`
     );
   }
   if (target.mode === "image") {
-    plan.notes.push(
+    plan17.notes.push(
       "proxy variables become ENV in the image: every container from it uses the proxy"
     );
   }
-  return plan;
+  return plan17;
 }
 
 // src/mirrors/plan.ts
@@ -60241,27 +62689,27 @@ function planAll(config2, base, systemBundle) {
   }
   const plans = [caPlan(config2, target, systemBundle), proxyPlan(config2, target)];
   for (const ecosystem of ecosystems) plans.push(ecosystem.plan(config2, target));
-  return plans.filter((plan) => plan !== void 0);
+  return plans.filter((plan17) => plan17 !== void 0);
 }
 
 // src/mirrors/render.ts
 import { promises as fs21 } from "node:fs";
-import { dirname as dirname11, join as join22, relative as relative6 } from "node:path";
+import { dirname as dirname11, join as join40, relative as relative6 } from "node:path";
 async function renderPlans(plans, options) {
-  const secret = plans.find((plan) => plan.files.some((file) => file.secret === true));
+  const secret = plans.find((plan17) => plan17.files.some((file) => file.secret === true));
   if (secret !== void 0) {
     throw new UserError(
       `credentials.${secret.ecosystem}: image mode would bake the credential into a layer; drop it from the config for the image and pass it at build time as a build secret (RUN --mount=type=secret)`
     );
   }
-  const root = join22(options.out, "root");
+  const root = join40(options.out, "root");
   const contents = /* @__PURE__ */ new Map();
-  const notes = plans.flatMap((plan) => plan.notes);
-  for (const plan of plans) {
-    for (const edit of plan.files) {
+  const notes = plans.flatMap((plan17) => plan17.notes);
+  for (const plan17 of plans) {
+    for (const edit of plan17.files) {
       let existing = contents.get(edit.path);
       if (existing === void 0 && options.baseRoot !== void 0) {
-        existing = await fs21.readFile(join22(options.baseRoot, edit.path), "utf8").catch(() => void 0);
+        existing = await fs21.readFile(join40(options.baseRoot, edit.path), "utf8").catch(() => void 0);
       }
       if (edit.ifExists === true && existing === void 0) {
         notes.push(
@@ -60273,22 +62721,22 @@ async function renderPlans(plans, options) {
     }
   }
   await fs21.mkdir(root, { recursive: true });
-  for (const [path6, text2] of contents) {
-    const target = join22(root, path6);
+  for (const [path7, text2] of contents) {
+    const target = join40(root, path7);
     await fs21.mkdir(dirname11(target), { recursive: true });
     await writeFileAtomic(target, text2);
   }
   const from = options.contextPath ?? relative6(dirname11(options.out), options.out);
-  const env = plans.flatMap((plan) => plan.env);
+  const env = plans.flatMap((plan17) => plan17.env);
   const lines = [
     "# Rendered by runnerkit mirrors render: mirrors, proxy and CA for every package manager.",
     `COPY ${from.replace(/\/?$/, "/")}root/ /`,
-    ...plans.flatMap((plan) => plan.dockerfile),
+    ...plans.flatMap((plan17) => plan17.dockerfile),
     ...env.length > 0 ? [`ENV ${env.map(([name2, value]) => `${name2}=${JSON.stringify(value)}`).join(" \\\n    ")}`] : []
   ];
   const snippet = `${lines.join("\n")}
 `;
-  await writeFileAtomic(join22(options.out, "Dockerfile.snippet"), snippet);
+  await writeFileAtomic(join40(options.out, "Dockerfile.snippet"), snippet);
   return { files: [...contents.keys()].sort(), snippet, notes };
 }
 
@@ -60305,8 +62753,8 @@ function loadConfig(source) {
   throw new UserError("give the mirror config: a YAML file (config) or inline YAML");
 }
 function defaultStateDir(env) {
-  const state = env.XDG_STATE_HOME || join23(env.HOME || homedir4(), ".local", "state");
-  return join23(state, "runnerkit", "mirrors");
+  const state = env.XDG_STATE_HOME || join41(env.HOME || homedir4(), ".local", "state");
+  return join41(state, "runnerkit", "mirrors");
 }
 async function applyJobMode(config2, env, stateDir = defaultStateDir(env)) {
   const home = env.HOME || homedir4();
@@ -60317,9 +62765,9 @@ async function applyJobMode(config2, env, stateDir = defaultStateDir(env)) {
   return {
     plans,
     files,
-    env: plans.flatMap((plan) => plan.env),
-    secrets: plans.flatMap((plan) => plan.secrets),
-    notes: plans.flatMap((plan) => plan.notes)
+    env: plans.flatMap((plan17) => plan17.env),
+    secrets: plans.flatMap((plan17) => plan17.secrets),
+    notes: plans.flatMap((plan17) => plan17.notes)
   };
 }
 async function renderImageMode(config2, env, out2, options = {}) {
@@ -60336,6 +62784,530 @@ async function renderImageMode(config2, env, out2, options = {}) {
 }
 async function restoreJobMode(env, stateDir = defaultStateDir(env)) {
   return restore(stateDir);
+}
+
+// src/cli/mirrors-squid.ts
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { join as join42, resolve as resolve14 } from "node:path";
+
+// src/mirrors/squid.ts
+var squidDefaults = {
+  port: 3128,
+  caCert: "/etc/squid/bump-ca.crt",
+  caKey: "/etc/squid/bump-ca.key",
+  cacheDir: "/var/spool/squid",
+  certDbDir: "/var/spool/squid/ssl_db",
+  certgen: "/usr/lib/squid/security_file_certgen",
+  cacheSizeMb: 2e4,
+  maxObjectSizeMb: 4096,
+  cacheMemMb: 256,
+  /** Pod networks: the private ranges. */
+  allowedNetworks: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
+  /** Public package hosts, bumped when neither flags nor the config name any. */
+  bumpHosts: [
+    "pypi.org",
+    "files.pythonhosted.org",
+    "registry.npmjs.org",
+    "registry.yarnpkg.com",
+    "deb.debian.org",
+    "security.debian.org",
+    ".archive.ubuntu.com",
+    "security.ubuntu.com",
+    "dl-cdn.alpinelinux.org",
+    "proxy.golang.org",
+    "static.crates.io",
+    "index.crates.io",
+    "repo.maven.apache.org",
+    "repo1.maven.org",
+    "rubygems.org",
+    "api.nuget.org"
+  ],
+  /** Spliced even if a bump entry covers them: pinned or identity-bearing endpoints. */
+  spliceHosts: []
+};
+var refreshPatterns = [
+  {
+    comment: "apt indexes (by-hash files are immutable, below)",
+    rule: String.raw`-i /(Release|InRelease|Release\.gpg|Packages|Sources|Contents-[^/]+|Translation-[^/]+|Components-[^/]+)(\.(gz|xz|bz2|lzma|lz4|zst))?$ 0 0% 0`
+  },
+  {
+    comment: "dnf/yum repomd.xml, apk APKINDEX, conda repodata, helm index.yaml, maven-metadata.xml",
+    rule: String.raw`-i /(repodata/repomd\.xml|APKINDEX\.tar\.gz|(current_)?repodata\.json(\.bz2|\.zst)?|index\.yaml|maven-metadata\.xml)$ 0 0% 0`
+  },
+  {
+    comment: "PyPI simple index pages and JSON API",
+    rule: String.raw`-i /(simple/|pypi/[^/]+(/[^/]+)?/json$) 0 0% 0`
+  },
+  {
+    comment: "Go module lists and @latest; Maven SNAPSHOTs; branch archives",
+    rule: String.raw`-i (/@v/list$|/@latest$|-SNAPSHOT|/archive/refs/heads/) 0 0% 0`
+  },
+  {
+    comment: "container blobs and manifests by digest",
+    rule: String.raw`-i /v2/.+/(blobs|manifests)/sha256:[0-9a-f]{64}$ 525600 100% 525600 override-expire override-lastmod ignore-reload`
+  },
+  {
+    comment: "apt by-hash, Go module zips/mods/infos",
+    rule: String.raw`-i (/by-hash/[A-Za-z0-9]+/[0-9a-f]+|/@v/[^/]+\.(zip|mod|info))$ 525600 100% 525600 override-expire override-lastmod ignore-reload`
+  },
+  {
+    comment: "versioned packages: .deb .rpm .apk .whl sdists npm .tgz .crate .gem .nupkg .jar .pom .conda",
+    rule: String.raw`-i \.(deb|udeb|ddeb|rpm|drpm|apk|whl|egg|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst|crate|gem|nupkg|snupkg|jar|war|aar|pom|module|conda)(\.(sha1|sha256|sha512|md5|asc))?$ 525600 100% 525600 override-expire override-lastmod ignore-reload`
+  },
+  {
+    comment: "everything else (npm packuments, manifests by tag, sparse cargo index, …): revalidate",
+    rule: ". 0 0% 0"
+  }
+];
+var hostPattern = /^\.?(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+function fail2(field, why) {
+  throw new UserError(`squid: ${field}: ${why}`);
+}
+function port(value, field) {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535)
+    fail2(field, `expected a port number 1-65535, got ${JSON.stringify(value)}`);
+  return value;
+}
+function path6(value, field) {
+  if (typeof value !== "string" || !value.startsWith("/") || !/^[^\s"'\\#]+$/.test(value))
+    fail2(
+      field,
+      `expected an absolute path without spaces, quotes or #, got ${JSON.stringify(value)}`
+    );
+  return value.replace(/(.)\/+$/, "$1");
+}
+function positive(value, field) {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+    fail2(field, `expected a whole number of MB (at least 1), got ${JSON.stringify(value)}`);
+  return value;
+}
+function hosts(value, field) {
+  if (!Array.isArray(value)) fail2(field, "expected a list of host names");
+  const result3 = [];
+  for (const entry3 of value) {
+    const host = typeof entry3 === "string" ? entry3.trim().toLowerCase() : "";
+    if (!hostPattern.test(host)) {
+      fail2(
+        field,
+        `'${String(entry3)}' is not a host name (give files.pythonhosted.org, or .example.org for the domain and its subdomains; no scheme, port or path)`
+      );
+    }
+    result3.push(host);
+  }
+  return minimalHosts(result3);
+}
+function covers(a, b) {
+  if (!a.startsWith(".")) return a === b;
+  const bare = b.replace(/^\./, "");
+  return bare === a.slice(1) || bare.endsWith(a);
+}
+function minimalHosts(list3) {
+  const unique = [...new Set(list3)];
+  return unique.filter(
+    (host) => !unique.some((other) => other !== host && other.startsWith(".") && covers(other, host))
+  );
+}
+var ipv43 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+function network(value, field) {
+  const text2 = typeof value === "string" ? value.trim() : "";
+  const [address = "", prefix, extra] = text2.split("/");
+  const v4 = ipv43.test(address);
+  const v6 = !v4 && /^[0-9a-f:.]+$/i.test(address) && address.includes(":");
+  const max = v4 ? 32 : 128;
+  if (!v4 && !v6 || extra !== void 0 || prefix !== void 0 && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max)) {
+    fail2(field, `'${String(value)}' is not a CIDR or an address (e.g. 10.0.0.0/8, fd00::/8)`);
+  }
+  return text2;
+}
+function normalise(options) {
+  if (options === null || typeof options !== "object") fail2("options", "expected an object");
+  const bumpHosts = hosts(options.bumpHosts, "bumpHosts");
+  if (bumpHosts.length === 0) fail2("bumpHosts", "give at least one package host to bump and cache");
+  const spliceHosts = hosts(options.spliceHosts ?? [], "spliceHosts");
+  for (const host of spliceHosts) {
+    if (bumpHosts.includes(host))
+      fail2("spliceHosts", `'${host}' is in bumpHosts too; a host is bumped or spliced, not both`);
+  }
+  if (!Array.isArray(options.allowedNetworks) || options.allowedNetworks.length === 0)
+    fail2("allowedNetworks", "give at least one CIDR allowed to use the proxy (e.g. 10.0.0.0/8)");
+  const allowedNetworks = [
+    ...new Set(options.allowedNetworks.map((entry3) => network(entry3, "allowedNetworks")))
+  ];
+  if (options.extraSslPorts !== void 0 && !Array.isArray(options.extraSslPorts))
+    fail2("extraSslPorts", "expected a list of port numbers");
+  const extraSslPorts = [
+    ...new Set((options.extraSslPorts ?? []).map((value) => port(value, "extraSslPorts")))
+  ].filter((value) => value !== 443).sort((a, b) => a - b);
+  const listenAddress = options.listenAddress;
+  if (listenAddress !== void 0 && !ipv43.test(listenAddress) && !/^\[[0-9a-f:.]+\]$/i.test(listenAddress))
+    fail2(
+      "listenAddress",
+      `expected an IPv4 address or [IPv6], got ${JSON.stringify(listenAddress)}`
+    );
+  const effectiveUser = options.effectiveUser;
+  if (effectiveUser !== void 0 && !/^[a-z_][a-z0-9_-]*$/.test(effectiveUser))
+    fail2("effectiveUser", `expected a user name, got ${JSON.stringify(effectiveUser)}`);
+  const optionalPath = (value, field) => value === void 0 ? void 0 : path6(value, field);
+  return {
+    port: port(options.port, "port"),
+    listenAddress,
+    cacheDir: path6(options.cacheDir, "cacheDir"),
+    caCert: path6(options.caCert, "caCert"),
+    caKey: path6(options.caKey, "caKey"),
+    certDbDir: path6(options.certDbDir ?? squidDefaults.certDbDir, "certDbDir"),
+    bumpHosts,
+    spliceHosts,
+    allowedNetworks,
+    extraSslPorts,
+    hostsFile: optionalPath(options.hostsFile, "hostsFile"),
+    upstreamCaFile: optionalPath(options.upstreamCaFile, "upstreamCaFile"),
+    cacheSizeMb: positive(options.cacheSizeMb ?? squidDefaults.cacheSizeMb, "cacheSizeMb"),
+    maxObjectSizeMb: positive(
+      options.maxObjectSizeMb ?? squidDefaults.maxObjectSizeMb,
+      "maxObjectSizeMb"
+    ),
+    cacheMemMb: positive(options.cacheMemMb ?? squidDefaults.cacheMemMb, "cacheMemMb"),
+    logDir: optionalPath(options.logDir, "logDir"),
+    pidFile: optionalPath(options.pidFile, "pidFile"),
+    effectiveUser,
+    allowLoopbackOrigins: options.allowLoopbackOrigins === true
+  };
+}
+function renderSquid(options) {
+  const o = normalise(options);
+  const listen = o.listenAddress === void 0 ? String(o.port) : `${o.listenAddress}:${o.port}`;
+  const lines = [
+    "# Rendered by runnerkit mirrors squid — for Debian squid-openssl (squid 5.7+).",
+    "# A caching proxy for package downloads: package hosts are bumped (TLS intercepted with",
+    "# the bump CA, so bodies can be cached); every other host is spliced (an opaque tunnel).",
+    "",
+    "# --- listening port, bump CA, certificate generator",
+    `http_port ${listen} ssl-bump generate-host-certificates=on dynamic_cert_mem_cache_size=4MB tls-cert=${o.caCert} tls-key=${o.caKey}`,
+    `sslcrtd_program ${squidDefaults.certgen} -s ${o.certDbDir} -M 4MB`,
+    "sslcrtd_children 5 startup=1 idle=1",
+    ""
+  ];
+  lines.push(
+    "# --- what to bump",
+    "# Splice by default, bump only the package hosts: hosts that pin certificates or use client",
+    "# certificates (the Actions service, OIDC, cloud identity endpoints, anything unlisted) keep",
+    "# working with the origin's own certificate, and only package hosts ever see the bump CA.",
+    "acl step1 at_step SslBump1"
+  );
+  if (o.spliceHosts.length > 0)
+    lines.push(`acl splice_hosts ssl::server_name ${o.spliceHosts.join(" ")}`);
+  lines.push(`acl bump_hosts ssl::server_name ${o.bumpHosts.join(" ")}`, "ssl_bump peek step1");
+  if (o.spliceHosts.length > 0) lines.push("ssl_bump splice splice_hosts");
+  lines.push(
+    "ssl_bump bump bump_hosts",
+    "ssl_bump splice all",
+    "# an upstream certificate that does not verify is an error, never hidden behind the bump CA",
+    "sslproxy_cert_error deny all"
+  );
+  if (o.upstreamCaFile !== void 0) {
+    lines.push(
+      "# upstream TLS: the system store plus this CA (internal mirrors signed by a company CA)",
+      `tls_outgoing_options cafile=${o.upstreamCaFile}`
+    );
+  }
+  lines.push(
+    "# a CONNECT that is not TLS (undici and pnpm 11 CONNECT to http:// mirrors): tunnel it",
+    "on_unsupported_protocol tunnel all",
+    ""
+  );
+  if (o.hostsFile !== void 0) lines.push(`hosts_file ${o.hostsFile}`, "");
+  lines.push(
+    "# --- who may use the proxy, and to which ports",
+    `acl runners src ${o.allowedNetworks.join(" ")}`,
+    `acl SSL_ports port 443${o.extraSslPorts.map((value) => ` ${value}`).join("")}`,
+    "acl Safe_ports port 80 443 1025-65535",
+    "http_access deny !Safe_ports",
+    "# clients CONNECT to https:// hosts and (undici, pnpm 11) to http:// ones: list those ports",
+    "http_access deny CONNECT !SSL_ports",
+    "http_access deny manager"
+  );
+  if (!o.allowLoopbackOrigins) lines.push("http_access deny to_localhost");
+  lines.push("http_access allow runners", "http_access deny all", "");
+  lines.push(
+    "# --- cache",
+    `cache_mem ${o.cacheMemMb} MB`,
+    `maximum_object_size ${o.maxObjectSizeMb} MB`,
+    `cache_dir ufs ${o.cacheDir} ${o.cacheSizeMb} 16 256`,
+    `coredump_dir ${o.cacheDir}`,
+    "# many pods asking for the same uncached file at once: one upstream fetch, all wait for it",
+    "collapsed_forwarding on",
+    "# an ephemeral pod that dies mid-download: finish the fetch so the next pod gets a hit",
+    "quick_abort_min -1 KB",
+    "",
+    "# --- freshness, first match wins (override-expire etc. violate HTTP on purpose: the file",
+    "# names are versioned or content-addressed, so the bytes never change; squid warns)"
+  );
+  for (const pattern of refreshPatterns)
+    lines.push(`# ${pattern.comment}`, `refresh_pattern ${pattern.rule}`);
+  lines.push("");
+  const logs = [];
+  if (o.logDir !== void 0)
+    logs.push(
+      `access_log stdio:${o.logDir}/access.log squid`,
+      `cache_log ${o.logDir}/cache.log`,
+      `cache_store_log none`
+    );
+  if (o.pidFile !== void 0) logs.push(`pid_filename ${o.pidFile}`);
+  if (o.effectiveUser !== void 0) logs.push(`cache_effective_user ${o.effectiveUser}`);
+  if (logs.length > 0) lines.push("# --- process", ...logs, "");
+  return { "squid.conf": lines.join("\n"), "README.txt": readme(o) };
+}
+function readme(o) {
+  const steps = caGenerationSteps("Runner Package Cache Bump CA", {
+    caCert: o.caCert,
+    caKey: o.caKey,
+    certDbDir: o.certDbDir,
+    user: o.effectiveUser ?? "proxy"
+  });
+  return [
+    "squid.conf: a caching, TLS-intercepting proxy for package downloads (Debian squid-openssl).",
+    "",
+    '1. Install: apt-get install squid-openssl   (plain "squid" is built without OpenSSL and cannot bump)',
+    "2. Create the bump CA and the certificate DB (once; keep the key secret, 0600):",
+    ...steps.map((step) => `     ${step}`),
+    `3. Copy squid.conf to /etc/squid/squid.conf, then: squid -k parse -f /etc/squid/squid.conf`,
+    "   (warnings about override-expire/ignore-reload violating HTTP are expected), squid -z to",
+    "   create the cache folders, and start (or restart) squid.",
+    `4. Runners: proxy http://PROXY-HOST:${o.port} for both HTTP_PROXY and HTTPS_PROXY (http://,`,
+    `   never https://), and trust ${o.caCert} — with runnerkit mirrors, put it under ca: in the`,
+    "   config, so every replace-knob gets a bundle of the system CAs plus the bump CA.",
+    "",
+    `Bumped and cached: ${o.bumpHosts.join(" ")}`,
+    `Spliced (tunnelled, origin certificate, not cached): ${o.spliceHosts.length > 0 ? `${o.spliceHosts.join(" ")} and ` : ""}every other host.`,
+    "A registry that redirects blob downloads to a CDN (Docker Hub → production.cloudflare.docker.com)",
+    "caches only when the CDN host is bumped too.",
+    ""
+  ].join("\n");
+}
+function caGenerationSteps(commonName, paths = {}) {
+  if (typeof commonName !== "string" || commonName.trim() === "" || /[/\\"'$`\n\r=+,]/.test(commonName))
+    fail2(
+      "commonName",
+      `expected a plain name (no / \\ quotes $ \` = + , or line breaks), got ${JSON.stringify(commonName)}`
+    );
+  const caCert = path6(paths.caCert ?? squidDefaults.caCert, "caCert");
+  const caKey = path6(paths.caKey ?? squidDefaults.caKey, "caKey");
+  const certDbDir = path6(paths.certDbDir ?? squidDefaults.certDbDir, "certDbDir");
+  const user = paths.user ?? "proxy";
+  if (!/^[a-z_][a-z0-9_-]*$/.test(user))
+    fail2("user", `expected a user name, got ${JSON.stringify(user)}`);
+  const days = paths.days ?? 825;
+  if (!Number.isInteger(days) || days < 1)
+    fail2("days", `expected a whole number of days, got ${days}`);
+  return [
+    `openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days ${days} -subj '/CN=${commonName.trim()}' -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' -keyout ${caKey} -out ${caCert}`,
+    `chown ${user}:${user} ${caKey} && chmod 600 ${caKey}`,
+    `test -d ${certDbDir} || ${squidDefaults.certgen} -c -s ${certDbDir} -M 4MB`,
+    `chown -R ${user}:${user} ${certDbDir}`
+  ];
+}
+
+// src/cli/mirrors-squid.ts
+var defaultUpstreamCaPath = "/etc/squid/runnerkit-upstream-ca.pem";
+function mirrorUrls(config2) {
+  const mirrors = config2?.mirrors ?? {};
+  const urls = [
+    mirrors.pypi,
+    mirrors.npm,
+    mirrors.yarn,
+    mirrors.go,
+    mirrors.maven,
+    mirrors.gradle,
+    mirrors.nuget,
+    mirrors.rubygems,
+    mirrors.conda,
+    mirrors.cargo?.replace(/^sparse\+/, ""),
+    mirrors.apt?.url,
+    mirrors.apt?.securityUrl,
+    ...(mirrors.dnf ?? []).flatMap((repo) => [repo.baseurl, repo.gpgkey]),
+    ...mirrors.apk ?? [],
+    ...Object.values(mirrors.git ?? {}),
+    ...Object.values(mirrors.helm ?? {}),
+    // registries speak https (a host[:port][/path] in the config)
+    ...Object.values(mirrors.containers ?? {}).flatMap(
+      (hosts2) => hosts2.map((host) => `https://${host}`)
+    )
+  ];
+  return urls.filter((url) => url !== void 0 && /^https?:\/\//.test(url));
+}
+function mirrorHosts(config2) {
+  const hosts2 = mirrorUrls(config2).map((url) => new URL(url)).filter((url) => url.protocol === "https:" && !/^\[|^\d+\.\d+\.\d+\.\d+$/.test(url.hostname)).map((url) => url.hostname.toLowerCase());
+  return [...new Set(hosts2)].sort();
+}
+function mirrorPorts(config2) {
+  const ports = mirrorUrls(config2).map((text2) => {
+    const url = new URL(text2);
+    return Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  });
+  return [...new Set(ports)].filter((port2) => port2 !== 443).sort((a, b) => a - b);
+}
+function proxyPort(config2) {
+  for (const text2 of [config2?.proxy?.https, config2?.proxy?.http]) {
+    if (text2 === void 0) continue;
+    const url = new URL(text2);
+    if (url.port !== "") return Number(url.port);
+  }
+  return void 0;
+}
+function squidOptionsFor(config2, flags5) {
+  const fromConfig = mirrorHosts(config2);
+  const options = {
+    port: flags5.port ?? proxyPort(config2) ?? squidDefaults.port,
+    cacheDir: flags5.cacheDir ?? squidDefaults.cacheDir,
+    caCert: flags5.caCert ?? squidDefaults.caCert,
+    caKey: flags5.caKey ?? squidDefaults.caKey,
+    certDbDir: flags5.certDbDir ?? squidDefaults.certDbDir,
+    bumpHosts: flags5.bumpHosts ?? (fromConfig.length > 0 ? fromConfig : [...squidDefaults.bumpHosts]),
+    spliceHosts: flags5.spliceHosts ?? [...squidDefaults.spliceHosts],
+    allowedNetworks: flags5.allowedNetworks ?? [...squidDefaults.allowedNetworks],
+    extraSslPorts: [...mirrorPorts(config2), ...flags5.extraSslPorts ?? []]
+  };
+  if (flags5.listenAddress !== void 0) options.listenAddress = flags5.listenAddress;
+  if (flags5.cacheSizeMb !== void 0) options.cacheSizeMb = flags5.cacheSizeMb;
+  if (flags5.maxObjectSizeMb !== void 0) options.maxObjectSizeMb = flags5.maxObjectSizeMb;
+  if (flags5.hostsFile !== void 0) options.hostsFile = flags5.hostsFile;
+  if (config2?.ca !== void 0)
+    options.upstreamCaFile = flags5.upstreamCaPath ?? defaultUpstreamCaPath;
+  return options;
+}
+var flagOf = {
+  port: "--port",
+  listenAddress: "--listen",
+  bumpHosts: "--bump-host",
+  spliceHosts: "--splice-host",
+  allowedNetworks: "--allow",
+  extraSslPorts: "--ssl-port",
+  caCert: "--ca-cert",
+  caKey: "--ca-key",
+  cacheDir: "--cache-dir",
+  certDbDir: "--cert-db",
+  cacheSizeMb: "--cache-size-mb",
+  maxObjectSizeMb: "--max-object-size-mb",
+  hostsFile: "--hosts-file",
+  upstreamCaFile: "--upstream-ca-path"
+};
+async function renderSquidFiles(config2, flags5) {
+  if (typeof flags5.out !== "string" || flags5.out === "") throw new UserError("give --out DIR");
+  let files;
+  try {
+    files = { ...renderSquid(squidOptionsFor(config2, flags5)) };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const renamed = error.message.replace(
+      /^squid: (\w+): /,
+      (whole2, field) => `${flagOf[field] ?? field}: `
+    );
+    throw new UserError(renamed);
+  }
+  if (config2?.ca !== void 0) {
+    files["upstream-ca.pem"] = config2.ca.pem;
+    files["README.txt"] += `
+upstream-ca.pem: the config's CA (${config2.ca.source}); copy it to ${flags5.upstreamCaPath ?? defaultUpstreamCaPath} on the proxy host (squid trusts it for upstream TLS, besides the system store).
+`;
+  }
+  const out2 = resolve14(flags5.out);
+  await mkdir2(out2, { recursive: true });
+  const written = [];
+  for (const [name2, text2] of Object.entries(files)) {
+    const path7 = join42(out2, name2);
+    await writeFileAtomic(path7, text2);
+    written.push(path7);
+  }
+  return written;
+}
+var squidUsage = `Usage: runnerkit mirrors squid [--config FILE] --out DIR [options]
+
+Render a squid.conf for Debian's squid-openssl that caches package downloads for the runner pods:
+package hosts are bumped (TLS intercepted with a bump CA the runners trust, so bodies can be
+cached), every other host is spliced (tunnelled untouched). Writes squid.conf and README.txt
+(the CA and start-up steps) into DIR.
+
+Options:
+  --config FILE               the mirror config: its https mirror hosts are bumped, its mirror
+                              ports allowed for CONNECT, its proxy URL's port used
+  --out DIR                   where the files go (created when missing)
+  --port N                    listening port (default: the config's proxy port, else 3128)
+  --listen ADDRESS            listen on one address only
+  --bump-host HOST            bump and cache HOST (.example.org: and subdomains); repeatable or
+                              comma-separated; replaces the config's hosts
+  --splice-host HOST          never bump HOST; repeatable
+  --allow CIDR                clients allowed (default 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)
+  --ssl-port N                another port clients may CONNECT to; repeatable
+  --ca-cert FILE, --ca-key FILE   the bump CA on the proxy host (default /etc/squid/bump-ca.*)
+  --cache-dir DIR             disk cache (default /var/spool/squid)
+  --cert-db DIR               certificate DB (default /var/spool/squid/ssl_db)
+  --cache-size-mb N           disk cache size (default 20000)
+  --max-object-size-mb N      largest cached object (default 4096)
+  --hosts-file FILE           a hosts file squid resolves from first
+  --upstream-ca-path FILE     where upstream-ca.pem (the config's ca) goes on the proxy host
+`;
+function list2(values) {
+  return values?.flatMap((value) => value.split(",")).map((value) => value.trim());
+}
+function integer3(value, flag) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value.trim())) throw new UserError(`${flag}: expected a number, got '${value}'`);
+  return Number(value);
+}
+async function squidSubcommand(args2, context) {
+  if (args2.includes("--help") || args2.includes("-h")) {
+    context.stdout(squidUsage);
+    return 0;
+  }
+  const { values, positionals } = parseCommandArgs("mirrors squid", args2, {
+    config: { type: "string" },
+    out: { type: "string" },
+    port: { type: "string" },
+    listen: { type: "string" },
+    "bump-host": { type: "string", multiple: true },
+    "splice-host": { type: "string", multiple: true },
+    allow: { type: "string", multiple: true },
+    "ssl-port": { type: "string", multiple: true },
+    "ca-cert": { type: "string" },
+    "ca-key": { type: "string" },
+    "cache-dir": { type: "string" },
+    "cert-db": { type: "string" },
+    "cache-size-mb": { type: "string" },
+    "max-object-size-mb": { type: "string" },
+    "hosts-file": { type: "string" },
+    "upstream-ca-path": { type: "string" }
+  });
+  if (positionals.length > 0)
+    throw new UserError(
+      `unexpected argument '${positionals[0]}'; run 'runnerkit mirrors squid --help'`
+    );
+  if (values.out === void 0) throw new UserError("squid: give --out DIR");
+  const config2 = values.config === void 0 ? void 0 : loadMirrorConfig(resolve14(context.cwd, values.config));
+  const flags5 = { out: resolve14(context.cwd, values.out) };
+  const set = (key, value) => {
+    if (value !== void 0) flags5[key] = value;
+  };
+  set("port", integer3(values.port, "--port"));
+  set("listenAddress", values.listen);
+  set("bumpHosts", list2(values["bump-host"]));
+  set("spliceHosts", list2(values["splice-host"]));
+  set("allowedNetworks", list2(values.allow));
+  set(
+    "extraSslPorts",
+    list2(values["ssl-port"])?.map((value) => integer3(value, "--ssl-port") ?? 0)
+  );
+  set("caCert", values["ca-cert"]);
+  set("caKey", values["ca-key"]);
+  set("cacheDir", values["cache-dir"]);
+  set("certDbDir", values["cert-db"]);
+  set("cacheSizeMb", integer3(values["cache-size-mb"], "--cache-size-mb"));
+  set("maxObjectSizeMb", integer3(values["max-object-size-mb"], "--max-object-size-mb"));
+  set("hostsFile", values["hosts-file"]);
+  set("upstreamCaPath", values["upstream-ca-path"]);
+  const written = await renderSquidFiles(config2, flags5);
+  for (const path7 of written) context.stdout(`${path7}
+`);
+  return 0;
 }
 
 // src/cli/mirrors.ts
@@ -60368,6 +63340,7 @@ var mirrorsCommand = {
   usage: usage5,
   async run(args2, context) {
     const [subcommand, ...rest] = args2;
+    if (subcommand === "squid") return squidSubcommand(rest, context);
     const { values, positionals } = parseCommandArgs("mirrors", rest, {
       config: { type: "string" },
       mode: { type: "string" },
@@ -60383,8 +63356,8 @@ var mirrorsCommand = {
     if (format !== "text" && format !== "json")
       throw new UserError(`--format: expected text or json, got '${format}'`);
     const env = context.env;
-    const config2 = () => loadConfig({ file: values.config === void 0 ? "" : resolve14(context.cwd, values.config) });
-    const stateDir = values["state-dir"] !== void 0 ? resolve14(context.cwd, values["state-dir"]) : defaultStateDir(env);
+    const config2 = () => loadConfig({ file: values.config === void 0 ? "" : resolve15(context.cwd, values.config) });
+    const stateDir = values["state-dir"] !== void 0 ? resolve15(context.cwd, values["state-dir"]) : defaultStateDir(env);
     switch (subcommand) {
       case "apply": {
         if (values.mode !== void 0 && values.mode !== "job") {
@@ -60402,7 +63375,7 @@ var mirrorsCommand = {
         if (values["env-file"] !== void 0) {
           const { appendFile: appendFile2 } = await import("node:fs/promises");
           if (lines.length > 0)
-            await appendFile2(resolve14(context.cwd, values["env-file"]), `${lines.join("\n")}
+            await appendFile2(resolve15(context.cwd, values["env-file"]), `${lines.join("\n")}
 `);
         }
         context.stdout(
@@ -60414,9 +63387,9 @@ var mirrorsCommand = {
       }
       case "render": {
         if (values.out === void 0) throw new UserError("render: give --out DIR");
-        const rendered = await renderImageMode(config2(), env, resolve14(context.cwd, values.out), {
+        const rendered = await renderImageMode(config2(), env, resolve15(context.cwd, values.out), {
           ...values["base-root"] !== void 0 && {
-            baseRoot: resolve14(context.cwd, values["base-root"])
+            baseRoot: resolve15(context.cwd, values["base-root"])
           }
         });
         for (const note of rendered.notes) context.stderr(`runnerkit mirrors: note: ${note}
@@ -60468,8 +63441,8 @@ ${(tool.output || "(nothing set)").replace(/^/gm, "  ")}`}
 };
 
 // src/cli/mtu.ts
-import { mkdir as mkdir2, readFile as readFile2 } from "node:fs/promises";
-import { join as join24, resolve as resolve15 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile2 } from "node:fs/promises";
+import { join as join43, resolve as resolve16 } from "node:path";
 
 // src/runner/mtu/config.ts
 var minimumMtu = 576;
@@ -60488,7 +63461,7 @@ function validateMtu(mtu, name2 = "mtu") {
   }
   return mtu;
 }
-function isRecord2(value) {
+function isRecord4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function renderDaemonJson(mtu, existing, source = "daemon.json") {
@@ -60502,14 +63475,14 @@ function renderDaemonJson(mtu, existing, source = "daemon.json") {
       const reason = error instanceof Error ? error.message : String(error);
       throw new UserError(`${source}: not valid JSON (${reason}); fix it or start without it`);
     }
-    if (!isRecord2(parsed)) throw new UserError(`${source}: expected a JSON object`);
+    if (!isRecord4(parsed)) throw new UserError(`${source}: expected a JSON object`);
     config2 = parsed;
   }
   const options = config2["default-network-opts"];
-  if (options !== void 0 && !isRecord2(options))
+  if (options !== void 0 && !isRecord4(options))
     throw new UserError(`${source}: "default-network-opts" must be an object`);
   const bridge = options?.bridge;
-  if (bridge !== void 0 && !isRecord2(bridge))
+  if (bridge !== void 0 && !isRecord4(bridge))
     throw new UserError(`${source}: "default-network-opts.bridge" must be an object`);
   config2.mtu = mtu;
   config2["default-network-opts"] = {
@@ -60566,14 +63539,14 @@ import { spawn as spawn6 } from "node:child_process";
 var minimumPathMtu = 552;
 var ipAndIcmpHeaders = 28;
 var probePackages = { ping: "iputils-ping", tracepath: "iputils-tracepath" };
-var spawnExec = (command, args2) => new Promise((resolve17) => {
+var spawnExec = (command, args2) => new Promise((resolve18) => {
   const child2 = spawn6(command, args2, { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child2.stdout.on("data", (chunk) => stdout += chunk.toString());
   child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-  child2.on("error", (error) => resolve17({ code: 127, stdout, stderr: stderr + error.message }));
-  child2.on("close", (code2) => resolve17({ code: code2 ?? 1, stdout, stderr }));
+  child2.on("error", (error) => resolve18({ code: 127, stdout, stderr: stderr + error.message }));
+  child2.on("close", (code2) => resolve18({ code: code2 ?? 1, stdout, stderr }));
 });
 function parsePing(result3) {
   const text2 = `${result3.stdout}
@@ -60986,7 +63959,7 @@ async function config(args2, context) {
   const daemonJson = values["daemon-json"];
   if (daemonJson !== void 0) {
     try {
-      existing = await readFile2(resolve15(context.cwd, daemonJson), "utf8");
+      existing = await readFile2(resolve16(context.cwd, daemonJson), "utf8");
     } catch (error) {
       const reason = error.code ?? String(error);
       throw new UserError(`--daemon-json: cannot read ${daemonJson} (${reason})`);
@@ -60994,13 +63967,13 @@ async function config(args2, context) {
   }
   const rendered = renderMtuConfig(mtu, existing, daemonJson);
   if (values.out !== void 0) {
-    const dir = resolve15(context.cwd, values.out);
-    await mkdir2(dir, { recursive: true });
+    const dir = resolve16(context.cwd, values.out);
+    await mkdir3(dir, { recursive: true });
     const written = [];
     for (const name2 of mtuConfigFileNames) {
-      const path6 = join24(dir, name2);
-      await writeFileAtomic(path6, rendered.files[name2]);
-      written.push(path6);
+      const path7 = join43(dir, name2);
+      await writeFileAtomic(path7, rendered.files[name2]);
+      written.push(path7);
     }
     context.stdout(
       format === "json" ? `${JSON.stringify({ ...rendered, written }, null, 2)}
@@ -61054,7 +64027,7 @@ var mtuCommand = mtuCommandWith();
 
 // src/cli/path.ts
 import { statSync as statSync6 } from "node:fs";
-import { isAbsolute as isAbsolute5, resolve as resolve16 } from "node:path";
+import { isAbsolute as isAbsolute6, resolve as resolve17 } from "node:path";
 
 // src/runner/path.ts
 import { promises as fs22 } from "node:fs";
@@ -61077,14 +64050,14 @@ function assertSingleLine(field, value) {
     );
   }
 }
-function normalizeEntry(entry) {
-  const trimmed = entry.replace(/\/+$/, "");
-  return trimmed === "" && entry.startsWith("/") ? "/" : trimmed;
+function normalizeEntry(entry3) {
+  const trimmed = entry3.replace(/\/+$/, "");
+  return trimmed === "" && entry3.startsWith("/") ? "/" : trimmed;
 }
-function expandHome(entry, home) {
-  if (home === void 0 || home === "") return entry;
-  if (entry === "~") return home;
-  return entry.startsWith("~/") ? `${normalizeEntry(home)}${entry.slice(1)}` : entry;
+function expandHome(entry3, home) {
+  if (home === void 0 || home === "") return entry3;
+  if (entry3 === "~") return home;
+  return entry3.startsWith("~/") ? `${normalizeEntry(home)}${entry3.slice(1)}` : entry3;
 }
 function validateExtra(entries, home) {
   return entries.map((raw) => {
@@ -61095,14 +64068,14 @@ function validateExtra(entries, home) {
         `${quoted2(raw)} holds ':', the PATH separator; give each directory as its own entry`
       );
     }
-    const entry = expandHome(raw, home);
-    if (!entry.startsWith("/")) {
+    const entry3 = expandHome(raw, home);
+    if (!entry3.startsWith("/")) {
       throw new PathInputError(
         "extra",
         `${quoted2(raw)} is not an absolute directory; give /dir (or ~/dir)`
       );
     }
-    return entry;
+    return entry3;
   });
 }
 function computePath(options) {
@@ -61116,30 +64089,30 @@ function computePath(options) {
   const extra = validateExtra(options.extra ?? [], home);
   const candidates = [];
   const split = (value) => value === void 0 ? [] : value.split(":");
-  for (const entry of split(options.currentPath)) candidates.push({ entry, source: "current" });
-  for (const entry of split(stripPathAssignment(options.imagePath)))
-    candidates.push({ entry, source: "image" });
+  for (const entry3 of split(options.currentPath)) candidates.push({ entry: entry3, source: "current" });
+  for (const entry3 of split(stripPathAssignment(options.imagePath)))
+    candidates.push({ entry: entry3, source: "image" });
   if (home !== void 0) {
     const base = normalizeEntry(home);
     for (const dir of [".local/bin", "bin"])
       candidates.push({ entry: `${base === "/" ? "" : base}/${dir}`, source: "home" });
   }
-  for (const entry of extra) candidates.push({ entry, source: "extra" });
+  for (const entry3 of extra) candidates.push({ entry: entry3, source: "extra" });
   const kept = [];
   const dropped = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const { entry, source } of candidates) {
-    if (entry === "") {
-      if (source !== "home") dropped.push({ entry, reason: "empty" });
+  for (const { entry: entry3, source } of candidates) {
+    if (entry3 === "") {
+      if (source !== "home") dropped.push({ entry: entry3, reason: "empty" });
       continue;
     }
-    if (!entry.startsWith("/")) {
-      dropped.push({ entry, reason: "relative" });
+    if (!entry3.startsWith("/")) {
+      dropped.push({ entry: entry3, reason: "relative" });
       continue;
     }
-    const key = normalizeEntry(entry);
+    const key = normalizeEntry(entry3);
     if (seen.has(key)) {
-      if (source === "current") dropped.push({ entry, reason: "duplicate" });
+      if (source === "current") dropped.push({ entry: entry3, reason: "duplicate" });
       continue;
     }
     seen.add(key);
@@ -61163,8 +64136,8 @@ function stripPathAssignment(value) {
 function joinPath(entries) {
   return entries.join(":");
 }
-function mergeRunnerEnvFile(text2, path6) {
-  assertSingleLine("PATH", path6);
+function mergeRunnerEnvFile(text2, path7) {
+  assertSingleLine("PATH", path7);
   const newline = text2.includes("\r\n") ? "\r\n" : "\n";
   const lines = text2 === "" ? [] : text2.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
@@ -61172,13 +64145,13 @@ function mergeRunnerEnvFile(text2, path6) {
   let replaced = false;
   for (const line of lines) {
     if (line.startsWith("PATH=")) {
-      if (!replaced) merged.push(`PATH=${path6}`);
+      if (!replaced) merged.push(`PATH=${path7}`);
       replaced = true;
       continue;
     }
     merged.push(line);
   }
-  if (!replaced) merged.push(`PATH=${path6}`);
+  if (!replaced) merged.push(`PATH=${path7}`);
   return merged.join(newline) + newline;
 }
 function runnerEnvBackupPath(file) {
@@ -61204,11 +64177,11 @@ function fileError(file, error) {
   const reason = code2 === "ENOENT" ? "its folder does not exist; give the .env in the runner root (the parent of bin/)" : code2 === "EACCES" || code2 === "EPERM" ? "permission denied; run the step as the runner user" : code2 === "EISDIR" ? "is a folder; give the .env file in it" : error.message ?? String(error);
   return new PathInputError("runner-env-file", `${file}: ${reason}`);
 }
-async function writeRunnerEnvFile(file, path6) {
+async function writeRunnerEnvFile(file, path7) {
   const backup = runnerEnvBackupPath(file);
   try {
     const original = await readIfExists2(file) ?? "";
-    const merged = mergeRunnerEnvFile(original, path6);
+    const merged = mergeRunnerEnvFile(original, path7);
     const mode = await modeOf(file) ?? 420;
     let backedUp = false;
     if (await readIfExists2(backup) === void 0) {
@@ -61294,7 +64267,7 @@ var pathCommand = {
       throw new UserError(`--format: expected text or json, got '${format}'`);
     const envFileArg = values["runner-env-file"];
     if (envFileArg === "") throw new UserError("--runner-env-file: give the path of the .env file");
-    const envFile = envFileArg === void 0 || isAbsolute5(envFileArg) ? envFileArg : resolve16(context.cwd, envFileArg);
+    const envFile = envFileArg === void 0 || isAbsolute6(envFileArg) ? envFileArg : resolve17(context.cwd, envFileArg);
     try {
       if (values.restore === true) {
         if (envFile === void 0) throw new UserError("--restore: give --runner-env-file too");
@@ -61320,16 +64293,16 @@ var pathCommand = {
       });
       if (result3.entries.length === 0)
         throw new UserError("no directory is left for PATH; give --image-path or --extra");
-      const path6 = joinPath(result3.entries);
+      const path7 = joinPath(result3.entries);
       if (envFile !== void 0) {
-        const write = await writeRunnerEnvFile(envFile, path6);
+        const write = await writeRunnerEnvFile(envFile, path7);
         if (write.backedUp)
           context.stderr(`runnerkit path: kept the original ${envFile} as ${write.backup}
 `);
       }
       if (format === "json") {
         const printed = {
-          path: path6,
+          path: path7,
           entries: result3.entries,
           added: result3.added,
           dropped: result3.dropped
@@ -61337,7 +64310,7 @@ var pathCommand = {
         context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
       } else {
-        context.stdout(`${path6}
+        context.stdout(`${path7}
 `);
       }
       return 0;

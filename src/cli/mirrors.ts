@@ -10,6 +10,7 @@ import {
 } from '../mirrors/run.js'
 import { parseCommandArgs } from './args.js'
 import type { CliContext, Command } from './command.js'
+import { squidSubcommand } from './mirrors-squid.js'
 
 const usage = `Usage: runnerkit mirrors apply --config FILE [--mode job] [--env-file FILE]
        runnerkit mirrors render --config FILE --out DIR [--base-root DIR]
@@ -41,6 +42,7 @@ export const mirrorsCommand: Command = {
   usage,
   async run(args, context: CliContext) {
     const [subcommand, ...rest] = args
+    if (subcommand === 'squid') return squidSubcommand(rest, context)
     const { values, positionals } = parseCommandArgs('mirrors', rest, {
       config: { type: 'string' },
       mode: { type: 'string' },

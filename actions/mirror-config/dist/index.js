@@ -970,7 +970,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1030,7 +1030,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1783,11 +1783,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -3511,7 +3511,7 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input2[position.position] === '"');
@@ -3539,7 +3539,7 @@ var require_data_url = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position.position);
@@ -4184,9 +4184,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -5056,22 +5056,22 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
-        this[kState].push(entry);
+        const entry3 = makeEntry(name, value, filename);
+        this[kState].push(entry3);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        this[kState] = this[kState].filter((entry3) => entry3.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name);
         if (idx === -1) {
           return null;
         }
@@ -5082,14 +5082,14 @@ var require_formdata = __commonJS({
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        return this[kState].filter((entry3) => entry3.name === name).map((entry3) => entry3.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        return this[kState].findIndex((entry3) => entry3.name === name) !== -1;
       }
       set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -5103,16 +5103,16 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry3 = makeEntry(name, value, filename);
+        const idx = this[kState].findIndex((entry4) => entry4.name === name);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            entry3,
+            ...this[kState].slice(idx + 1).filter((entry4) => entry4.name !== name)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry3);
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
@@ -5316,12 +5316,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input2[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input2[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input2[check] !== 61 || input2[check + 1] !== 34) {
+              if (input2[check2] !== 61 || input2[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -6538,22 +6538,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header2 = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6561,41 +6561,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6661,22 +6661,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6692,7 +6692,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6700,7 +6700,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6715,7 +6715,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6734,7 +6734,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6752,19 +6752,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6787,10 +6787,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6814,7 +6814,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6825,11 +6825,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7559,15 +7559,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -8494,22 +8494,22 @@ var require_balanced_pool = __commonJS({
       return new Pool(origin, opts);
     }
     var BalancedPool = class extends PoolBase {
-      constructor(upstreams = [], { factory = defaultFactory, ...opts } = {}) {
+      constructor(upstreams2 = [], { factory = defaultFactory, ...opts } = {}) {
         super();
         this[kOptions] = opts;
         this[kIndex] = -1;
         this[kCurrentWeight] = 0;
         this[kMaxWeightPerServer] = this[kOptions].maxWeightPerServer || 100;
         this[kErrorPenalty] = this[kOptions].errorPenalty || 15;
-        if (!Array.isArray(upstreams)) {
-          upstreams = [upstreams];
+        if (!Array.isArray(upstreams2)) {
+          upstreams2 = [upstreams2];
         }
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
         this[kInterceptors] = opts.interceptors?.BalancedPool && Array.isArray(opts.interceptors.BalancedPool) ? opts.interceptors.BalancedPool : [];
         this[kFactory] = factory;
-        for (const upstream of upstreams) {
+        for (const upstream of upstreams2) {
           this.addUpstream(upstream);
         }
         this._updateBalancedPoolStats();
@@ -9009,16 +9009,16 @@ var require_env_http_proxy_agent = __commonJS({
           return false;
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          const entry3 = this.#noProxyEntries[i];
+          if (entry3.port && entry3.port !== port) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+          if (!/^[.*]/.test(entry3.hostname)) {
+            if (hostname === entry3.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname.endsWith(entry3.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9030,13 +9030,13 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
-          if (!entry) {
+          const entry3 = noProxySplit[i];
+          if (!entry3) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry3.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            hostname: (parsed ? parsed[1] : entry3).toLowerCase(),
             port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
@@ -9283,8 +9283,8 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
-          if (this.start !== start || this.end != null && this.end !== end) {
+          const { start, size, end: end2 = size - 1 } = contentRange;
+          if (this.start !== start || this.end != null && this.end !== end2) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
                 headers,
@@ -9313,14 +9313,14 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size, end: end2 = size - 1 } = range;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
             );
-            assert(end != null && Number.isFinite(end), "invalid content-length");
+            assert(end2 != null && Number.isFinite(end2), "invalid content-length");
             this.start = start;
-            this.end = end;
+            this.end = end2;
           }
           if (this.end == null) {
             const contentLength = headers["content-length"];
@@ -9646,8 +9646,8 @@ var require_readable = __commonJS({
       const { _readableState: state } = consume2.stream;
       if (state.bufferIndex) {
         const start = state.bufferIndex;
-        const end = state.buffer.length;
-        for (let n = start; n < end; n++) {
+        const end2 = state.buffer.length;
+        for (let n = start; n < end2; n++) {
           consumePush(consume2, state.buffer[n]);
         }
       } else {
@@ -11955,14 +11955,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -15406,10 +15406,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16237,7 +16237,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16295,7 +16295,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -16308,20 +16308,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -16441,7 +16441,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16484,7 +16484,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -18639,8 +18639,8 @@ ${value}`;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
           const chunk = this.chunks[i];
           const start = i === this.lineChunkIndex ? this.linePos : 0;
-          const end = i === this.chunkIndex ? this.pos : chunk.length;
-          const slice = chunk.subarray(start, end);
+          const end2 = i === this.chunkIndex ? this.pos : chunk.length;
+          const slice = chunk.subarray(start, end2);
           length += slice.length;
           chunks.push(slice);
         }
@@ -19163,10 +19163,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19187,7 +19187,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19199,11 +19199,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -19853,7 +19853,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -19865,12 +19865,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -19881,7 +19881,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -19926,7 +19926,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -19937,7 +19937,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -20127,12 +20127,12 @@ var require_foldFlowLines = __commonJS({
         return text;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end2 = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
         else
-          end = lineWidth - indentAtStart;
+          end2 = lineWidth - indentAtStart;
       }
       let split = void 0;
       let prev = void 0;
@@ -20143,7 +20143,7 @@ var require_foldFlowLines = __commonJS({
       if (mode === FOLD_BLOCK) {
         i = consumeMoreIndentedLines(text, i, indent.length);
         if (i !== -1)
-          end = i + endStep;
+          end2 = i + endStep;
       }
       for (let ch; ch = text[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
@@ -20166,7 +20166,7 @@ var require_foldFlowLines = __commonJS({
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+          end2 = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -20174,10 +20174,10 @@ var require_foldFlowLines = __commonJS({
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
-          if (i >= end) {
+          if (i >= end2) {
             if (split) {
               folds.push(split);
-              end = split + endStep;
+              end2 = split + endStep;
               split = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
@@ -20190,7 +20190,7 @@ var require_foldFlowLines = __commonJS({
                 return text;
               folds.push(j);
               escapedFolds[j] = true;
-              end = j + endStep;
+              end2 = j + endStep;
               split = void 0;
             } else {
               overflow = true;
@@ -20208,21 +20208,21 @@ var require_foldFlowLines = __commonJS({
       let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end3 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text.slice(0, end3)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold + 1, end3)}`;
         }
       }
       return res;
     }
     function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
+      let end2 = i;
       let start = i + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
@@ -20232,12 +20232,12 @@ ${indent}${text.slice(fold + 1, end2)}`;
           do {
             ch = text[++i];
           } while (ch && ch !== "\n");
-          end = i;
+          end2 = i;
           start = i + 1;
           ch = text[start];
         }
       }
-      return end;
+      return end2;
     }
     exports.FOLD_BLOCK = FOLD_BLOCK;
     exports.FOLD_FLOW = FOLD_FLOW;
@@ -20250,7 +20250,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -20393,7 +20393,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -20403,22 +20403,22 @@ ${indent}`) + "'";
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
-      const endNlPos = end.indexOf("\n");
+      let end2 = value.substring(endStart);
+      const endNlPos = end2.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value === end2 || endNlPos !== end2.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
       } else {
         chomp = "";
       }
-      if (end) {
-        value = value.slice(0, -end.length);
-        if (end[end.length - 1] === "\n")
-          end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+      if (end2) {
+        value = value.slice(0, -end2.length);
+        if (end2[end2.length - 1] === "\n")
+          end2 = end2.slice(0, -1);
+        end2 = end2.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -20438,9 +20438,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -20448,19 +20448,19 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end2}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
-${indent}${start}${value}${end}`;
+      return `|${header2}
+${indent}${start}${value}${end2}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
@@ -20471,7 +20471,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -20496,20 +20496,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -20620,7 +20620,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -20649,7 +20649,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -20658,8 +20658,8 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var Scalar2 = require_Scalar();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -20673,7 +20673,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -20681,7 +20681,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -20733,7 +20733,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -20813,19 +20813,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -20874,7 +20874,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -20910,7 +20910,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -20977,12 +20977,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -21007,7 +21007,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -21074,7 +21074,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -21091,9 +21091,9 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start, end: end2 } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start + end2;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
@@ -21105,9 +21105,9 @@ ${indent}${line}` : "\n";
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent}${end2}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end2}`;
         }
       }
     }
@@ -21132,7 +21132,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -21199,7 +21199,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -21297,9 +21297,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
+    var YAMLSeq2 = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -21354,7 +21354,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -21401,7 +21401,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2;
   }
 });
 
@@ -21410,18 +21410,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
+      nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -21450,14 +21450,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -21468,13 +21468,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21519,7 +21519,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -21547,7 +21547,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
+        const node = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -21638,7 +21638,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -21655,7 +21655,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -21706,7 +21706,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -21750,15 +21750,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -21773,8 +21773,8 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
+    var Scalar2 = require_Scalar();
+    var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -21784,7 +21784,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -21803,7 +21803,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -21852,9 +21852,9 @@ var require_omap = __commonJS({
     var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
         this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
@@ -21927,7 +21927,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -21939,7 +21939,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -21947,7 +21947,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -21959,7 +21959,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -21987,7 +21987,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -22435,7 +22435,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -22450,7 +22450,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -22472,7 +22472,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -22480,7 +22480,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -22865,9 +22865,9 @@ var require_errors2 = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error2.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        const end2 = error2.linePos[1];
+        if (end2?.line === line && end2.col > col) {
+          count = Math.max(1, Math.min(end2.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
@@ -22995,7 +22995,7 @@ var require_resolve_props = __commonJS({
         }
       }
       const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const end2 = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -23010,8 +23010,8 @@ var require_resolve_props = __commonJS({
         anchor,
         tag,
         newlineAfterProp,
-        end,
-        start: start ?? end
+        end: end2,
+        start: start ?? end2
       };
     }
     exports.resolveProps = resolveProps;
@@ -23067,10 +23067,10 @@ var require_util_flow_indent_check = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
-        const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        const end2 = fc.end[0];
+        if (end2.indent === indent && (end2.source === "]" || end2.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
-          onError(end, "BAD_INDENT", msg, true);
+          onError(end2, "BAD_INDENT", msg, true);
         }
       }
     }
@@ -23206,11 +23206,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -23257,12 +23257,12 @@ var require_resolve_block_seq = __commonJS({
 var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
+    function resolveEnd(end2, offset, reqSpace, onError) {
       let comment = "";
-      if (end) {
+      if (end2) {
         let hasSpace = false;
         let sep2 = "";
-        for (const token of end) {
+        for (const token of end2) {
           const { source, type } = token;
           switch (type) {
             case "space":
@@ -23303,7 +23303,7 @@ var require_resolve_flow_collection = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -23311,9 +23311,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23349,7 +23349,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23389,7 +23389,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap4 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23412,7 +23412,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -23444,7 +23444,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23460,7 +23460,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -23473,14 +23473,14 @@ var require_resolve_flow_collection = __commonJS({
           ee.unshift(ce);
       }
       if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
-        if (end.comment) {
+        const end2 = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end2.comment) {
           if (coll.comment)
-            coll.comment += "\n" + end.comment;
+            coll.comment += "\n" + end2.comment;
           else
-            coll.comment = end.comment;
+            coll.comment = end2.comment;
         }
-        coll.range = [fc.offset, cePos, end.offset];
+        coll.range = [fc.offset, cePos, end2.offset];
       } else {
         coll.range = [fc.offset, cePos, cePos];
       }
@@ -23495,9 +23495,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -23524,7 +23524,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -23544,7 +23544,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -23559,13 +23559,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -23576,26 +23576,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end3 = start + header2.length;
         if (scalar.source)
-          end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+          end3 += scalar.source.length;
+        return { value: value2, type, comment: header2.comment, range: [start, end3, end3] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -23622,12 +23622,12 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -23649,7 +23649,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -23661,8 +23661,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end2 = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end2, end2] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -23742,24 +23742,24 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset, type, source, end: end2 } = scalar;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -23773,7 +23773,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end2, valueEnd, strict, onError);
       return {
         value,
         type: _type,
@@ -23964,7 +23964,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -23982,11 +23982,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -24137,7 +24137,7 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end: end2 }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -24154,18 +24154,18 @@ var require_compose_node = __commonJS({
         node.spaceBefore = true;
       if (comment) {
         node.comment = comment;
-        node.range[2] = end;
+        node.range[2] = end2;
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options }, { offset, source, end: end2 }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end2, valueEnd, options.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -24184,7 +24184,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value, end: end2 }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -24196,7 +24196,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value ?? end2?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -24209,7 +24209,7 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      const re = resolveEnd.resolveEnd(end2, contentEnd, false, onError);
       if (re.comment)
         doc.comment = re.comment;
       doc.range = [offset, contentEnd, re.offset];
@@ -24387,14 +24387,14 @@ ${cb}` : comment;
               break;
             }
             this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            const end2 = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
             this.decorate(this.doc, true);
-            if (end.comment) {
+            if (end2.comment) {
               const dc = this.doc.comment;
               this.doc.comment = dc ? `${dc}
-${end.comment}` : end.comment;
+${end2.comment}` : end2.comment;
             }
-            this.doc.range[2] = end.offset;
+            this.doc.range[2] = end2.offset;
             break;
           }
           default:
@@ -24463,7 +24463,7 @@ var require_cst_scalar = __commonJS({
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end2 = context.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -24475,16 +24475,16 @@ var require_cst_scalar = __commonJS({
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
-          if (!addEndtoBlockProps(props, end))
+          if (!addEndtoBlockProps(props, end2))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
           return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end: end2 };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end: end2 };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent, source, end: end2 };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -24501,10 +24501,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -24536,10 +24536,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -24555,9 +24555,9 @@ var require_cst_scalar = __commonJS({
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
-    function addEndtoBlockProps(props, end) {
-      if (end)
-        for (const st of end)
+    function addEndtoBlockProps(props, end2) {
+      if (end2)
+        for (const st of end2)
           switch (st.type) {
             case "space":
             case "comment":
@@ -24578,14 +24578,14 @@ var require_cst_scalar = __commonJS({
           token.source = source;
           break;
         case "block-scalar": {
-          const end = token.props.slice(1);
+          const end2 = token.props.slice(1);
           let oa = source.length;
           if (token.props[0].type === "block-scalar-header")
             oa -= token.props[0].source.length;
-          for (const tok of end)
+          for (const tok of end2)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source, end });
+          Object.assign(token, { type, source, end: end2 });
           break;
         }
         case "block-map":
@@ -24598,11 +24598,11 @@ var require_cst_scalar = __commonJS({
         }
         default: {
           const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          const end2 = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent, source, end: end2 });
         }
       }
     }
@@ -24616,7 +24616,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -24669,7 +24669,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -24747,7 +24747,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24831,7 +24831,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -24926,16 +24926,16 @@ var require_lexer = __commonJS({
         return offset;
       }
       getLine() {
-        let end = this.lineEndPos;
-        if (typeof end !== "number" || end !== -1 && end < this.pos) {
-          end = this.buffer.indexOf("\n", this.pos);
-          this.lineEndPos = end;
+        let end2 = this.lineEndPos;
+        if (typeof end2 !== "number" || end2 !== -1 && end2 < this.pos) {
+          end2 = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end2;
         }
-        if (end === -1)
+        if (end2 === -1)
           return this.atEnd ? this.buffer.substring(this.pos) : null;
-        if (this.buffer[end - 1] === "\r")
-          end -= 1;
-        return this.buffer.substring(this.pos, end);
+        if (this.buffer[end2 - 1] === "\r")
+          end2 -= 1;
+        return this.buffer.substring(this.pos, end2);
       }
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
@@ -25155,22 +25155,22 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
-          while (end !== -1 && this.buffer[end + 1] === "'")
-            end = this.buffer.indexOf("'", end + 2);
+        const quote3 = this.charAt(0);
+        let end2 = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
+          while (end2 !== -1 && this.buffer[end2 + 1] === "'")
+            end2 = this.buffer.indexOf("'", end2 + 2);
         } else {
-          while (end !== -1) {
+          while (end2 !== -1) {
             let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
+            while (this.buffer[end2 - 1 - n] === "\\")
               n += 1;
             if (n % 2 === 0)
               break;
-            end = this.buffer.indexOf('"', end + 1);
+            end2 = this.buffer.indexOf('"', end2 + 1);
           }
         }
-        const qb = this.buffer.substring(0, end);
+        const qb = this.buffer.substring(0, end2);
         let nl = qb.indexOf("\n", this.pos);
         if (nl !== -1) {
           while (nl !== -1) {
@@ -25180,15 +25180,15 @@ var require_lexer = __commonJS({
             nl = qb.indexOf("\n", cs);
           }
           if (nl !== -1) {
-            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+            end2 = nl - (qb[nl - 1] === "\r" ? 2 : 1);
           }
         }
-        if (end === -1) {
+        if (end2 === -1) {
           if (!this.atEnd)
             return this.setNext("quoted-scalar");
-          end = this.buffer.length;
+          end2 = this.buffer.length;
         }
-        yield* this.pushToIndex(end + 1, false);
+        yield* this.pushToIndex(end2 + 1, false);
         return this.flowLevel ? "flow" : "doc";
       }
       *parseBlockScalarHeader() {
@@ -25280,7 +25280,7 @@ var require_lexer = __commonJS({
       }
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
-        let end = this.pos - 1;
+        let end2 = this.pos - 1;
         let i = this.pos - 1;
         let ch;
         while (ch = this.buffer[++i]) {
@@ -25288,7 +25288,7 @@ var require_lexer = __commonJS({
             const next = this.buffer[i + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end2 = i;
           } else if (isEmpty(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
@@ -25297,7 +25297,7 @@ var require_lexer = __commonJS({
                 ch = "\n";
                 next = this.buffer[i + 1];
               } else
-                end = i;
+                end2 = i;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
@@ -25310,13 +25310,13 @@ var require_lexer = __commonJS({
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end2 = i;
           }
         }
         if (!ch && !this.atEnd)
           return this.setNext("plain-scalar");
         yield cst.SCALAR;
-        yield* this.pushToIndex(end + 1, true);
+        yield* this.pushToIndex(end2 + 1, true);
         return inFlow ? "flow" : "doc";
       }
       *pushCount(n) {
@@ -25880,10 +25880,10 @@ var require_parser = __commonJS({
           case "newline":
             this.onKeyLine = false;
             if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              const end2 = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end2) ? end2[end2.length - 1] : void 0;
               if (last?.type === "comment")
-                end?.push(this.sourceToken);
+                end2?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
@@ -25901,10 +25901,10 @@ var require_parser = __commonJS({
             } else {
               if (this.atIndentedComment(it.start, map.indent)) {
                 const prev = map.items[map.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
+                const end2 = prev?.value?.end;
+                if (Array.isArray(end2)) {
+                  arrayPushArray(end2, it.start);
+                  end2.push(this.sourceToken);
                   map.items.pop();
                   return;
                 }
@@ -26073,10 +26073,10 @@ var require_parser = __commonJS({
         switch (this.type) {
           case "newline":
             if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              const end2 = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end2) ? end2[end2.length - 1] : void 0;
               if (last?.type === "comment")
-                end?.push(this.sourceToken);
+                end2?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
             } else
@@ -26089,10 +26089,10 @@ var require_parser = __commonJS({
             else {
               if (this.atIndentedComment(it.start, seq.indent)) {
                 const prev = seq.items[seq.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
+                const end2 = prev?.value?.end;
+                if (Array.isArray(end2)) {
+                  arrayPushArray(end2, it.start);
+                  end2.push(this.sourceToken);
                   seq.items.pop();
                   return;
                 }
@@ -26361,7 +26361,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument6(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26380,14 +26380,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument6(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -26399,7 +26399,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -26421,10 +26421,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.parseDocument = parseDocument6;
+    exports.stringify = stringify2;
   }
 });
 
@@ -26439,9 +26439,9 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -26464,9 +26464,9 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -26824,8 +26824,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -27014,7 +27014,7 @@ function messageOf(error2) {
 
 // src/mirrors/run.ts
 import { homedir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/mirrors/apply.ts
 import { promises as fs4 } from "node:fs";
@@ -27044,24 +27044,24 @@ async function writeFileAtomic(path, data, options = {}) {
 // src/mirrors/apply.ts
 var manifestName = "manifest.json";
 async function applyPlans(plans, options) {
-  const edits = plans.flatMap((plan) => plan.files.map((edit) => ({ plan, edit })));
+  const edits = plans.flatMap((plan17) => plan17.files.map((edit) => ({ plan: plan17, edit })));
   for (const { edit } of edits) assertInside(edit.path, options.allowedRoots);
   const pending = [];
-  for (const { plan, edit } of edits) {
+  for (const { plan: plan17, edit } of edits) {
     const { text, mode } = await readIfExists(edit.path);
-    const previous = [...pending].reverse().find((entry) => entry.edit.path === edit.path);
+    const previous = [...pending].reverse().find((entry3) => entry3.edit.path === edit.path);
     const existing = previous !== void 0 ? previous.next : text;
     if (edit.ifExists === true && existing === void 0) {
-      pending.push({ plan, edit, existing, mode, next: void 0 });
+      pending.push({ plan: plan17, edit, existing, mode, next: void 0 });
       continue;
     }
-    pending.push({ plan, edit, existing, mode, next: edit.render(existing) });
+    pending.push({ plan: plan17, edit, existing, mode, next: edit.render(existing) });
   }
   await fs4.mkdir(options.stateDir, { recursive: true, mode: 448 });
   const manifest = await readManifest(options.stateDir);
   const applied = [];
-  for (const { plan, edit, existing, mode, next } of pending) {
-    const base = { path: edit.path, ecosystem: plan.ecosystem, description: edit.description };
+  for (const { plan: plan17, edit, existing, mode, next } of pending) {
+    const base = { path: edit.path, ecosystem: plan17.ecosystem, description: edit.description };
     if (next === void 0) {
       applied.push({ ...base, action: "skipped" });
       continue;
@@ -27070,15 +27070,15 @@ async function applyPlans(plans, options) {
       applied.push({ ...base, action: "unchanged" });
       continue;
     }
-    if (!manifest.entries.some((entry) => entry.path === edit.path)) {
+    if (!manifest.entries.some((entry3) => entry3.path === edit.path)) {
       const original = await readIfExists(edit.path);
-      const entry = { path: edit.path, existed: original.text !== void 0 };
+      const entry3 = { path: edit.path, existed: original.text !== void 0 };
       if (original.text !== void 0) {
-        entry.backup = join2(options.stateDir, `${manifest.entries.length}.orig`);
-        entry.mode = original.mode;
-        await writeFileAtomic(entry.backup, original.text, { mode: 384 });
+        entry3.backup = join2(options.stateDir, `${manifest.entries.length}.orig`);
+        entry3.mode = original.mode;
+        await writeFileAtomic(entry3.backup, original.text, { mode: 384 });
       }
-      manifest.entries.push(entry);
+      manifest.entries.push(entry3);
       await writeFileAtomic(
         join2(options.stateDir, manifestName),
         JSON.stringify(manifest, null, 2),
@@ -27134,6 +27134,18 @@ import { join as join3 } from "node:path";
 function emptyPlan(ecosystem) {
   return { ecosystem, files: [], env: [], secrets: [], dockerfile: [], notes: [] };
 }
+function credentialValue(target, ecosystem, part, variable) {
+  if (variable === void 0) return void 0;
+  const value = target.env[variable];
+  if (value === void 0 || value === "") {
+    throw new CredentialMissingError(
+      `credentials.${ecosystem}.${part}: environment variable ${variable} is not set (pass the secret as env: ${variable}: \${{ secrets.… }})`
+    );
+  }
+  return value;
+}
+var CredentialMissingError = class extends UserError {
+};
 
 // src/mirrors/ca.ts
 var systemBundles = [
@@ -27173,15 +27185,15 @@ var replacingVariables = [
 function caPlan(config, target, systemBundle) {
   const ca = config.ca;
   if (ca === void 0) return void 0;
-  const plan = emptyPlan("ca");
+  const plan17 = emptyPlan("ca");
   const paths = caPaths(target);
   if (target.mode === "job") {
     if (systemBundle === void 0) {
-      plan.notes.push(
+      plan17.notes.push(
         `no system CA bundle found (${systemBundles.join(", ")}): the bundle holds the company CA only, so hosts the proxy splices will fail`
       );
     }
-    plan.files.push(
+    plan17.files.push(
       { path: paths.ca, render: () => ca.pem, description: "company CA" },
       {
         path: paths.bundle,
@@ -27190,11 +27202,11 @@ ${ca.pem}`.trimStart(),
         description: "trust bundle (system CAs + company CA)"
       }
     );
-    for (const name of replacingVariables) plan.env.push([name, paths.bundle]);
-    plan.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
-    return plan;
+    for (const name of replacingVariables) plan17.env.push([name, paths.bundle]);
+    plan17.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
+    return plan17;
   }
-  plan.files.push(
+  plan17.files.push(
     { path: paths.ca, render: () => ca.pem, description: "company CA (Debian, Ubuntu, Alpine)" },
     {
       path: "/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem",
@@ -27202,14 +27214,14 @@ ${ca.pem}`.trimStart(),
       description: "company CA (RHEL, UBI)"
     }
   );
-  plan.dockerfile.push(
+  plan17.dockerfile.push(
     'RUN if command -v update-ca-certificates >/dev/null 2>&1; then update-ca-certificates; elif command -v update-ca-trust >/dev/null 2>&1; then update-ca-trust extract; else echo "no CA update tool: install ca-certificates" >&2; exit 1; fi'
   );
-  plan.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
-  plan.notes.push(
+  plan17.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
+  plan17.notes.push(
     "Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file /usr/local/share/ca-certificates/runnerkit-company-ca.crt -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)"
   );
-  return plan;
+  return plan17;
 }
 
 // src/mirrors/config.ts
@@ -27278,7 +27290,7 @@ function validate(root, value, where, baseDir) {
   if (top.ca !== void 0) config.ca = caOf(objectAt(top.ca, ["ca"], fail), baseDir, fail);
   if (top.credentials !== void 0) {
     const credentials = objectAt(top.credentials, ["credentials"], fail);
-    for (const [ecosystem, entry] of Object.entries(credentials)) {
+    for (const [ecosystem, entry3] of Object.entries(credentials)) {
       const allowed = credentialKeys[ecosystem];
       if (allowed === void 0) {
         fail(
@@ -27286,7 +27298,7 @@ function validate(root, value, where, baseDir) {
           `no ecosystem '${ecosystem}' takes credentials (those that do: ${Object.keys(credentialKeys).join(", ")})`
         );
       }
-      const parts = objectAt(entry, ["credentials", ecosystem], fail);
+      const parts = objectAt(entry3, ["credentials", ecosystem], fail);
       knownKeys(parts, allowed, ["credentials", ecosystem], fail);
       const reference = {};
       for (const [part, variable] of Object.entries(parts)) {
@@ -27367,9 +27379,9 @@ function mirrorsOf(raw, fail) {
       fail(["mirrors", "dnf"], "expected a list of repositories ({id, baseurl, gpgkey})");
     set(
       "dnf",
-      raw.dnf.map((entry, index) => {
+      raw.dnf.map((entry3, index) => {
         const path = ["mirrors", "dnf", String(index)];
-        const repo = objectAt(entry, path, fail);
+        const repo = objectAt(entry3, path, fail);
         knownKeys(repo, ["id", "baseurl", "gpgkey"], path, fail);
         if (typeof repo.id !== "string" || !/^[A-Za-z0-9_.:-]+$/.test(repo.id))
           fail([...path, "id"], "a repository id of letters, digits and . _ : -");
@@ -27387,14 +27399,14 @@ function mirrorsOf(raw, fail) {
     set(
       "apk",
       listOf(raw.apk, ["mirrors", "apk"], fail).map(
-        (entry, index) => httpUrl(entry, ["mirrors", "apk", String(index)], fail)
+        (entry3, index) => httpUrl(entry3, ["mirrors", "apk", String(index)], fail)
       )
     );
   if (raw["go-private"] !== void 0) {
     set(
       "goPrivate",
       listOf(raw["go-private"], ["mirrors", "go-private"], fail).map(
-        (entry) => noNewline(entry, ["mirrors", "go-private"], fail)
+        (entry3) => noNewline(entry3, ["mirrors", "go-private"], fail)
       )
     );
   }
@@ -27436,12 +27448,12 @@ function proxyOf(raw, fail) {
   }
   if (raw.no_proxy !== void 0) {
     const entries = typeof raw.no_proxy === "string" ? raw.no_proxy.split(",") : listOf(raw.no_proxy, ["proxy", "no_proxy"], fail);
-    proxy.noProxy = entries.map((entry) => noNewline(String(entry).trim(), ["proxy", "no_proxy"], fail)).filter((entry) => entry !== "");
-    for (const entry of proxy.noProxy) {
-      if (/[\s,]/.test(entry))
+    proxy.noProxy = entries.map((entry3) => noNewline(String(entry3).trim(), ["proxy", "no_proxy"], fail)).filter((entry3) => entry3 !== "");
+    for (const entry3 of proxy.noProxy) {
+      if (/[\s,]/.test(entry3))
         fail(
           ["proxy", "no_proxy"],
-          `'${entry}' holds a space or comma; give one host, domain or address per entry`
+          `'${entry3}' holds a space or comma; give one host, domain or address per entry`
         );
     }
   }
@@ -27515,7 +27527,7 @@ function objectAt(value, path, fail) {
 }
 function listOf(value, path, fail) {
   const list = typeof value === "string" ? [value] : value;
-  if (!Array.isArray(list) || list.some((entry) => typeof entry !== "string"))
+  if (!Array.isArray(list) || list.some((entry3) => typeof entry3 !== "string"))
     return fail(path, "expected a list of strings");
   return list;
 }
@@ -27544,16 +27556,3210 @@ function nodeAt(root, path) {
   return found;
 }
 
+// src/mirrors/ecosystems/apk.ts
+var apkRepositoriesPath = "/etc/apk/repositories";
+function renderApkRepositories(existing, urls) {
+  const lines = (existing ?? "").replace(/\n$/, "").split("\n");
+  if (lines.length === 1 && lines[0] === "") lines.pop();
+  const replaced = (line) => {
+    const text = line.trim();
+    return text !== "" && !text.startsWith("#") && !text.startsWith("@") && !text.startsWith("/");
+  };
+  const first = lines.findIndex(replaced);
+  const kept = lines.filter((line) => !replaced(line));
+  const at = first === -1 ? kept.length : lines.slice(0, first).filter((line) => !replaced(line)).length;
+  kept.splice(at, 0, ...urls);
+  return `${kept.join("\n")}
+`;
+}
+function plan(config, target) {
+  const urls = config.mirrors.apk;
+  if (urls === void 0 || urls.length === 0) return void 0;
+  const result = emptyPlan("apk");
+  if (target.mode === "job") {
+    result.notes.push(
+      "apk needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render)"
+    );
+    return result;
+  }
+  result.files.push({
+    path: apkRepositoriesPath,
+    description: "apk repositories",
+    render: (existing) => renderApkRepositories(existing, urls)
+  });
+  if (config.proxy !== void 0)
+    result.notes.push("apk reads the proxy from http_proxy / https_proxy only (the image ENV)");
+  return result;
+}
+var apkEcosystem = { name: "apk", plan };
+
+// src/mirrors/ecosystems/apt.ts
+var aptSourcePaths = {
+  debian: "/etc/apt/sources.list.d/debian.sources",
+  ubuntu: "/etc/apt/sources.list.d/ubuntu.sources",
+  oneLine: "/etc/apt/sources.list"
+};
+var aptProxyPath = "/etc/apt/apt.conf.d/90runnerkit-proxy";
+var aptAuthPath = "/etc/apt/auth.conf.d/runnerkit.conf";
+var upstreams = [
+  { host: /^(deb|httpredir|ftp(\.[a-z]{2})?)\.debian\.org$/, path: "/debian", archive: "archive" },
+  { host: /^deb\.debian\.org$/, path: "/debian-security", archive: "security" },
+  { host: /^security\.debian\.org$/, path: "/debian-security", archive: "security" },
+  { host: /^security\.debian\.org$/, path: "", archive: "security" },
+  { host: /^([a-z]{2}\.)?archive\.ubuntu\.com$/, path: "/ubuntu", archive: "archive" },
+  { host: /^security\.ubuntu\.com$/, path: "/ubuntu", archive: "security" }
+];
+var stripSlash = (url) => url.replace(/\/+$/, "");
+function mirrorUri(uri, mirror) {
+  let url;
+  try {
+    url = new URL(uri);
+  } catch {
+    return uri;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return uri;
+  const candidates = upstreams.filter((entry3) => entry3.host.test(url.hostname)).filter(
+    (entry3) => url.pathname === entry3.path || url.pathname === `${entry3.path}/` || url.pathname.startsWith(`${entry3.path}/`) || entry3.path === "" && url.pathname === "/"
+  ).sort((a, b) => b.path.length - a.path.length);
+  const match = candidates[0];
+  if (match === void 0) return uri;
+  const base = match.archive === "archive" ? mirror.url : mirror.securityUrl;
+  if (base === void 0) return uri;
+  const rest = url.pathname.slice(match.path.length).replace(/^\/+$/, "");
+  const tail = rest === "" ? uri.endsWith("/") ? "/" : "" : rest;
+  return `${stripSlash(base)}${tail}`;
+}
+function rewriteDeb822(text, mirror) {
+  let inUris = false;
+  return text.split("\n").map((line) => {
+    const field = /^([A-Za-z][A-Za-z0-9-]*):(.*)$/.exec(line);
+    if (field !== null) {
+      inUris = field[1].toLowerCase() === "uris";
+      if (!inUris) return line;
+      return `${field[1]}:${mapTokens(field[2], mirror)}`;
+    }
+    if (inUris && /^[ \t]+\S/.test(line) && !/^[ \t]+#/.test(line)) return mapTokens(line, mirror);
+    if (!/^[ \t]/.test(line) && !line.startsWith("#")) inUris = false;
+    return line;
+  }).join("\n");
+}
+function mapTokens(text, mirror) {
+  return text.replace(/\S+/g, (token) => mirrorUri(token, mirror));
+}
+function rewriteOneLine(text, mirror) {
+  return text.split("\n").map((line) => {
+    const match = /^(\s*deb(?:-src)?\s+)(\[[^\]]*\]\s+)?(\S+)(.*)$/.exec(line);
+    if (match === null) return line;
+    return `${match[1]}${match[2] ?? ""}${mirrorUri(match[3], mirror)}${match[4]}`;
+  }).join("\n");
+}
+function inNoProxy(host, noProxy) {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return noProxy.some((raw) => {
+    const entry3 = raw.toLowerCase().replace(/^\[|\]$/g, "").replace(/:\d+$/, "");
+    if (entry3 === "*") return true;
+    const cidr = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(entry3);
+    if (cidr !== null) {
+      const address = ipv4(name);
+      const network = ipv4(cidr[1]);
+      const bits = Number(cidr[2]);
+      if (address === void 0 || network === void 0 || bits > 32) return false;
+      const mask2 = bits === 0 ? 0 : ~0 << 32 - bits >>> 0;
+      return (address & mask2) >>> 0 === (network & mask2) >>> 0;
+    }
+    const suffix = entry3.replace(/^\*?\./, "");
+    return name === suffix || name.endsWith(`.${suffix}`);
+  });
+}
+function ipv4(text) {
+  const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (parts === null) return void 0;
+  const bytes = parts.slice(1).map(Number);
+  if (bytes.some((byte) => byte > 255)) return void 0;
+  return bytes.reduce((sum, byte) => sum * 256 + byte, 0);
+}
+function renderAptProxy(proxy, mirrorUrls) {
+  const lines = [
+    "// runnerkit mirror-config: the proxy for apt. apt ignores no_proxy once a proxy is set",
+    "// here, so mirror hosts inside no_proxy are listed as DIRECT."
+  ];
+  const direct = [
+    ...new Set(mirrorUrls.map((url) => new URL(url).hostname).filter((host) => host !== ""))
+  ].filter((host) => inNoProxy(host, proxy.noProxy));
+  for (const scheme of ["http", "https"]) {
+    const url = proxy[scheme];
+    if (url === void 0) continue;
+    lines.push(`Acquire::${scheme}::Proxy "${url.replace(/\/?$/, "/")}";`);
+    for (const host of direct) lines.push(`Acquire::${scheme}::Proxy::${host} "DIRECT";`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function renderAptAuth(urls, login, password) {
+  for (const [part, value] of [
+    ["username", login],
+    ["password", password]
+  ]) {
+    if (/\s/.test(value))
+      throw new UserError(`credentials.apt.${part}: apt's auth.conf cannot hold white space`);
+  }
+  const lines = urls.map((raw) => {
+    const url = new URL(raw);
+    const machine = `${url.protocol === "http:" ? "http://" : ""}${url.host}${stripSlash(url.pathname)}`;
+    return `machine ${machine} login ${login} password ${password}`;
+  });
+  return `${lines.join("\n")}
+`;
+}
+function plan2(config, target) {
+  const mirror = config.mirrors.apt;
+  if (mirror === void 0) return void 0;
+  const result = emptyPlan("apt");
+  if (target.mode === "job") {
+    result.notes.push(
+      "apt needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render, or run apt with a private APT_CONFIG)"
+    );
+    return result;
+  }
+  const mapped = {
+    url: stripSlash(mirror.url),
+    ...mirror.securityUrl && { securityUrl: stripSlash(mirror.securityUrl) }
+  };
+  for (const [path, what] of [
+    [aptSourcePaths.debian, "Debian sources (deb822)"],
+    [aptSourcePaths.ubuntu, "Ubuntu sources (deb822)"]
+  ]) {
+    result.files.push({
+      path,
+      description: `apt ${what}: URIs pointed at the mirror`,
+      ifExists: true,
+      render: (existing) => rewriteDeb822(existing ?? "", mapped)
+    });
+  }
+  result.files.push({
+    path: aptSourcePaths.oneLine,
+    description: "apt sources.list: URIs pointed at the mirror",
+    ifExists: true,
+    render: (existing) => rewriteOneLine(existing ?? "", mapped)
+  });
+  if (mirror.securityUrl === void 0) {
+    result.notes.push(
+      "apt: security updates still come from the upstream security archive (give mirrors.apt.security-url to mirror them too)"
+    );
+  }
+  result.notes.push(
+    "apt: only the distribution archives (deb.debian.org, security.debian.org, archive.ubuntu.com, security.ubuntu.com) are rewritten; ports.ubuntu.com and third-party sources keep their URIs"
+  );
+  const urls = [mapped.url, ...mapped.securityUrl !== void 0 ? [mapped.securityUrl] : []];
+  const proxy = config.proxy;
+  if (proxy !== void 0 && (proxy.http !== void 0 || proxy.https !== void 0)) {
+    result.files.push({
+      path: aptProxyPath,
+      description: "apt proxy",
+      render: () => renderAptProxy(proxy, urls)
+    });
+  }
+  const credentials = config.credentials.apt;
+  if (credentials !== void 0) {
+    const login = credentialValue(target, "apt", "username", credentials.username);
+    const password = credentialValue(target, "apt", "password", credentials.password);
+    if (login !== void 0 && password !== void 0) {
+      result.secrets.push(password);
+      result.files.push({
+        path: aptAuthPath,
+        description: "apt mirror credentials",
+        secret: true,
+        mode: 384,
+        render: () => renderAptAuth(urls, login, password)
+      });
+    }
+  }
+  return result;
+}
+var aptEcosystem = { name: "apt", plan: plan2 };
+
+// src/mirrors/ecosystems/buildkit.ts
+import { join as join5 } from "node:path";
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end2) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end2);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end2);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end2);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end2);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore2 = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore2 & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore2 = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore2 & 1)
+      underscore2--;
+  }
+  if (underscore2 & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore2)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end2 = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end2) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var BARE_KEY = /^[a-z0-9-_]+$/i;
+var HAS_WELLFORMED = !!"".isWellFormed;
+function extendedTypeOf(obj) {
+  let type = typeof obj;
+  if (type === "object") {
+    if (Array.isArray(obj))
+      return "array";
+    if (typeof obj.getUTCDate === "function" && obj instanceof Date)
+      return "date";
+    if (globalThis.Temporal) {
+      if (obj.until) {
+        if (obj instanceof Temporal.ZonedDateTime)
+          return "temporal/tz+uc";
+        if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+          return "temporal/uc";
+        if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+          return "temporal";
+        if (obj instanceof Temporal.PlainYearMonth)
+          return "temporal/x";
+      } else if (obj.toPlainDate && obj instanceof Temporal.PlainMonthDay || obj.negated && obj instanceof Temporal.Duration) {
+        return "temporal/x";
+      }
+    }
+  }
+  return type;
+}
+function isArrayOfTables(obj) {
+  for (let i = 0; i < obj.length; i++) {
+    if (extendedTypeOf(obj[i]) !== "object")
+      return false;
+  }
+  return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+  return JSON.stringify(s).replaceAll("", "\\u007f");
+}
+function formatString(s) {
+  return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+  if (BARE_KEY.test(s))
+    return s;
+  if (HAS_WELLFORMED && !s.isWellFormed())
+    throw new RangeError("key contains illegal lone surrogates");
+  return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  switch (type) {
+    // @ts-expect-error -- intentional fallthrough case
+    case "number":
+      if (isNaN(val))
+        return "nan";
+      if (val === Infinity)
+        return "inf";
+      if (val === -Infinity)
+        return "-inf";
+      if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+        return val.toFixed(1);
+    case "bigint":
+    case "boolean":
+    case "temporal":
+      return val.toString();
+    case "string":
+      return formatString(val);
+    case "date":
+      if (isNaN(val.getTime()))
+        throw new TypeError("cannot serialize invalid date");
+      return val.toISOString();
+    case "object":
+      return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+    case "array":
+      return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+    // @ts-expect-error -- intentional fallthrough case
+    case "temporal/tz+uc":
+      if (strictTemporal) {
+        let tz = val.timeZoneId;
+        let tzc = tz.charCodeAt(0);
+        if (
+          // Classic offset
+          tzc !== 43 && tzc !== 45 && // Fast pre-check pass; see below for the actually accepted values
+          (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+          tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+          !tz.startsWith("GMT") && tz !== "Greenwich" && // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+          !tz.startsWith("Etc/"))
+        ) {
+          throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
+        }
+      }
+    case "temporal/uc":
+      if (strictTemporal && val.calendarId !== "iso8601")
+        throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
+      return val.toString({
+        calendarName: "never",
+        timeZoneName: "never"
+      });
+    case "temporal/x":
+      throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
+  }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+  let keys = Object.keys(obj);
+  if (keys.length === 0)
+    return "{}";
+  let res = "{ ";
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (i)
+      res += ", ";
+    res += formatKey(k) + " = " + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " }";
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+  if (array.length === 0)
+    return "[]";
+  let res = "[ ";
+  for (let i = 0; i < array.length; i++) {
+    if (i)
+      res += ", ";
+    if (array[i] === null || array[i] === void 0) {
+      throw new TypeError("arrays cannot contain null or undefined values");
+    }
+    res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " ]";
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let res = "";
+  for (let i = 0; i < array.length; i++) {
+    res += `${res && "\n"}[[${key}]]
+`;
+    res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+  }
+  return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let preamble = "";
+  let tables = "";
+  let keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (obj[k] !== null && obj[k] !== void 0) {
+      let type = extendedTypeOf(obj[k]);
+      if (type === "symbol" || type === "function") {
+        throw new TypeError(`cannot serialize values of type '${type}'`);
+      }
+      let key = formatKey(k);
+      if (type === "array" && isArrayOfTables(obj[k])) {
+        tables += (tables && "\n") + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+      } else if (type === "object") {
+        let tblKey = prefix ? `${prefix}.${key}` : key;
+        tables += (tables && "\n") + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+      } else {
+        preamble += key;
+        preamble += " = ";
+        preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+        preamble += "\n";
+      }
+    }
+  }
+  if (tableKey && (preamble || !tables))
+    preamble = preamble ? `[${tableKey}]
+${preamble}` : `[${tableKey}]`;
+  return preamble && tables ? `${preamble}
+${tables}` : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
+  if (extendedTypeOf(obj) !== "object") {
+    throw new TypeError("stringify can only be called with an object");
+  }
+  let str = stringifyTable(0, obj, "", maxDepth, numbersAsFloat, strictTemporal);
+  if (str[str.length - 1] !== "\n")
+    return str + "\n";
+  return str;
+}
+
+// src/mirrors/ecosystems/containers.ts
+import { join as join4 } from "node:path";
+var containersDropInName = "50-runnerkit-mirrors.conf";
+function isLoopbackHost(host) {
+  const name = host.replace(/\/.*$/, "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+  return name === "localhost" || name === "::1" || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
+function mirrorHost(mirror) {
+  return mirror.replace(/\/.*$/, "");
+}
+var quote = (text) => JSON.stringify(text);
+function renderRegistriesDropIn(registries) {
+  const lines = [
+    "# runnerkit mirror-config: registry mirrors, tried in order before the registry itself.",
+    "# containers-registries.conf(5); mirrors serve pulls only. A drop-in on purpose: a user",
+    "# registries.conf would replace /etc/containers/registries.conf and its drop-ins."
+  ];
+  for (const [registry, mirrors] of Object.entries(registries)) {
+    lines.push("", "[[registry]]", `prefix = ${quote(registry)}`, `location = ${quote(registry)}`);
+    for (const mirror of mirrors) {
+      lines.push("", "[[registry.mirror]]", `location = ${quote(mirror)}`);
+      if (isLoopbackHost(mirror)) lines.push("insecure = true");
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+function mergeAuthJson(existing, hosts, username, password, source = "auth.json") {
+  let config = {};
+  if (existing !== void 0 && existing.trim() !== "") {
+    try {
+      config = JSON.parse(existing);
+    } catch (error2) {
+      throw new UserError(
+        `${source}: not valid JSON (${error2 instanceof Error ? error2.message : String(error2)})`
+      );
+    }
+    if (typeof config !== "object" || config === null || Array.isArray(config))
+      throw new UserError(`${source}: expected a JSON object`);
+  }
+  const auths = config.auths ?? {};
+  if (typeof auths !== "object" || Array.isArray(auths))
+    throw new UserError(`${source}: "auths" must be an object`);
+  const auth = Buffer.from(`${username}:${password}`).toString("base64");
+  const next = { ...auths };
+  for (const host of hosts) {
+    const entry3 = next[host];
+    next[host] = { ...typeof entry3 === "object" && entry3 !== null ? entry3 : {}, auth };
+  }
+  config.auths = next;
+  return `${JSON.stringify(config, null, 2)}
+`;
+}
+function plan3(config, target) {
+  const registries = config.mirrors.containers;
+  if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
+  const result = emptyPlan("containers");
+  const base = target.mode === "job" ? join4(target.home, ".config", "containers") : "/etc/containers";
+  result.files.push({
+    path: join4(base, "registries.conf.d", containersDropInName),
+    description: "containers registries.conf drop-in (mirrors)",
+    render: () => renderRegistriesDropIn(registries)
+  });
+  const hosts = [...new Set(Object.values(registries).flat().map(mirrorHost))];
+  const ca = config.ca;
+  if (ca !== void 0) {
+    for (const host of hosts) {
+      result.files.push({
+        path: join4(base, "certs.d", host, "ca.crt"),
+        description: `company CA for ${host} (containers)`,
+        render: () => ca.pem
+      });
+    }
+  }
+  const reference = config.credentials.containers;
+  if (reference !== void 0) {
+    const username = credentialValue(target, "containers", "username", reference.username);
+    const password = credentialValue(target, "containers", "password", reference.password);
+    if (username !== void 0 && password !== void 0) {
+      result.secrets.push(password);
+      const configHome = target.env.XDG_CONFIG_HOME ?? join4(target.home, ".config");
+      const path = target.mode === "job" ? join4(configHome, "containers", "auth.json") : "/etc/containers/auth.json";
+      result.files.push({
+        path,
+        description: "containers registry credentials (mirror hosts)",
+        secret: true,
+        mode: 384,
+        render: (existing) => mergeAuthJson(existing, hosts, username, password, path)
+      });
+    }
+  }
+  result.notes.push(
+    "containers (podman, buildah, skopeo): mirrors are used for pulls only; pushes and skopeo inspect go to the registry itself"
+  );
+  if (target.mode === "job") {
+    result.notes.push(
+      "containers: the mirrors are a drop-in in ~/.config/containers/registries.conf.d; never create ~/.config/containers/registries.conf — it replaces /etc/containers/registries.conf and all its drop-ins"
+    );
+  }
+  return result;
+}
+var containersEcosystem = { name: "containers", plan: plan3 };
+
+// src/mirrors/ecosystems/buildkit.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function mergeBuildkitdToml(existing, settings, source = "buildkitd.toml") {
+  let config = {};
+  if (existing !== void 0 && existing.trim() !== "") {
+    try {
+      config = parse(existing);
+    } catch (error2) {
+      const reason = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+      throw new UserError(`${source}: not valid TOML (${reason}); fix it or start without it`);
+    }
+  }
+  const current = config.registry ?? {};
+  if (!isRecord(current)) throw new UserError(`${source}: "registry" must be a table`);
+  const registry = { ...current };
+  const table = (name) => {
+    const value = registry[name] ?? {};
+    if (!isRecord(value)) throw new UserError(`${source}: registry."${name}" must be a table`);
+    const copy = { ...value };
+    registry[name] = copy;
+    return copy;
+  };
+  for (const [name, mirrors] of Object.entries(settings.registries)) {
+    table(name).mirrors = [...mirrors];
+    for (const mirror of mirrors) {
+      const host = mirrorHost(mirror);
+      if (isLoopbackHost(host)) table(host).http = true;
+      else if (settings.caFile !== void 0) {
+        const entry3 = table(host);
+        const list = Array.isArray(entry3.ca) ? entry3.ca : [];
+        entry3.ca = list.includes(settings.caFile) ? list : [...list, settings.caFile];
+      }
+    }
+  }
+  config.registry = registry;
+  return `${stringify(config).trim()}
+`;
+}
+function buildxDefaultConfigPath(target) {
+  const { BUILDX_CONFIG: buildx, DOCKER_CONFIG: docker } = target.env;
+  if (buildx !== void 0 && buildx !== "") return join5(buildx, "buildkitd.default.toml");
+  if (docker !== void 0 && docker !== "") return join5(docker, "buildx", "buildkitd.default.toml");
+  return join5(target.home, ".docker", "buildx", "buildkitd.default.toml");
+}
+function plan4(config, target) {
+  const registries = config.mirrors.containers;
+  if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
+  const result = emptyPlan("buildkit");
+  const path = target.mode === "job" ? buildxDefaultConfigPath(target) : "/etc/buildkit/buildkitd.toml";
+  const settings = {
+    registries,
+    ...config.ca !== void 0 && { caFile: caPaths(target).ca }
+  };
+  result.files.push({
+    path,
+    description: target.mode === "job" ? "buildx default buildkitd config" : "buildkitd.toml (merged)",
+    render: (existing) => mergeBuildkitdToml(existing, settings, path)
+  });
+  result.notes.push(
+    target.mode === "job" ? "BuildKit: the mirrors apply to buildx builders created after this step without their own --buildkitd-config (docker/setup-buildx-action without buildkitd-config); the docker driver uses dockerd’s registry-mirrors instead" : "BuildKit: /etc/buildkit/buildkitd.toml is read by a rootful buildkitd in this image; buildx builders read ~/.docker/buildx/buildkitd.default.toml (job mode writes it)"
+  );
+  if (config.proxy !== void 0) {
+    result.notes.push(
+      "BuildKit has no proxy setting in buildkitd.toml: buildx passes the client’s proxy variables to new docker-container builders (or give driver-opts env.http_proxy=…)"
+    );
+  }
+  return result;
+}
+var buildkitEcosystem = { name: "buildkit", plan: plan4 };
+
+// src/mirrors/ecosystems/cargo.ts
+import { join as join6 } from "node:path";
+
+// src/mirrors/formats/toml-block.ts
+var TomlMergeError = class extends UserError {
+};
+function tomlString(value) {
+  return JSON.stringify(value);
+}
+function headerPath(line) {
+  const match = /^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(?:#.*)?$/.exec(line);
+  if (match === null) return void 0;
+  const parts = [];
+  const keyPart = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(\.|$)/y;
+  const body = match[2];
+  let offset = 0;
+  while (offset < body.length) {
+    keyPart.lastIndex = offset;
+    const part = keyPart.exec(body);
+    if (part === null) return void 0;
+    parts.push(
+      part[1] !== void 0 ? JSON.parse(`"${part[1]}"`) : part[2] ?? part[3]
+    );
+    offset = keyPart.lastIndex;
+    if (part[4] === "") break;
+  }
+  return { path: parts, array: match[1] === "[[" };
+}
+function keyOf(line) {
+  const match = /^\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=/.exec(line);
+  if (match === null) return void 0;
+  return match[1] !== void 0 ? JSON.parse(`"${match[1]}"`) : match[2] ?? match[3];
+}
+function bareOrQuoted(key) {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+}
+function setTomlKeys(existing, tables, what) {
+  let lines = (existing ?? "").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const { table, values } of tables) lines = setTable(lines, table, values);
+  const text = `${lines.join("\n")}
+`;
+  check(text, tables, what);
+  return text;
+}
+function setTable(lines, table, values) {
+  const name = table.join("\0");
+  const headerAt = lines.findIndex((line) => {
+    const header2 = headerPath(line);
+    return header2 !== void 0 && !header2.array && header2.path.join("\0") === name;
+  });
+  if (headerAt === -1) {
+    const block = [
+      `[${table.map(bareOrQuoted).join(".")}]`,
+      ...values.map(([key, value]) => `${bareOrQuoted(key)} = ${value}`)
+    ];
+    const out2 = [...lines];
+    while (out2.length > 0 && out2.at(-1).trim() === "") out2.pop();
+    return out2.length > 0 ? [...out2, "", ...block] : block;
+  }
+  let bodyEnd = lines.length;
+  for (let index = headerAt + 1; index < lines.length; index++) {
+    if (headerPath(lines[index]) !== void 0) {
+      bodyEnd = index;
+      break;
+    }
+  }
+  const out = [...lines];
+  const missing = [];
+  for (const [key, value] of values) {
+    const at = out.slice(headerAt + 1, bodyEnd).findIndex((line2) => keyOf(line2) === key);
+    const line = `${bareOrQuoted(key)} = ${value}`;
+    if (at === -1) missing.push(line);
+    else out[headerAt + 1 + at] = line;
+  }
+  out.splice(headerAt + 1, 0, ...missing);
+  return out;
+}
+function check(text, tables, what) {
+  let parsed;
+  try {
+    parsed = parse(text);
+  } catch (error2) {
+    throw new TomlMergeError(
+      `${what}: not valid TOML after the merge (${error2.message.split("\n")[0]}); edit it by hand`
+    );
+  }
+  for (const { table, values } of tables) {
+    let node = parsed;
+    for (const part of table) node = node?.[part];
+    for (const [key, value] of values) {
+      const want = parse(`v = ${value}`).v;
+      const got = node?.[key];
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        throw new TomlMergeError(
+          `${what}: could not set ${[...table, key].join(".")} (is it written as a dotted key or an inline table?); edit it by hand`
+        );
+      }
+    }
+  }
+}
+
+// src/mirrors/ecosystems/cargo.ts
+var cargoSourceName = "runnerkit";
+function cargoConfigFile(target) {
+  if (target.mode === "image") return "/.cargo/config.toml";
+  const home = target.env.CARGO_HOME;
+  return join6(home !== void 0 && home !== "" ? home : join6(target.home, ".cargo"), "config.toml");
+}
+function cargoTables(index, cainfo) {
+  const tables = [
+    { table: ["source", "crates-io"], values: [["replace-with", tomlString(cargoSourceName)]] },
+    { table: ["source", cargoSourceName], values: [["registry", tomlString(index)]] }
+  ];
+  if (cainfo !== void 0)
+    tables.push({ table: ["http"], values: [["cainfo", tomlString(cainfo)]] });
+  return tables;
+}
+function plan5(config, target) {
+  const index = config.mirrors.cargo;
+  if (index === void 0) return void 0;
+  const plan17 = emptyPlan("cargo");
+  const path = cargoConfigFile(target);
+  const tables = cargoTables(index, target.mode === "job" ? target.caBundle : void 0);
+  plan17.files.push({
+    path,
+    render: (existing) => setTomlKeys(existing, tables, path),
+    description: "cargo config (crates.io → mirror)"
+  });
+  const token = config.credentials.cargo?.token;
+  if (token !== void 0) {
+    if (target.mode === "job") plan17.secrets.push(credentialValue(target, "cargo", "token", token));
+    plan17.notes.push(
+      `cargo: the token is not written to a file; a mirror that needs one must list "auth-required": true in its config.json and get the token from a credential provider (not set up here; ${token} is only checked and masked)`
+    );
+  }
+  return plan17;
+}
+var cargoEcosystem = { name: "cargo", plan: plan5 };
+
+// src/mirrors/ecosystems/conda.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { join as join7 } from "node:path";
+var YamlMergeError = class extends UserError {
+};
+function condaSettings(config, target) {
+  const base = config.mirrors.conda.replace(/\/+$/, "");
+  const settings = {
+    channel_alias: base,
+    default_channels: [`${base}/main`, `${base}/r`],
+    custom_channels: { "conda-forge": base }
+  };
+  if (target.caBundle !== void 0) settings.ssl_verify = target.caBundle;
+  const proxy = config.proxy;
+  if (proxy?.http !== void 0 || proxy?.https !== void 0) {
+    settings.proxy_servers = {
+      ...proxy.http !== void 0 && { http: proxy.http },
+      ...proxy.https !== void 0 && { https: proxy.https }
+    };
+  }
+  return settings;
+}
+function mergeYamlKeys(existing, values, what) {
+  const document = (0, import_yaml2.parseDocument)(existing ?? "");
+  if (document.errors.length > 0)
+    throw new YamlMergeError(
+      `${what}: not valid YAML (${document.errors[0].message.split("\n")[0]})`
+    );
+  if (document.contents === null) document.contents = document.createNode({});
+  for (const [key, value] of Object.entries(values)) document.set(key, value);
+  return document.toString();
+}
+function plan6(config, target) {
+  if (config.mirrors.conda === void 0) return void 0;
+  const plan17 = emptyPlan("conda");
+  const settings = condaSettings(config, target);
+  plan17.files.push(
+    target.mode === "job" ? {
+      path: join7(target.home, ".condarc"),
+      render: (existing) => mergeYamlKeys(existing, settings, ".condarc"),
+      description: "conda user config"
+    } : {
+      path: "/etc/conda/condarc.d/runnerkit.yml",
+      render: () => mergeYamlKeys(void 0, settings, "condarc.d/runnerkit.yml"),
+      description: "conda system config drop-in"
+    }
+  );
+  plan17.notes.push(
+    "conda: a channel given as a full URL in an environment.yml bypasses channel_alias"
+  );
+  return plan17;
+}
+var condaEcosystem = { name: "conda", plan: plan6 };
+
+// src/mirrors/ecosystems/containerd.ts
+var containerdCertsDir = "/etc/containerd/certs.d";
+function containerdServer(registry) {
+  return registry === "docker.io" ? "https://registry-1.docker.io" : `https://${registry}`;
+}
+var quote2 = (text) => JSON.stringify(text);
+function renderHostsToml(registry, mirrors, caFile) {
+  const lines = [
+    `# runnerkit mirror-config: mirrors for ${registry}, tried in order, then the server.`,
+    `server = ${quote2(containerdServer(registry))}`
+  ];
+  for (const mirror of mirrors) {
+    const loopback = isLoopbackHost(mirror);
+    lines.push(
+      "",
+      `[host.${quote2(`${loopback ? "http" : "https"}://${mirror}`)}]`,
+      '  capabilities = ["pull", "resolve"]'
+    );
+    if (!loopback && caFile !== void 0) lines.push(`  ca = ${quote2(caFile)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function plan7(config, target) {
+  const registries = config.mirrors.containers;
+  if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
+  if (target.mode === "job") return void 0;
+  const result = emptyPlan("containerd");
+  const caFile = config.ca !== void 0 ? caPaths(target).ca : void 0;
+  for (const [registry, mirrors] of Object.entries(registries)) {
+    result.files.push({
+      path: `${containerdCertsDir}/${registry}/hosts.toml`,
+      description: `containerd hosts.toml for ${registry}`,
+      render: () => renderHostsToml(registry, mirrors, caFile)
+    });
+  }
+  result.notes.push(
+    `containerd reads ${containerdCertsDir}/<registry>/hosts.toml only with config_path = "${containerdCertsDir}" under [plugins."io.containerd.grpc.v1.cri".registry] (containerd 1.x, where it is unset by default) or [plugins."io.containerd.cri.v1.images".registry] (2.x, the default there); mirrors serve pull and resolve only`
+  );
+  return result;
+}
+var containerdEcosystem = { name: "containerd", plan: plan7 };
+
+// src/mirrors/formats/ini.ts
+var headerLine = /^\s*\[([^\]]+)\]\s*$/;
+var commentLine = /^\s*[#;]/;
+var keyLine = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*)$/;
+function classify(lines) {
+  const result = [];
+  let previous = "blank";
+  for (const text of lines) {
+    let line;
+    const header2 = headerLine.exec(text);
+    if (header2) line = { text, kind: "header", section: header2[1].trim() };
+    else if (text.trim() === "") line = { text, kind: "blank" };
+    else if (commentLine.test(text)) line = { text, kind: "comment" };
+    else if (/^\s/.test(text) && (previous === "key" || previous === "continuation"))
+      line = { text, kind: "continuation", value: text.trim() };
+    else {
+      const match = keyLine.exec(text.trimStart());
+      line = match ? { text, kind: "key", key: match[1], value: match[2] } : { text, kind: "other" };
+    }
+    result.push(line);
+    previous = line.kind;
+  }
+  return result;
+}
+function mergeIniSection(existing, section, values, options = {}) {
+  const normalize = options.normalizeKey ?? ((key) => key.toLowerCase());
+  for (const [key, value] of Object.entries(values)) {
+    const words = typeof value === "string" ? [value] : value.add;
+    if (words.some((word) => /[\r\n]/.test(word)) || /[\r\n=:[\]]/.test(key)) {
+      throw new UserError(`${options.file ?? "ini file"}: ${key}: a line break is not allowed`);
+    }
+  }
+  const eol = existing?.includes("\r\n") ? "\r\n" : "\n";
+  const text = existing ?? "";
+  const lines = classify(text === "" ? [] : text.replace(/\r?\n$/, "").split(/\r?\n/));
+  const render = (key, value) => `${key} = ${value}`.trimEnd();
+  const start = lines.findIndex((line) => line.kind === "header" && line.section === section);
+  if (start === -1) {
+    const block = [
+      `[${section}]`,
+      ...Object.entries(values).map(
+        ([key, value]) => render(key, typeof value === "string" ? value : value.add.join(" "))
+      )
+    ];
+    const kept = lines.map((line) => line.text);
+    while (kept.length > 0 && kept[kept.length - 1].trim() === "") kept.pop();
+    return `${[...kept, ...kept.length > 0 ? [""] : [], ...block].join(eol)}${eol}`;
+  }
+  let end2 = lines.findIndex((line, index) => index > start && line.kind === "header");
+  if (end2 === -1) end2 = lines.length;
+  const owned = new Map(Object.keys(values).map((key) => [normalize(key), key]));
+  const seen = /* @__PURE__ */ new Set();
+  const out = lines.slice(0, start + 1).map((line) => line.text);
+  let lastSetting = out.length;
+  for (let index = start + 1; index < end2; index++) {
+    const line = lines[index];
+    const ours = line.kind === "key" ? owned.get(normalize(line.key)) : void 0;
+    if (ours === void 0) {
+      out.push(line.text);
+      if (line.kind === "key" || line.kind === "continuation" || line.kind === "other")
+        lastSetting = out.length;
+      continue;
+    }
+    const continuation = [];
+    while (lines[index + 1]?.kind === "continuation") continuation.push(lines[++index]);
+    if (seen.has(ours)) continue;
+    seen.add(ours);
+    const wanted = values[ours];
+    const current = [line.value, ...continuation.map((entry3) => entry3.value)].join(" ").trim();
+    let next;
+    if (typeof wanted === "string") next = wanted;
+    else {
+      const words = current.split(/\s+/).filter((word) => word !== "");
+      next = [...words, ...wanted.add.filter((word) => !words.includes(word))].join(" ");
+    }
+    if (next === current) out.push(line.text, ...continuation.map((entry3) => entry3.text));
+    else out.push(render(line.key, next));
+    lastSetting = out.length;
+  }
+  const missing = Object.entries(values).filter(([key]) => !seen.has(key)).map(([key, value]) => render(key, typeof value === "string" ? value : value.add.join(" ")));
+  out.splice(lastSetting, 0, ...missing);
+  for (let index = end2; index < lines.length; index++) out.push(lines[index].text);
+  return `${out.join(eol)}${eol}`;
+}
+function pipKey(key) {
+  return key.toLowerCase().replace(/_/g, "-");
+}
+
+// src/mirrors/ecosystems/dnf.ts
+var dnfRepoPath = "/etc/yum.repos.d/runnerkit.repo";
+var dnfConfPath = "/etc/dnf/dnf.conf";
+function renderDnfRepos(repos, options = {}) {
+  const lines = [
+    "# runnerkit mirror-config: mirror repositories. The base image’s own .repo files are not",
+    "# changed; dnf --disablerepo=* --enablerepo=<these ids> uses the mirror only."
+  ];
+  for (const repo of repos) {
+    lines.push(
+      "",
+      `[${repo.id}]`,
+      `name=${repo.id} (runnerkit mirror)`,
+      `baseurl=${repo.baseurl}`,
+      "enabled=1",
+      // Without gpgkey, dnf checks against keys already imported (and fails loudly if none is).
+      "gpgcheck=1"
+    );
+    if (repo.gpgkey !== void 0) lines.push(`gpgkey=${repo.gpgkey}`);
+    if (options.proxied === true && inNoProxy(new URL(repo.baseurl).hostname, options.noProxy ?? []))
+      lines.push("proxy=");
+    if (options.credentials !== void 0) {
+      lines.push(
+        `username=${options.credentials.username}`,
+        `password=${options.credentials.password}`
+      );
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+function plan8(config, target) {
+  const repos = config.mirrors.dnf;
+  if (repos === void 0 || repos.length === 0) return void 0;
+  const result = emptyPlan("dnf");
+  if (target.mode === "job") {
+    result.notes.push(
+      "dnf needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render)"
+    );
+    return result;
+  }
+  const proxyUrl = config.proxy?.https ?? config.proxy?.http;
+  let credentials;
+  const reference = config.credentials.dnf;
+  if (reference !== void 0) {
+    const username = credentialValue(target, "dnf", "username", reference.username);
+    const password = credentialValue(target, "dnf", "password", reference.password);
+    if (username !== void 0 && password !== void 0) {
+      credentials = { username, password };
+      result.secrets.push(password);
+    }
+  }
+  result.files.push({
+    path: dnfRepoPath,
+    description: "dnf mirror repositories",
+    ...credentials !== void 0 && { secret: true, mode: 384 },
+    render: () => renderDnfRepos(repos, {
+      ...credentials !== void 0 && { credentials },
+      noProxy: config.proxy?.noProxy ?? [],
+      proxied: proxyUrl !== void 0
+    })
+  });
+  if (proxyUrl !== void 0) {
+    result.files.push({
+      path: dnfConfPath,
+      description: "dnf proxy ([main] proxy=)",
+      ifExists: true,
+      render: (existing) => mergeIniSection(existing, "main", { proxy: proxyUrl }, { file: dnfConfPath })
+    });
+    if (config.proxy?.https !== void 0 && config.proxy.http !== void 0) {
+      if (config.proxy.https !== config.proxy.http)
+        result.notes.push(
+          `dnf has one proxy for every scheme: it uses proxy.https (${config.proxy.https})`
+        );
+    }
+  }
+  result.notes.push(
+    `dnf: the base image's repositories stay enabled next to ${repos.map((repo) => repo.id).join(", ")}; to install from the mirror only, run dnf --disablerepo='*' --enablerepo=${repos.map((repo) => repo.id).join(",")} … (or set enabled=0 in the base's .repo files)`
+  );
+  return result;
+}
+var dnfEcosystem = { name: "dnf", plan: plan8 };
+
+// src/mirrors/ecosystems/docker-daemon.ts
+import { join as join8 } from "node:path";
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function dockerMirrorUrl(mirror) {
+  return `${isLoopbackHost(mirror) ? "http" : "https"}://${mirror}`;
+}
+function mergeDaemonJson(existing, settings, source = "daemon.json") {
+  let config = {};
+  if (existing !== void 0 && existing.trim() !== "") {
+    let parsed;
+    try {
+      parsed = JSON.parse(existing);
+    } catch (error2) {
+      const reason = error2 instanceof Error ? error2.message : String(error2);
+      throw new UserError(`${source}: not valid JSON (${reason}); fix it or start without it`);
+    }
+    if (!isRecord2(parsed)) throw new UserError(`${source}: expected a JSON object`);
+    config = parsed;
+  }
+  if (settings.registryMirrors !== void 0 && settings.registryMirrors.length > 0)
+    config["registry-mirrors"] = [...settings.registryMirrors];
+  const proxy = settings.proxy;
+  if (proxy !== void 0) {
+    const current = config.proxies;
+    if (current !== void 0 && !isRecord2(current))
+      throw new UserError(`${source}: "proxies" must be an object`);
+    config.proxies = {
+      ...current,
+      ...proxy.http !== void 0 && { "http-proxy": proxy.http },
+      ...proxy.https !== void 0 && { "https-proxy": proxy.https },
+      ...proxy.noProxy.length > 0 && { "no-proxy": proxy.noProxy.join(",") }
+    };
+  }
+  return `${JSON.stringify(config, null, 2)}
+`;
+}
+function plan9(config, target) {
+  const registries = config.mirrors.containers ?? {};
+  const hub = registries["docker.io"] ?? [];
+  const proxy = config.proxy !== void 0 && (config.proxy.http ?? config.proxy.https) !== void 0 ? config.proxy : void 0;
+  const others = Object.keys(registries).filter((registry) => registry !== "docker.io");
+  if (hub.length === 0 && proxy === void 0 && others.length === 0) return void 0;
+  const result = emptyPlan("docker-daemon");
+  if (others.length > 0) {
+    result.notes.push(
+      `dockerd's registry-mirrors mirrors Docker Hub only: ${others.join(", ")} are not mirrored for docker pull (BuildKit, containerd and podman mirror any registry)`
+    );
+  }
+  if (hub.length === 0 && proxy === void 0) return result;
+  const path = target.mode === "job" ? join8(target.env.XDG_CONFIG_HOME ?? join8(target.home, ".config"), "docker", "daemon.json") : "/etc/docker/daemon.json";
+  const settings = {
+    ...hub.length > 0 && { registryMirrors: hub.map(dockerMirrorUrl) },
+    ...proxy !== void 0 && { proxy }
+  };
+  result.files.push({
+    path,
+    description: target.mode === "job" ? "rootless dockerd daemon.json" : "dockerd daemon.json (merged)",
+    render: (existing) => mergeDaemonJson(existing, settings, path)
+  });
+  if (hub.length > 0) {
+    result.notes.push(
+      "dockerd pulls from registry-mirrors anonymously (credentials and client certificates are ignored for mirrors): the Docker Hub cache must be readable without login"
+    );
+  }
+  if (proxy !== void 0)
+    result.notes.push('daemon.json "proxies" needs Docker Engine 23.0 or later');
+  result.notes.push(
+    target.mode === "job" ? "daemon.json under ~/.config/docker applies to rootless dockerd only, after a restart (systemctl --user restart docker); a rootful dockerd keeps the host configuration" : "dockerd reads daemon.json at start: the image must start dockerd after this file is in place"
+  );
+  return result;
+}
+var dockerDaemonEcosystem = { name: "docker-daemon", plan: plan9 };
+
+// src/mirrors/ecosystems/git.ts
+import { join as join9 } from "node:path";
+
+// src/mirrors/formats/gitconfig.ts
+function header(line) {
+  const match = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/.exec(
+    line
+  );
+  if (match === null) return void 0;
+  const section = match[1].toLowerCase();
+  if (match[2] !== void 0) return { section, subsection: match[2].replace(/\\(.)/g, "$1") };
+  const dot = section.indexOf(".");
+  return dot === -1 ? { section } : { section: section.slice(0, dot), subsection: section.slice(dot + 1) };
+}
+function entry(line) {
+  const match = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+  if (match === null) return void 0;
+  let value = "";
+  let quoted = false;
+  const raw = match[2] ?? "";
+  for (let index = 0; index < raw.length; index++) {
+    const char = raw[index];
+    if (char === "\\" && index + 1 < raw.length) {
+      const next = raw[++index];
+      value += next === "n" ? "\n" : next === "t" ? "	" : next;
+    } else if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "#" || char === ";")) break;
+    else value += char;
+  }
+  return { key: match[1].toLowerCase(), value: value.trim() };
+}
+function gitConfigValue(value) {
+  if (/^[^\s"\\#;][^"\\#;]*[^\s"\\#;]$|^[^\s"\\#;]$/.test(value)) return value;
+  return `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"').replaceAll("\n", "\\n")}"`;
+}
+function headerLine2(section, subsection) {
+  return subsection === void 0 ? `[${section}]` : `[${section} "${subsection.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"]`;
+}
+function addGitConfigValues(existing, values) {
+  const lines = (existing ?? "").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const wanted of values) {
+    const section = wanted.section.toLowerCase();
+    const key = wanted.key.toLowerCase();
+    let start = -1;
+    let end2 = lines.length;
+    let present = false;
+    for (let index = 0; index < lines.length; index++) {
+      const found = header(lines[index]);
+      if (found !== void 0) {
+        if (start !== -1 && end2 === lines.length) end2 = index;
+        if (found.section === section && found.subsection === wanted.subsection) {
+          start = index;
+          end2 = lines.length;
+        }
+        continue;
+      }
+      if (start !== -1 && end2 === lines.length) {
+        const kv = entry(lines[index]);
+        if (kv?.key === key && kv.value === wanted.value) present = true;
+      }
+    }
+    if (present) continue;
+    const line = `	${wanted.key} = ${gitConfigValue(wanted.value)}`;
+    if (start === -1) {
+      lines.push(headerLine2(wanted.section, wanted.subsection), line);
+    } else {
+      let at = end2;
+      while (at > start + 1 && lines[at - 1].trim() === "") at--;
+      lines.splice(at, 0, line);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/mirrors/ecosystems/git.ts
+function gitGlobalConfig(target) {
+  if (target.mode === "image") return "/etc/gitconfig";
+  const global2 = target.env.GIT_CONFIG_GLOBAL;
+  return global2 !== void 0 && global2 !== "" ? global2 : join9(target.home, ".gitconfig");
+}
+function gitValues(rewrites, credentials) {
+  const values = Object.entries(rewrites).map(([prefix, mirror]) => ({
+    section: "url",
+    subsection: mirror,
+    key: "insteadOf",
+    value: prefix
+  }));
+  if (credentials !== void 0) {
+    const helper = `!f() { test "$1" = get || return 0; echo "username=\${${credentials.username}}"; echo "password=\${${credentials.password}}"; }; f`;
+    for (const mirror of new Set(Object.values(rewrites))) {
+      const origin = new URL(mirror).origin;
+      values.push({ section: "credential", subsection: origin, key: "helper", value: helper });
+    }
+  }
+  return values;
+}
+function plan10(config, target) {
+  const rewrites = config.mirrors.git;
+  if (rewrites === void 0 || Object.keys(rewrites).length === 0) return void 0;
+  const plan17 = emptyPlan("git");
+  const reference = config.credentials.git;
+  let credentials;
+  if (reference?.username !== void 0 && reference.password !== void 0) {
+    credentials = { username: reference.username, password: reference.password };
+    if (target.mode === "job") {
+      credentialValue(target, "git", "username", reference.username);
+      plan17.secrets.push(credentialValue(target, "git", "password", reference.password));
+    }
+    plan17.notes.push(
+      `git: a credential helper answers for the mirror with $${reference.username} / $${reference.password}: give those variables to the steps that run git`
+    );
+  }
+  const values = gitValues(rewrites, credentials);
+  plan17.files.push({
+    path: gitGlobalConfig(target),
+    render: (existing) => addGitConfigValues(existing, values),
+    description: target.mode === "job" ? "git global config (url.insteadOf)" : "git system config"
+  });
+  plan17.notes.push(
+    "git: actions/checkout's token header is bound to https://github.com/ and is not sent to the mirror; the mirror needs its own access"
+  );
+  return plan17;
+}
+var gitEcosystem = { name: "git", plan: plan10 };
+
+// src/mirrors/ecosystems/go.ts
+import { join as join10 } from "node:path";
+function goEnvFile(target) {
+  const env = target.env;
+  if (env.GOENV !== void 0 && env.GOENV !== "" && env.GOENV !== "off") return env.GOENV;
+  const config = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join10(target.home, ".config");
+  return join10(config, "go", "env");
+}
+function mergeGoEnv(existing, values) {
+  const lines = (existing ?? "").split("\n").filter((line, index, all) => {
+    return !(line === "" && index === all.length - 1);
+  });
+  for (const [key, value] of values) {
+    const at = lines.findIndex((line) => line.startsWith(`${key}=`));
+    if (at === -1) lines.push(`${key}=${value}`);
+    else lines[at] = `${key}=${value}`;
+  }
+  return `${lines.join("\n")}
+`;
+}
+function mergeNetrc(existing, host, entry3) {
+  const lines = (existing ?? "").split("\n");
+  const out = [];
+  let skipping = false;
+  for (const line of lines) {
+    const first = /^\s*(machine|default|macdef)\b\s*(\S*)/.exec(line);
+    if (first !== null) skipping = first[1] === "machine" && first[2] === host;
+    if (!skipping) out.push(line);
+  }
+  while (out.length > 0 && out.at(-1).trim() === "") out.pop();
+  return `${[...out, entry3].join("\n")}
+`;
+}
+function plan11(config, target) {
+  const mirror = config.mirrors.go;
+  const privates = config.mirrors.goPrivate ?? [];
+  if (mirror === void 0 && privates.length === 0) return void 0;
+  const plan17 = emptyPlan("go");
+  const values = [];
+  if (mirror !== void 0) values.push(["GOPROXY", `${mirror.replace(/\/+$/, "")},off`]);
+  if (privates.length > 0) {
+    values.push(["GOPRIVATE", privates.join(",")], ["GONOSUMDB", privates.join(",")]);
+  }
+  plan17.env.push(...values);
+  if (target.mode === "job") {
+    plan17.files.push({
+      path: goEnvFile(target),
+      render: (existing) => mergeGoEnv(existing, values),
+      description: "go env file (go env -w)"
+    });
+  } else {
+    plan17.notes.push(
+      "go: the settings are ENV lines in the image, not $GOROOT/go.env, because setup-go installs toolchains with their own GOROOT"
+    );
+  }
+  const credentials = config.credentials.go;
+  if (mirror !== void 0 && credentials?.username !== void 0) {
+    if (target.mode === "image") {
+      plan17.notes.push(
+        "credentials.go: Go reads mirror credentials only from ~/.netrc, which would bake them into the image; they are left out — supply a netrc as a build secret or in job mode"
+      );
+    } else {
+      const username = credentialValue(target, "go", "username", credentials.username);
+      const password = credentialValue(target, "go", "password", credentials.password);
+      plan17.secrets.push(password);
+      const host = new URL(mirror).hostname;
+      const edit = {
+        path: join10(target.home, ".netrc"),
+        render: (existing) => mergeNetrc(existing, host, `machine ${host} login ${username} password ${password}`),
+        secret: true,
+        description: "netrc (Go module mirror credentials)"
+      };
+      plan17.files.push(edit);
+    }
+  }
+  if (mirror !== void 0) {
+    plan17.notes.push(
+      'go: GOPROXY ends in ",off": a module the mirror does not have fails instead of being fetched from its VCS; GOSUMDB stays sum.golang.org (fetched through the mirror when it proxies the checksum database)'
+    );
+  }
+  return plan17;
+}
+var goEcosystem = { name: "go", plan: plan11 };
+
+// src/mirrors/ecosystems/gradle.ts
+import { join as join12 } from "node:path";
+
+// src/mirrors/ecosystems/maven.ts
+import { join as join11 } from "node:path";
+
+// src/mirrors/formats/xml-merge.ts
+var XmlMergeError = class extends UserError {
+};
+function mask(text) {
+  return text.replace(
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g,
+    (m) => m.replace(/[^\n]/g, " ")
+  );
+}
+function parseXmlOutline(text, what = "XML file") {
+  const masked = mask(text);
+  const tag = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  const stack = [];
+  let root;
+  for (let match = tag.exec(masked); match !== null; match = tag.exec(masked)) {
+    const [whole, closing, name, attributes, selfClose] = match;
+    const start = match.index;
+    const end2 = start + whole.length;
+    if (closing === "/") {
+      const open2 = stack.pop();
+      if (open2 === void 0 || open2.name !== name)
+        throw new XmlMergeError(`${what}: </${name}> does not match`);
+      open2.closeStart = start;
+      open2.end = end2;
+      continue;
+    }
+    const element = {
+      name,
+      start,
+      openEnd: end2,
+      closeStart: end2,
+      end: end2,
+      selfClosing: selfClose === "/",
+      attributes: attributes ?? "",
+      children: []
+    };
+    const parent = stack.at(-1);
+    if (parent !== void 0) parent.children.push(element);
+    else if (root === void 0) root = element;
+    else throw new XmlMergeError(`${what}: more than one root element`);
+    if (!element.selfClosing) stack.push(element);
+  }
+  if (root === void 0) throw new XmlMergeError(`${what}: no root element`);
+  if (stack.length > 0) throw new XmlMergeError(`${what}: <${stack.at(-1).name}> is not closed`);
+  return root;
+}
+function escapeXml(value) {
+  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+function elementText(text, element) {
+  return text.slice(element.openEnd, element.closeStart).trim().replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&amp;", "&");
+}
+function attribute(element, name) {
+  const found = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(
+    element.attributes
+  );
+  if (found === null) return void 0;
+  return (found[1] ?? found[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+}
+function childWithText(text, element, name, key, value) {
+  return element.children.find(
+    (child) => child.name === name && child.children.some((inner) => inner.name === key && elementText(text, inner) === value)
+  );
+}
+function lineIndent(text, offset) {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  return /^[ \t]*$/.test(before) ? before : "";
+}
+function indentUnit(text, element) {
+  const own = lineIndent(text, element.start);
+  for (const child of element.children) {
+    const indent = lineIndent(text, child.start);
+    if (indent.length > own.length && indent.startsWith(own)) return indent.slice(own.length);
+  }
+  return "  ";
+}
+function indentLines(entry3, indent) {
+  return entry3.split("\n").map((line, index) => index === 0 || line === "" ? line : `${indent}${line}`).join("\n");
+}
+function upsertXmlEntry(text, options) {
+  const what = options.what ?? "XML file";
+  const root = parseXmlOutline(text, what);
+  const step = indentUnit(text, root);
+  const entry3 = options.entry.replace(/^((?: {2})+)/gm, (spaces) => step.repeat(spaces.length / 2));
+  if (root.name !== options.root)
+    throw new XmlMergeError(`${what}: the root element is <${root.name}>, not <${options.root}>`);
+  let parent = root;
+  for (let depth = 0; depth < options.container.length; depth++) {
+    const name = options.container[depth];
+    const found = parent.children.find((child) => child.name === name);
+    if (found === void 0) {
+      const rest = options.container.slice(depth);
+      return insertInto(text, parent, wrap(rest, entry3, indentUnit(text, parent)), false);
+    }
+    parent = found;
+  }
+  const existing = options.find(text, parent);
+  const unit = indentUnit(text, parent);
+  if (existing !== void 0) {
+    const indent = lineIndent(text, existing.start) || lineIndent(text, parent.start) + unit;
+    return text.slice(0, existing.start) + indentLines(entry3, indent) + text.slice(existing.end);
+  }
+  return insertInto(text, parent, entry3, options.first === true);
+}
+function wrap(names, entry3, unit) {
+  let xml = entry3;
+  for (const name of [...names].reverse()) {
+    xml = `<${name}>
+${unit}${indentLines(xml, unit)}
+</${name}>`;
+  }
+  return xml;
+}
+function insertInto(text, parent, entry3, first) {
+  const own = lineIndent(text, parent.start);
+  const unit = indentUnit(text, parent);
+  const indent = own + unit;
+  const body = indentLines(entry3, indent);
+  if (parent.selfClosing) {
+    const name = parent.name;
+    const open2 = `<${name}${parent.attributes.replace(/\s*$/, "")}>`;
+    return `${text.slice(0, parent.start)}${open2}
+${indent}${body}
+${own}</${name}>${text.slice(parent.end)}`;
+  }
+  const last = parent.children.at(-1);
+  if (first && parent.children.length > 0) {
+    const firstChild = parent.children[0];
+    return `${text.slice(0, firstChild.start)}${body}
+${indent}${text.slice(firstChild.start)}`;
+  }
+  if (last !== void 0)
+    return `${text.slice(0, last.end)}
+${indent}${body}${text.slice(last.end)}`;
+  const closeLineStart = text.lastIndexOf("\n", parent.closeStart - 1) + 1;
+  if (closeLineStart > parent.openEnd && /^[ \t]*$/.test(text.slice(closeLineStart, parent.closeStart))) {
+    return `${text.slice(0, closeLineStart)}${indent}${body}
+${text.slice(closeLineStart)}`;
+  }
+  return `${text.slice(0, parent.closeStart)}
+${indent}${body}
+${own}${text.slice(parent.closeStart)}`;
+}
+
+// src/mirrors/ecosystems/maven.ts
+var mavenMirrorId = "runnerkit";
+function javaNonProxyHosts(noProxy) {
+  return noProxy.filter((entry3) => !/\/\d+$/.test(entry3)).map((entry3) => entry3.startsWith(".") ? `*${entry3}` : entry3).join("|");
+}
+function javaProxies(proxy) {
+  if (proxy === void 0) return [];
+  const out = [];
+  for (const protocol of ["http", "https"]) {
+    const url = proxy[protocol];
+    if (url === void 0) continue;
+    const parsed = new URL(url);
+    out.push({
+      protocol,
+      host: parsed.hostname,
+      port: Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80)),
+      nonProxyHosts: javaNonProxyHosts(proxy.noProxy)
+    });
+  }
+  return out;
+}
+var emptySettings = `<?xml version="1.0" encoding="UTF-8"?>
+<settings xmlns="http://maven.apache.org/SETTINGS/1.2.0"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+          xsi:schemaLocation="http://maven.apache.org/SETTINGS/1.2.0 https://maven.apache.org/xsd/settings-1.2.0.xsd">
+</settings>
+`;
+function mergeMavenSettings(existing, settings) {
+  let text = existing === void 0 || existing.trim() === "" ? emptySettings : existing;
+  const what = "Maven settings.xml";
+  const byId = (container, child, id) => ({
+    root: "settings",
+    container: [container],
+    find: (source, element) => childWithText(source, element, child, "id", id),
+    what
+  });
+  for (const proxy of settings.proxies) {
+    const id = `${mavenMirrorId}-${proxy.protocol}`;
+    text = upsertXmlEntry(text, {
+      ...byId("proxies", "proxy", id),
+      entry: [
+        "<proxy>",
+        `  <id>${id}</id>`,
+        "  <active>true</active>",
+        `  <protocol>${proxy.protocol}</protocol>`,
+        `  <host>${escapeXml(proxy.host)}</host>`,
+        `  <port>${proxy.port}</port>`,
+        ...proxy.nonProxyHosts !== "" ? [`  <nonProxyHosts>${escapeXml(proxy.nonProxyHosts)}</nonProxyHosts>`] : [],
+        "</proxy>"
+      ].join("\n")
+    });
+  }
+  if (settings.server !== void 0) {
+    text = upsertXmlEntry(text, {
+      ...byId("servers", "server", mavenMirrorId),
+      entry: [
+        "<server>",
+        `  <id>${mavenMirrorId}</id>`,
+        `  <username>\${env.${settings.server.username}}</username>`,
+        `  <password>\${env.${settings.server.password}}</password>`,
+        "</server>"
+      ].join("\n")
+    });
+  }
+  if (settings.mirror !== void 0) {
+    text = upsertXmlEntry(text, {
+      ...byId("mirrors", "mirror", mavenMirrorId),
+      entry: [
+        "<mirror>",
+        `  <id>${mavenMirrorId}</id>`,
+        "  <name>runnerkit mirror-config</name>",
+        "  <mirrorOf>*</mirrorOf>",
+        `  <url>${escapeXml(settings.mirror)}</url>`,
+        "</mirror>"
+      ].join("\n")
+    });
+  }
+  return text;
+}
+var begin = "# >>> runnerkit mirror-config >>>";
+var end = "# <<< runnerkit mirror-config <<<";
+function mergeShellBlock(existing, body) {
+  const block = [begin, ...body, end].join("\n");
+  const text = existing ?? "";
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end, from);
+  if (from !== -1 && to !== -1) return text.slice(0, from) + block + text.slice(to + end.length);
+  const kept = text.replace(/\n*$/, "");
+  return `${kept === "" ? "" : `${kept}
+
+`}${block}
+`;
+}
+function shellQuote(value) {
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+function mavenrcLines(settingsFile) {
+  return [
+    "# Global settings (mirror, proxies) that setup-java cannot overwrite; MAVEN_SKIP_RC=1 skips them.",
+    `case " $* " in *" -gs "* | *" --global-settings "*) ;; *) set -- -gs ${shellQuote(settingsFile)} "$@" ;; esac`
+  ];
+}
+function mavenPaths(target) {
+  return target.mode === "job" ? {
+    settings: join11(target.home, ".m2", "runnerkit-settings.xml"),
+    rc: join11(target.home, ".mavenrc")
+  } : { settings: "/etc/runnerkit/maven-settings.xml", rc: "/etc/mavenrc" };
+}
+function plan12(config, target) {
+  const mirror = config.mirrors.maven;
+  if (mirror === void 0) return void 0;
+  const plan17 = emptyPlan("maven");
+  const credentials = config.credentials.maven;
+  let server;
+  if (credentials?.username !== void 0 && credentials.password !== void 0) {
+    server = { username: credentials.username, password: credentials.password };
+    if (target.mode === "job") {
+      credentialValue(target, "maven", "username", credentials.username);
+      plan17.secrets.push(credentialValue(target, "maven", "password", credentials.password));
+    }
+    plan17.notes.push(
+      `maven: the mirror's credentials are \${env.${credentials.username}} / \${env.${credentials.password}} placeholders: give those variables to the steps that run mvn`
+    );
+  }
+  const settings = { mirror, proxies: javaProxies(config.proxy), server };
+  const paths = mavenPaths(target);
+  plan17.files.push(
+    {
+      path: paths.settings,
+      render: (existing) => mergeMavenSettings(existing, settings),
+      description: "Maven global settings (mirror, proxies, server)"
+    },
+    {
+      path: paths.rc,
+      render: (existing) => mergeShellBlock(existing, mavenrcLines(paths.settings)),
+      description: `${target.mode === "job" ? "~/.mavenrc" : "/etc/mavenrc"} (mvn -gs)`
+    }
+  );
+  plan17.notes.push(
+    `maven: -gs ${paths.settings} replaces Maven's own conf/settings.xml (and the http:// repository blocker it declares); a mirror of * in ~/.m2/settings.xml would still come first`
+  );
+  if (config.ca !== void 0 && target.mode === "job") {
+    plan17.notes.push(
+      "maven: Java ignores SSL_CERT_FILE: import the company CA into a copy of the JDK cacerts (keytool -importcert) and pass -Djavax.net.ssl.trustStore=… in MAVEN_OPTS"
+    );
+  }
+  return plan17;
+}
+var mavenEcosystem = { name: "maven", plan: plan12 };
+
+// src/mirrors/ecosystems/gradle.ts
+function gradleUserHome(target) {
+  const fromEnv = target.mode === "job" ? target.env.GRADLE_USER_HOME : void 0;
+  return fromEnv !== void 0 && fromEnv !== "" ? fromEnv : join12(target.home, ".gradle");
+}
+function groovyString(value) {
+  return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+}
+function gradleInitScript(mirror, credentials) {
+  const credentialLines = credentials === void 0 ? [] : [
+    `        credentials {`,
+    `            username = System.getenv(${groovyString(credentials.username)})`,
+    `            password = System.getenv(${groovyString(credentials.password)})`,
+    `        }`
+  ];
+  return [
+    "// Written by runnerkit mirror-config: every Maven repository goes to the mirror.",
+    `def runnerkitMirror = ${groovyString(mirror)}`,
+    "def runnerkitRepositories = { RepositoryHandler repos ->",
+    "    repos.all { ArtifactRepository repo ->",
+    "        if (repo instanceof MavenArtifactRepository && repo.name != 'runnerkit' && repo.url.scheme in ['http', 'https']) {",
+    "            repos.remove(repo)",
+    "        }",
+    "    }",
+    "    if (repos.findByName('runnerkit') == null) {",
+    "        repos.maven {",
+    "            name = 'runnerkit'",
+    "            url = runnerkitMirror",
+    ...credentialLines,
+    "        }",
+    "    }",
+    "}",
+    "def runnerkitFailOnProjectRepos = false",
+    "beforeSettings { settings ->",
+    "    runnerkitRepositories(settings.pluginManagement.repositories)",
+    "    try {",
+    "        runnerkitRepositories(settings.dependencyResolutionManagement.repositories)",
+    "    } catch (MissingPropertyException ignored) {",
+    "        // Gradle < 6.8 has no central repository declaration.",
+    "    }",
+    "}",
+    "settingsEvaluated { settings ->",
+    "    try {",
+    "        runnerkitFailOnProjectRepos = settings.dependencyResolutionManagement.repositoriesMode.get().toString() == 'FAIL_ON_PROJECT_REPOS'",
+    "    } catch (MissingPropertyException ignored) {",
+    "    }",
+    "}",
+    "allprojects { project ->",
+    "    runnerkitRepositories(project.buildscript.repositories)",
+    "    if (!runnerkitFailOnProjectRepos) {",
+    "        runnerkitRepositories(project.repositories)",
+    "    }",
+    "}",
+    ""
+  ].join("\n");
+}
+function mergeProperties(existing, values) {
+  const lines = (existing ?? "").split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const [key, value] of values) {
+    const at = lines.findIndex((line2) => {
+      const match = /^\s*([^#!\s=:][^=:\s]*)\s*[=:\s]/.exec(line2);
+      return match?.[1] === key;
+    });
+    const line = `${key}=${value.replaceAll("\\", "\\\\")}`;
+    if (at === -1) lines.push(line);
+    else lines[at] = line;
+  }
+  return `${lines.join("\n")}
+`;
+}
+function plan13(config, target) {
+  const mirror = config.mirrors.gradle ?? config.mirrors.maven;
+  const proxies = javaProxies(config.proxy);
+  if (mirror === void 0) return void 0;
+  const plan17 = emptyPlan("gradle");
+  const home = gradleUserHome(target);
+  const reference = config.credentials.gradle ?? (config.mirrors.gradle === void 0 ? config.credentials.maven : void 0);
+  let credentials;
+  if (reference?.username !== void 0 && reference.password !== void 0) {
+    credentials = { username: reference.username, password: reference.password };
+    if (target.mode === "job") {
+      credentialValue(target, "gradle", "username", reference.username);
+      plan17.secrets.push(credentialValue(target, "gradle", "password", reference.password));
+    }
+    plan17.notes.push(
+      `gradle: the init script reads ${reference.username} and ${reference.password} from the environment of the steps that run Gradle`
+    );
+  }
+  plan17.files.push({
+    path: join12(home, "init.d", "runnerkit-mirror.init.gradle"),
+    render: () => gradleInitScript(mirror, credentials),
+    description: "Gradle init script (repositories → mirror)"
+  });
+  if (proxies.length > 0) {
+    const values = [];
+    for (const proxy of proxies) {
+      values.push(
+        [`systemProp.${proxy.protocol}.proxyHost`, proxy.host],
+        [`systemProp.${proxy.protocol}.proxyPort`, String(proxy.port)]
+      );
+      if (proxy.nonProxyHosts !== "" && proxy.protocol === "http")
+        values.push(["systemProp.http.nonProxyHosts", proxy.nonProxyHosts]);
+    }
+    plan17.files.push({
+      path: join12(home, "gradle.properties"),
+      render: (existing) => mergeProperties(existing, values),
+      description: "Gradle user properties (JVM proxy)"
+    });
+  }
+  plan17.notes.push(
+    "gradle: the wrapper's own download (distributionUrl) ignores repository mirrors; it needs the proxy or a rewritten URL"
+  );
+  if (target.mode === "image")
+    plan17.notes.push(`gradle: the files go under ${home}: the image's user must own them`);
+  return plan17;
+}
+var gradleEcosystem = { name: "gradle", plan: plan13 };
+
+// src/mirrors/ecosystems/helm.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { join as join13 } from "node:path";
+function helmRepositoryConfig(target) {
+  const env = target.env;
+  if (env.HELM_REPOSITORY_CONFIG !== void 0 && env.HELM_REPOSITORY_CONFIG !== "")
+    return env.HELM_REPOSITORY_CONFIG;
+  const config = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join13(target.home, ".config");
+  return join13(config, "helm", "repositories.yaml");
+}
+function entry2(name, url) {
+  return {
+    name,
+    url,
+    username: "",
+    password: "",
+    certFile: "",
+    keyFile: "",
+    caFile: "",
+    insecure_skip_tls_verify: false,
+    pass_credentials_all: false
+  };
+}
+function mergeHelmRepositories(existing, repositories) {
+  const document = (0, import_yaml3.parseDocument)(
+    existing === void 0 || existing.trim() === "" ? 'apiVersion: ""\ngenerated: "0001-01-01T00:00:00Z"\nrepositories: []\n' : existing
+  );
+  if (document.errors.length > 0 || !(0, import_yaml3.isMap)(document.contents))
+    throw new YamlMergeError("helm repositories.yaml: not a YAML mapping");
+  let list = document.get("repositories");
+  if (!(0, import_yaml3.isSeq)(list)) {
+    document.set("repositories", document.createNode([]));
+    list = document.get("repositories");
+  }
+  const items = list.items;
+  for (const [name, url] of Object.entries(repositories)) {
+    const node = document.createNode(entry2(name, url));
+    const at = items.findIndex((item) => (0, import_yaml3.isMap)(item) && item.get("name") === name);
+    if (at === -1) items.push(node);
+    else {
+      const current = items[at];
+      current.set("url", url);
+    }
+  }
+  return document.toString();
+}
+function plan14(config, target) {
+  const repositories = config.mirrors.helm;
+  if (repositories === void 0 || Object.keys(repositories).length === 0) return void 0;
+  const plan17 = emptyPlan("helm");
+  if (target.mode === "image") {
+    plan17.notes.push(
+      "helm has no system-wide configuration: run mirror-config in the job (job mode) to add the repositories"
+    );
+    return plan17;
+  }
+  plan17.files.push({
+    path: helmRepositoryConfig(target),
+    render: (existing) => mergeHelmRepositories(existing, repositories),
+    description: "Helm repositories"
+  });
+  plan17.notes.push(
+    `helm: run "helm repo update" before installing from ${Object.keys(repositories).join(", ")} (the index is not downloaded here)`
+  );
+  return plan17;
+}
+var helmEcosystem = { name: "helm", plan: plan14 };
+
+// src/mirrors/ecosystems/npm.ts
+import { join as join14 } from "node:path";
+
+// src/mirrors/formats/npmrc.ts
+function parseNpmrc(line) {
+  const trimmed = line.trim();
+  if (trimmed === "" || /^[#;]/.test(trimmed) || trimmed.startsWith("[")) return void 0;
+  const at = trimmed.indexOf("=");
+  if (at <= 0) return void 0;
+  return { key: trimmed.slice(0, at).trim(), value: unquote(trimmed.slice(at + 1).trim()) };
+}
+function parseYarnrc(line) {
+  const match = /^\s*("(?:[^"\\]|\\.)*"|[^\s"#][^\s]*)\s+(.*?)\s*$/.exec(line);
+  if (!match || line.trim().startsWith("#")) return void 0;
+  return { key: unquote(match[1]), value: unquote(match[2]) };
+}
+function unquote(text) {
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text.slice(1, -1);
+    }
+  }
+  return text;
+}
+function renderLine(style, key, value) {
+  if (style === "npmrc") return `${key}=${value}`;
+  const quotedKey = /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+  return `${quotedKey} ${JSON.stringify(value)}`;
+}
+function mergeRc(existing, values, options = {}) {
+  const style = options.style ?? "npmrc";
+  for (const [key, value] of Object.entries(values)) {
+    if (/[\r\n]/.test(key + value) || style === "npmrc" && key.includes("=")) {
+      throw new UserError(`${options.file ?? style}: ${key}: a line break is not allowed`);
+    }
+  }
+  const eol = existing?.includes("\r\n") ? "\r\n" : "\n";
+  const text = existing ?? "";
+  const lines = text === "" ? [] : text.replace(/\r?\n$/, "").split(/\r?\n/);
+  const parse3 = style === "npmrc" ? parseNpmrc : parseYarnrc;
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  let insertAt;
+  let lastSetting = 0;
+  for (const line of lines) {
+    if (style === "npmrc" && insertAt === void 0 && /^\s*\[/.test(line)) insertAt = lastSetting;
+    const setting = insertAt === void 0 ? parse3(line) : void 0;
+    if (setting === void 0 || !(setting.key in values)) {
+      out.push(line);
+      if (setting !== void 0) lastSetting = out.length;
+      continue;
+    }
+    if (seen.has(setting.key)) continue;
+    seen.add(setting.key);
+    const wanted = values[setting.key];
+    out.push(setting.value === wanted ? line : renderLine(style, setting.key, wanted));
+    lastSetting = out.length;
+  }
+  const missing = Object.entries(values).filter(([key]) => !seen.has(key)).map(([key, value]) => renderLine(style, key, value));
+  out.splice(insertAt ?? lastSetting, 0, ...missing);
+  return out.length === 0 ? "" : `${out.join(eol)}${eol}`;
+}
+
+// src/mirrors/ecosystems/npm.ts
+var imageGlobalNpmrcs = ["/usr/local/etc/npmrc", "/usr/etc/npmrc"];
+var npmBasicAuthVariable = "RUNNERKIT_NPM_AUTH";
+function npmGlobalConfigPath(target) {
+  return target.mode === "job" ? join14(target.home, ".config", "runnerkit", "npm", "npmrc") : imageGlobalNpmrcs[0];
+}
+function registryUrl(url) {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+function nerfDart(url) {
+  const parsed = new URL(registryUrl(url));
+  return `//${parsed.host}${parsed.pathname}`;
+}
+function npmrcAuth(config, target, registry, plan17, ecosystem = "npm") {
+  const fromYarn = ecosystem === "yarn" ? config.credentials.yarn : void 0;
+  const key = fromYarn?.token !== void 0 ? "yarn" : "npm";
+  const ref = fromYarn?.token !== void 0 ? fromYarn : config.credentials.npm;
+  if (ref === void 0) return {};
+  const dart = nerfDart(registry);
+  if (ref.token !== void 0) {
+    exportCredential(target, plan17, key, "token", ref.token);
+    return { [`${dart}:_authToken`]: `\${${ref.token}}` };
+  }
+  if (ref.username !== void 0) {
+    if (target.mode === "job") {
+      const username = credentialValue(target, key, "username", ref.username);
+      const password = credentialValue(target, key, "password", ref.password);
+      const auth = Buffer.from(`${username}:${password}`).toString("base64");
+      plan17.env.push([npmBasicAuthVariable, auth]);
+      plan17.secrets.push(auth, password);
+    } else {
+      plan17.notes.push(
+        `${plan17.ecosystem}: the npmrc refers to \${${npmBasicAuthVariable}}: set it to base64(username:password) where npm runs`
+      );
+    }
+    return { [`${dart}:_auth`]: `\${${npmBasicAuthVariable}}` };
+  }
+  return {};
+}
+function exportCredential(target, plan17, ecosystem, part, variable) {
+  if (target.mode === "job") {
+    const value = credentialValue(target, ecosystem, part, variable);
+    plan17.env.push([variable, value]);
+    plan17.secrets.push(value);
+  } else {
+    plan17.notes.push(
+      `${plan17.ecosystem}: the config refers to \${${variable}}; the image holds no value: set ${variable} where the tool runs`
+    );
+  }
+}
+var npmEcosystem = {
+  name: "npm",
+  plan(config, target) {
+    const mirror = config.mirrors.npm;
+    if (mirror === void 0) return void 0;
+    const plan17 = emptyPlan("npm");
+    const values = { registry: registryUrl(mirror), ...npmrcAuth(config, target, mirror, plan17) };
+    const paths = target.mode === "job" ? [npmGlobalConfigPath(target)] : [...imageGlobalNpmrcs];
+    for (const path of paths) {
+      plan17.files.push({
+        path,
+        description: target.mode === "job" ? "npm global config (NPM_CONFIG_GLOBALCONFIG)" : `npm global config (${path})`,
+        render: (existing) => mergeRc(existing, values, { file: path })
+      });
+    }
+    plan17.env.push(["NPM_CONFIG_GLOBALCONFIG", npmGlobalConfigPath(target)]);
+    plan17.notes.push(
+      "npm: the mirror is set in the global npmrc (NPM_CONFIG_GLOBALCONFIG), the lowest-precedence file: a project .npmrc or setup-node registry-url that names a registry still wins",
+      "npm: package-lock.json URLs of the public registry are rewritten to the mirror (replace-registry-host=npmjs, the default), URLs of any other host are fetched as locked: set replace-registry-host=always for those"
+    );
+    if (target.mode === "job") {
+      plan17.notes.push(
+        "npm: NPM_CONFIG_GLOBALCONFIG replaces $PREFIX/etc/npmrc, so settings kept there no longer apply"
+      );
+    }
+    return plan17;
+  }
+};
+
+// src/mirrors/ecosystems/nuget.ts
+import { join as join15 } from "node:path";
+var nugetSourceKey = "runnerkit";
+var emptyConfig = `<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+</configuration>
+`;
+var byKey = (key) => (_text, container) => container.children.find((child) => child.name === "add" && attribute(child, "key") === key);
+function mergeNugetConfig(existing, url, credentials) {
+  let text = existing === void 0 || existing.trim() === "" ? emptyConfig : existing;
+  const what = "NuGet.Config";
+  text = upsertXmlEntry(text, {
+    root: "configuration",
+    container: ["packageSources"],
+    find: (_source, container) => container.children.find((child) => child.name === "clear"),
+    entry: "<clear />",
+    first: true,
+    what
+  });
+  text = upsertXmlEntry(text, {
+    root: "configuration",
+    container: ["packageSources"],
+    find: byKey(nugetSourceKey),
+    entry: `<add key="${nugetSourceKey}" value="${escapeXml(url)}" protocolVersion="3" />`,
+    what
+  });
+  text = upsertXmlEntry(text, {
+    root: "configuration",
+    container: ["disabledPackageSources"],
+    find: byKey("nuget.org"),
+    entry: '<add key="nuget.org" value="true" />',
+    what
+  });
+  if (credentials !== void 0) {
+    text = upsertXmlEntry(text, {
+      root: "configuration",
+      container: ["packageSourceCredentials"],
+      find: (_source, container) => container.children.find((child) => child.name === nugetSourceKey),
+      entry: [
+        `<${nugetSourceKey}>`,
+        `  <add key="Username" value="%${credentials.username}%" />`,
+        `  <add key="ClearTextPassword" value="%${credentials.password}%" />`,
+        `</${nugetSourceKey}>`
+      ].join("\n"),
+      what
+    });
+  }
+  return text;
+}
+function plan15(config, target) {
+  const url = config.mirrors.nuget;
+  if (url === void 0) return void 0;
+  const plan17 = emptyPlan("nuget");
+  const reference = config.credentials.nuget;
+  let credentials;
+  if (reference?.username !== void 0 && reference.password !== void 0) {
+    credentials = { username: reference.username, password: reference.password };
+    if (target.mode === "job") {
+      credentialValue(target, "nuget", "username", reference.username);
+      plan17.secrets.push(credentialValue(target, "nuget", "password", reference.password));
+    }
+    plan17.notes.push(
+      `nuget: credentials are %${reference.username}% / %${reference.password}% macros: give those variables to the steps that run dotnet`
+    );
+  }
+  plan17.files.push({
+    path: join15(target.home, ".nuget", "NuGet", "NuGet.Config"),
+    render: (existing) => mergeNugetConfig(existing, url, credentials),
+    description: "NuGet user config (package source → mirror)"
+  });
+  plan17.notes.push(
+    "nuget: a nuget.config in the repository can add nuget.org back (<clear/> only clears the levels below it)"
+  );
+  return plan17;
+}
+var nugetEcosystem = { name: "nuget", plan: plan15 };
+
+// src/mirrors/ecosystems/pip.ts
+import { isAbsolute as isAbsolute2, join as join16 } from "node:path";
+function userConfigHome(target) {
+  const xdg = target.mode === "job" ? target.env.XDG_CONFIG_HOME : void 0;
+  return xdg !== void 0 && isAbsolute2(xdg) ? xdg : join16(target.home, ".config");
+}
+function isLoopback(hostname) {
+  return hostname === "localhost" || /^127\./.test(hostname) || hostname === "[::1]";
+}
+function pipConfPath(target) {
+  return target.mode === "job" ? join16(userConfigHome(target), "pip", "pip.conf") : "/etc/pip.conf";
+}
+var pipEcosystem = {
+  name: "pip",
+  plan(config, target) {
+    const index = config.mirrors.pypi;
+    if (index === void 0) return void 0;
+    const plan17 = emptyPlan("pip");
+    const url = new URL(index);
+    const path = pipConfPath(target);
+    const values = { "index-url": index };
+    if (target.caBundle !== void 0) values.cert = target.caBundle;
+    if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+      values["trusted-host"] = { add: [url.host] };
+      plan17.notes.push(
+        `mirrors.pypi is plain http: pip uses it only because trusted-host lists ${url.host}; packages travel unencrypted`
+      );
+    }
+    plan17.files.push({
+      path,
+      description: target.mode === "job" ? "pip user config" : "pip system config",
+      render: (existing) => mergeIniSection(existing, "global", values, { normalizeKey: pipKey, file: path })
+    });
+    plan17.notes.push(
+      `pip: ${path} sets the index; PIP_INDEX_URL, --index-url (command line or requirements file) and a virtualenv's pip.conf still win, and extra-index-url entries are still asked`
+    );
+    const ref = config.credentials.pypi;
+    if (ref?.username !== void 0) {
+      const netrc = join16(target.home, ".netrc");
+      if (target.mode === "image") {
+        plan17.files.push({
+          path: netrc,
+          secret: true,
+          mode: 384,
+          description: "netrc credentials for the PyPI mirror",
+          render: () => {
+            throw new UserError(
+              "credentials.pypi: image mode would bake the credential into a layer; pass it at build time as a build secret"
+            );
+          }
+        });
+      } else {
+        const login = credentialValue(target, "pypi", "username", ref.username);
+        const password = credentialValue(target, "pypi", "password", ref.password);
+        for (const [part, value] of [
+          ["username", login],
+          ["password", password]
+        ]) {
+          if (/[\s"\\]/.test(value)) {
+            throw new UserError(
+              `credentials.pypi.${part}: the value holds whitespace, a quote or a backslash, which .netrc cannot carry for every pip; use a token without them`
+            );
+          }
+        }
+        plan17.secrets.push(password);
+        plan17.files.push({
+          path: netrc,
+          secret: true,
+          mode: 384,
+          description: "netrc credentials for the PyPI mirror (pip, uv)",
+          render: (existing) => mergeNetrc2(existing, url.hostname, login, password)
+        });
+      }
+    }
+    return plan17;
+  }
+};
+function netrcTokens(text) {
+  const tokens = [];
+  const pattern = /\S+/g;
+  let match;
+  while ((match = pattern.exec(text)) !== null) {
+    if (match[0].startsWith("#")) {
+      const newline = text.indexOf("\n", match.index);
+      pattern.lastIndex = newline === -1 ? text.length : newline;
+      continue;
+    }
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+function mergeNetrc2(existing, machine, login, password) {
+  const text = existing ?? "";
+  const entry3 = `machine ${machine} login ${login} password ${password}
+`;
+  const tokens = netrcTokens(text);
+  const starts = /* @__PURE__ */ new Set(["machine", "default", "macdef"]);
+  const spans = [];
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens[index].text !== "machine" || tokens[index + 1]?.text !== machine) continue;
+    let last = index + 1;
+    while (last + 1 < tokens.length && !starts.has(tokens[last + 1].text)) last++;
+    const newline = text.indexOf("\n", tokens[last].end);
+    spans.push([tokens[index].start, newline === -1 ? text.length : newline + 1]);
+    index = last;
+  }
+  if (spans.length === 0) {
+    const base = text === "" || text.endsWith("\n") ? text : `${text}
+`;
+    return `${base}${entry3}`;
+  }
+  let result = "";
+  let at = 0;
+  spans.forEach(([start, end2], position) => {
+    result += text.slice(at, start) + (position === 0 ? entry3 : "");
+    at = end2;
+  });
+  return result + text.slice(at);
+}
+
+// src/mirrors/ecosystems/pnpm.ts
+import { join as join17 } from "node:path";
+
+// src/mirrors/formats/yaml-merge.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function mergeYaml(existing, values, options = {}) {
+  const file = options.file ?? "YAML file";
+  const document = (0, import_yaml4.parseDocument)(existing ?? "");
+  if (document.errors.length > 0) {
+    throw new UserError(
+      `${file}: not valid YAML (${document.errors[0].message.split("\n")[0]}); fix or remove it and run again`
+    );
+  }
+  if (document.contents === null || (0, import_yaml4.isScalar)(document.contents) && document.contents.value === null) {
+    document.contents = document.createNode({});
+  }
+  const root = document.contents;
+  if (!(0, import_yaml4.isMap)(root)) throw new UserError(`${file}: expected a mapping (key: value) at the top`);
+  const scalar = (value) => {
+    const node = new import_yaml4.Scalar(value);
+    if (typeof value === "string") node.type = import_yaml4.Scalar.QUOTE_DOUBLE;
+    return node;
+  };
+  for (const [key, value] of Object.entries(values)) {
+    const current = root.get(key, true);
+    if ((0, import_yaml4.isScalar)(current) && current.value === value) continue;
+    root.set(key, scalar(value));
+  }
+  for (const [key, additions] of Object.entries(options.addToLists ?? {})) {
+    let current = root.get(key, true);
+    if (current === void 0 || (0, import_yaml4.isScalar)(current) && current.value === null) {
+      current = new import_yaml4.YAMLSeq();
+      root.set(key, current);
+    } else if ((0, import_yaml4.isScalar)(current)) {
+      const seq2 = new import_yaml4.YAMLSeq();
+      seq2.items.push(current);
+      root.set(key, seq2);
+      current = seq2;
+    }
+    if (!(0, import_yaml4.isSeq)(current)) throw new UserError(`${file}: ${key}: expected a list`);
+    const seq = current;
+    const present = seq.items.map((item) => (0, import_yaml4.isScalar)(item) ? String(item.value) : void 0);
+    for (const addition of additions) {
+      if (!present.includes(addition)) {
+        seq.items.push(scalar(addition));
+        present.push(addition);
+      }
+    }
+  }
+  return document.toString();
+}
+
+// src/mirrors/ecosystems/pnpm.ts
+function pnpmConfigPath(target) {
+  return join17(userConfigHome(target), "pnpm", "config.yaml");
+}
+var pnpmEcosystem = {
+  name: "pnpm",
+  plan(config, target) {
+    const mirror = config.mirrors.npm;
+    if (mirror === void 0) return void 0;
+    const plan17 = emptyPlan("pnpm");
+    const registry = registryUrl(mirror);
+    const path = pnpmConfigPath(target);
+    plan17.files.push({
+      path,
+      description: "pnpm 11 global config",
+      render: (existing) => mergeYaml(existing, { registry }, { file: path })
+    });
+    const auth = npmrcAuth(config, target, mirror, plan17);
+    if (Object.keys(auth).length > 0) {
+      const npmrc = join17(target.home, ".npmrc");
+      plan17.files.push({
+        path: npmrc,
+        description: "registry credentials (placeholder) for pnpm 11",
+        render: (existing) => mergeRc(existing, auth, { file: npmrc })
+      });
+    }
+    plan17.env.push(["pnpm_config_registry", registry]);
+    plan17.notes.push(
+      "pnpm 11 ignores npm_config_registry and NPM_CONFIG_GLOBALCONFIG: it gets pnpm_config_registry and ~/.config/pnpm/config.yaml (pnpm 10 reads the npm global config)"
+    );
+    return plan17;
+  }
+};
+
+// src/mirrors/ecosystems/rubygems.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+import { join as join18 } from "node:path";
+function mergeGemrc(existing, mirror) {
+  const document = (0, import_yaml5.parseDocument)(existing ?? "");
+  if (document.errors.length > 0)
+    throw new YamlMergeError(
+      `.gemrc: not valid YAML (${document.errors[0].message.split("\n")[0]})`
+    );
+  if (document.contents === null) document.contents = document.createNode({});
+  document.set(":sources", [mirror]);
+  const text = document.toString();
+  return text.startsWith("---") ? text : `---
+${text}`;
+}
+function bundlerHostKey(host) {
+  return host.replaceAll("-", "___").replaceAll(".", "__").toUpperCase();
+}
+function plan16(config, target) {
+  const mirror = config.mirrors.rubygems;
+  if (mirror === void 0) return void 0;
+  const plan17 = emptyPlan("rubygems");
+  const url = mirror.endsWith("/") ? mirror : `${mirror}/`;
+  plan17.files.push({
+    path: target.mode === "job" ? join18(target.home, ".gemrc") : "/etc/gemrc",
+    render: (existing) => mergeGemrc(existing, url),
+    description: "gem sources"
+  });
+  plan17.env.push(["BUNDLE_MIRROR__RUBYGEMS__ORG", url]);
+  const reference = config.credentials.rubygems;
+  if (reference?.username !== void 0) {
+    if (target.mode === "job") {
+      credentialValue(target, "rubygems", "username", reference.username);
+      plan17.secrets.push(credentialValue(target, "rubygems", "password", reference.password));
+    }
+    plan17.notes.push(
+      `rubygems: credentials are not written: set BUNDLE_${bundlerHostKey(new URL(url).hostname)}="$${reference.username}:$${reference.password}" in the steps that run bundle (gem would print them as part of the source URL)`
+    );
+  }
+  return plan17;
+}
+var rubygemsEcosystem = { name: "rubygems", plan: plan16 };
+
+// src/mirrors/ecosystems/uv.ts
+import { join as join19 } from "node:path";
+var uvBlockStart = "# BEGIN runnerkit mirror-config: the mirror is the default index";
+var uvBlockEnd = "# END runnerkit mirror-config";
+function uvTomlPath(target) {
+  return target.mode === "job" ? join19(userConfigHome(target), "uv", "uv.toml") : "/etc/uv/uv.toml";
+}
+function mergeUvToml(existing, url, file = "uv.toml") {
+  const block = [
+    uvBlockStart,
+    "[[index]]",
+    'name = "runnerkit-mirror"',
+    `url = ${JSON.stringify(url)}`,
+    "default = true",
+    uvBlockEnd
+  ];
+  const lines = (existing ?? "").replace(/\r?\n$/, "").split(/\r?\n/);
+  if (existing === void 0 || existing === "") lines.length = 0;
+  const from = lines.indexOf(uvBlockStart);
+  const to = lines.indexOf(uvBlockEnd, from);
+  let at;
+  if (from !== -1 && to !== -1) {
+    lines.splice(from, to - from + 1);
+    at = from;
+  } else {
+    at = lines.findIndex((line) => /^\s*\[/.test(line));
+    if (at === -1) {
+      while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
+      if (lines.length > 0) lines.push("");
+      at = lines.length;
+    } else {
+      block.push("");
+    }
+  }
+  lines.splice(at, 0, ...block);
+  const result = `${lines.join("\n")}
+`;
+  try {
+    parse(result);
+  } catch (error2) {
+    throw new UserError(
+      `${file}: cannot add the mirror index, the file is not valid TOML (${error2.message.split("\n")[0]}); fix or remove it`
+    );
+  }
+  return result;
+}
+var uvEcosystem = {
+  name: "uv",
+  plan(config, target) {
+    const index = config.mirrors.pypi;
+    if (index === void 0) return void 0;
+    const plan17 = emptyPlan("uv");
+    const path = uvTomlPath(target);
+    plan17.files.push({
+      path,
+      description: target.mode === "job" ? "uv user config" : "uv system config",
+      render: (existing) => mergeUvToml(existing, index, path)
+    });
+    plan17.env.push(["UV_DEFAULT_INDEX", index]);
+    if (target.mode === "image" && config.ca !== void 0) {
+      plan17.env.push(["UV_SYSTEM_CERTS", "true"], ["UV_NATIVE_TLS", "true"]);
+    }
+    plan17.notes.push(
+      "uv: UV_DEFAULT_INDEX replaces the default index even over a project that names its own default; uv.lock records each package's index and file URLs, so a lock made against another index may need `uv lock` again (not verified here: no uv on the test machine)"
+    );
+    if (config.credentials.pypi?.username !== void 0) {
+      plan17.notes.push(
+        "uv: credentials come from ~/.netrc (pip's plan writes it in job mode), or from UV_INDEX_RUNNERKIT_MIRROR_USERNAME/_PASSWORD"
+      );
+    }
+    return plan17;
+  }
+};
+
+// src/mirrors/ecosystems/yarn-berry.ts
+import { join as join20 } from "node:path";
+function yarnrcYmlPath(target) {
+  return join20(target.home, ".yarnrc.yml");
+}
+var yarnBerryEcosystem = {
+  name: "yarn-berry",
+  plan(config, target) {
+    const mirror = config.mirrors.yarn ?? config.mirrors.npm;
+    const proxy = config.proxy;
+    if (mirror === void 0 && proxy?.http === void 0 && proxy?.https === void 0)
+      return void 0;
+    const plan17 = emptyPlan("yarn-berry");
+    const path = yarnrcYmlPath(target);
+    const values = {};
+    const lists = {};
+    if (mirror !== void 0) {
+      const registry = mirror.replace(/\/+$/, "");
+      values.npmRegistryServer = registry;
+      plan17.env.push(["YARN_NPM_REGISTRY_SERVER", registry]);
+      const url = new URL(mirror);
+      if (url.protocol === "http:") lists.unsafeHttpWhitelist = [url.hostname];
+      const ref = config.credentials.yarn?.token !== void 0 ? { ecosystem: "yarn", token: config.credentials.yarn.token } : { ecosystem: "npm", token: config.credentials.npm?.token };
+      if (ref.token !== void 0) {
+        values.npmAuthToken = `\${${ref.token}}`;
+        exportCredential(target, plan17, ref.ecosystem, "token", ref.token);
+      }
+      if (ref.token === void 0 && config.credentials.npm?.username !== void 0) {
+        plan17.notes.push(
+          "yarn berry: credentials.npm has a username and password, but only a token (npmAuthToken) is configured for yarn berry; give credentials.yarn.token"
+        );
+      }
+      plan17.notes.push(
+        "yarn berry: npmRegistryServer and YARN_NPM_REGISTRY_SERVER set the registry (the variable beats a project .yarnrc.yml); yarn.lock stores no registry URL, so a registry switch is safe"
+      );
+    }
+    if (proxy?.http !== void 0) {
+      values.httpProxy = proxy.http;
+      plan17.env.push(["YARN_HTTP_PROXY", proxy.http]);
+    }
+    if (proxy?.https !== void 0) {
+      values.httpsProxy = proxy.https;
+      plan17.env.push(["YARN_HTTPS_PROXY", proxy.https]);
+    }
+    if (proxy !== void 0 && proxy.noProxy.length > 0 && (proxy.http ?? proxy.https)) {
+      plan17.notes.push(
+        "yarn berry: it has no no_proxy: every request, the mirror's too, goes through the proxy"
+      );
+    }
+    if (target.caBundle !== void 0) {
+      values.httpsCaFilePath = target.caBundle;
+      plan17.notes.push(
+        "yarn berry: httpsCaFilePath is yarn 4's name (yarn 2 and 3 call it caFilePath and reject unknown keys)"
+      );
+    }
+    plan17.files.push({
+      path,
+      description: "yarn berry user config",
+      render: (existing) => mergeYaml(existing, values, { addToLists: lists, file: path })
+    });
+    return plan17;
+  }
+};
+
+// src/mirrors/ecosystems/yarn-classic.ts
+import { join as join21 } from "node:path";
+function yarnrcPath(target) {
+  return target.mode === "job" ? join21(target.home, ".yarnrc") : "/etc/yarnrc";
+}
+var yarnClassicEcosystem = {
+  name: "yarn-classic",
+  plan(config, target) {
+    const mirror = config.mirrors.yarn ?? config.mirrors.npm;
+    if (mirror === void 0) return void 0;
+    const plan17 = emptyPlan("yarn-classic");
+    const registry = registryUrl(mirror);
+    const path = yarnrcPath(target);
+    plan17.files.push({
+      path,
+      description: target.mode === "job" ? "yarn 1 user config" : "yarn 1 system config",
+      render: (existing) => mergeRc(existing, { registry }, { style: "yarnrc", file: path })
+    });
+    const auth = npmrcAuth(config, target, mirror, plan17, "yarn");
+    if (Object.keys(auth).length > 0) {
+      const npmrcs = target.mode === "job" ? [join21(target.home, ".npmrc")] : [...imageGlobalNpmrcs];
+      for (const npmrc of npmrcs) {
+        plan17.files.push({
+          path: npmrc,
+          description: "registry credentials (placeholder) for yarn 1",
+          render: (existing) => mergeRc(existing, auth, { file: npmrc })
+        });
+      }
+      plan17.notes.push(
+        'yarn 1: it aborts ("Failed to replace env in config") when a ${VAR} an npmrc refers to is unset; after setup-node registry-url, ~/.npmrc is not read (NPM_CONFIG_USERCONFIG)'
+      );
+    }
+    plan17.env.push(["YARN_REGISTRY", registry]);
+    plan17.notes.push(
+      `yarn 1: yarn.lock "resolved" URLs are fetched verbatim, whatever the registry setting (even the public registry's); rewrite the lockfile's host to the mirror or let the proxy reach the old host`
+    );
+    return plan17;
+  }
+};
+
 // src/mirrors/ecosystems/index.ts
-var ecosystems = [];
+var ecosystems = [
+  pipEcosystem,
+  uvEcosystem,
+  npmEcosystem,
+  yarnClassicEcosystem,
+  yarnBerryEcosystem,
+  pnpmEcosystem,
+  aptEcosystem,
+  dnfEcosystem,
+  apkEcosystem,
+  containersEcosystem,
+  dockerDaemonEcosystem,
+  buildkitEcosystem,
+  containerdEcosystem,
+  goEcosystem,
+  mavenEcosystem,
+  gradleEcosystem,
+  cargoEcosystem,
+  nugetEcosystem,
+  rubygemsEcosystem,
+  condaEcosystem,
+  gitEcosystem,
+  helmEcosystem
+];
 
 // src/mirrors/proxy.ts
 var cidrBlind = "wget, Python urllib, npm, Node 24 (NODE_USE_ENV_PROXY), @actions/http-client and Java";
 function proxyPlan(config, target) {
   const proxy = config.proxy;
   if (proxy === void 0) return void 0;
-  const plan = emptyPlan("proxy");
-  const both = (name, value) => plan.env.push([name.toUpperCase(), value], [name.toLowerCase(), value]);
+  const plan17 = emptyPlan("proxy");
+  const both = (name, value) => plan17.env.push([name.toUpperCase(), value], [name.toLowerCase(), value]);
   if (proxy.http !== void 0) both("HTTP_PROXY", proxy.http);
   if (proxy.https !== void 0) both("HTTPS_PROXY", proxy.https);
   if (proxy.noProxy.length > 0) both("NO_PROXY", proxy.noProxy.join(","));
@@ -27562,23 +30768,23 @@ function proxyPlan(config, target) {
     ["https", proxy.https]
   ]) {
     if (url?.startsWith("https://")) {
-      plan.notes.push(
+      plan17.notes.push(
         `proxy.${key} is ${url}: an https:// proxy URL means TLS to the proxy, which squid's http_port refuses ("tunneling socket could not be established"); use http:// for both`
       );
     }
   }
-  const cidrs = proxy.noProxy.filter((entry) => /\/\d+$/.test(entry));
+  const cidrs = proxy.noProxy.filter((entry3) => /\/\d+$/.test(entry3));
   if (cidrs.length > 0) {
-    plan.notes.push(
+    plan17.notes.push(
       `proxy.no_proxy has CIDR ranges (${cidrs.join(", ")}), which ${cidrBlind} ignore; add the host names and domain suffixes too`
     );
   }
   if (target.mode === "image") {
-    plan.notes.push(
+    plan17.notes.push(
       "proxy variables become ENV in the image: every container from it uses the proxy"
     );
   }
-  return plan;
+  return plan17;
 }
 
 // src/mirrors/plan.ts
@@ -27591,27 +30797,27 @@ function planAll(config, base, systemBundle) {
   }
   const plans = [caPlan(config, target, systemBundle), proxyPlan(config, target)];
   for (const ecosystem of ecosystems) plans.push(ecosystem.plan(config, target));
-  return plans.filter((plan) => plan !== void 0);
+  return plans.filter((plan17) => plan17 !== void 0);
 }
 
 // src/mirrors/render.ts
 import { promises as fs6 } from "node:fs";
-import { dirname as dirname4, join as join4, relative as relative2 } from "node:path";
+import { dirname as dirname4, join as join22, relative as relative2 } from "node:path";
 async function renderPlans(plans, options) {
-  const secret = plans.find((plan) => plan.files.some((file) => file.secret === true));
+  const secret = plans.find((plan17) => plan17.files.some((file) => file.secret === true));
   if (secret !== void 0) {
     throw new UserError(
       `credentials.${secret.ecosystem}: image mode would bake the credential into a layer; drop it from the config for the image and pass it at build time as a build secret (RUN --mount=type=secret)`
     );
   }
-  const root = join4(options.out, "root");
+  const root = join22(options.out, "root");
   const contents = /* @__PURE__ */ new Map();
-  const notes = plans.flatMap((plan) => plan.notes);
-  for (const plan of plans) {
-    for (const edit of plan.files) {
+  const notes = plans.flatMap((plan17) => plan17.notes);
+  for (const plan17 of plans) {
+    for (const edit of plan17.files) {
       let existing = contents.get(edit.path);
       if (existing === void 0 && options.baseRoot !== void 0) {
-        existing = await fs6.readFile(join4(options.baseRoot, edit.path), "utf8").catch(() => void 0);
+        existing = await fs6.readFile(join22(options.baseRoot, edit.path), "utf8").catch(() => void 0);
       }
       if (edit.ifExists === true && existing === void 0) {
         notes.push(
@@ -27624,21 +30830,21 @@ async function renderPlans(plans, options) {
   }
   await fs6.mkdir(root, { recursive: true });
   for (const [path, text] of contents) {
-    const target = join4(root, path);
+    const target = join22(root, path);
     await fs6.mkdir(dirname4(target), { recursive: true });
     await writeFileAtomic(target, text);
   }
   const from = options.contextPath ?? relative2(dirname4(options.out), options.out);
-  const env = plans.flatMap((plan) => plan.env);
+  const env = plans.flatMap((plan17) => plan17.env);
   const lines = [
     "# Rendered by runnerkit mirrors render: mirrors, proxy and CA for every package manager.",
     `COPY ${from.replace(/\/?$/, "/")}root/ /`,
-    ...plans.flatMap((plan) => plan.dockerfile),
+    ...plans.flatMap((plan17) => plan17.dockerfile),
     ...env.length > 0 ? [`ENV ${env.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(" \\\n    ")}`] : []
   ];
   const snippet = `${lines.join("\n")}
 `;
-  await writeFileAtomic(join4(options.out, "Dockerfile.snippet"), snippet);
+  await writeFileAtomic(join22(options.out, "Dockerfile.snippet"), snippet);
   return { files: [...contents.keys()].sort(), snippet, notes };
 }
 
@@ -27655,8 +30861,8 @@ function loadConfig(source) {
   throw new UserError("give the mirror config: a YAML file (config) or inline YAML");
 }
 function defaultStateDir(env) {
-  const state = env.XDG_STATE_HOME || join5(env.HOME || homedir(), ".local", "state");
-  return join5(state, "runnerkit", "mirrors");
+  const state = env.XDG_STATE_HOME || join23(env.HOME || homedir(), ".local", "state");
+  return join23(state, "runnerkit", "mirrors");
 }
 async function applyJobMode(config, env, stateDir = defaultStateDir(env)) {
   const home = env.HOME || homedir();
@@ -27667,9 +30873,9 @@ async function applyJobMode(config, env, stateDir = defaultStateDir(env)) {
   return {
     plans,
     files,
-    env: plans.flatMap((plan) => plan.env),
-    secrets: plans.flatMap((plan) => plan.secrets),
-    notes: plans.flatMap((plan) => plan.notes)
+    env: plans.flatMap((plan17) => plan17.env),
+    secrets: plans.flatMap((plan17) => plan17.secrets),
+    notes: plans.flatMap((plan17) => plan17.notes)
   };
 }
 async function renderImageMode(config, env, out, options = {}) {
@@ -27740,9 +30946,9 @@ async function runAction(main2) {
 }
 
 // actions/_shared/summary.ts
-function markdownTable(header, rows) {
+function markdownTable(header2, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map((row) => line(row))].join("\n");
+  return [line(header2), line(header2.map(() => "---")), ...rows.map((row) => line(row))].join("\n");
 }
 
 // actions/mirror-config/main.ts
@@ -27775,10 +30981,10 @@ async function main() {
   for (const note of result.notes) notice(note);
   for (const [name, value] of result.env) exportVariable(name, value);
   const changed = result.files.filter(
-    (entry) => entry.action !== "unchanged" && entry.action !== "skipped"
+    (entry3) => entry3.action !== "unchanged" && entry3.action !== "skipped"
   );
   logUntrusted(
-    result.files.map((entry) => `${entry.action.padEnd(9)} ${entry.path}  (${entry.description})`).join("\n")
+    result.files.map((entry3) => `${entry3.action.padEnd(9)} ${entry3.path}  (${entry3.description})`).join("\n")
   );
   setOutput(
     "files",
@@ -27791,7 +30997,7 @@ async function main() {
       "",
       markdownTable(
         ["ecosystem", "file", ""],
-        result.files.map((entry) => [entry.ecosystem, `\`${entry.path}\``, entry.action])
+        result.files.map((entry3) => [entry3.ecosystem, `\`${entry3.path}\``, entry3.action])
       ),
       "",
       `Exported: ${[...new Set(result.env.map(([name]) => `\`${name}\``))].join(", ") || "nothing"}.`,
