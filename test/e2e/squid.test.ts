@@ -11,6 +11,8 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer as createHttpsServer, type Server } from 'node:https'
 import { connect, createServer as createNetServer } from 'node:net'
 import { join } from 'node:path'
+import { parseMirrorConfig } from '../../src/mirrors/config.js'
+import { applyJobMode } from '../../src/mirrors/run.js'
 import { caGenerationSteps, renderSquid } from '../../src/mirrors/squid.js'
 import { scratchDir } from '../helpers/scratch.js'
 import { requireTool } from '../helpers/tools.js'
@@ -351,6 +353,29 @@ describe('squid (squid-openssl) with the rendered squid.conf', () => {
       CURL_CA_BUNDLE: paths.trusting
     })
     expect(byEnv.code).toBe(0)
+  })
+
+  it("mirror-config's rendered settings alone make the bumped download work: proxy and trust from its environment", async () => {
+    const home = scratchDir('squid-mirror-home')
+    const config = parseMirrorConfig(
+      `proxy: { http: http://127.0.0.1:${proxyPort}, https: http://127.0.0.1:${proxyPort} }\nca: { file: ${paths.bumpCa} }\n`,
+      join(dir, 'mirrors.yaml')
+    )
+    const applied = await applyJobMode(config, { ...cleanEnv(), HOME: home }, join(home, 'state'))
+    const exported = Object.fromEntries(applied.env)
+    const target = url('files.pkg.test', '/packages/alpha-1.0.0-py3-none-any.whl')
+    // No --proxy and no --cacert: curl reads https_proxy and CURL_CA_BUNDLE/SSL_CERT_FILE.
+    const withRendered = await run('curl', ['-sS', '--fail', '-o', '/dev/null', target], {
+      ...cleanEnv(),
+      ...exported
+    })
+    expect(withRendered.code).toBe(0)
+    const withoutTrust = await run('curl', ['-sS', '--fail', '-o', '/dev/null', target], {
+      ...cleanEnv(),
+      https_proxy: exported.https_proxy,
+      CURL_CA_BUNDLE: paths.systemOnly
+    })
+    expect(withoutTrust.code).toBe(60)
   })
 
   it('splices every other host: the origin certificate passes through, nothing is bumped', async () => {
