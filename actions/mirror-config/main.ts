@@ -24,7 +24,9 @@ async function main() {
   if (mode === 'image') {
     const out = input('out')
     if (out === '') throw new UserError("input 'out': required with mode image")
-    const rendered = await renderImageMode(config, process.env, resolve(workspace, out))
+    const rendered = await renderImageMode(config, process.env, resolve(workspace, out), {
+      family: input('family')
+    })
     for (const note of rendered.notes) core.notice(note)
     logUntrusted(rendered.snippet)
     core.setOutput(

@@ -59999,6 +59999,12 @@ async function readSystemBundle() {
   return void 0;
 }
 function caPaths(target) {
+  if (target.mode === "image" && target.family === "rhel") {
+    return {
+      bundle: "/etc/pki/tls/certs/ca-bundle.crt",
+      ca: "/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem"
+    };
+  }
   return target.mode === "job" ? {
     bundle: join21(target.home, ".config", "runnerkit", "ca", "bundle.pem"),
     ca: join21(target.home, ".config", "runnerkit", "ca", "company-ca.pem")
@@ -60040,7 +60046,11 @@ ${ca.pem}`.trimStart(),
     return plan17;
   }
   plan17.files.push(
-    { path: paths.ca, render: () => ca.pem, description: "company CA (Debian, Ubuntu, Alpine)" },
+    {
+      path: "/usr/local/share/ca-certificates/runnerkit-company-ca.crt",
+      render: () => ca.pem,
+      description: "company CA (Debian, Ubuntu, Alpine)"
+    },
     {
       path: "/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem",
       render: () => ca.pem,
@@ -60052,7 +60062,7 @@ ${ca.pem}`.trimStart(),
   );
   plan17.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
   plan17.notes.push(
-    "Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file /usr/local/share/ca-certificates/runnerkit-company-ca.crt -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)"
+    `Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file ${paths.ca} -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)`
   );
   return plan17;
 }
@@ -62771,9 +62781,15 @@ async function applyJobMode(config2, env, stateDir = defaultStateDir(env)) {
   };
 }
 async function renderImageMode(config2, env, out2, options = {}) {
+  const family = options.family || "debian";
+  if (family !== "debian" && family !== "rhel" && family !== "alpine") {
+    throw new UserError(
+      `family: expected debian, rhel or alpine (the base image's distribution), got '${family}'`
+    );
+  }
   const plans = planAll(
     config2,
-    { mode: "image", home: options.home ?? "/home/runner", env },
+    { mode: "image", home: options.home ?? "/home/runner", env, family },
     void 0
   );
   return renderPlans(plans, {
@@ -63312,7 +63328,7 @@ async function squidSubcommand(args2, context) {
 
 // src/cli/mirrors.ts
 var usage5 = `Usage: runnerkit mirrors apply --config FILE [--mode job] [--env-file FILE]
-       runnerkit mirrors render --config FILE --out DIR [--base-root DIR]
+       runnerkit mirrors render --config FILE --out DIR [--family debian|rhel|alpine] [--base-root DIR]
        runnerkit mirrors restore
        runnerkit mirrors doctor [--config FILE]
        runnerkit mirrors squid --config FILE --out DIR [options]
@@ -63346,6 +63362,7 @@ var mirrorsCommand = {
       mode: { type: "string" },
       out: { type: "string" },
       "base-root": { type: "string" },
+      family: { type: "string" },
       "state-dir": { type: "string" },
       "env-file": { type: "string" },
       format: { type: "string" }

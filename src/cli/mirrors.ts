@@ -13,7 +13,7 @@ import type { CliContext, Command } from './command.js'
 import { squidSubcommand } from './mirrors-squid.js'
 
 const usage = `Usage: runnerkit mirrors apply --config FILE [--mode job] [--env-file FILE]
-       runnerkit mirrors render --config FILE --out DIR [--base-root DIR]
+       runnerkit mirrors render --config FILE --out DIR [--family debian|rhel|alpine] [--base-root DIR]
        runnerkit mirrors restore
        runnerkit mirrors doctor [--config FILE]
        runnerkit mirrors squid --config FILE --out DIR [options]
@@ -48,6 +48,7 @@ export const mirrorsCommand: Command = {
       mode: { type: 'string' },
       out: { type: 'string' },
       'base-root': { type: 'string' },
+      family: { type: 'string' },
       'state-dir': { type: 'string' },
       'env-file': { type: 'string' },
       format: { type: 'string' }

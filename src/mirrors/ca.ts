@@ -30,7 +30,16 @@ export async function readSystemBundle(): Promise<{ path: string; pem: string } 
 }
 
 /** Paths of the bundle and the CA alone, for a target (what ecosystems point their knobs at). */
-export function caPaths(target: Pick<Target, 'mode' | 'home'>): { bundle: string; ca: string } {
+export function caPaths(target: Pick<Target, 'mode' | 'home' | 'family'>): {
+  bundle: string
+  ca: string
+} {
+  if (target.mode === 'image' && target.family === 'rhel') {
+    return {
+      bundle: '/etc/pki/tls/certs/ca-bundle.crt',
+      ca: '/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem'
+    }
+  }
   return target.mode === 'job'
     ? {
         bundle: join(target.home, '.config', 'runnerkit', 'ca', 'bundle.pem'),
@@ -82,7 +91,11 @@ export function caPlan(
   // Debian, Ubuntu, Alpine and Wolfi read /usr/local/share/ca-certificates; RHEL and UBI read
   // the anchors directory. Both files go in; the RUN line runs whichever tool the base has.
   plan.files.push(
-    { path: paths.ca, render: () => ca.pem, description: 'company CA (Debian, Ubuntu, Alpine)' },
+    {
+      path: '/usr/local/share/ca-certificates/runnerkit-company-ca.crt',
+      render: () => ca.pem,
+      description: 'company CA (Debian, Ubuntu, Alpine)'
+    },
     {
       path: '/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem',
       render: () => ca.pem,
@@ -95,7 +108,7 @@ export function caPlan(
   // Node does not read the system store; requests (pip < 24.2) reads certifi unless told.
   plan.env.push(['NODE_EXTRA_CA_CERTS', paths.ca])
   plan.notes.push(
-    'Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file /usr/local/share/ca-certificates/runnerkit-company-ca.crt -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)'
+    `Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file ${paths.ca} -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)`
   )
   return plan
 }

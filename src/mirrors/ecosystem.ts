@@ -13,10 +13,17 @@ import type { MirrorConfig } from './config.js'
  */
 export type Mode = 'job' | 'image'
 
+export type DistributionFamily = 'debian' | 'rhel' | 'alpine'
+
 export interface Target {
   mode: Mode
   /** job: the user's home. image: the home of the image's user (for tools that only read ~). */
   home: string
+  /**
+   * image mode: the base's distribution family, which decides where the trust bundle lives
+   * (Debian, Ubuntu, Alpine: /etc/ssl/certs/ca-certificates.crt; RHEL, UBI: /etc/pki/tls/certs/ca-bundle.crt).
+   */
+  family?: DistributionFamily
   /** The environment of the job (job mode): credentials are read from here by name. */
   env: NodeJS.ProcessEnv
   /** The combined trust bundle (system CAs + company CA), when a CA is configured. */

@@ -68,11 +68,17 @@ export async function renderImageMode(
   config: MirrorConfig,
   env: NodeJS.ProcessEnv,
   out: string,
-  options: { home?: string; baseRoot?: string; contextPath?: string } = {}
+  options: { home?: string; baseRoot?: string; contextPath?: string; family?: string } = {}
 ): Promise<RenderedImage> {
+  const family = options.family || 'debian'
+  if (family !== 'debian' && family !== 'rhel' && family !== 'alpine') {
+    throw new UserError(
+      `family: expected debian, rhel or alpine (the base image's distribution), got '${family}'`
+    )
+  }
   const plans = planAll(
     config,
-    { mode: 'image', home: options.home ?? '/home/runner', env },
+    { mode: 'image', home: options.home ?? '/home/runner', env, family },
     undefined
   )
   return renderPlans(plans, {

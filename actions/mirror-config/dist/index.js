@@ -27166,6 +27166,12 @@ async function readSystemBundle() {
   return void 0;
 }
 function caPaths(target) {
+  if (target.mode === "image" && target.family === "rhel") {
+    return {
+      bundle: "/etc/pki/tls/certs/ca-bundle.crt",
+      ca: "/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem"
+    };
+  }
   return target.mode === "job" ? {
     bundle: join3(target.home, ".config", "runnerkit", "ca", "bundle.pem"),
     ca: join3(target.home, ".config", "runnerkit", "ca", "company-ca.pem")
@@ -27207,7 +27213,11 @@ ${ca.pem}`.trimStart(),
     return plan17;
   }
   plan17.files.push(
-    { path: paths.ca, render: () => ca.pem, description: "company CA (Debian, Ubuntu, Alpine)" },
+    {
+      path: "/usr/local/share/ca-certificates/runnerkit-company-ca.crt",
+      render: () => ca.pem,
+      description: "company CA (Debian, Ubuntu, Alpine)"
+    },
     {
       path: "/etc/pki/ca-trust/source/anchors/runnerkit-company-ca.pem",
       render: () => ca.pem,
@@ -27219,7 +27229,7 @@ ${ca.pem}`.trimStart(),
   );
   plan17.env.push(["NODE_EXTRA_CA_CERTS", paths.ca]);
   plan17.notes.push(
-    "Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file /usr/local/share/ca-certificates/runnerkit-company-ca.crt -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)"
+    `Java keeps its own keystore: import the CA with keytool -importcert -cacerts -storepass changeit -alias runnerkit-company-ca -file ${paths.ca} -noprompt (Debian images with ca-certificates-java get it from update-ca-certificates)`
   );
   return plan17;
 }
@@ -30879,9 +30889,15 @@ async function applyJobMode(config, env, stateDir = defaultStateDir(env)) {
   };
 }
 async function renderImageMode(config, env, out, options = {}) {
+  const family = options.family || "debian";
+  if (family !== "debian" && family !== "rhel" && family !== "alpine") {
+    throw new UserError(
+      `family: expected debian, rhel or alpine (the base image's distribution), got '${family}'`
+    );
+  }
   const plans = planAll(
     config,
-    { mode: "image", home: options.home ?? "/home/runner", env },
+    { mode: "image", home: options.home ?? "/home/runner", env, family },
     void 0
   );
   return renderPlans(plans, {
@@ -30963,7 +30979,9 @@ async function main() {
   if (mode === "image") {
     const out = input("out");
     if (out === "") throw new UserError("input 'out': required with mode image");
-    const rendered = await renderImageMode(config, process.env, resolve3(workspace, out));
+    const rendered = await renderImageMode(config, process.env, resolve3(workspace, out), {
+      family: input("family")
+    });
     for (const note of rendered.notes) notice(note);
     logUntrusted(rendered.snippet);
     setOutput(

@@ -84,3 +84,18 @@ describe('CA', () => {
     expect(plan?.notes.join('\n')).toMatch(/keytool -importcert -cacerts/)
   })
 })
+
+describe('CA paths by distribution family (image mode)', () => {
+  it('points tools at the RHEL bundle on a RHEL/UBI base, and at the Debian one otherwise', async () => {
+    const { caPaths } = await import('../../../src/mirrors/ca.js')
+    expect(caPaths({ mode: 'image', home: '/home/runner', family: 'rhel' }).bundle).toBe(
+      '/etc/pki/tls/certs/ca-bundle.crt'
+    )
+    expect(caPaths({ mode: 'image', home: '/home/runner', family: 'debian' }).bundle).toBe(
+      '/etc/ssl/certs/ca-certificates.crt'
+    )
+    expect(caPaths({ mode: 'image', home: '/home/runner' }).bundle).toBe(
+      '/etc/ssl/certs/ca-certificates.crt'
+    )
+  })
+})
