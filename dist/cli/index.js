@@ -39649,13 +39649,13 @@ var version = "0.1.0";
 
 // src/cli/build.ts
 import { randomUUID } from "node:crypto";
-import { promises as fs11 } from "node:fs";
+import { promises as fs12 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join10, resolve as resolve2 } from "node:path";
+import { join as join11, resolve as resolve3 } from "node:path";
 
 // src/image/build-run.ts
-import { promises as fs10 } from "node:fs";
-import { join as join9, resolve } from "node:path";
+import { promises as fs11 } from "node:fs";
+import { join as join10, resolve as resolve2 } from "node:path";
 
 // src/oci/archive.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -40479,6 +40479,12 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { Readable } from "node:stream";
 
+// src/util/loopback.ts
+function isLoopbackHost(host) {
+  const name2 = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
+  return name2 === "localhost" || name2 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name2);
+}
+
 // src/oci/auth.ts
 function parseWwwAuthenticate(header3) {
   const challenges = [];
@@ -40540,7 +40546,7 @@ var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
 var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
 function registryScheme(registry, insecureRegistries = []) {
   const host = hostOf(registry);
-  if (host === "localhost" || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(host)) return "http";
+  if (isLoopbackHost(registry)) return "http";
   const insecure = insecureRegistries.map(
     (entry3) => entry3.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
   );
@@ -44703,18 +44709,745 @@ function substitute(text2, values) {
   );
 }
 
-// src/image/build.ts
-var ociArchitecture = {
-  x64: "amd64",
-  arm64: "arm64",
-  arm: "arm",
-  ia32: "386",
-  ppc64: "ppc64le",
-  s390x: "s390x",
-  riscv64: "riscv64"
-};
+// src/oci/image-source.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
+import { createReadStream as createReadStream4, createWriteStream as createWriteStream3, promises as fs5 } from "node:fs";
+import { join as join4, posix as posix2, resolve } from "node:path";
+import { Readable as Readable2 } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { createGunzip as createGunzip2 } from "node:zlib";
+var maxMetadataSize2 = 64 * 1024 * 1024;
+async function openImage(reference, options) {
+  const wanted = options.platform !== void 0 && options.platform.trim() !== "" ? parsePlatform(options.platform) : hostPlatform();
+  const explicit = options.platform !== void 0 && options.platform.trim() !== "";
+  const selection = { wanted, explicit };
+  const colon = reference.indexOf(":");
+  const transport = colon === -1 ? "" : reference.slice(0, colon);
+  const rest = reference.slice(colon + 1);
+  switch (transport) {
+    case "oci":
+      return openOciLayout(reference, rest, selection);
+    case "oci-archive":
+      return openOciArchive(reference, rest, selection, options.workDir);
+    case "docker-archive":
+      return openDockerArchive(reference, rest, selection, options.workDir);
+    case "docker":
+      if (!rest.startsWith("//")) {
+        throw new UserError(`image ${reference}: write a registry image as docker://REF or REF`);
+      }
+      return openRegistry(reference, rest.slice(2), selection, options);
+    case "docker-daemon":
+    case "containers-storage":
+      throw new UserError(
+        `image ${reference}: the ${transport} transport needs a daemon; save the image with 'docker save' or 'podman save' and give docker-archive:FILE`
+      );
+    default:
+      return openRegistry(reference, reference, selection, options);
+  }
+}
+function parsePlatform(text2) {
+  const parts2 = text2.trim().split("/");
+  if (parts2.length < 2 || parts2.length > 3 || parts2.some((part) => part === "")) {
+    throw new UserError(`platform '${text2}' must be os/arch[/variant], e.g. linux/amd64`);
+  }
+  const [os7, architecture, variant] = parts2;
+  return normalizePlatform({
+    os: os7.toLowerCase(),
+    architecture: architecture.toLowerCase(),
+    ...variant !== void 0 && { variant: variant.toLowerCase() }
+  });
+}
 function hostPlatform() {
-  return `linux/${ociArchitecture[process.arch] ?? process.arch}`;
+  const architecture = {
+    x64: "amd64",
+    ia32: "386",
+    arm64: "arm64",
+    arm: "arm",
+    ppc64: "ppc64le",
+    s390x: "s390x",
+    riscv64: "riscv64"
+  }[process.arch] ?? process.arch;
+  return { os: "linux", architecture };
+}
+function formatPlatform(platform3) {
+  return `${platform3.os}/${platform3.architecture}${platform3.variant ? `/${platform3.variant}` : ""}`;
+}
+function normalizePlatform(platform3) {
+  const architecture = { x86_64: "amd64", "x86-64": "amd64", aarch64: "arm64", i386: "386" }[platform3.architecture] ?? platform3.architecture;
+  return { ...platform3, architecture };
+}
+function defaultVariant(architecture) {
+  return { arm64: "v8", arm: "v7", amd64: "v1" }[architecture];
+}
+function platformMatches(wanted, candidate) {
+  const normal = normalizePlatform(candidate);
+  if (normal.os !== wanted.os || normal.architecture !== wanted.architecture) return false;
+  if (wanted.variant === void 0) return true;
+  const have = normal.variant ?? defaultVariant(normal.architecture);
+  const want = wanted.variant ?? defaultVariant(wanted.architecture);
+  return have === want;
+}
+function isAttestation(descriptor) {
+  return descriptor.annotations?.["vnd.docker.reference.type"] !== void 0 || descriptor.platform?.os === "unknown" && descriptor.platform.architecture === "unknown";
+}
+function pickPlatform(reference, manifests, selection) {
+  const candidates = manifests.filter((entry3) => !isAttestation(entry3));
+  const matching = candidates.filter(
+    (entry3) => entry3.platform !== void 0 && platformMatches(selection.wanted, entry3.platform)
+  );
+  const preferred = matching.find((entry3) => {
+    const variant = entry3.platform?.variant;
+    return variant === void 0 || variant === defaultVariant(selection.wanted.architecture);
+  }) ?? matching[0];
+  if (preferred !== void 0) return preferred;
+  const present = candidates.map((entry3) => entry3.platform ? formatPlatform(entry3.platform) : "unknown").filter((name2, position, all) => all.indexOf(name2) === position);
+  throw new UserError(
+    `image ${reference} has no ${formatPlatform(selection.wanted)} image (it has: ${present.length > 0 ? present.join(", ") : "none"}); choose one of those platforms`
+  );
+}
+async function readJson(reference, store, digest) {
+  const bytes = await store.read(digest);
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`image ${reference}: blob ${digest} is not valid JSON`);
+  }
+}
+async function resolveFromIndex(reference, store, index, refName, selection, how) {
+  const entries = Array.isArray(index.manifests) ? index.manifests : [];
+  let descriptor;
+  if (refName !== void 0 && refName !== "") {
+    const found = entries.find((entry3) => entry3.annotations?.[refNameAnnotation] === refName);
+    if (found === void 0) {
+      const names = refNames(entries);
+      throw new UserError(
+        `image ${reference}: there is no image named '${refName}'${names.length > 0 ? ` (there are: ${names.join(", ")})` : " (no image in it has a name)"}`
+      );
+    }
+    descriptor = found;
+  } else if (entries.length === 1) {
+    descriptor = entries[0];
+  } else if (
+    // Unnamed per-platform manifests (what `docker save` and buildx exports list) are one image.
+    entries.length > 1 && refNames(entries).length === 0 && entries.every((entry3) => isImageManifest(entry3.mediaType) && entry3.platform !== void 0)
+  ) {
+    descriptor = pickPlatform(reference, entries, selection);
+  } else {
+    const names = refNames(entries);
+    throw new UserError(
+      entries.length === 0 ? `image ${reference}: it holds no image` : `image ${reference}: it holds ${entries.length} images; name one (${how}:NAME)${names.length > 0 ? `, one of: ${names.join(", ")}` : ""}`
+    );
+  }
+  return resolveDescriptor(reference, store, descriptor, selection);
+}
+function refNames(entries) {
+  return entries.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
+}
+async function resolveDescriptor(reference, store, start2, selection) {
+  let descriptor = start2;
+  for (let depth = 0; depth < 8; depth++) {
+    checkDigest(reference, descriptor?.digest);
+    const mediaType = typeof descriptor.mediaType === "string" ? descriptor.mediaType : "";
+    if (isIndex(mediaType)) {
+      const index = await readJson(reference, store, descriptor.digest);
+      if (!Array.isArray(index.manifests)) {
+        throw new UserError(`image ${reference}: index ${descriptor.digest} has no manifests`);
+      }
+      descriptor = pickPlatform(reference, index.manifests, selection);
+      continue;
+    }
+    const document = await readJson(reference, store, descriptor.digest);
+    if (mediaType === "" && Array.isArray(document.manifests)) {
+      descriptor = { ...descriptor, mediaType: document.mediaType ?? mediaTypes.ociIndex };
+      continue;
+    }
+    if (mediaType !== "" && !isImageManifest(mediaType)) {
+      throw new UserError(
+        `image ${reference}: ${descriptor.digest} is a ${mediaType}, not an image manifest`
+      );
+    }
+    return { digest: descriptor.digest, manifest: document };
+  }
+  throw new UserError(`image ${reference}: its indexes nest too deep`);
+}
+function checkDigest(reference, digest) {
+  if (typeof digest !== "string" || !digestPattern.test(digest)) {
+    throw new UserError(`image ${reference}: '${String(digest)}' is not a sha256 digest`);
+  }
+}
+async function assemble(reference, store, manifestDigest, manifest, selection, close) {
+  if (typeof manifest !== "object" || manifest === null || manifest.config === void 0) {
+    throw new UserError(
+      `image ${reference}: manifest ${manifestDigest} is not an image manifest (schema 2)`
+    );
+  }
+  checkDigest(reference, manifest.config.digest);
+  if (!Array.isArray(manifest.layers)) {
+    throw new UserError(`image ${reference}: manifest ${manifestDigest} has no layers list`);
+  }
+  const layers = manifest.layers.map((layer) => {
+    checkDigest(reference, layer?.digest);
+    return {
+      digest: layer.digest,
+      size: typeof layer.size === "number" ? layer.size : 0,
+      mediaType: typeof layer.mediaType === "string" ? layer.mediaType : ""
+    };
+  });
+  const configBytes = await store.read(manifest.config.digest);
+  const config2 = parseConfig2(reference, configBytes, layers.length);
+  const platform3 = configPlatform(config2);
+  if (selection.explicit && platform3 !== void 0 && !platformMatches(selection.wanted, platform3)) {
+    throw new UserError(
+      `image ${reference} is ${formatPlatform(platform3)}, not ${formatPlatform(selection.wanted)}; leave the platform out or give ${formatPlatform(platform3)}`
+    );
+  }
+  return {
+    reference,
+    manifestDigest,
+    configDigest: manifest.config.digest,
+    platform: platform3 === void 0 ? "unknown" : formatPlatform(platform3),
+    config: config2,
+    layers,
+    openLayer: async (index) => {
+      const layer = layers[index];
+      if (layer === void 0) {
+        throw new RangeError(`image ${reference} has ${layers.length} layers, not ${index + 1}`);
+      }
+      return store.open(layer.digest);
+    },
+    close
+  };
+}
+function configPlatform(config2) {
+  if (typeof config2.os !== "string" || typeof config2.architecture !== "string") return void 0;
+  return typeof config2.variant === "string" && config2.variant !== "" ? { os: config2.os, architecture: config2.architecture, variant: config2.variant } : { os: config2.os, architecture: config2.architecture };
+}
+function parseConfig2(reference, bytes, layerCount) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`image ${reference}: its config is not valid JSON`);
+  }
+  const bad = (what) => {
+    throw new UserError(`image ${reference}: its config is malformed (${what})`);
+  };
+  if (!isObject(parsed)) bad("not a JSON object");
+  const config2 = parsed;
+  for (const key of ["architecture", "os", "variant", "created", "author"]) {
+    if (config2[key] !== void 0 && typeof config2[key] !== "string") bad(`${key} is not a string`);
+  }
+  const rootfs = config2.rootfs;
+  if (!isObject(rootfs)) bad("it has no rootfs");
+  const diffIds = rootfs.diff_ids;
+  if (!Array.isArray(diffIds) || diffIds.some((id2) => typeof id2 !== "string" || !digestPattern.test(id2))) {
+    bad("rootfs.diff_ids is not a list of sha256 digests");
+  }
+  if (diffIds.length !== layerCount) {
+    throw new UserError(
+      `image ${reference}: its config lists ${diffIds.length} rootfs.diff_ids but the image has ${layerCount} layers`
+    );
+  }
+  const run2 = config2.config;
+  if (run2 !== void 0 && run2 !== null) {
+    if (!isObject(run2)) bad("config is not an object");
+    const fields = run2;
+    for (const key of ["User", "WorkingDir", "StopSignal"]) {
+      if (fields[key] !== void 0 && typeof fields[key] !== "string") {
+        bad(`config.${key} is not a string`);
+      }
+    }
+    for (const key of ["Env", "Entrypoint", "Cmd"]) {
+      const value = fields[key];
+      if (value !== void 0 && value !== null && (!Array.isArray(value) || value.some((item) => typeof item !== "string"))) {
+        bad(`config.${key} is not a list of strings`);
+      }
+    }
+    const labels = fields.Labels;
+    if (labels !== void 0 && labels !== null && (!isObject(labels) || Object.values(labels).some((value) => typeof value !== "string"))) {
+      bad("config.Labels is not a map of strings");
+    }
+  } else if (run2 === null) {
+    delete config2.config;
+  }
+  if (config2.history !== void 0 && config2.history !== null && !Array.isArray(config2.history)) {
+    bad("history is not a list");
+  }
+  return config2;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function splitPathAndName(reference, rest) {
+  const colon = rest.indexOf(":");
+  const path7 = colon === -1 ? rest : rest.slice(0, colon);
+  const name2 = colon === -1 ? void 0 : rest.slice(colon + 1);
+  if (path7 === "") throw new UserError(`image ${reference}: give a path after the transport`);
+  return { path: resolve(path7), ...name2 !== void 0 && name2 !== "" && { name: name2 } };
+}
+async function openOciLayout(reference, rest, selection) {
+  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
+  try {
+    await fs5.access(join4(path7, "index.json"));
+  } catch {
+    throw new UserError(
+      `image ${reference}: ${path7} is not an OCI layout (it has no index.json); give the folder that holds oci-layout and index.json`
+    );
+  }
+  const store = {
+    read: (digest2) => readBlob(path7, digest2),
+    open: async (digest2) => {
+      const file = blobPath(path7, digest2);
+      try {
+        await fs5.access(file);
+      } catch {
+        throw new UserError(`image ${reference}: blob ${digest2} is missing from ${path7}`);
+      }
+      return createReadStream4(file, { highWaterMark: 1024 * 1024 });
+    }
+  };
+  const index = await readIndex(path7);
+  const { digest, manifest } = await resolveFromIndex(
+    reference,
+    store,
+    index,
+    name2,
+    selection,
+    `oci:${path7}`
+  );
+  return assemble(reference, store, digest, manifest, selection, () => Promise.resolve());
+}
+async function indexArchive(reference, file, workDir) {
+  let head;
+  try {
+    const handle2 = await fs5.open(file, "r");
+    try {
+      head = Buffer.alloc(4);
+      const { bytesRead } = await handle2.read(head, 0, 4, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await handle2.close();
+    }
+  } catch (error) {
+    throw new UserError(`image ${reference}: cannot read ${file}: ${messageOf(error)}`);
+  }
+  let tar = file;
+  let temporary;
+  if (head[0] === 31 && head[1] === 139) {
+    await fs5.mkdir(workDir, { recursive: true });
+    temporary = join4(workDir, `archive-${randomBytes4(6).toString("hex")}.tar`);
+    try {
+      await pipeline2(
+        createReadStream4(file),
+        createGunzip2(),
+        createWriteStream3(temporary, { flags: "wx" })
+      );
+    } catch (error) {
+      await fs5.rm(temporary, { force: true });
+      throw new UserError(
+        `image ${reference}: ${file} is not a valid gzip-compressed tar (${messageOf(error)})`
+      );
+    }
+    tar = temporary;
+  }
+  try {
+    const entries = await listTar(reference, tar);
+    return { file: tar, entries, ...temporary !== void 0 && { temporary } };
+  } catch (error) {
+    if (temporary !== void 0) await fs5.rm(temporary, { force: true });
+    throw error;
+  }
+}
+async function listTar(reference, file) {
+  const entries = /* @__PURE__ */ new Map();
+  const extract = import_tar_stream2.default.extract();
+  const source = createReadStream4(file, { highWaterMark: 1024 * 1024 });
+  let failure;
+  source.on("error", (error) => {
+    failure ??= error;
+    extract.destroy(error);
+  });
+  extract.on("error", (error) => {
+    failure ??= error;
+  });
+  source.pipe(extract);
+  try {
+    for await (const entry3 of extract) {
+      const name2 = normalizeEntryName2(entry3.header.name);
+      entries.set(name2, {
+        type: entry3.header.type,
+        linkname: entry3.header.linkname ?? "",
+        start: entry3.offset + 512,
+        size: entry3.header.size ?? 0
+      });
+      entry3.resume();
+    }
+  } catch (error) {
+    failure ??= error instanceof Error ? error : new Error(String(error));
+  } finally {
+    source.destroy();
+  }
+  if (failure !== void 0) {
+    throw new UserError(`image ${reference}: ${file} is not a valid tar (${failure.message})`);
+  }
+  if (entries.size === 0) {
+    throw new UserError(`image ${reference}: ${file} is not a tar archive: it holds no entries`);
+  }
+  return entries;
+}
+function normalizeEntryName2(name2) {
+  const normalized = posix2.normalize(`/${name2}`).replace(/^\/+/, "").replace(/\/+$/, "");
+  return normalized === "." ? "" : normalized;
+}
+function findEntry(reference, archive, path7, what) {
+  let name2 = normalizeEntryName2(path7);
+  for (let hops = 0; hops < 16; hops++) {
+    const entry3 = archive.entries.get(name2);
+    if (entry3 === void 0) return void 0;
+    if (entry3.type === "file" || entry3.type === "contiguous-file") return entry3;
+    if (entry3.type === "symlink") {
+      name2 = entry3.linkname.startsWith("/") ? normalizeEntryName2(entry3.linkname) : normalizeEntryName2(posix2.join(posix2.dirname(name2), entry3.linkname));
+      continue;
+    }
+    if (entry3.type === "link") {
+      name2 = normalizeEntryName2(entry3.linkname);
+      continue;
+    }
+    throw new UserError(`image ${reference}: ${what} ${path7} is a ${entry3.type}, not a file`);
+  }
+  throw new UserError(`image ${reference}: ${what} ${path7} is a link loop`);
+}
+function openEntry(archive, entry3) {
+  if (entry3.size === 0) return Readable2.from([]);
+  return createReadStream4(archive.file, {
+    start: entry3.start,
+    end: entry3.start + entry3.size - 1,
+    highWaterMark: 1024 * 1024
+  });
+}
+async function readEntry2(reference, archive, entry3, what) {
+  if (entry3.size > maxMetadataSize2) {
+    throw new UserError(`image ${reference}: ${what} is ${entry3.size} bytes, too big for metadata`);
+  }
+  if (entry3.size === 0) return Buffer.alloc(0);
+  const handle2 = await fs5.open(archive.file, "r");
+  try {
+    const bytes = Buffer.alloc(entry3.size);
+    const { bytesRead } = await handle2.read(bytes, 0, entry3.size, entry3.start);
+    if (bytesRead !== entry3.size) {
+      throw new UserError(`image ${reference}: the archive is cut short inside ${what}`);
+    }
+    return bytes;
+  } finally {
+    await handle2.close();
+  }
+}
+function archiveStore(reference, archive) {
+  const entryOf = (digest) => {
+    checkDigest(reference, digest);
+    const entry3 = findEntry(
+      reference,
+      archive,
+      `blobs/sha256/${digest.slice("sha256:".length)}`,
+      "blob"
+    );
+    if (entry3 === void 0) throw new UserError(`image ${reference}: blob ${digest} is missing`);
+    return entry3;
+  };
+  return {
+    read: async (digest) => {
+      const bytes = await readEntry2(reference, archive, entryOf(digest), `blob ${digest}`);
+      const actual = sha256Digest(bytes);
+      if (actual !== digest) {
+        throw new UserError(
+          `image ${reference}: blob ${digest} is corrupt (its bytes hash to ${actual})`
+        );
+      }
+      return bytes;
+    },
+    open: (digest) => Promise.resolve(openEntry(archive, entryOf(digest)))
+  };
+}
+function removeTemporary(archive) {
+  return async () => {
+    if (archive.temporary !== void 0) await fs5.rm(archive.temporary, { force: true });
+  };
+}
+async function withArchive(archive, use) {
+  try {
+    return await use(archive);
+  } catch (error) {
+    await removeTemporary(archive)();
+    throw error;
+  }
+}
+async function openOciArchive(reference, rest, selection, workDir) {
+  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
+  const archive = await indexArchive(reference, path7, workDir);
+  return withArchive(archive, async () => {
+    const indexEntry = findEntry(reference, archive, "index.json", "index.json");
+    if (indexEntry === void 0) {
+      throw new UserError(
+        `image ${reference}: ${path7} is not an OCI archive (it has no index.json)${archive.entries.has("manifest.json") ? "; it is a docker save archive: give docker-archive:" + path7 : ""}`
+      );
+    }
+    const index = parseJson(
+      reference,
+      await readEntry2(reference, archive, indexEntry, "index.json"),
+      "index.json"
+    );
+    const store = archiveStore(reference, archive);
+    const { digest, manifest } = await resolveFromIndex(
+      reference,
+      store,
+      index,
+      name2,
+      selection,
+      `oci-archive:${path7}`
+    );
+    return assemble(reference, store, digest, manifest, selection, removeTemporary(archive));
+  });
+}
+function parseJson(reference, bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`image ${reference}: ${what} is not valid JSON`);
+  }
+}
+async function openDockerArchive(reference, rest, selection, workDir) {
+  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
+  const archive = await indexArchive(reference, path7, workDir);
+  return withArchive(archive, async () => {
+    const manifestEntry = findEntry(reference, archive, "manifest.json", "manifest.json");
+    if (manifestEntry === void 0) {
+      throw new UserError(
+        `image ${reference}: ${path7} is not a docker save archive (it has no manifest.json)${archive.entries.has("index.json") ? "; for an OCI archive give oci-archive:" + path7 : ""}`
+      );
+    }
+    const images = parseJson(
+      reference,
+      await readEntry2(reference, archive, manifestEntry, "manifest.json"),
+      "manifest.json"
+    );
+    if (!Array.isArray(images) || images.length === 0) {
+      throw new UserError(`image ${reference}: manifest.json lists no images`);
+    }
+    const image = pickDockerImage(reference, images, name2);
+    if (typeof image.Config !== "string") {
+      throw new UserError(`image ${reference}: manifest.json names no Config`);
+    }
+    if (!Array.isArray(image.Layers) || image.Layers.some((layer) => typeof layer !== "string")) {
+      throw new UserError(`image ${reference}: manifest.json has no Layers list`);
+    }
+    const layerNames = image.Layers;
+    const configEntry = findEntry(reference, archive, image.Config, "the image config");
+    if (configEntry === void 0) {
+      throw new UserError(`image ${reference}: the image config ${image.Config} is missing`);
+    }
+    const configBytes = await readEntry2(reference, archive, configEntry, image.Config);
+    const configDigest = sha256Digest(configBytes);
+    const named = hexOfName(image.Config);
+    if (named !== void 0 && configDigest !== `sha256:${named}`) {
+      throw new UserError(
+        `image ${reference}: the image config ${image.Config} is corrupt (its bytes hash to ${configDigest})`
+      );
+    }
+    const config2 = parseConfig2(reference, configBytes, layerNames.length);
+    const layerEntries = [];
+    const layers = [];
+    for (const [position, layerName] of layerNames.entries()) {
+      const entry3 = findEntry(reference, archive, layerName, "layer");
+      if (entry3 === void 0) {
+        throw new UserError(
+          `image ${reference}: layer ${layerName} named in manifest.json is missing from the archive`
+        );
+      }
+      layerEntries.push(entry3);
+      const magic = await readHead2(archive, entry3);
+      const mediaType = isGzip(magic) ? mediaTypes.ociLayerGzip : isZstd(magic) ? mediaTypes.ociLayerZstd : mediaTypes.ociLayer;
+      const hex = hexOfName(layerName);
+      const digest = hex !== void 0 ? `sha256:${hex}` : mediaType === mediaTypes.ociLayer ? config2.rootfs.diff_ids[position] : await hashEntry(archive, entry3);
+      layers.push({ digest, size: entry3.size, mediaType });
+    }
+    const manifestDigest = await dockerManifestDigest(reference, archive, configDigest);
+    const platform3 = configPlatform(config2);
+    if (selection.explicit && platform3 !== void 0 && !platformMatches(selection.wanted, platform3)) {
+      throw new UserError(
+        `image ${reference} is ${formatPlatform(platform3)}, not ${formatPlatform(selection.wanted)}; leave the platform out or give ${formatPlatform(platform3)}`
+      );
+    }
+    return {
+      reference,
+      manifestDigest,
+      configDigest,
+      platform: platform3 === void 0 ? "unknown" : formatPlatform(platform3),
+      config: config2,
+      layers,
+      openLayer: (index) => {
+        const entry3 = layerEntries[index];
+        if (entry3 === void 0) {
+          return Promise.reject(
+            new RangeError(`image ${reference} has ${layers.length} layers, not ${index + 1}`)
+          );
+        }
+        return Promise.resolve(openEntry(archive, entry3));
+      },
+      close: removeTemporary(archive)
+    };
+  });
+}
+function pickDockerImage(reference, images, name2) {
+  const tagsOf = (image) => Array.isArray(image.RepoTags) ? image.RepoTags.filter((tag) => typeof tag === "string") : [];
+  const allTags = images.flatMap(tagsOf);
+  if (name2 === void 0) {
+    if (images.length === 1) return images[0];
+    throw new UserError(
+      `image ${reference}: the archive holds ${images.length} images; name one (docker-archive:FILE:NAME or docker-archive:FILE:@INDEX)${allTags.length > 0 ? `, one of: ${allTags.join(", ")}` : ""}`
+    );
+  }
+  if (/^@\d+$/.test(name2)) {
+    const found2 = images[Number(name2.slice(1))];
+    if (found2 === void 0) {
+      throw new UserError(
+        `image ${reference}: the archive holds ${images.length} images, numbered from @0`
+      );
+    }
+    return found2;
+  }
+  const wanted = canonicalTag(name2);
+  const found = images.find((image) => tagsOf(image).some((tag) => canonicalTag(tag) === wanted));
+  if (found === void 0) {
+    throw new UserError(
+      `image ${reference}: the archive has no image tagged '${name2}'${allTags.length > 0 ? ` (it has: ${allTags.join(", ")})` : ""}`
+    );
+  }
+  return found;
+}
+function canonicalTag(tag) {
+  try {
+    return formatReference(parseReference(tag));
+  } catch {
+    return tag;
+  }
+}
+function hexOfName(name2) {
+  const normalized = normalizeEntryName2(name2);
+  return /^blobs\/sha256\/([a-f0-9]{64})$/.exec(normalized)?.[1] ?? /^([a-f0-9]{64})\.(?:json|tar)$/.exec(normalized)?.[1];
+}
+async function readHead2(archive, entry3) {
+  const length = Math.min(4, entry3.size);
+  if (length === 0) return Buffer.alloc(0);
+  const handle2 = await fs5.open(archive.file, "r");
+  try {
+    const head = Buffer.alloc(length);
+    await handle2.read(head, 0, length, entry3.start);
+    return head;
+  } finally {
+    await handle2.close();
+  }
+}
+async function hashEntry(archive, entry3) {
+  const hash = createHash4("sha256");
+  for await (const chunk of openEntry(archive, entry3)) hash.update(chunk);
+  return `sha256:${hash.digest("hex")}`;
+}
+function isGzip(head) {
+  return head[0] === 31 && head[1] === 139;
+}
+function isZstd(head) {
+  return head.length >= 4 && head.readUInt32LE(0) === 4247762216;
+}
+async function dockerManifestDigest(reference, archive, configDigest) {
+  const indexEntry = findEntry(reference, archive, "index.json", "index.json");
+  if (indexEntry === void 0) return "";
+  const store = archiveStore(reference, archive);
+  let index;
+  try {
+    index = JSON.parse(
+      (await readEntry2(reference, archive, indexEntry, "index.json")).toString("utf8")
+    );
+  } catch {
+    return "";
+  }
+  const queue = Array.isArray(index.manifests) ? [...index.manifests] : [];
+  for (let visited = 0; visited < 64 && queue.length > 0; visited++) {
+    const descriptor = queue.shift();
+    if (typeof descriptor?.digest !== "string" || !digestPattern.test(descriptor.digest)) continue;
+    let document;
+    try {
+      document = JSON.parse((await store.read(descriptor.digest)).toString("utf8"));
+    } catch {
+      continue;
+    }
+    if (Array.isArray(document.manifests)) queue.push(...document.manifests);
+    else if (document.config?.digest === configDigest) return descriptor.digest;
+  }
+  return "";
+}
+async function openRegistry(reference, text2, selection, options) {
+  let parsed;
+  try {
+    parsed = parseReference(text2);
+  } catch (error) {
+    throw new UserError(
+      `image ${reference}: ${messageOf(error)} (or give oci:DIR, oci-archive:FILE or docker-archive:FILE)`
+    );
+  }
+  const owned = options.client === void 0;
+  const client = options.client ?? new RegistryClient({
+    ...options.insecureRegistries !== void 0 && {
+      insecureRegistries: options.insecureRegistries
+    },
+    ...options.credentials !== void 0 && { credentials: options.credentials }
+  });
+  const close = () => {
+    if (owned) client.close();
+    return Promise.resolve();
+  };
+  try {
+    const store = {
+      read: (digest) => client.getBlob(parsed, digest),
+      open: (digest) => client.openBlob(parsed, digest)
+    };
+    const top = await client.getManifest(parsed);
+    let current = { bytes: top.bytes, mediaType: bareMediaType(top.mediaType), digest: top.digest };
+    for (let depth = 0; ; depth++) {
+      if (depth >= 8) throw new UserError(`image ${reference}: its indexes nest too deep`);
+      if (isIndex(current.mediaType)) {
+        const index = parseJson(reference, current.bytes, "the index");
+        if (!Array.isArray(index.manifests)) {
+          throw new UserError(`image ${reference}: index ${current.digest} has no manifests`);
+        }
+        const chosen = pickPlatform(reference, index.manifests, selection);
+        checkDigest(reference, chosen.digest);
+        const next = await client.getManifest({ ...parsed, digest: chosen.digest });
+        current = {
+          bytes: next.bytes,
+          mediaType: bareMediaType(next.mediaType),
+          digest: next.digest
+        };
+        continue;
+      }
+      if (!isImageManifest(current.mediaType)) {
+        throw new UserError(
+          `image ${reference}: the registry sent a ${current.mediaType || "manifest of unknown type"}, not an OCI or Docker schema 2 image manifest`
+        );
+      }
+      break;
+    }
+    const manifest = parseJson(reference, current.bytes, "the manifest");
+    return await assemble(reference, store, current.digest, manifest, selection, close);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+// src/image/build.ts
+function hostPlatform2() {
+  return formatPlatform(hostPlatform());
 }
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 function parsePlatforms(entries) {
@@ -44738,10 +45471,10 @@ function checkCapabilities(chosen, request) {
   if (request.cacheTo.length > 0 && !capabilities2.cacheTo) refuse("export a build cache (cache-to)");
   if (request.cacheFrom.length > 0 && !capabilities2.cacheFrom)
     refuse("import a build cache (cache-from)");
-  const foreign = request.platforms.find((platform3) => !samePlatform(platform3, hostPlatform()));
+  const foreign = request.platforms.find((platform3) => !samePlatform(platform3, hostPlatform2()));
   if (foreign !== void 0 && !capabilities2.foreignPlatforms) {
     refuse(
-      `build for ${foreign} (its classic builder builds for the host's platform, ${hostPlatform()}, only)`
+      `build for ${foreign} (its classic builder builds for the host's platform, ${hostPlatform2()}, only)`
     );
   }
 }
@@ -44855,8 +45588,8 @@ function withAnnotations(annotations) {
 }
 
 // src/image/engine-auth.ts
-import { promises as fs5 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join4 } from "node:path";
+import { promises as fs6 } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join5 } from "node:path";
 async function engineAuth(credentials, existingFile, directory) {
   if (Object.keys(credentials).length === 0) {
     if (existingFile === void 0) return { env: {} };
@@ -44867,22 +45600,22 @@ async function engineAuth(credentials, existingFile, directory) {
       }
     };
   }
-  await fs5.mkdir(directory, { recursive: true, mode: 448 });
-  await fs5.chmod(directory, 448);
+  await fs6.mkdir(directory, { recursive: true, mode: 448 });
+  await fs6.chmod(directory, 448);
   const auths = existingFile !== void 0 ? await existingAuths(existingFile) : {};
   for (const [registry, { username, password }] of Object.entries(credentials)) {
     auths[registry] = { auth: Buffer.from(`${username}:${password}`).toString("base64") };
   }
-  const file = join4(directory, "config.json");
+  const file = join5(directory, "config.json");
   await writeFileAtomic(file, JSON.stringify({ auths }), { mode: 384 });
   return { env: { REGISTRY_AUTH_FILE: file, DOCKER_CONFIG: directory }, directory };
 }
 async function removeEngineAuth(auth) {
-  if (auth.directory !== void 0) await fs5.rm(auth.directory, { recursive: true, force: true });
+  if (auth.directory !== void 0) await fs6.rm(auth.directory, { recursive: true, force: true });
 }
 async function existingAuths(file) {
   try {
-    const parsed = JSON.parse(await fs5.readFile(file, "utf8"));
+    const parsed = JSON.parse(await fs6.readFile(file, "utf8"));
     return { ...parsed.auths ?? {} };
   } catch {
     return {};
@@ -44890,8 +45623,8 @@ async function existingAuths(file) {
 }
 
 // src/image/engines/containers-build.ts
-import { promises as fs6 } from "node:fs";
-import { join as join5 } from "node:path";
+import { promises as fs7 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/image/engines/engine.ts
 var engineNames = ["buildah", "podman", "docker"];
@@ -45027,7 +45760,7 @@ async function probeContainersEngine(name2, env) {
 }
 async function containersBuild(name2, request, probe3) {
   const global2 = probe3.storageDriver !== void 0 ? ["--storage-driver", probe3.storageDriver] : [];
-  const iidFile = join5(request.workDir, `iid-${request.refName}`);
+  const iidFile = join6(request.workDir, `iid-${request.refName}`);
   const args2 = [
     ...global2,
     "build",
@@ -45044,7 +45777,7 @@ async function containersBuild(name2, request, probe3) {
       request.onLine?.(line);
     }
   });
-  const imageId = (await fs6.readFile(iidFile, "utf8")).trim();
+  const imageId = (await fs7.readFile(iidFile, "utf8")).trim();
   await runTool(
     name2,
     [
@@ -45089,8 +45822,8 @@ var buildahEngine = {
 };
 
 // src/image/engines/docker.ts
-import { promises as fs7 } from "node:fs";
-import { join as join6 } from "node:path";
+import { promises as fs8 } from "node:fs";
+import { join as join7 } from "node:path";
 var capabilities = { secrets: false, foreignPlatforms: false, cacheFrom: true, cacheTo: false };
 var dockerEngine = {
   name: "docker",
@@ -45123,7 +45856,7 @@ async function probe(env) {
   }
 }
 async function build(request, _probe) {
-  const iidFile = join6(request.workDir, `iid-${request.refName}`);
+  const iidFile = join7(request.workDir, `iid-${request.refName}`);
   const flags5 = ["build", "--iidfile", iidFile];
   if (request.file !== void 0) flags5.push("--file", request.file);
   if (request.target !== void 0) flags5.push("--target", request.target);
@@ -45144,14 +45877,14 @@ async function build(request, _probe) {
       request.onLine?.(line);
     }
   });
-  const imageId = (await fs7.readFile(iidFile, "utf8")).trim();
-  const archive = join6(request.workDir, `${request.refName}.docker.tar`);
+  const imageId = (await fs8.readFile(iidFile, "utf8")).trim();
+  const archive = join7(request.workDir, `${request.refName}.docker.tar`);
   await runTool("docker", ["save", "--output", archive, imageId], { env });
   try {
     const descriptor = await importDockerArchive(archive, request.layout, request.refName);
     return { descriptor, imageId };
   } finally {
-    await fs7.rm(archive, { force: true });
+    await fs8.rm(archive, { force: true });
   }
 }
 
@@ -45639,19 +46372,19 @@ async function resolveDigest2(client, source) {
 }
 
 // src/image/registries-conf.ts
-import { promises as fs8 } from "node:fs";
+import { promises as fs9 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 async function currentRegistriesConf(env) {
   const candidates = [
     env.CONTAINERS_REGISTRIES_CONF,
-    join7(env.HOME ?? homedir(), ".config", "containers", "registries.conf"),
+    join8(env.HOME ?? homedir(), ".config", "containers", "registries.conf"),
     "/etc/containers/registries.conf"
   ];
   for (const candidate of candidates) {
     if (candidate === void 0 || candidate === "") continue;
     try {
-      return await fs8.readFile(candidate, "utf8");
+      return await fs9.readFile(candidate, "utf8");
     } catch {
       continue;
     }
@@ -45675,7 +46408,7 @@ async function insecureRegistriesEnv(hosts2, directory, env) {
   const base = await currentRegistriesConf(env) ?? "";
   const entries = insecureRegistryEntries(base, hosts2);
   if (entries === "") return {};
-  const path7 = join7(directory, "registries.conf");
+  const path7 = join8(directory, "registries.conf");
   const text2 = `${base.trimEnd()}
 
 # Added by runnerkit for this build: plain-HTTP registries.
@@ -45688,8 +46421,8 @@ function escapeRegExp(text2) {
 }
 
 // src/image/secrets.ts
-import { constants as fsConstants, promises as fs9 } from "node:fs";
-import { join as join8 } from "node:path";
+import { constants as fsConstants, promises as fs10 } from "node:fs";
+import { join as join9 } from "node:path";
 var secretId = /^(?!\.{1,2}$)[A-Za-z0-9_.-]+$/;
 var attributeKeys = /* @__PURE__ */ new Set(["id", "type", "src", "source", "env"]);
 function parseSecret(entry3) {
@@ -45741,7 +46474,7 @@ async function materialiseSecrets(specs, directory, env) {
     if (ids.has(spec.id)) throw new UserError(`secret '${spec.id}' is given twice`);
     ids.add(spec.id);
     if (spec.kind === "file") {
-      const readable = await fs9.access(spec.path, fsConstants.R_OK).then(async () => (await fs9.stat(spec.path)).isFile()).catch(() => false);
+      const readable = await fs10.access(spec.path, fsConstants.R_OK).then(async () => (await fs10.stat(spec.path)).isFile()).catch(() => false);
       if (!readable) {
         throw new UserError(`secret '${spec.id}': ${spec.path} is not a readable file`);
       }
@@ -45755,9 +46488,9 @@ async function materialiseSecrets(specs, directory, env) {
       );
     }
     if (value !== "") values.push(value);
-    await fs9.mkdir(directory, { recursive: true, mode: 448 });
-    await fs9.chmod(directory, 448);
-    const file = join8(directory, spec.id);
+    await fs10.mkdir(directory, { recursive: true, mode: 448 });
+    await fs10.chmod(directory, 448);
+    const file = join9(directory, spec.id);
     await writeFileAtomic(file, value, { mode: 384 });
     files.push({ id: spec.id, file });
   }
@@ -45773,16 +46506,16 @@ var BuildInputError = class extends UserError {
   field;
 };
 async function runBuild(options) {
-  const context = resolve(options.context || ".");
+  const context = resolve2(options.context || ".");
   try {
-    if (!(await fs10.stat(context)).isDirectory()) throw new Error("not a directory");
+    if (!(await fs11.stat(context)).isDirectory()) throw new Error("not a directory");
   } catch {
     throw new BuildInputError("context", `${options.context || "."} is not a directory`);
   }
-  const file = options.file !== void 0 && options.file !== "" ? resolve(options.file) : join9(context, "Dockerfile");
+  const file = options.file !== void 0 && options.file !== "" ? resolve2(options.file) : join10(context, "Dockerfile");
   let dockerfileText;
   try {
-    dockerfileText = await fs10.readFile(file, "utf8");
+    dockerfileText = await fs11.readFile(file, "utf8");
   } catch {
     throw new BuildInputError("file", `${file} cannot be read; give the Dockerfile's path`);
   }
@@ -45810,11 +46543,11 @@ async function runBuild(options) {
     }
     for (const registry of registries) credentials[registry] = options.credentials;
   }
-  await fs10.mkdir(options.workDir, { recursive: true, mode: 448 });
-  const auth = await engineAuth(credentials, options.authFile, join9(options.workDir, "auth"));
+  await fs11.mkdir(options.workDir, { recursive: true, mode: 448 });
+  const auth = await engineAuth(credentials, options.authFile, join10(options.workDir, "auth"));
   const secrets = await materialiseSecrets(
     secretSpecs,
-    join9(options.workDir, "secrets"),
+    join10(options.workDir, "secrets"),
     options.env
   );
   options.onSecretValues?.(secrets.values);
@@ -45832,7 +46565,7 @@ async function runBuild(options) {
     options.onPhase?.("engine");
     const chosen = await chooseEngine(engineChoice, engineEnv);
     options.onEngine?.(chosen.probe, chosen.skipped);
-    const layout = layoutTarget?.dir ?? join9(options.workDir, "layout");
+    const layout = layoutTarget?.dir ?? join10(options.workDir, "layout");
     await initLayout(layout);
     options.onPhase?.("build");
     const built = await buildImage(chosen, {
@@ -45886,7 +46619,7 @@ async function runBuild(options) {
     let ociArchive;
     if (options.ociArchive !== void 0 && options.ociArchive !== "") {
       options.onPhase?.("oci-archive");
-      ociArchive = resolve(options.ociArchive);
+      ociArchive = resolve2(options.ociArchive);
       await writeOciArchive(layout, ociArchive);
     }
     const references = plan17.references.map(
@@ -45916,7 +46649,7 @@ async function runBuild(options) {
     };
   } finally {
     await removeEngineAuth(auth);
-    await fs10.rm(secrets.directory, { recursive: true, force: true });
+    await fs11.rm(secrets.directory, { recursive: true, force: true });
   }
 }
 async function planMetadata(options) {
@@ -46003,7 +46736,7 @@ function parseLayoutTarget(text2, references) {
       `'${refName}' is not a valid image name inside an OCI layout`
     );
   }
-  return { dir: resolve(dir), refName };
+  return { dir: resolve2(dir), refName };
 }
 function registryOf(image) {
   try {
@@ -46049,6 +46782,18 @@ function parseCommandArgs(command, args2, options) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(`${reason}; run 'runnerkit ${command} --help' for usage`);
   }
+}
+
+// src/cli/credentials.ts
+async function readCredentialFlags(values, context) {
+  if (values["password-stdin"] !== true && values.username === void 0) return void 0;
+  if (values.username === void 0) throw new UserError("--password-stdin: give --username too");
+  if (values["password-stdin"] !== true)
+    throw new UserError("--username: give the password with --password-stdin");
+  if (context.readStdin === void 0)
+    throw new UserError("--password-stdin: standard input is not available");
+  const password = (await context.readStdin()).replace(/\r?\n$/, "");
+  return { username: values.username, password };
 }
 
 // src/cli/build.ts
@@ -46170,26 +46915,16 @@ var buildCommand = {
     const images = (values.images ?? []).flatMap((text2) => text2.split(/[\n,]/)).map((image) => image.trim()).filter(Boolean);
     const tagEntries = (values.tag ?? []).flatMap((text2) => splitTagList(text2));
     const destinations = images.length > 0 ? { registry: tagEntries } : parseDestinations(tagEntries);
-    let credentials;
-    if (values["password-stdin"] === true || values.username !== void 0) {
-      if (values.username === void 0)
-        throw new UserError("--password-stdin: give --username too");
-      if (values["password-stdin"] !== true)
-        throw new UserError("--username: give the password with --password-stdin");
-      if (context.readStdin === void 0)
-        throw new UserError("--password-stdin: standard input is not available");
-      const password = (await context.readStdin()).replace(/\r?\n$/, "");
-      credentials = { username: values.username, password };
-    }
+    const credentials = await readCredentialFlags(values, context);
     const env = context.env;
-    const workDir = join10(tmpdir(), `runnerkit-build-${randomUUID()}`);
+    const workDir = join11(tmpdir(), `runnerkit-build-${randomUUID()}`);
     const say = (text2) => context.stderr(`${text2}
 `);
     let result3;
     try {
       result3 = await runBuild({
-        context: resolve2(context.cwd, positionals[0] ?? "."),
-        ...values.file !== void 0 && { file: resolve2(context.cwd, values.file) },
+        context: resolve3(context.cwd, positionals[0] ?? "."),
+        ...values.file !== void 0 && { file: resolve3(context.cwd, values.file) },
         ...values.target !== void 0 && { target: values.target },
         buildArgs: values["build-arg"] ?? [],
         secrets: values.secret ?? [],
@@ -46207,13 +46942,13 @@ var buildCommand = {
         flavor: values.flavor ?? [],
         push: values.push === true,
         ...credentials !== void 0 && { credentials },
-        ...values.authfile !== void 0 && { authFile: resolve2(context.cwd, values.authfile) },
+        ...values.authfile !== void 0 && { authFile: resolve3(context.cwd, values.authfile) },
         insecureRegistries: values["insecure-registry"] ?? [],
         ...destinations.ociLayout !== void 0 && {
-          ociLayout: resolve2(context.cwd, destinations.ociLayout)
+          ociLayout: resolve3(context.cwd, destinations.ociLayout)
         },
         ...destinations.ociArchive !== void 0 && {
-          ociArchive: resolve2(context.cwd, destinations.ociArchive)
+          ociArchive: resolve3(context.cwd, destinations.ociArchive)
         },
         workDir,
         env,
@@ -46239,7 +46974,7 @@ var buildCommand = {
         throw new UserError(`${flags2[error.field]}: ${error.message}`);
       throw error;
     } finally {
-      await fs11.rm(workDir, { recursive: true, force: true });
+      await fs12.rm(workDir, { recursive: true, force: true });
     }
     if (values.json === true) {
       const printed = {
@@ -46266,734 +47001,6 @@ import { join as join12, resolve as resolve4 } from "node:path";
 
 // src/runner/check-run.ts
 import { promises as fs14 } from "node:fs";
-
-// src/oci/image-source.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
-import { createReadStream as createReadStream4, createWriteStream as createWriteStream3, promises as fs12 } from "node:fs";
-import { join as join11, posix as posix2, resolve as resolve3 } from "node:path";
-import { Readable as Readable2 } from "node:stream";
-import { pipeline as pipeline2 } from "node:stream/promises";
-import { createGunzip as createGunzip2 } from "node:zlib";
-var maxMetadataSize2 = 64 * 1024 * 1024;
-async function openImage(reference, options) {
-  const wanted = options.platform !== void 0 && options.platform.trim() !== "" ? parsePlatform(options.platform) : hostPlatform2();
-  const explicit = options.platform !== void 0 && options.platform.trim() !== "";
-  const selection = { wanted, explicit };
-  const colon = reference.indexOf(":");
-  const transport = colon === -1 ? "" : reference.slice(0, colon);
-  const rest = reference.slice(colon + 1);
-  switch (transport) {
-    case "oci":
-      return openOciLayout(reference, rest, selection);
-    case "oci-archive":
-      return openOciArchive(reference, rest, selection, options.workDir);
-    case "docker-archive":
-      return openDockerArchive(reference, rest, selection, options.workDir);
-    case "docker":
-      if (!rest.startsWith("//")) {
-        throw new UserError(`image ${reference}: write a registry image as docker://REF or REF`);
-      }
-      return openRegistry(reference, rest.slice(2), selection, options);
-    case "docker-daemon":
-    case "containers-storage":
-      throw new UserError(
-        `image ${reference}: the ${transport} transport needs a daemon; save the image with 'docker save' or 'podman save' and give docker-archive:FILE`
-      );
-    default:
-      return openRegistry(reference, reference, selection, options);
-  }
-}
-function parsePlatform(text2) {
-  const parts2 = text2.trim().split("/");
-  if (parts2.length < 2 || parts2.length > 3 || parts2.some((part) => part === "")) {
-    throw new UserError(`platform '${text2}' must be os/arch[/variant], e.g. linux/amd64`);
-  }
-  const [os7, architecture, variant] = parts2;
-  return normalizePlatform({
-    os: os7.toLowerCase(),
-    architecture: architecture.toLowerCase(),
-    ...variant !== void 0 && { variant: variant.toLowerCase() }
-  });
-}
-function hostPlatform2() {
-  const architecture = { x64: "amd64", ia32: "386", arm64: "arm64", arm: "arm" }[process.arch] ?? process.arch;
-  return { os: "linux", architecture };
-}
-function formatPlatform(platform3) {
-  return `${platform3.os}/${platform3.architecture}${platform3.variant ? `/${platform3.variant}` : ""}`;
-}
-function normalizePlatform(platform3) {
-  const architecture = { x86_64: "amd64", "x86-64": "amd64", aarch64: "arm64", i386: "386" }[platform3.architecture] ?? platform3.architecture;
-  return { ...platform3, architecture };
-}
-function defaultVariant(architecture) {
-  return { arm64: "v8", arm: "v7", amd64: "v1" }[architecture];
-}
-function platformMatches(wanted, candidate) {
-  const normal = normalizePlatform(candidate);
-  if (normal.os !== wanted.os || normal.architecture !== wanted.architecture) return false;
-  if (wanted.variant === void 0) return true;
-  const have = normal.variant ?? defaultVariant(normal.architecture);
-  const want = wanted.variant ?? defaultVariant(wanted.architecture);
-  return have === want;
-}
-function isAttestation(descriptor) {
-  return descriptor.annotations?.["vnd.docker.reference.type"] !== void 0 || descriptor.platform?.os === "unknown" && descriptor.platform.architecture === "unknown";
-}
-function pickPlatform(reference, manifests, selection) {
-  const candidates = manifests.filter((entry3) => !isAttestation(entry3));
-  const matching = candidates.filter(
-    (entry3) => entry3.platform !== void 0 && platformMatches(selection.wanted, entry3.platform)
-  );
-  const preferred = matching.find((entry3) => {
-    const variant = entry3.platform?.variant;
-    return variant === void 0 || variant === defaultVariant(selection.wanted.architecture);
-  }) ?? matching[0];
-  if (preferred !== void 0) return preferred;
-  const present = candidates.map((entry3) => entry3.platform ? formatPlatform(entry3.platform) : "unknown").filter((name2, position, all) => all.indexOf(name2) === position);
-  throw new UserError(
-    `image ${reference} has no ${formatPlatform(selection.wanted)} image (it has: ${present.length > 0 ? present.join(", ") : "none"}); choose one of those platforms`
-  );
-}
-async function readJson(reference, store, digest) {
-  const bytes = await store.read(digest);
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`image ${reference}: blob ${digest} is not valid JSON`);
-  }
-}
-async function resolveFromIndex(reference, store, index, refName, selection, how) {
-  const entries = Array.isArray(index.manifests) ? index.manifests : [];
-  let descriptor;
-  if (refName !== void 0 && refName !== "") {
-    const found = entries.find((entry3) => entry3.annotations?.[refNameAnnotation] === refName);
-    if (found === void 0) {
-      const names = refNames(entries);
-      throw new UserError(
-        `image ${reference}: there is no image named '${refName}'${names.length > 0 ? ` (there are: ${names.join(", ")})` : " (no image in it has a name)"}`
-      );
-    }
-    descriptor = found;
-  } else if (entries.length === 1) {
-    descriptor = entries[0];
-  } else if (
-    // Unnamed per-platform manifests (what `docker save` and buildx exports list) are one image.
-    entries.length > 1 && refNames(entries).length === 0 && entries.every((entry3) => isImageManifest(entry3.mediaType) && entry3.platform !== void 0)
-  ) {
-    descriptor = pickPlatform(reference, entries, selection);
-  } else {
-    const names = refNames(entries);
-    throw new UserError(
-      entries.length === 0 ? `image ${reference}: it holds no image` : `image ${reference}: it holds ${entries.length} images; name one (${how}:NAME)${names.length > 0 ? `, one of: ${names.join(", ")}` : ""}`
-    );
-  }
-  return resolveDescriptor(reference, store, descriptor, selection);
-}
-function refNames(entries) {
-  return entries.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
-}
-async function resolveDescriptor(reference, store, start2, selection) {
-  let descriptor = start2;
-  for (let depth = 0; depth < 8; depth++) {
-    checkDigest(reference, descriptor?.digest);
-    const mediaType = typeof descriptor.mediaType === "string" ? descriptor.mediaType : "";
-    if (isIndex(mediaType)) {
-      const index = await readJson(reference, store, descriptor.digest);
-      if (!Array.isArray(index.manifests)) {
-        throw new UserError(`image ${reference}: index ${descriptor.digest} has no manifests`);
-      }
-      descriptor = pickPlatform(reference, index.manifests, selection);
-      continue;
-    }
-    const document = await readJson(reference, store, descriptor.digest);
-    if (mediaType === "" && Array.isArray(document.manifests)) {
-      descriptor = { ...descriptor, mediaType: document.mediaType ?? mediaTypes.ociIndex };
-      continue;
-    }
-    if (mediaType !== "" && !isImageManifest(mediaType)) {
-      throw new UserError(
-        `image ${reference}: ${descriptor.digest} is a ${mediaType}, not an image manifest`
-      );
-    }
-    return { digest: descriptor.digest, manifest: document };
-  }
-  throw new UserError(`image ${reference}: its indexes nest too deep`);
-}
-function checkDigest(reference, digest) {
-  if (typeof digest !== "string" || !digestPattern.test(digest)) {
-    throw new UserError(`image ${reference}: '${String(digest)}' is not a sha256 digest`);
-  }
-}
-async function assemble(reference, store, manifestDigest, manifest, selection, close) {
-  if (typeof manifest !== "object" || manifest === null || manifest.config === void 0) {
-    throw new UserError(
-      `image ${reference}: manifest ${manifestDigest} is not an image manifest (schema 2)`
-    );
-  }
-  checkDigest(reference, manifest.config.digest);
-  if (!Array.isArray(manifest.layers)) {
-    throw new UserError(`image ${reference}: manifest ${manifestDigest} has no layers list`);
-  }
-  const layers = manifest.layers.map((layer) => {
-    checkDigest(reference, layer?.digest);
-    return {
-      digest: layer.digest,
-      size: typeof layer.size === "number" ? layer.size : 0,
-      mediaType: typeof layer.mediaType === "string" ? layer.mediaType : ""
-    };
-  });
-  const configBytes = await store.read(manifest.config.digest);
-  const config2 = parseConfig2(reference, configBytes, layers.length);
-  const platform3 = configPlatform(config2);
-  if (selection.explicit && platform3 !== void 0 && !platformMatches(selection.wanted, platform3)) {
-    throw new UserError(
-      `image ${reference} is ${formatPlatform(platform3)}, not ${formatPlatform(selection.wanted)}; leave the platform out or give ${formatPlatform(platform3)}`
-    );
-  }
-  return {
-    reference,
-    manifestDigest,
-    configDigest: manifest.config.digest,
-    platform: platform3 === void 0 ? "unknown" : formatPlatform(platform3),
-    config: config2,
-    layers,
-    openLayer: async (index) => {
-      const layer = layers[index];
-      if (layer === void 0) {
-        throw new RangeError(`image ${reference} has ${layers.length} layers, not ${index + 1}`);
-      }
-      return store.open(layer.digest);
-    },
-    close
-  };
-}
-function configPlatform(config2) {
-  if (typeof config2.os !== "string" || typeof config2.architecture !== "string") return void 0;
-  return typeof config2.variant === "string" && config2.variant !== "" ? { os: config2.os, architecture: config2.architecture, variant: config2.variant } : { os: config2.os, architecture: config2.architecture };
-}
-function parseConfig2(reference, bytes, layerCount) {
-  let parsed;
-  try {
-    parsed = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`image ${reference}: its config is not valid JSON`);
-  }
-  const bad = (what) => {
-    throw new UserError(`image ${reference}: its config is malformed (${what})`);
-  };
-  if (!isObject(parsed)) bad("not a JSON object");
-  const config2 = parsed;
-  for (const key of ["architecture", "os", "variant", "created", "author"]) {
-    if (config2[key] !== void 0 && typeof config2[key] !== "string") bad(`${key} is not a string`);
-  }
-  const rootfs = config2.rootfs;
-  if (!isObject(rootfs)) bad("it has no rootfs");
-  const diffIds = rootfs.diff_ids;
-  if (!Array.isArray(diffIds) || diffIds.some((id2) => typeof id2 !== "string" || !digestPattern.test(id2))) {
-    bad("rootfs.diff_ids is not a list of sha256 digests");
-  }
-  if (diffIds.length !== layerCount) {
-    throw new UserError(
-      `image ${reference}: its config lists ${diffIds.length} rootfs.diff_ids but the image has ${layerCount} layers`
-    );
-  }
-  const run2 = config2.config;
-  if (run2 !== void 0 && run2 !== null) {
-    if (!isObject(run2)) bad("config is not an object");
-    const fields = run2;
-    for (const key of ["User", "WorkingDir", "StopSignal"]) {
-      if (fields[key] !== void 0 && typeof fields[key] !== "string") {
-        bad(`config.${key} is not a string`);
-      }
-    }
-    for (const key of ["Env", "Entrypoint", "Cmd"]) {
-      const value = fields[key];
-      if (value !== void 0 && value !== null && (!Array.isArray(value) || value.some((item) => typeof item !== "string"))) {
-        bad(`config.${key} is not a list of strings`);
-      }
-    }
-    const labels = fields.Labels;
-    if (labels !== void 0 && labels !== null && (!isObject(labels) || Object.values(labels).some((value) => typeof value !== "string"))) {
-      bad("config.Labels is not a map of strings");
-    }
-  } else if (run2 === null) {
-    delete config2.config;
-  }
-  if (config2.history !== void 0 && config2.history !== null && !Array.isArray(config2.history)) {
-    bad("history is not a list");
-  }
-  return config2;
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function splitPathAndName(reference, rest) {
-  const colon = rest.indexOf(":");
-  const path7 = colon === -1 ? rest : rest.slice(0, colon);
-  const name2 = colon === -1 ? void 0 : rest.slice(colon + 1);
-  if (path7 === "") throw new UserError(`image ${reference}: give a path after the transport`);
-  return { path: resolve3(path7), ...name2 !== void 0 && name2 !== "" && { name: name2 } };
-}
-async function openOciLayout(reference, rest, selection) {
-  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
-  try {
-    await fs12.access(join11(path7, "index.json"));
-  } catch {
-    throw new UserError(
-      `image ${reference}: ${path7} is not an OCI layout (it has no index.json); give the folder that holds oci-layout and index.json`
-    );
-  }
-  const store = {
-    read: (digest2) => readBlob(path7, digest2),
-    open: async (digest2) => {
-      const file = blobPath(path7, digest2);
-      try {
-        await fs12.access(file);
-      } catch {
-        throw new UserError(`image ${reference}: blob ${digest2} is missing from ${path7}`);
-      }
-      return createReadStream4(file, { highWaterMark: 1024 * 1024 });
-    }
-  };
-  const index = await readIndex(path7);
-  const { digest, manifest } = await resolveFromIndex(
-    reference,
-    store,
-    index,
-    name2,
-    selection,
-    `oci:${path7}`
-  );
-  return assemble(reference, store, digest, manifest, selection, () => Promise.resolve());
-}
-async function indexArchive(reference, file, workDir) {
-  let head;
-  try {
-    const handle2 = await fs12.open(file, "r");
-    try {
-      head = Buffer.alloc(4);
-      const { bytesRead } = await handle2.read(head, 0, 4, 0);
-      head = head.subarray(0, bytesRead);
-    } finally {
-      await handle2.close();
-    }
-  } catch (error) {
-    throw new UserError(`image ${reference}: cannot read ${file}: ${messageOf(error)}`);
-  }
-  let tar = file;
-  let temporary;
-  if (head[0] === 31 && head[1] === 139) {
-    await fs12.mkdir(workDir, { recursive: true });
-    temporary = join11(workDir, `archive-${randomBytes4(6).toString("hex")}.tar`);
-    try {
-      await pipeline2(
-        createReadStream4(file),
-        createGunzip2(),
-        createWriteStream3(temporary, { flags: "wx" })
-      );
-    } catch (error) {
-      await fs12.rm(temporary, { force: true });
-      throw new UserError(
-        `image ${reference}: ${file} is not a valid gzip-compressed tar (${messageOf(error)})`
-      );
-    }
-    tar = temporary;
-  }
-  try {
-    const entries = await listTar(reference, tar);
-    return { file: tar, entries, ...temporary !== void 0 && { temporary } };
-  } catch (error) {
-    if (temporary !== void 0) await fs12.rm(temporary, { force: true });
-    throw error;
-  }
-}
-async function listTar(reference, file) {
-  const entries = /* @__PURE__ */ new Map();
-  const extract = import_tar_stream2.default.extract();
-  const source = createReadStream4(file, { highWaterMark: 1024 * 1024 });
-  let failure;
-  source.on("error", (error) => {
-    failure ??= error;
-    extract.destroy(error);
-  });
-  extract.on("error", (error) => {
-    failure ??= error;
-  });
-  source.pipe(extract);
-  try {
-    for await (const entry3 of extract) {
-      const name2 = normalizeEntryName2(entry3.header.name);
-      entries.set(name2, {
-        type: entry3.header.type,
-        linkname: entry3.header.linkname ?? "",
-        start: entry3.offset + 512,
-        size: entry3.header.size ?? 0
-      });
-      entry3.resume();
-    }
-  } catch (error) {
-    failure ??= error instanceof Error ? error : new Error(String(error));
-  } finally {
-    source.destroy();
-  }
-  if (failure !== void 0) {
-    throw new UserError(`image ${reference}: ${file} is not a valid tar (${failure.message})`);
-  }
-  if (entries.size === 0) {
-    throw new UserError(`image ${reference}: ${file} is not a tar archive: it holds no entries`);
-  }
-  return entries;
-}
-function normalizeEntryName2(name2) {
-  const normalized = posix2.normalize(`/${name2}`).replace(/^\/+/, "").replace(/\/+$/, "");
-  return normalized === "." ? "" : normalized;
-}
-function findEntry(reference, archive, path7, what) {
-  let name2 = normalizeEntryName2(path7);
-  for (let hops = 0; hops < 16; hops++) {
-    const entry3 = archive.entries.get(name2);
-    if (entry3 === void 0) return void 0;
-    if (entry3.type === "file" || entry3.type === "contiguous-file") return entry3;
-    if (entry3.type === "symlink") {
-      name2 = entry3.linkname.startsWith("/") ? normalizeEntryName2(entry3.linkname) : normalizeEntryName2(posix2.join(posix2.dirname(name2), entry3.linkname));
-      continue;
-    }
-    if (entry3.type === "link") {
-      name2 = normalizeEntryName2(entry3.linkname);
-      continue;
-    }
-    throw new UserError(`image ${reference}: ${what} ${path7} is a ${entry3.type}, not a file`);
-  }
-  throw new UserError(`image ${reference}: ${what} ${path7} is a link loop`);
-}
-function openEntry(archive, entry3) {
-  if (entry3.size === 0) return Readable2.from([]);
-  return createReadStream4(archive.file, {
-    start: entry3.start,
-    end: entry3.start + entry3.size - 1,
-    highWaterMark: 1024 * 1024
-  });
-}
-async function readEntry2(reference, archive, entry3, what) {
-  if (entry3.size > maxMetadataSize2) {
-    throw new UserError(`image ${reference}: ${what} is ${entry3.size} bytes, too big for metadata`);
-  }
-  if (entry3.size === 0) return Buffer.alloc(0);
-  const handle2 = await fs12.open(archive.file, "r");
-  try {
-    const bytes = Buffer.alloc(entry3.size);
-    const { bytesRead } = await handle2.read(bytes, 0, entry3.size, entry3.start);
-    if (bytesRead !== entry3.size) {
-      throw new UserError(`image ${reference}: the archive is cut short inside ${what}`);
-    }
-    return bytes;
-  } finally {
-    await handle2.close();
-  }
-}
-function archiveStore(reference, archive) {
-  const entryOf = (digest) => {
-    checkDigest(reference, digest);
-    const entry3 = findEntry(
-      reference,
-      archive,
-      `blobs/sha256/${digest.slice("sha256:".length)}`,
-      "blob"
-    );
-    if (entry3 === void 0) throw new UserError(`image ${reference}: blob ${digest} is missing`);
-    return entry3;
-  };
-  return {
-    read: async (digest) => {
-      const bytes = await readEntry2(reference, archive, entryOf(digest), `blob ${digest}`);
-      const actual = sha256Digest(bytes);
-      if (actual !== digest) {
-        throw new UserError(
-          `image ${reference}: blob ${digest} is corrupt (its bytes hash to ${actual})`
-        );
-      }
-      return bytes;
-    },
-    open: (digest) => Promise.resolve(openEntry(archive, entryOf(digest)))
-  };
-}
-function removeTemporary(archive) {
-  return async () => {
-    if (archive.temporary !== void 0) await fs12.rm(archive.temporary, { force: true });
-  };
-}
-async function withArchive(archive, use) {
-  try {
-    return await use(archive);
-  } catch (error) {
-    await removeTemporary(archive)();
-    throw error;
-  }
-}
-async function openOciArchive(reference, rest, selection, workDir) {
-  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
-  const archive = await indexArchive(reference, path7, workDir);
-  return withArchive(archive, async () => {
-    const indexEntry = findEntry(reference, archive, "index.json", "index.json");
-    if (indexEntry === void 0) {
-      throw new UserError(
-        `image ${reference}: ${path7} is not an OCI archive (it has no index.json)${archive.entries.has("manifest.json") ? "; it is a docker save archive: give docker-archive:" + path7 : ""}`
-      );
-    }
-    const index = parseJson(
-      reference,
-      await readEntry2(reference, archive, indexEntry, "index.json"),
-      "index.json"
-    );
-    const store = archiveStore(reference, archive);
-    const { digest, manifest } = await resolveFromIndex(
-      reference,
-      store,
-      index,
-      name2,
-      selection,
-      `oci-archive:${path7}`
-    );
-    return assemble(reference, store, digest, manifest, selection, removeTemporary(archive));
-  });
-}
-function parseJson(reference, bytes, what) {
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`image ${reference}: ${what} is not valid JSON`);
-  }
-}
-async function openDockerArchive(reference, rest, selection, workDir) {
-  const { path: path7, name: name2 } = splitPathAndName(reference, rest);
-  const archive = await indexArchive(reference, path7, workDir);
-  return withArchive(archive, async () => {
-    const manifestEntry = findEntry(reference, archive, "manifest.json", "manifest.json");
-    if (manifestEntry === void 0) {
-      throw new UserError(
-        `image ${reference}: ${path7} is not a docker save archive (it has no manifest.json)${archive.entries.has("index.json") ? "; for an OCI archive give oci-archive:" + path7 : ""}`
-      );
-    }
-    const images = parseJson(
-      reference,
-      await readEntry2(reference, archive, manifestEntry, "manifest.json"),
-      "manifest.json"
-    );
-    if (!Array.isArray(images) || images.length === 0) {
-      throw new UserError(`image ${reference}: manifest.json lists no images`);
-    }
-    const image = pickDockerImage(reference, images, name2);
-    if (typeof image.Config !== "string") {
-      throw new UserError(`image ${reference}: manifest.json names no Config`);
-    }
-    if (!Array.isArray(image.Layers) || image.Layers.some((layer) => typeof layer !== "string")) {
-      throw new UserError(`image ${reference}: manifest.json has no Layers list`);
-    }
-    const layerNames = image.Layers;
-    const configEntry = findEntry(reference, archive, image.Config, "the image config");
-    if (configEntry === void 0) {
-      throw new UserError(`image ${reference}: the image config ${image.Config} is missing`);
-    }
-    const configBytes = await readEntry2(reference, archive, configEntry, image.Config);
-    const configDigest = sha256Digest(configBytes);
-    const named = hexOfName(image.Config);
-    if (named !== void 0 && configDigest !== `sha256:${named}`) {
-      throw new UserError(
-        `image ${reference}: the image config ${image.Config} is corrupt (its bytes hash to ${configDigest})`
-      );
-    }
-    const config2 = parseConfig2(reference, configBytes, layerNames.length);
-    const layerEntries = [];
-    const layers = [];
-    for (const [position, layerName] of layerNames.entries()) {
-      const entry3 = findEntry(reference, archive, layerName, "layer");
-      if (entry3 === void 0) {
-        throw new UserError(
-          `image ${reference}: layer ${layerName} named in manifest.json is missing from the archive`
-        );
-      }
-      layerEntries.push(entry3);
-      const magic = await readHead2(archive, entry3);
-      const mediaType = isGzip(magic) ? mediaTypes.ociLayerGzip : isZstd(magic) ? mediaTypes.ociLayerZstd : mediaTypes.ociLayer;
-      const hex = hexOfName(layerName);
-      const digest = hex !== void 0 ? `sha256:${hex}` : mediaType === mediaTypes.ociLayer ? config2.rootfs.diff_ids[position] : await hashEntry(archive, entry3);
-      layers.push({ digest, size: entry3.size, mediaType });
-    }
-    const manifestDigest = await dockerManifestDigest(reference, archive, configDigest);
-    const platform3 = configPlatform(config2);
-    if (selection.explicit && platform3 !== void 0 && !platformMatches(selection.wanted, platform3)) {
-      throw new UserError(
-        `image ${reference} is ${formatPlatform(platform3)}, not ${formatPlatform(selection.wanted)}; leave the platform out or give ${formatPlatform(platform3)}`
-      );
-    }
-    return {
-      reference,
-      manifestDigest,
-      configDigest,
-      platform: platform3 === void 0 ? "unknown" : formatPlatform(platform3),
-      config: config2,
-      layers,
-      openLayer: (index) => {
-        const entry3 = layerEntries[index];
-        if (entry3 === void 0) {
-          return Promise.reject(
-            new RangeError(`image ${reference} has ${layers.length} layers, not ${index + 1}`)
-          );
-        }
-        return Promise.resolve(openEntry(archive, entry3));
-      },
-      close: removeTemporary(archive)
-    };
-  });
-}
-function pickDockerImage(reference, images, name2) {
-  const tagsOf = (image) => Array.isArray(image.RepoTags) ? image.RepoTags.filter((tag) => typeof tag === "string") : [];
-  const allTags = images.flatMap(tagsOf);
-  if (name2 === void 0) {
-    if (images.length === 1) return images[0];
-    throw new UserError(
-      `image ${reference}: the archive holds ${images.length} images; name one (docker-archive:FILE:NAME or docker-archive:FILE:@INDEX)${allTags.length > 0 ? `, one of: ${allTags.join(", ")}` : ""}`
-    );
-  }
-  if (/^@\d+$/.test(name2)) {
-    const found2 = images[Number(name2.slice(1))];
-    if (found2 === void 0) {
-      throw new UserError(
-        `image ${reference}: the archive holds ${images.length} images, numbered from @0`
-      );
-    }
-    return found2;
-  }
-  const wanted = canonicalTag(name2);
-  const found = images.find((image) => tagsOf(image).some((tag) => canonicalTag(tag) === wanted));
-  if (found === void 0) {
-    throw new UserError(
-      `image ${reference}: the archive has no image tagged '${name2}'${allTags.length > 0 ? ` (it has: ${allTags.join(", ")})` : ""}`
-    );
-  }
-  return found;
-}
-function canonicalTag(tag) {
-  try {
-    return formatReference(parseReference(tag));
-  } catch {
-    return tag;
-  }
-}
-function hexOfName(name2) {
-  const normalized = normalizeEntryName2(name2);
-  return /^blobs\/sha256\/([a-f0-9]{64})$/.exec(normalized)?.[1] ?? /^([a-f0-9]{64})\.(?:json|tar)$/.exec(normalized)?.[1];
-}
-async function readHead2(archive, entry3) {
-  const length = Math.min(4, entry3.size);
-  if (length === 0) return Buffer.alloc(0);
-  const handle2 = await fs12.open(archive.file, "r");
-  try {
-    const head = Buffer.alloc(length);
-    await handle2.read(head, 0, length, entry3.start);
-    return head;
-  } finally {
-    await handle2.close();
-  }
-}
-async function hashEntry(archive, entry3) {
-  const hash = createHash4("sha256");
-  for await (const chunk of openEntry(archive, entry3)) hash.update(chunk);
-  return `sha256:${hash.digest("hex")}`;
-}
-function isGzip(head) {
-  return head[0] === 31 && head[1] === 139;
-}
-function isZstd(head) {
-  return head.length >= 4 && head.readUInt32LE(0) === 4247762216;
-}
-async function dockerManifestDigest(reference, archive, configDigest) {
-  const indexEntry = findEntry(reference, archive, "index.json", "index.json");
-  if (indexEntry === void 0) return "";
-  const store = archiveStore(reference, archive);
-  let index;
-  try {
-    index = JSON.parse(
-      (await readEntry2(reference, archive, indexEntry, "index.json")).toString("utf8")
-    );
-  } catch {
-    return "";
-  }
-  const queue = Array.isArray(index.manifests) ? [...index.manifests] : [];
-  for (let visited = 0; visited < 64 && queue.length > 0; visited++) {
-    const descriptor = queue.shift();
-    if (typeof descriptor?.digest !== "string" || !digestPattern.test(descriptor.digest)) continue;
-    let document;
-    try {
-      document = JSON.parse((await store.read(descriptor.digest)).toString("utf8"));
-    } catch {
-      continue;
-    }
-    if (Array.isArray(document.manifests)) queue.push(...document.manifests);
-    else if (document.config?.digest === configDigest) return descriptor.digest;
-  }
-  return "";
-}
-async function openRegistry(reference, text2, selection, options) {
-  let parsed;
-  try {
-    parsed = parseReference(text2);
-  } catch (error) {
-    throw new UserError(
-      `image ${reference}: ${messageOf(error)} (or give oci:DIR, oci-archive:FILE or docker-archive:FILE)`
-    );
-  }
-  const owned = options.client === void 0;
-  const client = options.client ?? new RegistryClient({
-    ...options.insecureRegistries !== void 0 && {
-      insecureRegistries: options.insecureRegistries
-    },
-    ...options.credentials !== void 0 && { credentials: options.credentials }
-  });
-  const close = () => {
-    if (owned) client.close();
-    return Promise.resolve();
-  };
-  try {
-    const store = {
-      read: (digest) => client.getBlob(parsed, digest),
-      open: (digest) => client.openBlob(parsed, digest)
-    };
-    const top = await client.getManifest(parsed);
-    let current = { bytes: top.bytes, mediaType: bareMediaType(top.mediaType), digest: top.digest };
-    for (let depth = 0; ; depth++) {
-      if (depth >= 8) throw new UserError(`image ${reference}: its indexes nest too deep`);
-      if (isIndex(current.mediaType)) {
-        const index = parseJson(reference, current.bytes, "the index");
-        if (!Array.isArray(index.manifests)) {
-          throw new UserError(`image ${reference}: index ${current.digest} has no manifests`);
-        }
-        const chosen = pickPlatform(reference, index.manifests, selection);
-        checkDigest(reference, chosen.digest);
-        const next = await client.getManifest({ ...parsed, digest: chosen.digest });
-        current = {
-          bytes: next.bytes,
-          mediaType: bareMediaType(next.mediaType),
-          digest: next.digest
-        };
-        continue;
-      }
-      if (!isImageManifest(current.mediaType)) {
-        throw new UserError(
-          `image ${reference}: the registry sent a ${current.mediaType || "manifest of unknown type"}, not an OCI or Docker schema 2 image manifest`
-        );
-      }
-      break;
-    }
-    const manifest = parseJson(reference, current.bytes, "the manifest");
-    return await assemble(reference, store, current.digest, manifest, selection, close);
-  } catch (error) {
-    await close();
-    throw error;
-  }
-}
 
 // src/oci/layer-walker.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -50716,16 +50723,8 @@ var checkCommand = {
     if (format !== "table" && format !== "json")
       throw new UserError(`--format: expected table or json, got '${format}'`);
     const failOn = parseFailOn(values["fail-on"] ?? "");
-    let credentials;
-    if (values.username !== void 0 || values["password-stdin"] === true) {
-      if (values.username === void 0 || values["password-stdin"] !== true)
-        throw new UserError("--username and --password-stdin go together");
-      if (context.readStdin === void 0)
-        throw new UserError("--password-stdin: standard input is not available");
-      const password = (await context.readStdin()).replace(/\r?\n$/, "");
-      const registry = parseReference((reference ?? "").replace(/^docker:\/\//, "")).registry;
-      credentials = { [registry]: { username: values.username, password } };
-    }
+    const given = await readCredentialFlags(values, context);
+    const credentials = given === void 0 ? void 0 : { [parseReference((reference ?? "").replace(/^docker:\/\//, "")).registry]: given };
     const image = reference === void 0 ? void 0 : reference.replace(
       /^(oci|oci-archive|docker-archive):([^:]*)/,
       (_all, transport, path7) => `${transport}:${resolve4(context.cwd, path7)}`
@@ -60627,10 +60626,6 @@ import { join as join23 } from "node:path";
 // src/mirrors/ecosystems/containers.ts
 import { join as join22 } from "node:path";
 var containersDropInName = "50-runnerkit-mirrors.conf";
-function isLoopbackHost(host) {
-  const name2 = host.replace(/\/.*$/, "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-  return name2 === "localhost" || name2 === "::1" || /^127\.\d+\.\d+\.\d+$/.test(name2);
-}
 function mirrorHost(mirror) {
   return mirror.replace(/\/.*$/, "");
 }
@@ -61411,6 +61406,52 @@ var gitEcosystem = { name: "git", plan: plan10 };
 
 // src/mirrors/ecosystems/go.ts
 import { join as join28 } from "node:path";
+
+// src/mirrors/formats/netrc.ts
+function netrcTokens(text2) {
+  const tokens2 = [];
+  const pattern = /\S+/g;
+  let match;
+  while ((match = pattern.exec(text2)) !== null) {
+    if (match[0].startsWith("#")) {
+      const newline = text2.indexOf("\n", match.index);
+      pattern.lastIndex = newline === -1 ? text2.length : newline;
+      continue;
+    }
+    tokens2.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens2;
+}
+function mergeNetrc(existing, machine, login, password) {
+  const text2 = existing ?? "";
+  const entry3 = `machine ${machine} login ${login} password ${password}
+`;
+  const tokens2 = netrcTokens(text2);
+  const starts = /* @__PURE__ */ new Set(["machine", "default", "macdef"]);
+  const spans = [];
+  for (let index = 0; index < tokens2.length; index++) {
+    if (tokens2[index].text !== "machine" || tokens2[index + 1]?.text !== machine) continue;
+    let last = index + 1;
+    while (last + 1 < tokens2.length && !starts.has(tokens2[last + 1].text)) last++;
+    const newline = text2.indexOf("\n", tokens2[last].end);
+    spans.push([tokens2[index].start, newline === -1 ? text2.length : newline + 1]);
+    index = last;
+  }
+  if (spans.length === 0) {
+    const base = text2 === "" || text2.endsWith("\n") ? text2 : `${text2}
+`;
+    return `${base}${entry3}`;
+  }
+  let result3 = "";
+  let at = 0;
+  spans.forEach(([start2, end2], position) => {
+    result3 += text2.slice(at, start2) + (position === 0 ? entry3 : "");
+    at = end2;
+  });
+  return result3 + text2.slice(at);
+}
+
+// src/mirrors/ecosystems/go.ts
 function goEnvFile(target) {
   const env = target.env;
   if (env.GOENV !== void 0 && env.GOENV !== "" && env.GOENV !== "off") return env.GOENV;
@@ -61427,19 +61468,6 @@ function mergeGoEnv(existing, values) {
     else lines[at] = `${key}=${value}`;
   }
   return `${lines.join("\n")}
-`;
-}
-function mergeNetrc(existing, host, entry3) {
-  const lines = (existing ?? "").split("\n");
-  const out2 = [];
-  let skipping = false;
-  for (const line of lines) {
-    const first = /^\s*(machine|default|macdef)\b\s*(\S*)/.exec(line);
-    if (first !== null) skipping = first[1] === "machine" && first[2] === host;
-    if (!skipping) out2.push(line);
-  }
-  while (out2.length > 0 && out2.at(-1).trim() === "") out2.pop();
-  return `${[...out2, entry3].join("\n")}
 `;
 }
 function plan11(config2, target) {
@@ -61477,7 +61505,7 @@ function plan11(config2, target) {
       const host = new URL(mirror).hostname;
       const edit = {
         path: join28(target.home, ".netrc"),
-        render: (existing) => mergeNetrc(existing, host, `machine ${host} login ${username} password ${password}`),
+        render: (existing) => mergeNetrc(existing, host, username, password),
         secret: true,
         description: "netrc (Go module mirror credentials)"
       };
@@ -62208,9 +62236,6 @@ function userConfigHome(target) {
   const xdg = target.mode === "job" ? target.env.XDG_CONFIG_HOME : void 0;
   return xdg !== void 0 && isAbsolute5(xdg) ? xdg : join34(target.home, ".config");
 }
-function isLoopback(hostname) {
-  return hostname === "localhost" || /^127\./.test(hostname) || hostname === "[::1]";
-}
 function pipConfPath(target) {
   return target.mode === "job" ? join34(userConfigHome(target), "pip", "pip.conf") : "/etc/pip.conf";
 }
@@ -62224,7 +62249,7 @@ var pipEcosystem = {
     const path7 = pipConfPath(target);
     const values = { "index-url": index };
     if (target.caBundle !== void 0) values.cert = target.caBundle;
-    if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
       values["trusted-host"] = { add: [url.host] };
       plan17.notes.push(
         `mirrors.pypi is plain http: pip uses it only because trusted-host lists ${url.host}; packages travel unencrypted`
@@ -62272,55 +62297,13 @@ var pipEcosystem = {
           secret: true,
           mode: 384,
           description: "netrc credentials for the PyPI mirror (pip, uv)",
-          render: (existing) => mergeNetrc2(existing, url.hostname, login, password)
+          render: (existing) => mergeNetrc(existing, url.hostname, login, password)
         });
       }
     }
     return plan17;
   }
 };
-function netrcTokens(text2) {
-  const tokens2 = [];
-  const pattern = /\S+/g;
-  let match;
-  while ((match = pattern.exec(text2)) !== null) {
-    if (match[0].startsWith("#")) {
-      const newline = text2.indexOf("\n", match.index);
-      pattern.lastIndex = newline === -1 ? text2.length : newline;
-      continue;
-    }
-    tokens2.push({ text: match[0], start: match.index, end: match.index + match[0].length });
-  }
-  return tokens2;
-}
-function mergeNetrc2(existing, machine, login, password) {
-  const text2 = existing ?? "";
-  const entry3 = `machine ${machine} login ${login} password ${password}
-`;
-  const tokens2 = netrcTokens(text2);
-  const starts = /* @__PURE__ */ new Set(["machine", "default", "macdef"]);
-  const spans = [];
-  for (let index = 0; index < tokens2.length; index++) {
-    if (tokens2[index].text !== "machine" || tokens2[index + 1]?.text !== machine) continue;
-    let last = index + 1;
-    while (last + 1 < tokens2.length && !starts.has(tokens2[last + 1].text)) last++;
-    const newline = text2.indexOf("\n", tokens2[last].end);
-    spans.push([tokens2[index].start, newline === -1 ? text2.length : newline + 1]);
-    index = last;
-  }
-  if (spans.length === 0) {
-    const base = text2 === "" || text2.endsWith("\n") ? text2 : `${text2}
-`;
-    return `${base}${entry3}`;
-  }
-  let result3 = "";
-  let at = 0;
-  spans.forEach(([start2, end2], position) => {
-    result3 += text2.slice(at, start2) + (position === 0 ? entry3 : "");
-    at = end2;
-  });
-  return result3 + text2.slice(at);
-}
 
 // src/mirrors/ecosystems/pnpm.ts
 import { join as join35 } from "node:path";
@@ -64393,17 +64376,7 @@ var promoteCommand = {
     }
     const tags = (values.tag ?? []).flatMap((text2) => splitTagList(text2));
     if (tags.length === 0) throw new UserError("--tag: give at least one tag to write");
-    let credentials;
-    if (values["password-stdin"] === true || values.username !== void 0) {
-      if (values.username === void 0)
-        throw new UserError("--password-stdin: give --username too");
-      if (values["password-stdin"] !== true)
-        throw new UserError("--username: give the password with --password-stdin");
-      if (context.readStdin === void 0)
-        throw new UserError("--password-stdin: standard input is not available");
-      const password = (await context.readStdin()).replace(/\r?\n$/, "");
-      credentials = { username: values.username, password };
-    }
+    const credentials = await readCredentialFlags(values, context);
     const env = context.env;
     const warn = (message) => context.stderr(`runnerkit promote: warning: ${message}
 `);

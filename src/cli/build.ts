@@ -7,6 +7,7 @@ import { BuildInputError, runBuild, type BuildField } from '../image/build-run.j
 import { splitTagList } from '../image/promote-run.js'
 import { contextFromEnv, contextFromGit, isActionsEnvironment } from '../release/context.js'
 import { parseCommandArgs } from './args.js'
+import { readCredentialFlags } from './credentials.js'
 import type { CliContext, Command } from './command.js'
 
 const usage = `Usage: runnerkit build [options] CONTEXT
@@ -146,17 +147,7 @@ export const buildCommand: Command = {
     const destinations =
       images.length > 0 ? { registry: tagEntries } : parseDestinations(tagEntries)
 
-    let credentials: { username: string; password: string } | undefined
-    if (values['password-stdin'] === true || values.username !== undefined) {
-      if (values.username === undefined)
-        throw new UserError('--password-stdin: give --username too')
-      if (values['password-stdin'] !== true)
-        throw new UserError('--username: give the password with --password-stdin')
-      if (context.readStdin === undefined)
-        throw new UserError('--password-stdin: standard input is not available')
-      const password = (await context.readStdin()).replace(/\r?\n$/, '')
-      credentials = { username: values.username, password }
-    }
+    const credentials = await readCredentialFlags(values, context)
 
     const env = context.env
     const workDir = join(tmpdir(), `runnerkit-build-${randomUUID()}`)

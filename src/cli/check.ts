@@ -7,6 +7,7 @@ import { parseReference } from '../oci/reference.js'
 import { runRunnerCheck } from '../runner/check-run.js'
 import { failed, formatTable, parseFailOn } from '../runner/report.js'
 import { parseCommandArgs } from './args.js'
+import { readCredentialFlags } from './credentials.js'
 import type { CliContext, Command } from './command.js'
 
 const usage = `Usage: runnerkit check runner [options]
@@ -74,16 +75,11 @@ export const checkCommand: Command = {
       throw new UserError(`--format: expected table or json, got '${format}'`)
     const failOn = parseFailOn(values['fail-on'] ?? '')
 
-    let credentials
-    if (values.username !== undefined || values['password-stdin'] === true) {
-      if (values.username === undefined || values['password-stdin'] !== true)
-        throw new UserError('--username and --password-stdin go together')
-      if (context.readStdin === undefined)
-        throw new UserError('--password-stdin: standard input is not available')
-      const password = (await context.readStdin()).replace(/\r?\n$/, '')
-      const registry = parseReference((reference ?? '').replace(/^docker:\/\//, '')).registry
-      credentials = { [registry]: { username: values.username, password } }
-    }
+    const given = await readCredentialFlags(values, context)
+    const credentials =
+      given === undefined
+        ? undefined
+        : { [parseReference((reference ?? '').replace(/^docker:\/\//, '')).registry]: given }
     const image =
       reference === undefined
         ? undefined

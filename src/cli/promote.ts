@@ -7,6 +7,7 @@ import {
 } from '../image/promote-run.js'
 import { contextFromEnv, contextFromGit, isActionsEnvironment } from '../release/context.js'
 import { parseCommandArgs } from './args.js'
+import { readCredentialFlags } from './credentials.js'
 import type { CliContext, Command } from './command.js'
 
 const usage = `Usage: runnerkit promote SOURCE --tag TAG… [options]
@@ -67,17 +68,7 @@ export const promoteCommand: Command = {
     const tags = (values.tag ?? []).flatMap((text) => splitTagList(text))
     if (tags.length === 0) throw new UserError('--tag: give at least one tag to write')
 
-    let credentials: { username: string; password: string } | undefined
-    if (values['password-stdin'] === true || values.username !== undefined) {
-      if (values.username === undefined)
-        throw new UserError('--password-stdin: give --username too')
-      if (values['password-stdin'] !== true)
-        throw new UserError('--username: give the password with --password-stdin')
-      if (context.readStdin === undefined)
-        throw new UserError('--password-stdin: standard input is not available')
-      const password = (await context.readStdin()).replace(/\r?\n$/, '')
-      credentials = { username: values.username, password }
-    }
+    const credentials = await readCredentialFlags(values, context)
 
     const env = context.env
     const warn = (message: string) => context.stderr(`runnerkit promote: warning: ${message}\n`)

@@ -5,6 +5,7 @@
  * is the same whichever engine built the image.
  */
 import { UserError } from '../errors.js'
+import { formatPlatform, hostPlatform as hostPlatformOf } from '../oci/image-source.js'
 import {
   readJsonBlob,
   resolveInLayout,
@@ -56,19 +57,9 @@ export interface BuiltImage {
   platforms: PlatformImage[]
 }
 
-/** Node's process.arch in OCI's words. */
-const ociArchitecture: Record<string, string> = {
-  x64: 'amd64',
-  arm64: 'arm64',
-  arm: 'arm',
-  ia32: '386',
-  ppc64: 'ppc64le',
-  s390x: 's390x',
-  riscv64: 'riscv64'
-}
-
+/** The runner's platform as `os/arch`, e.g. linux/amd64. */
 export function hostPlatform(): string {
-  return `linux/${ociArchitecture[process.arch] ?? process.arch}`
+  return formatPlatform(hostPlatformOf())
 }
 
 const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/

@@ -161,8 +161,15 @@ export function parsePlatform(text: string): Platform {
 /** This machine's platform in OCI terms: linux/amd64 for Node's x64. */
 export function hostPlatform(): Platform {
   const architecture =
-    { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm' }[process.arch as string] ??
-    process.arch
+    {
+      x64: 'amd64',
+      ia32: '386',
+      arm64: 'arm64',
+      arm: 'arm',
+      ppc64: 'ppc64le',
+      s390x: 's390x',
+      riscv64: 'riscv64'
+    }[process.arch as string] ?? process.arch
   return { os: 'linux', architecture }
 }
 

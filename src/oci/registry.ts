@@ -10,6 +10,7 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import { Readable } from 'node:stream'
 import { UserError } from '../errors.js'
+import { isLoopbackHost } from '../util/loopback.js'
 import { parseWwwAuthenticate, repositoryScope, type Challenge } from './auth.js'
 import { bareMediaType, manifestMediaTypes } from './media-types.js'
 import {
@@ -101,7 +102,7 @@ export function registryScheme(
   insecureRegistries: readonly string[] = []
 ): 'http' | 'https' {
   const host = hostOf(registry)
-  if (host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host)) return 'http'
+  if (isLoopbackHost(registry)) return 'http'
   const insecure = insecureRegistries.map((entry) =>
     entry
       .trim()

@@ -30969,6 +30969,12 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { Readable } from "node:stream";
 
+// src/util/loopback.ts
+function isLoopbackHost(host) {
+  const name = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
+  return name === "localhost" || name === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
 // src/oci/auth.ts
 function parseWwwAuthenticate(header2) {
   const challenges = [];
@@ -31030,7 +31036,7 @@ var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
 var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
 function registryScheme(registry, insecureRegistries = []) {
   const host = hostOf(registry);
-  if (host === "localhost" || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(host)) return "http";
+  if (isLoopbackHost(registry)) return "http";
   const insecure = insecureRegistries.map(
     (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
   );
@@ -35058,18 +35064,28 @@ function substitute(text2, values) {
   );
 }
 
-// src/image/build.ts
-var ociArchitecture = {
-  x64: "amd64",
-  arm64: "arm64",
-  arm: "arm",
-  ia32: "386",
-  ppc64: "ppc64le",
-  s390x: "s390x",
-  riscv64: "riscv64"
-};
+// src/oci/image-source.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+var maxMetadataSize2 = 64 * 1024 * 1024;
 function hostPlatform() {
-  return `linux/${ociArchitecture[process.arch] ?? process.arch}`;
+  const architecture = {
+    x64: "amd64",
+    ia32: "386",
+    arm64: "arm64",
+    arm: "arm",
+    ppc64: "ppc64le",
+    s390x: "s390x",
+    riscv64: "riscv64"
+  }[process.arch] ?? process.arch;
+  return { os: "linux", architecture };
+}
+function formatPlatform(platform2) {
+  return `${platform2.os}/${platform2.architecture}${platform2.variant ? `/${platform2.variant}` : ""}`;
+}
+
+// src/image/build.ts
+function hostPlatform2() {
+  return formatPlatform(hostPlatform());
 }
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 function parsePlatforms(entries) {
@@ -35093,10 +35109,10 @@ function checkCapabilities(chosen, request) {
   if (request.cacheTo.length > 0 && !capabilities2.cacheTo) refuse("export a build cache (cache-to)");
   if (request.cacheFrom.length > 0 && !capabilities2.cacheFrom)
     refuse("import a build cache (cache-from)");
-  const foreign = request.platforms.find((platform2) => !samePlatform(platform2, hostPlatform()));
+  const foreign = request.platforms.find((platform2) => !samePlatform(platform2, hostPlatform2()));
   if (foreign !== void 0 && !capabilities2.foreignPlatforms) {
     refuse(
-      `build for ${foreign} (its classic builder builds for the host's platform, ${hostPlatform()}, only)`
+      `build for ${foreign} (its classic builder builds for the host's platform, ${hostPlatform2()}, only)`
     );
   }
 }

@@ -28732,13 +28732,15 @@ function stringify(obj, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal
   return str;
 }
 
+// src/util/loopback.ts
+function isLoopbackHost(host) {
+  const name = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
+  return name === "localhost" || name === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
 // src/mirrors/ecosystems/containers.ts
 import { join as join4 } from "node:path";
 var containersDropInName = "50-runnerkit-mirrors.conf";
-function isLoopbackHost(host) {
-  const name = host.replace(/\/.*$/, "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-  return name === "localhost" || name === "::1" || /^127\.\d+\.\d+\.\d+$/.test(name);
-}
 function mirrorHost(mirror) {
   return mirror.replace(/\/.*$/, "");
 }
@@ -29519,6 +29521,52 @@ var gitEcosystem = { name: "git", plan: plan10 };
 
 // src/mirrors/ecosystems/go.ts
 import { join as join10 } from "node:path";
+
+// src/mirrors/formats/netrc.ts
+function netrcTokens(text) {
+  const tokens = [];
+  const pattern = /\S+/g;
+  let match;
+  while ((match = pattern.exec(text)) !== null) {
+    if (match[0].startsWith("#")) {
+      const newline = text.indexOf("\n", match.index);
+      pattern.lastIndex = newline === -1 ? text.length : newline;
+      continue;
+    }
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+function mergeNetrc(existing, machine, login, password) {
+  const text = existing ?? "";
+  const entry3 = `machine ${machine} login ${login} password ${password}
+`;
+  const tokens = netrcTokens(text);
+  const starts = /* @__PURE__ */ new Set(["machine", "default", "macdef"]);
+  const spans = [];
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens[index].text !== "machine" || tokens[index + 1]?.text !== machine) continue;
+    let last = index + 1;
+    while (last + 1 < tokens.length && !starts.has(tokens[last + 1].text)) last++;
+    const newline = text.indexOf("\n", tokens[last].end);
+    spans.push([tokens[index].start, newline === -1 ? text.length : newline + 1]);
+    index = last;
+  }
+  if (spans.length === 0) {
+    const base = text === "" || text.endsWith("\n") ? text : `${text}
+`;
+    return `${base}${entry3}`;
+  }
+  let result = "";
+  let at = 0;
+  spans.forEach(([start, end2], position) => {
+    result += text.slice(at, start) + (position === 0 ? entry3 : "");
+    at = end2;
+  });
+  return result + text.slice(at);
+}
+
+// src/mirrors/ecosystems/go.ts
 function goEnvFile(target) {
   const env = target.env;
   if (env.GOENV !== void 0 && env.GOENV !== "" && env.GOENV !== "off") return env.GOENV;
@@ -29535,19 +29583,6 @@ function mergeGoEnv(existing, values) {
     else lines[at] = `${key}=${value}`;
   }
   return `${lines.join("\n")}
-`;
-}
-function mergeNetrc(existing, host, entry3) {
-  const lines = (existing ?? "").split("\n");
-  const out = [];
-  let skipping = false;
-  for (const line of lines) {
-    const first = /^\s*(machine|default|macdef)\b\s*(\S*)/.exec(line);
-    if (first !== null) skipping = first[1] === "machine" && first[2] === host;
-    if (!skipping) out.push(line);
-  }
-  while (out.length > 0 && out.at(-1).trim() === "") out.pop();
-  return `${[...out, entry3].join("\n")}
 `;
 }
 function plan11(config, target) {
@@ -29585,7 +29620,7 @@ function plan11(config, target) {
       const host = new URL(mirror).hostname;
       const edit = {
         path: join10(target.home, ".netrc"),
-        render: (existing) => mergeNetrc(existing, host, `machine ${host} login ${username} password ${password}`),
+        render: (existing) => mergeNetrc(existing, host, username, password),
         secret: true,
         description: "netrc (Go module mirror credentials)"
       };
@@ -30316,9 +30351,6 @@ function userConfigHome(target) {
   const xdg = target.mode === "job" ? target.env.XDG_CONFIG_HOME : void 0;
   return xdg !== void 0 && isAbsolute2(xdg) ? xdg : join16(target.home, ".config");
 }
-function isLoopback(hostname) {
-  return hostname === "localhost" || /^127\./.test(hostname) || hostname === "[::1]";
-}
 function pipConfPath(target) {
   return target.mode === "job" ? join16(userConfigHome(target), "pip", "pip.conf") : "/etc/pip.conf";
 }
@@ -30332,7 +30364,7 @@ var pipEcosystem = {
     const path = pipConfPath(target);
     const values = { "index-url": index };
     if (target.caBundle !== void 0) values.cert = target.caBundle;
-    if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
       values["trusted-host"] = { add: [url.host] };
       plan17.notes.push(
         `mirrors.pypi is plain http: pip uses it only because trusted-host lists ${url.host}; packages travel unencrypted`
@@ -30380,55 +30412,13 @@ var pipEcosystem = {
           secret: true,
           mode: 384,
           description: "netrc credentials for the PyPI mirror (pip, uv)",
-          render: (existing) => mergeNetrc2(existing, url.hostname, login, password)
+          render: (existing) => mergeNetrc(existing, url.hostname, login, password)
         });
       }
     }
     return plan17;
   }
 };
-function netrcTokens(text) {
-  const tokens = [];
-  const pattern = /\S+/g;
-  let match;
-  while ((match = pattern.exec(text)) !== null) {
-    if (match[0].startsWith("#")) {
-      const newline = text.indexOf("\n", match.index);
-      pattern.lastIndex = newline === -1 ? text.length : newline;
-      continue;
-    }
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
-  }
-  return tokens;
-}
-function mergeNetrc2(existing, machine, login, password) {
-  const text = existing ?? "";
-  const entry3 = `machine ${machine} login ${login} password ${password}
-`;
-  const tokens = netrcTokens(text);
-  const starts = /* @__PURE__ */ new Set(["machine", "default", "macdef"]);
-  const spans = [];
-  for (let index = 0; index < tokens.length; index++) {
-    if (tokens[index].text !== "machine" || tokens[index + 1]?.text !== machine) continue;
-    let last = index + 1;
-    while (last + 1 < tokens.length && !starts.has(tokens[last + 1].text)) last++;
-    const newline = text.indexOf("\n", tokens[last].end);
-    spans.push([tokens[index].start, newline === -1 ? text.length : newline + 1]);
-    index = last;
-  }
-  if (spans.length === 0) {
-    const base = text === "" || text.endsWith("\n") ? text : `${text}
-`;
-    return `${base}${entry3}`;
-  }
-  let result = "";
-  let at = 0;
-  spans.forEach(([start, end2], position) => {
-    result += text.slice(at, start) + (position === 0 ? entry3 : "");
-    at = end2;
-  });
-  return result + text.slice(at);
-}
 
 // src/mirrors/ecosystems/pnpm.ts
 import { join as join17 } from "node:path";

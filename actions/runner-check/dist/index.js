@@ -22279,6 +22279,12 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { Readable } from "node:stream";
 
+// src/util/loopback.ts
+function isLoopbackHost(host) {
+  const name = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
+  return name === "localhost" || name === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
 // src/oci/auth.ts
 function parseWwwAuthenticate(header2) {
   const challenges = [];
@@ -22340,7 +22346,7 @@ var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
 var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
 function registryScheme(registry, insecureRegistries = []) {
   const host = hostOf(registry);
-  if (host === "localhost" || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(host)) return "http";
+  if (isLoopbackHost(registry)) return "http";
   const insecure = insecureRegistries.map(
     (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
   );
@@ -22921,7 +22927,15 @@ function parsePlatform(text) {
   });
 }
 function hostPlatform() {
-  const architecture = { x64: "amd64", ia32: "386", arm64: "arm64", arm: "arm" }[process.arch] ?? process.arch;
+  const architecture = {
+    x64: "amd64",
+    ia32: "386",
+    arm64: "arm64",
+    arm: "arm",
+    ppc64: "ppc64le",
+    s390x: "s390x",
+    riscv64: "riscv64"
+  }[process.arch] ?? process.arch;
   return { os: "linux", architecture };
 }
 function formatPlatform(platform2) {

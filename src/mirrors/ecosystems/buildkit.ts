@@ -14,7 +14,8 @@ import type { MirrorConfig } from '../config.js'
 import { caPaths } from '../ca.js'
 import type { Ecosystem, Plan, Target } from '../ecosystem.js'
 import { emptyPlan } from '../ecosystem.js'
-import { isLoopbackHost, mirrorHost } from './containers.js'
+import { isLoopbackHost } from '../../util/loopback.js'
+import { mirrorHost } from './containers.js'
 
 export interface BuildkitSettings {
   registries: Record<string, readonly string[]>

@@ -9,7 +9,7 @@ import type { MirrorConfig } from '../config.js'
 import { caPaths } from '../ca.js'
 import type { Ecosystem, Plan, Target } from '../ecosystem.js'
 import { emptyPlan } from '../ecosystem.js'
-import { isLoopbackHost } from './containers.js'
+import { isLoopbackHost } from '../../util/loopback.js'
 
 export const containerdCertsDir = '/etc/containerd/certs.d'
 

@@ -9,20 +9,11 @@
 import { join } from 'node:path'
 import { UserError } from '../../errors.js'
 import type { MirrorConfig } from '../config.js'
+import { isLoopbackHost } from '../../util/loopback.js'
 import type { Ecosystem, Plan, Target } from '../ecosystem.js'
 import { credentialValue, emptyPlan } from '../ecosystem.js'
 
 export const containersDropInName = '50-runnerkit-mirrors.conf'
-
-/** 127.0.0.0/8, ::1 and localhost: test mirrors, which speak plain HTTP. */
-export function isLoopbackHost(host: string): boolean {
-  const name = host
-    .replace(/\/.*$/, '')
-    .replace(/:\d+$/, '')
-    .replace(/^\[|\]$/g, '')
-    .toLowerCase()
-  return name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name)
-}
 
 /** host[:port] of a mirror given as host[:port][/path]. */
 export function mirrorHost(mirror: string): string {

@@ -10,7 +10,7 @@ import { UserError } from '../../errors.js'
 import type { MirrorConfig, ProxyConfig } from '../config.js'
 import type { Ecosystem, Plan, Target } from '../ecosystem.js'
 import { emptyPlan } from '../ecosystem.js'
-import { isLoopbackHost } from './containers.js'
+import { isLoopbackHost } from '../../util/loopback.js'
 
 export interface DaemonJsonSettings {
   registryMirrors?: readonly string[]

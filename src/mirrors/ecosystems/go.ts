@@ -15,6 +15,7 @@
  */
 import { join } from 'node:path'
 import type { MirrorConfig } from '../config.js'
+import { mergeNetrc } from '../formats/netrc.js'
 import type { Ecosystem, FileEdit, Plan, Target } from '../ecosystem.js'
 import { credentialValue, emptyPlan } from '../ecosystem.js'
 
@@ -40,20 +41,6 @@ export function mergeGoEnv(existing: string | undefined, values: Array<[string, 
     else lines[at] = `${key}=${value}`
   }
   return `${lines.join('\n')}\n`
-}
-
-/** Replaces the netrc entry for one machine (single-line or multi-line form). */
-export function mergeNetrc(existing: string | undefined, host: string, entry: string): string {
-  const lines = (existing ?? '').split('\n')
-  const out: string[] = []
-  let skipping = false
-  for (const line of lines) {
-    const first = /^\s*(machine|default|macdef)\b\s*(\S*)/.exec(line)
-    if (first !== null) skipping = first[1] === 'machine' && first[2] === host
-    if (!skipping) out.push(line)
-  }
-  while (out.length > 0 && out.at(-1)!.trim() === '') out.pop()
-  return `${[...out, entry].join('\n')}\n`
 }
 
 function plan(config: MirrorConfig, target: Target): Plan | undefined {
@@ -91,8 +78,7 @@ function plan(config: MirrorConfig, target: Target): Plan | undefined {
       const host = new URL(mirror).hostname
       const edit: FileEdit = {
         path: join(target.home, '.netrc'),
-        render: (existing) =>
-          mergeNetrc(existing, host, `machine ${host} login ${username} password ${password}`),
+        render: (existing) => mergeNetrc(existing, host, username, password),
         secret: true,
         description: 'netrc (Go module mirror credentials)'
       }

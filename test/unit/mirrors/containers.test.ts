@@ -2,11 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'smol-toml'
 import type { MirrorConfig } from '../../../src/mirrors/config.js'
 import type { Target } from '../../../src/mirrors/ecosystem.js'
-import {
-  containersEcosystem,
-  isLoopbackHost,
-  mergeAuthJson
-} from '../../../src/mirrors/ecosystems/containers.js'
+import { containersEcosystem, mergeAuthJson } from '../../../src/mirrors/ecosystems/containers.js'
+import { isLoopbackHost } from '../../../src/util/loopback.js'
 
 const job: Target = { mode: 'job', home: '/home/runner', env: {} }
 const image: Target = { mode: 'image', home: '/home/runner', env: {} }

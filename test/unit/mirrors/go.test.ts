@@ -1,12 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseMirrorConfig } from '../../../src/mirrors/config.js'
 import type { Target } from '../../../src/mirrors/ecosystem.js'
-import {
-  goEcosystem,
-  goEnvFile,
-  mergeGoEnv,
-  mergeNetrc
-} from '../../../src/mirrors/ecosystems/go.js'
+import { goEcosystem, goEnvFile, mergeGoEnv } from '../../../src/mirrors/ecosystems/go.js'
+import { mergeNetrc } from '../../../src/mirrors/formats/netrc.js'
 
 const job: Target = { mode: 'job', home: '/home/runner', env: { GOU: 'ci', GOP: 'pw' } }
 const image: Target = { mode: 'image', home: '/home/runner', env: {} }
@@ -61,9 +57,7 @@ describe('go', () => {
     const imagePlan = goEcosystem.plan(withCredentials, image)!
     expect(imagePlan.files).toEqual([])
     expect(imagePlan.notes.join('\n')).toMatch(/netrc/)
-    expect(mergeNetrc(undefined, 'h', 'machine h login u password p')).toBe(
-      'machine h login u password p\n'
-    )
+    expect(mergeNetrc(undefined, 'h', 'u', 'p')).toBe('machine h login u password p\n')
   })
 
   it('does nothing without a Go mirror', () => {
