@@ -3,9 +3,9 @@
 // so far; a stage whose capability has not landed yet says so and is not a failure.
 //
 //   lint images/ → release tags for HEAD → build and check each image into ./out/oci
-//   → render deployments into ./out/deployments
+//   → check deployments/ and render them into ./out/deployments
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
@@ -105,9 +105,60 @@ const stages = [
     }
   },
   {
-    name: 'render deployments into out/deployments',
+    name: 'check deployments/ and render them into out/deployments',
     command: 'deploy',
-    issue: 'the release pipeline'
+    run() {
+      const dir = join(root, 'deployments')
+      const files = existsSync(dir)
+        ? readdirSync(dir)
+            .filter((name) => name.endsWith('.values.yaml'))
+            .sort()
+        : []
+      if (files.length === 0) {
+        console.log('  no values files under deployments/ yet')
+        return true
+      }
+      const checked = runnerkit([
+        'deploy',
+        'check',
+        ...files.map((name) => join('deployments', name))
+      ])
+      if (checked.stdout) process.stdout.write(checked.stdout.replace(/^(?=.)/gm, '  '))
+      process.stderr.write(checked.stderr)
+      if (checked.code !== 0) return false
+      // A values file is rendered for the image built into out/oci by the build stage.
+      mkdirSync(join(out, 'deployments'), { recursive: true })
+      for (const name of files) {
+        const image = name.replace(/\.values\.yaml$/, '').replace(/-debian$/, '')
+        const layout = join(out, 'oci')
+        if (!existsSync(join(layout, 'index.json'))) {
+          console.log(`  ${name}: checked; not rendered (no image built: RUNNERKIT_BUILD=1)`)
+          continue
+        }
+        const index = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8'))
+        const entry = index.manifests.find(
+          (manifest) => manifest.annotations?.['org.opencontainers.image.ref.name'] === image
+        )
+        if (entry === undefined) {
+          console.log(`  ${name}: checked; not rendered (out/oci has no image ${image})`)
+          continue
+        }
+        const rendered = runnerkit([
+          'deploy',
+          'render',
+          '--values',
+          join('deployments', name),
+          '--image',
+          `ghcr.io/runnerkit/${image}@${entry.digest}`,
+          '--out',
+          join(out, 'deployments', name)
+        ])
+        process.stderr.write(rendered.stderr)
+        if (rendered.code !== 0) return false
+        console.log(`  ${name} → out/deployments/${name} (${entry.digest})`)
+      }
+      return true
+    }
   }
 ]
 

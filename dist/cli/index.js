@@ -342,13 +342,13 @@ var require_utf8_decoder = __commonJS({
           this.bytesSeen = trailingBytesSeen(data);
           return b4a.toString(data, "utf8");
         }
-        let result3 = "";
+        let result4 = "";
         let start2 = 0;
         if (this.bytesNeeded > 0) {
           while (start2 < data.byteLength) {
             const byte = data[start2];
             if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-              result3 += "�";
+              result4 += "�";
               this._reset();
               break;
             }
@@ -358,22 +358,22 @@ var require_utf8_decoder = __commonJS({
             this.bytesSeen++;
             start2++;
             if (this.bytesSeen === this.bytesNeeded) {
-              result3 += String.fromCodePoint(this.codePoint);
+              result4 += String.fromCodePoint(this.codePoint);
               this._reset();
               break;
             }
           }
-          if (this.bytesNeeded > 0) return result3;
+          if (this.bytesNeeded > 0) return result4;
         }
         const trailing = trailingIncomplete(data, start2);
         const end2 = data.byteLength - trailing;
-        if (end2 > start2) result3 += b4a.toString(data, "utf8", start2, end2);
+        if (end2 > start2) result4 += b4a.toString(data, "utf8", start2, end2);
         for (let i2 = end2; i2 < data.byteLength; i2++) {
           const byte = data[i2];
           if (this.bytesNeeded === 0) {
             if (byte <= 127) {
               this.bytesSeen = 0;
-              result3 += String.fromCharCode(byte);
+              result4 += String.fromCharCode(byte);
             } else if (byte >= 194 && byte <= 223) {
               this.bytesNeeded = 2;
               this.bytesSeen = 1;
@@ -392,12 +392,12 @@ var require_utf8_decoder = __commonJS({
               this.codePoint = byte & 7;
             } else {
               this.bytesSeen = 1;
-              result3 += "�";
+              result4 += "�";
             }
             continue;
           }
           if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-            result3 += "�";
+            result4 += "�";
             i2--;
             this._reset();
             continue;
@@ -407,16 +407,16 @@ var require_utf8_decoder = __commonJS({
           this.codePoint = this.codePoint << 6 | byte & 63;
           this.bytesSeen++;
           if (this.bytesSeen === this.bytesNeeded) {
-            result3 += String.fromCodePoint(this.codePoint);
+            result4 += String.fromCodePoint(this.codePoint);
             this._reset();
           }
         }
-        return result3;
+        return result4;
       }
       flush() {
-        const result3 = this.bytesNeeded > 0 ? "�" : "";
+        const result4 = this.bytesNeeded > 0 ? "�" : "";
         this._reset();
-        return result3;
+        return result4;
       }
       _reset() {
         this.codePoint = 0;
@@ -503,10 +503,10 @@ var require_text_decoder = __commonJS({
         return this.push(data);
       }
       end(data) {
-        let result3 = "";
-        if (data) result3 = this.push(data);
-        result3 += this.decoder.flush();
-        return result3;
+        let result4 = "";
+        if (data) result4 = this.push(data);
+        result4 += this.decoder.flush();
+        return result4;
       }
     };
     function normalizeEncoding(encoding) {
@@ -1293,8 +1293,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve18, reject) {
-              promiseResolve = resolve18;
+            return new Promise(function(resolve19, reject) {
+              promiseResolve = resolve19;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -1327,11 +1327,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err3) {
           stream2.destroy(err3);
-          return new Promise((resolve18, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve18({ value: void 0, done: true });
+          return new Promise((resolve19, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve19({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err3) reject(err3);
-              else resolve18({ value: void 0, done: true });
+              else resolve19({ value: void 0, done: true });
             });
           });
         }
@@ -1375,8 +1375,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve18) => {
-          state.drains.push({ writes, resolve: resolve18 });
+        return new Promise((resolve19) => {
+          state.drains.push({ writes, resolve: resolve19 });
         });
       }
       write(data) {
@@ -1481,10 +1481,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve18, reject) => {
+      return new Promise((resolve19, reject) => {
         return pipeline5(...streams, (err3) => {
           if (err3) return reject(err3);
-          resolve18();
+          resolve19();
         });
       });
     }
@@ -1625,31 +1625,31 @@ var require_headers = __commonJS({
       return decodeStr(buf, 0, buf.length, encoding);
     };
     exports.encodePax = function encodePax(opts) {
-      let result3 = "";
-      if (opts.name) result3 += addLength(" path=" + opts.name + "\n");
-      if (opts.linkname) result3 += addLength(" linkpath=" + opts.linkname + "\n");
+      let result4 = "";
+      if (opts.name) result4 += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result4 += addLength(" linkpath=" + opts.linkname + "\n");
       const pax = opts.pax;
       if (pax) {
         for (const key in pax) {
-          result3 += addLength(" " + key + "=" + pax[key] + "\n");
+          result4 += addLength(" " + key + "=" + pax[key] + "\n");
         }
       }
-      return b4a.from(result3);
+      return b4a.from(result4);
     };
     exports.decodePax = function decodePax(buf) {
-      const result3 = {};
+      const result4 = {};
       while (buf.length) {
         let i2 = 0;
         while (i2 < buf.length && buf[i2] !== 32) i2++;
         const len = parseInt(b4a.toString(buf.subarray(0, i2)), 10);
-        if (!len) return result3;
+        if (!len) return result4;
         const b = b4a.toString(buf.subarray(i2 + 1, len - 1));
         const keyIndex = b.indexOf("=");
-        if (keyIndex === -1) return result3;
-        result3[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        if (keyIndex === -1) return result4;
+        result4[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
         buf = buf.subarray(len);
       }
-      return result3;
+      return result4;
     };
     exports.encode = function encode(opts) {
       const buf = b4a.alloc(512);
@@ -2154,16 +2154,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err3);
         }
-        function onnext(resolve18, reject) {
+        function onnext(resolve19, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve18({ value: entryStream, done: false });
+            resolve19({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve18;
+          promiseResolve = resolve19;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -2191,11 +2191,11 @@ var require_extract = __commonJS({
         function destroy(err3) {
           extract.destroy(err3);
           consumeCallback(err3);
-          return new Promise((resolve18, reject) => {
-            if (extract.destroyed) return resolve18({ value: void 0, done: true });
+          return new Promise((resolve19, reject) => {
+            if (extract.destroyed) return resolve19({ value: void 0, done: true });
             extract.once("close", function() {
               if (err3) reject(err3);
-              else resolve18({ value: void 0, done: true });
+              else resolve19({ value: void 0, done: true });
             });
           });
         }
@@ -3384,33 +3384,33 @@ var require_tree = __commonJS({
           throw new TypeError("Unreachable");
         }
         let index = 0;
-        let node = this;
+        let node2 = this;
         while (true) {
           const code2 = key.charCodeAt(index);
           if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node2.code === code2) {
             if (length === ++index) {
-              node.value = value;
+              node2.value = value;
               break;
-            } else if (node.middle !== null) {
-              node = node.middle;
+            } else if (node2.middle !== null) {
+              node2 = node2.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code2) {
-            if (node.left !== null) {
-              node = node.left;
+          } else if (node2.code < code2) {
+            if (node2.left !== null) {
+              node2 = node2.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node2.left = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.right !== null) {
-            node = node.right;
+          } else if (node2.right !== null) {
+            node2 = node2.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node2.right = new _TstNode(key, value, index);
             break;
           }
         }
@@ -3422,21 +3422,21 @@ var require_tree = __commonJS({
       search(key) {
         const keylength = key.length;
         let index = 0;
-        let node = this;
-        while (node !== null && index < keylength) {
+        let node2 = this;
+        while (node2 !== null && index < keylength) {
           let code2 = key[index];
           if (code2 <= 90 && code2 >= 65) {
             code2 |= 32;
           }
-          while (node !== null) {
-            if (code2 === node.code) {
+          while (node2 !== null) {
+            if (code2 === node2.code) {
               if (keylength === ++index) {
-                return node;
+                return node2;
               }
-              node = node.middle;
+              node2 = node2.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node2 = node2.code < code2 ? node2.left : node2.right;
           }
         }
         return null;
@@ -4391,14 +4391,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result3 = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result4 = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result3;
+        return result4;
       }
       /**
        * @param {number} statusCode
@@ -4678,9 +4678,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve18, reject) => {
+          return new Promise((resolve19, reject) => {
             this.close((err3, data) => {
-              return err3 ? reject(err3) : resolve18(data);
+              return err3 ? reject(err3) : resolve19(data);
             });
           });
         }
@@ -4718,12 +4718,12 @@ var require_dispatcher_base = __commonJS({
           err3 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve18, reject) => {
+          return new Promise((resolve19, reject) => {
             this.destroy(err3, (err4, data) => {
               return err4 ? (
                 /* istanbul ignore next: should never error */
                 reject(err4)
-              ) : resolve18(data);
+              ) : resolve19(data);
             });
           });
         }
@@ -5879,12 +5879,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result3 = "";
+      let result4 = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result3 += input[position.position];
+        result4 += input[position.position];
         position.position++;
       }
-      return result3;
+      return result4;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -6106,16 +6106,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result3 = "";
+      let result4 = "";
       let i2 = 0;
       let addition = (2 << 15) - 1;
       while (i2 < length) {
         if (i2 + addition > length) {
           addition = length - i2;
         }
-        result3 += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
+        result4 += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
       }
-      return result3;
+      return result4;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -6364,15 +6364,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result3 = {};
+        const result4 = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result3[typedKey] = typedValue;
+            result4[typedKey] = typedValue;
           }
-          return result3;
+          return result4;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -6380,10 +6380,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result3[typedKey] = typedValue;
+            result4[typedKey] = typedValue;
           }
         }
-        return result3;
+        return result4;
       };
     };
     webidl.interfaceConverter = function(i2) {
@@ -6913,7 +6913,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata2) {
-      const result3 = [];
+      const result4 = [];
       let empty = true;
       for (const token of metadata2.split(" ")) {
         empty = false;
@@ -6923,13 +6923,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result3.push(parsedToken.groups);
+          result4.push(parsedToken.groups);
         }
       }
       if (empty === true) {
         return "no metadata";
       }
-      return result3;
+      return result4;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -6990,8 +6990,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve18, reject) => {
-        res = resolve18;
+      const promise = new Promise((resolve19, reject) => {
+        res = resolve19;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -7006,12 +7006,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result3 = JSON.stringify(value);
-      if (result3 === void 0) {
+      const result4 = JSON.stringify(value);
+      if (result4 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result3 === "string");
-      return result3;
+      assert(typeof result4 === "string");
+      return result4;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -7049,20 +7049,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value } = values[index];
           this.#index = index + 1;
-          let result3;
+          let result4;
           switch (this.#kind) {
             case "key":
-              result3 = key;
+              result4 = key;
               break;
             case "value":
-              result3 = value;
+              result4 = value;
               break;
             case "key+value":
-              result3 = [key, value];
+              result4 = [key, value];
               break;
           }
           return {
-            value: result3,
+            value: result4,
             done: false
           };
         }
@@ -7753,11 +7753,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result3 = parseMultipartFormDataHeaders(input, position);
-        if (result3 === "failure") {
+        const result4 = parseMultipartFormDataHeaders(input, position);
+        if (result4 === "failure") {
           return "failure";
         }
-        let { name: name2, filename, contentType, encoding } = result3;
+        let { name: name2, filename, contentType, encoding } = result4;
         position.position += 2;
         let body2;
         {
@@ -7833,12 +7833,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check2 = position.position + filenameBuffer.length;
-              if (input[check2] === 42) {
+              let check3 = position.position + filenameBuffer.length;
+              if (input[check3] === 42) {
                 position.position += 1;
-                check2 += 1;
+                check3 += 1;
               }
-              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
+              if (input[check3] !== 61 || input[check3 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -9242,12 +9242,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve18, reject) => {
+      const waitForDrain = () => new Promise((resolve19, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve18;
+          callback = resolve19;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -9433,17 +9433,17 @@ var require_client_h2 = __commonJS({
       }
     } = http22;
     function parseH2Headers(headers) {
-      const result3 = [];
+      const result4 = [];
       for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result3.push(Buffer.from(name2), Buffer.from(subvalue));
+            result4.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result3.push(Buffer.from(name2), Buffer.from(value));
+          result4.push(Buffer.from(name2), Buffer.from(value));
         }
       }
-      return result3;
+      return result4;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -9917,12 +9917,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve18, reject) => {
+      const waitForDrain = () => new Promise((resolve19, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve18;
+          callback = resolve19;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -10401,16 +10401,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve18) => {
+        return new Promise((resolve19) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve18;
+            this[kClosedResolve] = resolve19;
           } else {
-            resolve18(null);
+            resolve19(null);
           }
         });
       }
       async [kDestroy](err3) {
-        return new Promise((resolve18) => {
+        return new Promise((resolve19) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -10421,7 +10421,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve18(null);
+            resolve19(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err3, callback);
@@ -10472,7 +10472,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve18, reject) => {
+        const socket = await new Promise((resolve19, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -10484,7 +10484,7 @@ var require_client = __commonJS({
             if (err3) {
               reject(err3);
             } else {
-              resolve18(socket2);
+              resolve19(socket2);
             }
           });
         });
@@ -10820,8 +10820,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve18) => {
-            this[kClosedResolve] = resolve18;
+          await new Promise((resolve19) => {
+            this[kClosedResolve] = resolve19;
           });
         }
       }
@@ -11059,11 +11059,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result3 = 0;
+        let result4 = 0;
         for (let i2 = 0; i2 < this[kClients].length; i2++) {
-          result3 = getGreatestCommonDivisor(this[kClients][i2][kWeight], result3);
+          result4 = getGreatestCommonDivisor(this[kClients][i2][kWeight], result4);
         }
-        this[kGreatestCommonDivisor] = result3;
+        this[kGreatestCommonDivisor] = result4;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -12090,7 +12090,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve18, reject) => {
+        return await new Promise((resolve19, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -12103,7 +12103,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve18(null);
+              resolve19(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -12122,7 +12122,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve18, reject) => {
+      return new Promise((resolve19, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -12139,7 +12139,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve18,
+              resolve: resolve19,
               reject,
               length: 0,
               body: []
@@ -12209,18 +12209,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve18, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve19, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve18(chunksDecode(body2, length));
+          resolve19(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve18(JSON.parse(chunksDecode(body2, length)));
+          resolve19(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve18(chunksConcat(body2, length).buffer);
+          resolve19(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve18(new Blob(body2, { type: stream2[kContentType] }));
+          resolve19(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve18(chunksConcat(body2, length));
+          resolve19(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err3) {
@@ -12477,9 +12477,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve19, reject) => {
           request.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve18(data);
+            return err3 ? reject(err3) : resolve19(data);
           });
         });
       }
@@ -12702,9 +12702,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve19, reject) => {
           stream2.call(this, opts, factory, (err3, data) => {
-            return err3 ? reject(err3) : resolve18(data);
+            return err3 ? reject(err3) : resolve19(data);
           });
         });
       }
@@ -12989,9 +12989,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve19, reject) => {
           upgrade.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve18(data);
+            return err3 ? reject(err3) : resolve19(data);
           });
         });
       }
@@ -13083,9 +13083,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve19, reject) => {
           connect.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve18(data);
+            return err3 ? reject(err3) : resolve19(data);
           });
         });
       }
@@ -13334,20 +13334,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result3 = [];
+      const result4 = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key = keys[i2];
         const value = data[key];
         const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result3.push(name2, Buffer.from(`${value[j]}`));
+            result4.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result3.push(name2, Buffer.from(`${value}`));
+          result4.push(name2, Buffer.from(`${value}`));
         }
       }
-      return result3;
+      return result4;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -13754,11 +13754,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -16948,7 +16948,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve18, reject) => agent.dispatch(
+        return new Promise((resolve19, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -17024,7 +17024,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve18({
+              resolve19({
                 status,
                 statusText,
                 headersList,
@@ -17067,7 +17067,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve18({
+              resolve19({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -17514,11 +17514,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result3 = packageData(bytes, type, blob.type, encodingName);
+                  const result4 = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result3;
+                  fr[kResult] = result4;
                   fireAProgressEvent("load", fr);
                 } catch (error) {
                   fr[kError] = error;
@@ -19821,10 +19821,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code2 = 1005;
       let reason = "";
-      const result3 = ws[kByteParser].closingInfo;
-      if (result3 && !result3.error) {
-        code2 = result3.code ?? 1005;
-        reason = result3.reason;
+      const result4 = ws[kByteParser].closingInfo;
+      if (result4 && !result4.error) {
+        code2 = result4.code ?? 1005;
+        reason = result4.reason;
       } else if (!ws[kReceivedClose]) {
         code2 = 1006;
       }
@@ -20349,24 +20349,24 @@ var require_sender = __commonJS({
           if (!this.#running) {
             this.#socket.write(frame, cb);
           } else {
-            const node2 = {
+            const node3 = {
               promise: null,
               callback: cb,
               frame
             };
-            this.#queue.push(node2);
+            this.#queue.push(node3);
           }
           return;
         }
-        const node = {
+        const node2 = {
           promise: item.arrayBuffer().then((ab2) => {
-            node.promise = null;
-            node.frame = createFrame(ab2, hint);
+            node2.promise = null;
+            node2.frame = createFrame(ab2, hint);
           }),
           callback: cb,
           frame: null
         };
-        this.#queue.push(node);
+        this.#queue.push(node2);
         if (!this.#running) {
           this.#run();
         }
@@ -20375,12 +20375,12 @@ var require_sender = __commonJS({
         this.#running = true;
         const queue = this.#queue;
         while (!queue.isEmpty()) {
-          const node = queue.shift();
-          if (node.promise !== null) {
-            await node.promise;
+          const node2 = queue.shift();
+          if (node2.promise !== null) {
+            await node2.promise;
           }
-          this.#socket.write(node.frame, node.callback);
-          node.callback = node.frame = null;
+          this.#socket.write(node2.frame, node2.callback);
+          node2.callback = node2.frame = null;
         }
         this.#running = false;
       }
@@ -20808,8 +20808,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve18) => {
-        setTimeout(resolve18, ms).unref();
+      return new Promise((resolve19) => {
+        setTimeout(resolve19, ms).unref();
       });
     }
     module2.exports = {
@@ -21177,15 +21177,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21678,11 +21678,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21697,8 +21697,8 @@ var init_lib = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21768,26 +21768,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve18) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve19) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve18(output.toString());
+              resolve19(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve18) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve19) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve18(Buffer.concat(chunks));
+              resolve19(Buffer.concat(chunks));
             });
           }));
         });
@@ -21990,14 +21990,14 @@ var init_lib = __esm({
        */
       requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve18, reject) => {
+          return new Promise((resolve19, reject) => {
             function callbackForResult(err3, res) {
               if (err3) {
                 reject(err3);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve18(res);
+                resolve19(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -22241,12 +22241,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve18) => setTimeout(() => resolve18(), ms));
+          return new Promise((resolve19) => setTimeout(() => resolve19(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve18, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve19, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -22254,7 +22254,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve18(response);
+              resolve19(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -22293,7 +22293,7 @@ var init_lib = __esm({
               err3.result = response.result;
               reject(err3);
             } else {
-              resolve18(response);
+              resolve19(response);
             }
           }));
         });
@@ -23415,7 +23415,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return isWhitespace(range[position]) ? position : -1;
     };
     var trimComparatorWhitespace = (range) => {
-      let result3 = "";
+      let result4 = "";
       let copyFrom = 0;
       let cursor = 0;
       const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
@@ -23435,12 +23435,12 @@ var require_trim_comparator_whitespace = __commonJS({
         }
         const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
         if (whitespacePosition !== -1) {
-          result3 += range.slice(copyFrom, whitespacePosition);
+          result4 += range.slice(copyFrom, whitespacePosition);
           copyFrom = whitespacePosition + 1;
         }
         cursor = findVersionEndIndex(range, cursor, digitRuns);
       }
-      return result3 + range.slice(copyFrom);
+      return result4 + range.slice(copyFrom);
     };
     module2.exports = trimComparatorWhitespace;
   }
@@ -23552,9 +23552,9 @@ var require_range = __commonJS({
         if (rangeMap.size > 1 && rangeMap.has("")) {
           rangeMap.delete("");
         }
-        const result3 = [...rangeMap.values()];
-        cache.set(memoKey, result3);
-        return result3;
+        const result4 = [...rangeMap.values()];
+        cache.set(memoKey, result4);
+        return result4;
       }
       intersects(range, options) {
         if (!(range instanceof _Range)) {
@@ -23610,16 +23610,16 @@ var require_range = __commonJS({
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
     var isSatisfiable = (comparators, options) => {
-      let result3 = true;
+      let result4 = true;
       const remainingComparators = comparators.slice();
       let testComparator = remainingComparators.pop();
-      while (result3 && remainingComparators.length) {
-        result3 = remainingComparators.every((otherComparator) => {
+      while (result4 && remainingComparators.length) {
+        result4 = remainingComparators.every((otherComparator) => {
           return testComparator.intersects(otherComparator, options);
         });
         testComparator = remainingComparators.pop();
       }
-      return result3;
+      return result4;
     };
     var parseComparator = (comp, options) => {
       comp = comp.replace(re[t.BUILD], "");
@@ -24807,23 +24807,23 @@ var init_main = __esm({
     })(FoldingRangeKind || (FoldingRangeKind = {}));
     (function(FoldingRange2) {
       function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
-        const result3 = {
+        const result4 = {
           startLine,
           endLine
         };
         if (Is.defined(startCharacter)) {
-          result3.startCharacter = startCharacter;
+          result4.startCharacter = startCharacter;
         }
         if (Is.defined(endCharacter)) {
-          result3.endCharacter = endCharacter;
+          result4.endCharacter = endCharacter;
         }
         if (Is.defined(kind)) {
-          result3.kind = kind;
+          result4.kind = kind;
         }
         if (Is.defined(collapsedText)) {
-          result3.collapsedText = collapsedText;
+          result4.collapsedText = collapsedText;
         }
-        return result3;
+        return result4;
       }
       FoldingRange2.create = create;
       function is(value) {
@@ -24865,20 +24865,20 @@ var init_main = __esm({
     })(CodeDescription || (CodeDescription = {}));
     (function(Diagnostic2) {
       function create(range, message, severity, code2, source, relatedInformation) {
-        const result3 = { range, message };
+        const result4 = { range, message };
         if (Is.defined(severity)) {
-          result3.severity = severity;
+          result4.severity = severity;
         }
         if (Is.defined(code2)) {
-          result3.code = code2;
+          result4.code = code2;
         }
         if (Is.defined(source)) {
-          result3.source = source;
+          result4.source = source;
         }
         if (Is.defined(relatedInformation)) {
-          result3.relatedInformation = relatedInformation;
+          result4.relatedInformation = relatedInformation;
         }
-        return result3;
+        return result4;
       }
       Diagnostic2.create = create;
       function is(value) {
@@ -24904,11 +24904,11 @@ var init_main = __esm({
     })(Diagnostic || (Diagnostic = {}));
     (function(Command3) {
       function create(title3, command, ...args2) {
-        const result3 = { title: title3, command };
+        const result4 = { title: title3, command };
         if (Is.defined(args2) && args2.length > 0) {
-          result3.arguments = args2;
+          result4.arguments = args2;
         }
-        return result3;
+        return result4;
       }
       Command3.create = create;
       function is(value) {
@@ -24938,14 +24938,14 @@ var init_main = __esm({
     })(TextEdit || (TextEdit = {}));
     (function(ChangeAnnotation2) {
       function create(label, needsConfirmation, description) {
-        const result3 = { label };
+        const result4 = { label };
         if (needsConfirmation !== void 0) {
-          result3.needsConfirmation = needsConfirmation;
+          result4.needsConfirmation = needsConfirmation;
         }
         if (description !== void 0) {
-          result3.description = description;
+          result4.description = description;
         }
-        return result3;
+        return result4;
       }
       ChangeAnnotation2.create = create;
       function is(value) {
@@ -24993,17 +24993,17 @@ var init_main = __esm({
     })(TextDocumentEdit || (TextDocumentEdit = {}));
     (function(CreateFile2) {
       function create(uri, options, annotation) {
-        const result3 = {
+        const result4 = {
           kind: "create",
           uri
         };
         if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result3.options = options;
+          result4.options = options;
         }
         if (annotation !== void 0) {
-          result3.annotationId = annotation;
+          result4.annotationId = annotation;
         }
-        return result3;
+        return result4;
       }
       CreateFile2.create = create;
       function is(value) {
@@ -25014,18 +25014,18 @@ var init_main = __esm({
     })(CreateFile || (CreateFile = {}));
     (function(RenameFile2) {
       function create(oldUri, newUri, options, annotation) {
-        const result3 = {
+        const result4 = {
           kind: "rename",
           oldUri,
           newUri
         };
         if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result3.options = options;
+          result4.options = options;
         }
         if (annotation !== void 0) {
-          result3.annotationId = annotation;
+          result4.annotationId = annotation;
         }
-        return result3;
+        return result4;
       }
       RenameFile2.create = create;
       function is(value) {
@@ -25036,17 +25036,17 @@ var init_main = __esm({
     })(RenameFile || (RenameFile = {}));
     (function(DeleteFile2) {
       function create(uri, options, annotation) {
-        const result3 = {
+        const result4 = {
           kind: "delete",
           uri
         };
         if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
-          result3.options = options;
+          result4.options = options;
         }
         if (annotation !== void 0) {
-          result3.annotationId = annotation;
+          result4.annotationId = annotation;
         }
-        return result3;
+        return result4;
       }
       DeleteFile2.create = create;
       function is(value) {
@@ -25230,31 +25230,31 @@ var init_main = __esm({
             throw new Error("Workspace edit is not configured for document changes.");
           }
           const textDocument = { uri: key.uri, version: key.version };
-          let result3 = this._textEditChanges[textDocument.uri];
-          if (!result3) {
+          let result4 = this._textEditChanges[textDocument.uri];
+          if (!result4) {
             const edits = [];
             const textDocumentEdit = {
               textDocument,
               edits
             };
             this._workspaceEdit.documentChanges.push(textDocumentEdit);
-            result3 = new TextEditChangeImpl(edits, this._changeAnnotations);
-            this._textEditChanges[textDocument.uri] = result3;
+            result4 = new TextEditChangeImpl(edits, this._changeAnnotations);
+            this._textEditChanges[textDocument.uri] = result4;
           }
-          return result3;
+          return result4;
         } else {
           this.initChanges();
           if (this._workspaceEdit.changes === void 0) {
             throw new Error("Workspace edit is not configured for normal text edit changes.");
           }
-          let result3 = this._textEditChanges[key];
-          if (!result3) {
+          let result4 = this._textEditChanges[key];
+          if (!result4) {
             const edits = [];
             this._workspaceEdit.changes[key] = edits;
-            result3 = new TextEditChangeImpl(edits);
-            this._textEditChanges[key] = result3;
+            result4 = new TextEditChangeImpl(edits);
+            this._textEditChanges[key] = result4;
           }
-          return result3;
+          return result4;
         }
       }
       initDocumentChanges() {
@@ -25564,16 +25564,16 @@ var init_main = __esm({
     })(ParameterInformation || (ParameterInformation = {}));
     (function(SignatureInformation2) {
       function create(label, documentation, ...parameters) {
-        const result3 = { label };
+        const result4 = { label };
         if (Is.defined(documentation)) {
-          result3.documentation = documentation;
+          result4.documentation = documentation;
         }
         if (Is.defined(parameters)) {
-          result3.parameters = parameters;
+          result4.parameters = parameters;
         } else {
-          result3.parameters = [];
+          result4.parameters = [];
         }
-        return result3;
+        return result4;
       }
       SignatureInformation2.create = create;
     })(SignatureInformation || (SignatureInformation = {}));
@@ -25584,11 +25584,11 @@ var init_main = __esm({
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
       function create(range, kind) {
-        const result3 = { range };
+        const result4 = { range };
         if (Is.number(kind)) {
-          result3.kind = kind;
+          result4.kind = kind;
         }
-        return result3;
+        return result4;
       }
       DocumentHighlight2.create = create;
     })(DocumentHighlight || (DocumentHighlight = {}));
@@ -25625,15 +25625,15 @@ var init_main = __esm({
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
       function create(name2, kind, range, uri, containerName) {
-        const result3 = {
+        const result4 = {
           name: name2,
           kind,
           location: { uri, range }
         };
         if (containerName) {
-          result3.containerName = containerName;
+          result4.containerName = containerName;
         }
-        return result3;
+        return result4;
       }
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
@@ -25645,7 +25645,7 @@ var init_main = __esm({
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
       function create(name2, detail, kind, range, selectionRange, children) {
-        const result3 = {
+        const result4 = {
           name: name2,
           detail,
           kind,
@@ -25653,9 +25653,9 @@ var init_main = __esm({
           selectionRange
         };
         if (children !== void 0) {
-          result3.children = children;
+          result4.children = children;
         }
-        return result3;
+        return result4;
       }
       DocumentSymbol2.create = create;
       function is(value) {
@@ -25683,14 +25683,14 @@ var init_main = __esm({
     })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
     (function(CodeActionContext2) {
       function create(diagnostics, only, triggerKind) {
-        const result3 = { diagnostics };
+        const result4 = { diagnostics };
         if (only !== void 0 && only !== null) {
-          result3.only = only;
+          result4.only = only;
         }
         if (triggerKind !== void 0 && triggerKind !== null) {
-          result3.triggerKind = triggerKind;
+          result4.triggerKind = triggerKind;
         }
-        return result3;
+        return result4;
       }
       CodeActionContext2.create = create;
       function is(value) {
@@ -25708,20 +25708,20 @@ var init_main = __esm({
     })(CodeActionTag || (CodeActionTag = {}));
     (function(CodeAction2) {
       function create(title3, kindOrCommandOrEdit, kind) {
-        const result3 = { title: title3 };
+        const result4 = { title: title3 };
         let checkKind = true;
         if (typeof kindOrCommandOrEdit === "string") {
           checkKind = false;
-          result3.kind = kindOrCommandOrEdit;
+          result4.kind = kindOrCommandOrEdit;
         } else if (Command.is(kindOrCommandOrEdit)) {
-          result3.command = kindOrCommandOrEdit;
+          result4.command = kindOrCommandOrEdit;
         } else {
-          result3.edit = kindOrCommandOrEdit;
+          result4.edit = kindOrCommandOrEdit;
         }
         if (checkKind && kind !== void 0) {
-          result3.kind = kind;
+          result4.kind = kind;
         }
-        return result3;
+        return result4;
       }
       CodeAction2.create = create;
       function is(value) {
@@ -25732,11 +25732,11 @@ var init_main = __esm({
     })(CodeAction || (CodeAction = {}));
     (function(CodeLens2) {
       function create(range, data) {
-        const result3 = { range };
+        const result4 = { range };
         if (Is.defined(data)) {
-          result3.data = data;
+          result4.data = data;
         }
-        return result3;
+        return result4;
       }
       CodeLens2.create = create;
       function is(value) {
@@ -25888,11 +25888,11 @@ var init_main = __esm({
     })(InlayHintLabelPart || (InlayHintLabelPart = {}));
     (function(InlayHint2) {
       function create(position, label, kind) {
-        const result3 = { position, label };
+        const result4 = { position, label };
         if (kind !== void 0) {
-          result3.kind = kind;
+          result4.kind = kind;
         }
-        return result3;
+        return result4;
       }
       InlayHint2.create = create;
       function is(value) {
@@ -26139,8 +26139,8 @@ var init_main = __esm({
         return value !== null && typeof value === "object";
       }
       Is2.objectLiteral = objectLiteral;
-      function typedArray(value, check2) {
-        return Array.isArray(value) && value.every(check2);
+      function typedArray(value, check3) {
+        return Array.isArray(value) && value.every(check3);
       }
       Is2.typedArray = typedArray;
     })(Is || (Is = {}));
@@ -26364,17 +26364,17 @@ function mergeSort(data, compare) {
   return data;
 }
 function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
-  const result3 = isAtLineStart ? [textOffset] : [];
+  const result4 = isAtLineStart ? [textOffset] : [];
   for (let i2 = 0; i2 < text2.length; i2++) {
     const ch = text2.charCodeAt(i2);
     if (isEOL(ch)) {
       if (ch === 13 && i2 + 1 < text2.length && text2.charCodeAt(i2 + 1) === 10) {
         i2++;
       }
-      result3.push(textOffset + i2 + 1);
+      result4.push(textOffset + i2 + 1);
     }
   }
-  return result3;
+  return result4;
 }
 function isEOL(char) {
   return char === 13 || char === 10;
@@ -30343,24 +30343,24 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
           case MAP:
           case SEQ:
             return true;
         }
       return false;
     }
-    function isNode(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
+    function isNode2(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
           case ALIAS:
           case MAP:
           case SCALAR:
@@ -30369,7 +30369,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node2) => (isScalar6(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -30381,11 +30381,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
-    exports.isNode = isNode;
+    exports.isMap = isMap7;
+    exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq5;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -30397,98 +30397,98 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+      if (identity.isDocument(node2)) {
+        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
-          node.contents = null;
+          node2.contents = null;
       } else
-        visit_(null, node, visitor_, Object.freeze([]));
+        visit_(null, node2, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path7, ctrl);
         return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path7);
+        if (identity.isCollection(node2)) {
+          path7 = Object.freeze(path7.concat(node2));
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = visit_(i2, node2.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i2, 1);
+              node2.items.splice(i2, 1);
               i2 -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+        } else if (identity.isPair(node2)) {
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+            node2.key = null;
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node.value = null;
+            node2.value = null;
         }
       }
       return ctrl;
     }
-    async function visitAsync(node, visitor) {
+    async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+      if (identity.isDocument(node2)) {
+        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
-          node.contents = null;
+          node2.contents = null;
       } else
-        await visitAsync_(null, node, visitor_, Object.freeze([]));
+        await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path7, ctrl);
         return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path7);
+        if (identity.isCollection(node2)) {
+          path7 = Object.freeze(path7.concat(node2));
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i2, 1);
+              node2.items.splice(i2, 1);
               i2 -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+        } else if (identity.isPair(node2)) {
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+            node2.key = null;
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node.value = null;
+            node2.value = null;
         }
       }
       return ctrl;
@@ -30511,32 +30511,32 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor(key, node2, path7);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path7);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path7);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path7);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path7);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
+    function replaceNode(key, path7, node2) {
       const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
         if (key === "key")
-          parent.key = node;
+          parent.key = node2;
         else
-          parent.value = node;
+          parent.value = node2;
       } else if (identity.isDocument(parent)) {
-        parent.contents = node;
+        parent.contents = node2;
       } else {
         const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
@@ -30696,9 +30696,9 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
-              tags[node.tag] = true;
+          visit.visit(doc.contents, (_key, node2) => {
+            if (identity.isNode(node2) && node2.tag)
+              tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
@@ -30735,9 +30735,9 @@ var require_anchors = __commonJS({
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
       visit.visit(root, {
-        Value(_key, node) {
-          if (node.anchor)
-            anchors.add(node.anchor);
+        Value(_key, node2) {
+          if (node2.anchor)
+            anchors.add(node2.anchor);
         }
       });
       return anchors;
@@ -30900,8 +30900,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -30941,20 +30941,20 @@ var require_Alias = __commonJS({
         } else {
           nodes = [];
           visit.visit(doc, {
-            Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
-                nodes.push(node);
+            Node: (_key, node2) => {
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+                nodes.push(node2);
             }
           });
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
         let found = void 0;
-        for (const node of nodes) {
-          if (node === this)
+        for (const node2 of nodes) {
+          if (node2 === this)
             break;
-          if (node.anchor === this.source)
-            found = node;
+          if (node2.anchor === this.source)
+            found = node2;
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
@@ -31003,22 +31003,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
+    function getAliasCount(doc, node2, anchors2) {
+      if (identity.isAlias(node2)) {
+        const source = node2.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
-        let count = 0;
-        for (const item of node.items) {
+      } else if (identity.isCollection(node2)) {
+        let count2 = 0;
+        for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
-      } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
+        return count2;
+      } else if (identity.isPair(node2)) {
+        const kc = getAliasCount(doc, node2.key, anchors2);
+        const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -31108,10 +31108,10 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar2.Scalar(value);
+          const node3 = new Scalar2.Scalar(value);
           if (ref)
-            ref.node = node2;
-          return node2;
+            ref.node = node3;
+          return node3;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
@@ -31119,14 +31119,14 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
-        node.tag = tagName;
+        node2.tag = tagName;
       else if (!tagObj.default)
-        node.tag = tagObj.tag;
+        node2.tag = tagObj.tag;
       if (ref)
-        ref.node = node;
-      return node;
+        ref.node = node2;
+      return node2;
     }
     exports.createNode = createNode;
   }
@@ -31196,10 +31196,10 @@ var require_Collection = __commonJS({
           this.add(value);
         else {
           const [key, ...rest] = path7;
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.addIn(rest, value);
-          else if (node === void 0 && this.schema)
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.addIn(rest, value);
+          else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -31213,9 +31213,9 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
-        const node = this.get(key, true);
-        if (identity.isCollection(node))
-          return node.deleteIn(rest);
+        const node2 = this.get(key, true);
+        if (identity.isCollection(node2))
+          return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
       }
@@ -31226,17 +31226,17 @@ var require_Collection = __commonJS({
        */
       getIn(path7, keepScalar) {
         const [key, ...rest] = path7;
-        const node = this.get(key, true);
+        const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
-        return this.items.every((node) => {
-          if (!identity.isPair(node))
+        return this.items.every((node2) => {
+          if (!identity.isPair(node2))
             return false;
-          const n = node.value;
+          const n = node2.value;
           return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
@@ -31247,8 +31247,8 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
-        const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        const node2 = this.get(key, true);
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -31259,10 +31259,10 @@ var require_Collection = __commonJS({
         if (rest.length === 0) {
           this.set(key, value);
         } else {
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.setIn(rest, value);
-          else if (node === void 0 && this.schema)
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.setIn(rest, value);
+          else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -31788,16 +31788,16 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
       }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
@@ -31819,15 +31819,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-      const props = stringifyProps(node, tagObj, ctx);
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+      const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -32094,8 +32094,8 @@ var require_addPairToJSMap = __commonJS({
       if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node of ctx.anchors.keys())
-          strCtx.anchors.add(node.anchor);
+        for (const node2 of ctx.anchors.keys())
+          strCtx.anchors.add(node2.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
         const strKey = key.toString(strCtx);
@@ -32404,8 +32404,8 @@ var require_YAMLMap = __commonJS({
       }
       get(key, keepScalar) {
         const it = findPair(this.items, key);
-        const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        const node2 = it?.value;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -32718,9 +32718,9 @@ var require_float = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
-      stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -32729,11 +32729,11 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar2.Scalar(parseFloat(str));
+        const node2 = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
-        return node;
+          node2.minFractionDigits = str.length - dot - 1;
+        return node2;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -32750,11 +32750,11 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
-      const { value } = node;
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
       if (intIdentify(value) && value >= 0)
         return prefix + value.toString(radix);
-      return stringifyNumber.stringifyNumber(node);
+      return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
       identify: (value) => intIdentify(value) && value >= 0,
@@ -32763,7 +32763,7 @@ var require_int = __commonJS({
       format: "OCT",
       test: /^0o[0-7]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0o")
+      stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int = {
       identify: intIdentify,
@@ -32780,7 +32780,7 @@ var require_int = __commonJS({
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
+      stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int;
     exports.intHex = intHex;
@@ -33158,9 +33158,9 @@ var require_float2 = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
-      stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -33169,14 +33169,14 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node2 = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
+            node2.minFractionDigits = f.length;
         }
-        return node;
+        return node2;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -33215,13 +33215,13 @@ var require_int2 = __commonJS({
       const n = parseInt(str, radix);
       return sign === "-" ? -1 * n : n;
     }
-    function intStringify(node, radix, prefix) {
-      const { value } = node;
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
       if (intIdentify(value)) {
         const str = value.toString(radix);
         return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
-      return stringifyNumber.stringifyNumber(node);
+      return stringifyNumber.stringifyNumber(node2);
     }
     var intBin = {
       identify: intIdentify,
@@ -33230,7 +33230,7 @@ var require_int2 = __commonJS({
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
-      stringify: (node) => intStringify(node, 2, "0b")
+      stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
       identify: intIdentify,
@@ -33239,7 +33239,7 @@ var require_int2 = __commonJS({
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0")
+      stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int = {
       identify: intIdentify,
@@ -33256,7 +33256,7 @@ var require_int2 = __commonJS({
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
+      stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int;
     exports.intBin = intBin;
@@ -33366,13 +33366,13 @@ var require_timestamp = __commonJS({
       const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
-    function stringifySexagesimal(node) {
-      let { value } = node;
+    function stringifySexagesimal(node2) {
+      let { value } = node2;
       let num = (n) => n;
       if (typeof value === "bigint")
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
-        return stringifyNumber.stringifyNumber(node);
+        return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
@@ -33783,13 +33783,13 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name2) {
-        if (!node.anchor) {
+      createAlias(node2, name2) {
+        if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
-          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
-        return new Alias.Alias(node.anchor);
+        return new Alias.Alias(node2.anchor);
       }
       createNode(value, replacer, options) {
         let _replacer = void 0;
@@ -33821,11 +33821,11 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
-          node.flow = true;
+        const node2 = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node2))
+          node2.flow = true;
         setAnchors();
-        return node;
+        return node2;
       }
       /**
        * Convert a key and a value into a `Pair` using the current schema,
@@ -33968,8 +33968,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -34046,12 +34046,12 @@ var require_errors3 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end2 = error.linePos[1];
         if (end2?.line === line && end2.col > col) {
-          count = Math.max(1, Math.min(end2.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end2.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -34422,11 +34422,11 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
+        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node.range[2];
-        seq.items.push(node);
+        offset = node2.range[2];
+        seq.items.push(node2);
       }
       seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
@@ -34493,9 +34493,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -34531,7 +34531,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -34571,7 +34571,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep5 && !props.found) {
+        if (!isMap7 && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -34594,7 +34594,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -34626,7 +34626,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -34642,7 +34642,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -34726,12 +34726,12 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
-      node.range = coll.range;
-      node.tag = tagName;
+      const node2 = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      node2.range = coll.range;
+      node2.tag = tagName;
       if (tag?.format)
-        node.format = tag.format;
-      return node;
+        node2.format = tag.format;
+      return node2;
     }
     exports.composeCollection = composeCollection;
   }
@@ -35266,11 +35266,11 @@ var require_compose_node = __commonJS({
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor, tag } = props;
-      let node;
+      let node2;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
-          node = composeAlias(ctx, token, onError);
+          node2 = composeAlias(ctx, token, onError);
           if (anchor || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
@@ -35278,17 +35278,17 @@ var require_compose_node = __commonJS({
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
           if (anchor)
-            node.anchor = anchor.source.substring(1);
+            node2.anchor = anchor.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
-            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor)
-              node.anchor = anchor.source.substring(1);
+              node2.anchor = anchor.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message);
@@ -35300,24 +35300,24 @@ var require_compose_node = __commonJS({
           isSrcToken = false;
         }
       }
-      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
+      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node2.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
-        node.spaceBefore = true;
+        node2.spaceBefore = true;
       if (comment) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node2.comment = comment;
         else
-          node.commentBefore = comment;
+          node2.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node.srcToken = token;
-      return node;
+        node2.srcToken = token;
+      return node2;
     }
     function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end: end2 }, onError) {
       const token = {
@@ -35326,19 +35326,19 @@ var require_compose_node = __commonJS({
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
       if (anchor) {
-        node.anchor = anchor.source.substring(1);
-        if (node.anchor === "")
+        node2.anchor = anchor.source.substring(1);
+        if (node2.anchor === "")
           onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
-        node.spaceBefore = true;
+        node2.spaceBefore = true;
       if (comment) {
-        node.comment = comment;
-        node.range[2] = end2;
+        node2.comment = comment;
+        node2.range[2] = end2;
       }
-      return node;
+      return node2;
     }
     function composeAlias({ options }, { offset, source, end: end2 }, onError) {
       const alias = new Alias.Alias(source.substring(1));
@@ -35929,7 +35929,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -36013,7 +36013,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -36612,7 +36612,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -36635,7 +36635,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
@@ -37213,14 +37213,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs23, sep: [] });
+                map.items.push({ start: start2, key: fs24, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs24);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37348,13 +37348,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs24, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs24);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37543,7 +37543,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument7(source, options = {}) {
+    function parseDocument9(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -37569,7 +37569,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument7(src, options);
+      const doc = parseDocument9(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -37605,7 +37605,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument7;
+    exports.parseDocument = parseDocument9;
     exports.stringify = stringify2;
   }
 });
@@ -37758,11 +37758,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -37777,8 +37777,8 @@ var init_summary = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38046,15 +38046,15 @@ var init_path_utils = __esm({
 });
 
 // node_modules/@actions/io/lib/io-util.js
-import * as fs16 from "fs";
+import * as fs17 from "fs";
 import * as path2 from "path";
 function readlink(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
-    const result3 = yield fs16.promises.readlink(fsPath);
-    if (IS_WINDOWS && !result3.endsWith("\\")) {
-      return `${result3}\\`;
+    const result4 = yield fs17.promises.readlink(fsPath);
+    if (IS_WINDOWS && !result4.endsWith("\\")) {
+      return `${result4}\\`;
     }
-    return result3;
+    return result4;
   });
 }
 function exists2(fsPath) {
@@ -38154,11 +38154,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38173,15 +38173,15 @@ var init_io_util = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs16.promises);
+    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs17.promises);
     IS_WINDOWS = process.platform === "win32";
-    READONLY = fs16.constants.O_RDONLY;
+    READONLY = fs17.constants.O_RDONLY;
   }
 });
 
@@ -38239,21 +38239,21 @@ function mkdirP(fsPath) {
     yield mkdir(fsPath, { recursive: true });
   });
 }
-function which(tool, check2) {
+function which(tool, check3) {
   return __awaiter4(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
-    if (check2) {
-      const result3 = yield which(tool, false);
-      if (!result3) {
+    if (check3) {
+      const result4 = yield which(tool, false);
+      if (!result4) {
         if (IS_WINDOWS) {
           throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
         } else {
           throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
         }
       }
-      return result3;
+      return result4;
     }
     const matches = yield findInPath(tool);
     if (matches && matches.length > 0) {
@@ -38354,11 +38354,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38373,8 +38373,8 @@ var init_io = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38439,11 +38439,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38458,8 +38458,8 @@ var init_toolrunner = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38639,7 +38639,7 @@ var init_toolrunner = __esm({
       }
       _cloneExecOptions(options) {
         options = options || {};
-        const result3 = {
+        const result4 = {
           cwd: options.cwd || process.cwd(),
           env: options.env || process.env,
           silent: options.silent || false,
@@ -38648,20 +38648,20 @@ var init_toolrunner = __esm({
           ignoreReturnCode: options.ignoreReturnCode || false,
           delay: options.delay || 1e4
         };
-        result3.outStream = options.outStream || process.stdout;
-        result3.errStream = options.errStream || process.stderr;
-        return result3;
+        result4.outStream = options.outStream || process.stdout;
+        result4.errStream = options.errStream || process.stderr;
+        return result4;
       }
       _getSpawnOptions(options, toolPath) {
         options = options || {};
-        const result3 = {};
-        result3.cwd = options.cwd;
-        result3.env = options.env;
-        result3["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+        const result4 = {};
+        result4.cwd = options.cwd;
+        result4.env = options.env;
+        result4["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
         if (options.windowsVerbatimArguments) {
-          result3.argv0 = `"${toolPath}"`;
+          result4.argv0 = `"${toolPath}"`;
         }
-        return result3;
+        return result4;
       }
       /**
        * Exec a tool.
@@ -38678,7 +38678,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve18, reject) => __awaiter5(this, void 0, void 0, function* () {
+          return new Promise((resolve19, reject) => __awaiter5(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -38761,7 +38761,7 @@ var init_toolrunner = __esm({
               if (error) {
                 reject(error);
               } else {
-                resolve18(exitCode);
+                resolve19(exitCode);
               }
             });
             if (this.options.input) {
@@ -38858,11 +38858,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38877,8 +38877,8 @@ var init_exec = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38929,11 +38929,11 @@ var init_core = __esm({
 // node_modules/@actions/tool-cache/lib/manifest.js
 import * as os5 from "os";
 import * as cp2 from "child_process";
-import * as fs17 from "fs";
+import * as fs18 from "fs";
 function _findMatch(versionSpec, stable, candidates, archFilter) {
   return __awaiter7(this, void 0, void 0, function* () {
     const platFilter = os5.platform();
-    let result3;
+    let result4;
     let match;
     let file;
     for (const candidate of candidates) {
@@ -38961,10 +38961,10 @@ function _findMatch(versionSpec, stable, candidates, archFilter) {
       }
     }
     if (match && file) {
-      result3 = Object.assign({}, match);
-      result3.files = [file];
+      result4 = Object.assign({}, match);
+      result4.files = [file];
     }
-    return result3;
+    return result4;
   });
 }
 function _getOsVersion() {
@@ -38994,11 +38994,11 @@ var init_manifest = __esm({
     init_core();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39013,8 +39013,8 @@ var init_manifest = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39024,10 +39024,10 @@ var init_manifest = __esm({
         const lsbReleaseFile = "/etc/lsb-release";
         const osReleaseFile = "/etc/os-release";
         let contents = "";
-        if (fs17.existsSync(lsbReleaseFile)) {
-          contents = fs17.readFileSync(lsbReleaseFile).toString();
-        } else if (fs17.existsSync(osReleaseFile)) {
-          contents = fs17.readFileSync(osReleaseFile).toString();
+        if (fs18.existsSync(lsbReleaseFile)) {
+          contents = fs18.readFileSync(lsbReleaseFile).toString();
+        } else if (fs18.existsSync(osReleaseFile)) {
+          contents = fs18.readFileSync(osReleaseFile).toString();
         }
         return contents;
       }
@@ -39042,11 +39042,11 @@ var init_retry_helper = __esm({
     init_core();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39061,8 +39061,8 @@ var init_retry_helper = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39104,7 +39104,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve18) => setTimeout(resolve18, seconds * 1e3));
+          return new Promise((resolve19) => setTimeout(resolve19, seconds * 1e3));
         });
       }
     };
@@ -39130,7 +39130,7 @@ __export(tool_cache_exports, {
   isExplicitVersion: () => isExplicitVersion
 });
 import * as crypto from "crypto";
-import * as fs18 from "fs";
+import * as fs19 from "fs";
 import * as os6 from "os";
 import * as path5 from "path";
 import * as stream from "stream";
@@ -39160,7 +39160,7 @@ function downloadTool(url, dest, auth, headers) {
 }
 function downloadToolAttempt(url, dest, auth, headers) {
   return __awaiter9(this, void 0, void 0, function* () {
-    if (fs18.existsSync(dest)) {
+    if (fs19.existsSync(dest)) {
       throw new Error(`Destination file path ${dest} already exists`);
     }
     const http3 = new HttpClient(userAgent, [], {
@@ -39184,7 +39184,7 @@ function downloadToolAttempt(url, dest, auth, headers) {
     const readStream = responseMessageFactory();
     let succeeded = false;
     try {
-      yield pipeline5(readStream, fs18.createWriteStream(dest));
+      yield pipeline5(readStream, fs19.createWriteStream(dest));
       debug("download complete");
       succeeded = true;
       return dest;
@@ -39396,11 +39396,11 @@ function cacheDir(sourceDir, tool, version2, arch3) {
     arch3 = arch3 || os6.arch();
     debug(`Caching tool ${tool} ${version2} ${arch3}`);
     debug(`source dir: ${sourceDir}`);
-    if (!fs18.statSync(sourceDir).isDirectory()) {
+    if (!fs19.statSync(sourceDir).isDirectory()) {
       throw new Error("sourceDir is not a directory");
     }
     const destPath = yield _createToolPath(tool, version2, arch3);
-    for (const itemName of fs18.readdirSync(sourceDir)) {
+    for (const itemName of fs19.readdirSync(sourceDir)) {
       const s = path5.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
@@ -39414,7 +39414,7 @@ function cacheFile(sourceFile, targetFile, tool, version2, arch3) {
     arch3 = arch3 || os6.arch();
     debug(`Caching tool ${tool} ${version2} ${arch3}`);
     debug(`source file: ${sourceFile}`);
-    if (!fs18.statSync(sourceFile).isFile()) {
+    if (!fs19.statSync(sourceFile).isFile()) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version2, arch3);
@@ -39443,7 +39443,7 @@ function find(toolName, versionSpec, arch3) {
     versionSpec = semver4.clean(versionSpec) || "";
     const cachePath = path5.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
-    if (fs18.existsSync(cachePath) && fs18.existsSync(`${cachePath}.complete`)) {
+    if (fs19.existsSync(cachePath) && fs19.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
       toolPath = cachePath;
     } else {
@@ -39456,12 +39456,12 @@ function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
   const toolPath = path5.join(_getCacheDirectory(), toolName);
-  if (fs18.existsSync(toolPath)) {
-    const children = fs18.readdirSync(toolPath);
+  if (fs19.existsSync(toolPath)) {
+    const children = fs19.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
         const fullPath = path5.join(toolPath, child2, arch3 || "");
-        if (fs18.existsSync(fullPath) && fs18.existsSync(`${fullPath}.complete`)) {
+        if (fs19.existsSync(fullPath) && fs19.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
       }
@@ -39532,7 +39532,7 @@ function _createToolPath(tool, version2, arch3) {
 function _completeToolPath(tool, version2, arch3) {
   const folderPath = path5.join(_getCacheDirectory(), tool, semver4.clean(version2) || version2, arch3 || "");
   const markerPath = `${folderPath}.complete`;
-  fs18.writeFileSync(markerPath, "");
+  fs19.writeFileSync(markerPath, "");
   debug("finished caching tool");
 }
 function isExplicitVersion(versionSpec) {
@@ -39595,11 +39595,11 @@ var init_tool_cache = __esm({
     init_retry_helper();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve19) {
+          resolve19(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve19, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39614,8 +39614,8 @@ var init_tool_cache = __esm({
             reject(e);
           }
         }
-        function step(result3) {
-          result3.done ? resolve18(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+        function step(result4) {
+          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -40111,7 +40111,7 @@ async function stageLayer(file, name2, directory, entry3) {
   const stored = createHash2("sha256");
   const diff = createHash2("sha256");
   let size = 0;
-  async function* count(source) {
+  async function* count2(source) {
     for await (const chunk of source) {
       stored.update(chunk);
       size += chunk.length;
@@ -40124,7 +40124,7 @@ async function stageLayer(file, name2, directory, entry3) {
       await pipeline(
         content,
         inflateInto(gunzip, diff),
-        count,
+        count2,
         createWriteStream2(temporary, { flags: "wx" })
       );
     } else {
@@ -40132,7 +40132,7 @@ async function stageLayer(file, name2, directory, entry3) {
         content,
         hashInto(diff),
         createGzip(),
-        count,
+        count2,
         createWriteStream2(temporary, { flags: "wx" })
       );
     }
@@ -40166,9 +40166,9 @@ function hashInto(hash) {
 function inflateInto(gunzip, hash) {
   return async function* (source) {
     let failure;
-    const ended = new Promise((resolve18, reject) => {
+    const ended = new Promise((resolve19, reject) => {
       gunzip.on("data", (chunk) => hash.update(chunk));
-      gunzip.on("end", resolve18);
+      gunzip.on("end", resolve19);
       gunzip.on("error", (error) => {
         failure = error;
         reject(error);
@@ -40178,7 +40178,7 @@ function inflateInto(gunzip, hash) {
     for await (const chunk of source) {
       if (failure !== void 0) throw failure;
       if (!gunzip.write(chunk)) {
-        await Promise.race([new Promise((resolve18) => gunzip.once("drain", resolve18)), ended]);
+        await Promise.race([new Promise((resolve19) => gunzip.once("drain", resolve19)), ended]);
       }
       yield chunk;
     }
@@ -40265,19 +40265,19 @@ async function* tap(source, hash) {
 }
 async function addEntry(pack, header3, content = []) {
   let sink;
-  const done = new Promise((resolve18, reject) => {
-    sink = pack.entry(header3, (error) => error ? reject(error) : resolve18());
+  const done = new Promise((resolve19, reject) => {
+    sink = pack.entry(header3, (error) => error ? reject(error) : resolve19());
   });
   done.catch(() => void 0);
   const target = sink;
   for await (const chunk of content) {
     if (!target.write(chunk)) {
-      await new Promise((resolve18, reject) => {
+      await new Promise((resolve19, reject) => {
         const settle = (error) => {
           target.off("drain", onDrain);
           target.off("close", onClose);
           target.off("error", onError);
-          if (error === void 0) resolve18();
+          if (error === void 0) resolve19();
           else reject(error);
         };
         const onDrain = () => settle();
@@ -40348,11 +40348,11 @@ async function forEachEntry(file, visit) {
     tarError ??= error;
   });
   input.pipe(extract);
-  let count = 0;
+  let count2 = 0;
   let failure;
   try {
     for await (const entry3 of extract) {
-      count++;
+      count2++;
       await visit(entry3.header, entry3);
       entry3.resume();
     }
@@ -40363,7 +40363,7 @@ async function forEachEntry(file, visit) {
     input.destroy();
   }
   if (failure instanceof UserError) throw failure;
-  if (failure !== void 0) await new Promise((resolve18) => setImmediate(resolve18));
+  if (failure !== void 0) await new Promise((resolve19) => setImmediate(resolve19));
   if (readError !== void 0) {
     throw new UserError(`cannot read ${file}: ${readError.message}`);
   }
@@ -40375,7 +40375,7 @@ async function forEachEntry(file, visit) {
   }
   if (failure !== void 0)
     throw failure instanceof Error ? failure : new Error(messageOf(failure));
-  if (count === 0) throw new UserError(`${file} is not a tar archive: it holds no entries`);
+  if (count2 === 0) throw new UserError(`${file} is not a tar archive: it holds no entries`);
 }
 async function startsWithGzipMagic(file) {
   let handle2;
@@ -40414,48 +40414,48 @@ function sha256Of(bytes) {
 
 // src/oci/push.ts
 async function pushFromLayout(options) {
-  const result3 = {
+  const result4 = {
     digest: options.descriptor.digest,
     mediaType: options.descriptor.mediaType,
     blobsUploaded: 0,
     blobsPresent: 0,
     bytesUploaded: 0
   };
-  await pushManifestTree(options, options.descriptor, result3);
+  await pushManifestTree(options, options.descriptor, result4);
   for (const tag of options.tags) {
     const bytes = await readBlob(options.layout, options.descriptor.digest);
     await putChecked(options, tag, bytes, options.descriptor);
     options.onEvent?.({ kind: "tag", digest: options.descriptor.digest, tag });
   }
-  return result3;
+  return result4;
 }
-async function pushManifestTree(options, descriptor, result3) {
+async function pushManifestTree(options, descriptor, result4) {
   const bytes = await readBlob(options.layout, descriptor.digest);
   const document = JSON.parse(bytes.toString("utf8"));
   if (isIndex(descriptor.mediaType)) {
     for (const child2 of document.manifests) {
-      await pushManifestTree(options, child2, result3);
+      await pushManifestTree(options, child2, result4);
     }
   } else {
     const manifest = document;
     for (const blob of [manifest.config, ...manifest.layers]) {
-      await pushBlob(options, blob, result3);
+      await pushBlob(options, blob, result4);
     }
   }
   await putChecked(options, descriptor.digest, bytes, descriptor);
   options.onEvent?.({ kind: "manifest", digest: descriptor.digest, size: bytes.length });
 }
-async function pushBlob(options, blob, result3) {
+async function pushBlob(options, blob, result4) {
   if (await options.client.blobExists(options.repository, blob.digest)) {
-    result3.blobsPresent++;
+    result4.blobsPresent++;
     options.onEvent?.({ kind: "blob-present", digest: blob.digest, size: blob.size });
     return;
   }
   await options.client.uploadBlob(options.repository, blob.digest, {
     path: blobPath(options.layout, blob.digest)
   });
-  result3.blobsUploaded++;
-  result3.bytesUploaded += blob.size;
+  result4.blobsUploaded++;
+  result4.bytesUploaded += blob.size;
   options.onEvent?.({ kind: "blob-uploaded", digest: blob.digest, size: blob.size });
 }
 async function putChecked(options, tagOrDigest, bytes, descriptor) {
@@ -40968,7 +40968,7 @@ var RegistryClient = class {
     const secure = target.protocol === "https:";
     const transport = secure ? https : http;
     this.stats.requests++;
-    return new Promise((resolve18, reject) => {
+    return new Promise((resolve19, reject) => {
       const requestHeaders = { ...headers };
       if (body2 !== void 0)
         requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
@@ -40983,7 +40983,7 @@ var RegistryClient = class {
             const next = new URL(location, target);
             const nextHeaders = { ...headers };
             if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve18(
+            resolve19(
               this.rawRequest(
                 next.toString(),
                 method,
@@ -40997,14 +40997,14 @@ var RegistryClient = class {
             return;
           }
           if (stream2 && status >= 200 && status < 300) {
-            resolve18({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            resolve19({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
             return;
           }
           const chunks = [];
           response.on("data", (chunk) => chunks.push(chunk));
           response.on(
             "end",
-            () => resolve18({ status, headers: response.headers, body: Buffer.concat(chunks) })
+            () => resolve19({ status, headers: response.headers, body: Buffer.concat(chunks) })
           );
           response.on("error", reject);
         }
@@ -41013,19 +41013,19 @@ var RegistryClient = class {
         request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
       });
       request.on("error", reject);
-      const count = (length) => {
+      const count2 = (length) => {
         this.stats.bytesSent += length;
         if (blob) this.stats.blobBytesSent += length;
       };
       if (body2 === void 0) {
         request.end();
       } else if (Buffer.isBuffer(body2)) {
-        count(body2.length);
+        count2(body2.length);
         request.end(body2);
       } else {
         body2.open().then(
           (source) => {
-            source.on("data", (chunk) => count(chunk.length));
+            source.on("data", (chunk) => count2(chunk.length));
             source.on("error", (error) => request.destroy(error));
             source.pipe(request);
           },
@@ -41090,13 +41090,13 @@ import { readFileSync } from "node:fs";
 // src/release/git.ts
 import { execFile } from "node:child_process";
 function runGit(cwd, args2) {
-  return new Promise((resolve18) => {
+  return new Promise((resolve19) => {
     execFile(
       "git",
       args2,
       { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        resolve18({
+        resolve19({
           ok: !error,
           stdout: stdout.trim(),
           stderr: (stderr || (error?.message ?? "")).trim()
@@ -41248,8 +41248,8 @@ async function resolveCommitDate(context, token) {
   return context;
 }
 async function gitOutput(cwd, args2) {
-  const result3 = await runGit(cwd, args2);
-  return result3.ok && result3.stdout !== "" ? result3.stdout : void 0;
+  const result4 = await runGit(cwd, args2);
+  return result4.ok && result4.stdout !== "" ? result4.stdout : void 0;
 }
 function repositoryFromRemoteUrl(url) {
   const match = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?[^/]+(?::\d+)?\/|[^@/]+@[^:/]+:)(.+?)(?:\.git)?\/?$/i.exec(
@@ -42167,11 +42167,11 @@ var delimiter_discover = function(records, options) {
     info4.preferred = !!options.preferred[i2];
     info4.score = options.score(info4, options);
   });
-  const result3 = info3.reduce(
+  const result4 = info3.reduce(
     (acc, info4) => acc.score > info4.score ? acc : info4,
     {}
   );
-  return String.fromCharCode(result3.char_code);
+  return String.fromCharCode(result4.char_code);
 };
 var std = function(array) {
   const n = array.length;
@@ -43414,14 +43414,14 @@ function parseTemplate(template) {
 function renderTemplate(template, functions, where2) {
   if (!template.includes("{{")) return template;
   try {
-    return parseTemplate(template).map((node) => {
-      if (node.kind === "text") return node.text;
-      const render = Object.hasOwn(functions, node.expression.name) ? functions[node.expression.name] : void 0;
+    return parseTemplate(template).map((node2) => {
+      if (node2.kind === "text") return node2.text;
+      const render = Object.hasOwn(functions, node2.expression.name) ? functions[node2.expression.name] : void 0;
       if (!render) {
         const known = Object.keys(functions).map((name2) => `{{${name2}}}`).join(", ");
-        throw new TemplateError(`unknown expression '${node.expression.source}'; known: ${known}`);
+        throw new TemplateError(`unknown expression '${node2.expression.source}'; known: ${known}`);
       }
-      return render(node.expression);
+      return render(node2.expression);
     }).join("");
   } catch (error) {
     if (error instanceof TemplateError) throw new UserError(`${where2}: ${error.message}`);
@@ -44259,14 +44259,14 @@ var metaOutputNames = [
   "annotations",
   "json"
 ];
-function metaOutputs(result3, inputs) {
+function metaOutputs(result4, inputs) {
   return {
-    version: result3.version,
-    tags: result3.tags.join(inputs.sepTags),
-    "tag-names": result3.tagNames.join(inputs.sepTags),
-    labels: result3.labels.join(inputs.sepLabels),
-    annotations: result3.annotations.join(inputs.sepAnnotations),
-    json: JSON.stringify(result3.json)
+    version: result4.version,
+    tags: result4.tags.join(inputs.sepTags),
+    "tag-names": result4.tagNames.join(inputs.sepTags),
+    labels: result4.labels.join(inputs.sepLabels),
+    annotations: result4.annotations.join(inputs.sepAnnotations),
+    json: JSON.stringify(result4.json)
   };
 }
 
@@ -44296,14 +44296,14 @@ function parseAnnotation(entry3) {
   };
 }
 function annotationsFor(specs, level, platform3) {
-  const result3 = {};
+  const result4 = {};
   for (const spec of specs) {
     if (spec.level !== level) continue;
     if (spec.platform !== void 0 && (platform3 === void 0 || !samePlatform(spec.platform, platform3)))
       continue;
-    result3[spec.key] = spec.value;
+    result4[spec.key] = spec.value;
   }
-  return result3;
+  return result4;
 }
 function samePlatform(a, b) {
   const canonical = (platform3) => platform3.toLowerCase().replace(/^(linux\/arm64)\/v8$/, "$1");
@@ -44564,7 +44564,7 @@ function convert(instruction, source, escape, errors) {
   const text2 = joinContinuations(raw, escape);
   const words = splitWords(text2);
   const json = execFormKeywords.has(keyword) ? jsonOf(text2.replace(/^CMD\s+/i, "")) : void 0;
-  const result3 = {
+  const result4 = {
     keyword,
     line,
     endLine: range.end.line + 1,
@@ -44610,11 +44610,11 @@ function convert(instruction, source, escape, errors) {
     }
     const first = heredocs[0];
     if (first && /^(<<-?\s*["']?[\w.-]+["']?\s*)+$/.test(text2)) {
-      result3.script = first.body;
-      result3.scriptLine = first.bodyLine;
-      result3.scriptColumn = 1;
+      result4.script = first.body;
+      result4.scriptLine = first.bodyLine;
+      result4.scriptColumn = 1;
     } else {
-      result3.script = scriptWithLines(
+      result4.script = scriptWithLines(
         source,
         argsStart.line,
         argsStart.column,
@@ -44624,13 +44624,13 @@ function convert(instruction, source, escape, errors) {
       );
     }
   } else if (keyword === "RUN" && json !== void 0) {
-    result3.script = json.join(" ");
+    result4.script = json.join(" ");
   }
   if (keyword === "ONBUILD") {
     const trigger = instruction.getTriggerInstruction?.();
-    if (trigger) result3.trigger = convert(trigger, source, escape, errors);
+    if (trigger) result4.trigger = convert(trigger, source, escape, errors);
   }
-  return result3;
+  return result4;
 }
 function parseDockerfile(input, file = "Dockerfile") {
   const text2 = normaliseText(input);
@@ -45486,7 +45486,7 @@ async function buildImage(chosen, request) {
   for (const platform3 of platforms) {
     if (multi && platform3 !== void 0) request.onPlatform?.(platform3);
     const refName = multi ? `${request.refName}--${(platform3 ?? "").replaceAll("/", "-")}` : request.refName;
-    const result3 = await chosen.engine.build(
+    const result4 = await chosen.engine.build(
       {
         ...request,
         ...platform3 !== void 0 && { platform: platform3 },
@@ -45497,7 +45497,7 @@ async function buildImage(chosen, request) {
       },
       chosen.probe
     );
-    built.push({ platform: platform3, descriptor: result3.descriptor, imageId: result3.imageId });
+    built.push({ platform: platform3, descriptor: result4.descriptor, imageId: result4.imageId });
   }
   const images = [];
   const children = [];
@@ -45653,20 +45653,20 @@ var ToolFailedError = class extends UserError {
 var ToolMissingError = class extends UserError {
 };
 async function runTool(command, args2, options = {}) {
-  const result3 = await spawnTool(command, args2, options);
-  if (result3.code !== 0) {
-    const tail = `${result3.stderr}
-${result3.stdout}`.split("\n").filter((line) => line !== "");
+  const result4 = await spawnTool(command, args2, options);
+  if (result4.code !== 0) {
+    const tail = `${result4.stderr}
+${result4.stdout}`.split("\n").filter((line) => line !== "");
     throw new ToolFailedError(
       `${command} ${args2[0] ?? ""}`.trim(),
-      result3.code,
+      result4.code,
       tail.slice(-tailLines)
     );
   }
-  return result3;
+  return result4;
 }
 function spawnTool(command, args2, options = {}) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve19, reject) => {
     const child2 = spawn(command, [...args2], {
       env: options.env ?? process.env,
       cwd: options.cwd,
@@ -45705,7 +45705,7 @@ function spawnTool(command, args2, options = {}) {
     child2.on("close", (code2, signal) => {
       out2.flush();
       err3.flush();
-      resolve18({
+      resolve19({
         code: code2 ?? (signal !== null ? 128 : 1),
         stdout: stdout.join("\n"),
         stderr: stderr.join("\n")
@@ -45734,10 +45734,10 @@ async function probeContainersEngine(name2, env) {
   });
   let version2;
   try {
-    const result3 = await spawnTool(name2, ["--version"], { env });
-    if (result3.code !== 0)
-      return unavailable(`'${name2} --version' failed: ${firstLine(result3.stderr)}`);
-    version2 = /version\s+(\S+)/.exec(result3.stdout)?.[1] ?? result3.stdout.trim();
+    const result4 = await spawnTool(name2, ["--version"], { env });
+    if (result4.code !== 0)
+      return unavailable(`'${name2} --version' failed: ${firstLine(result4.stderr)}`);
+    version2 = /version\s+(\S+)/.exec(result4.stdout)?.[1] ?? result4.stdout.trim();
   } catch (error) {
     if (error instanceof ToolMissingError)
       return unavailable(`${name2} is not installed; ${installHint[name2]}`);
@@ -45838,14 +45838,14 @@ async function probe(env) {
     capabilities
   });
   try {
-    const result3 = await spawnTool("docker", ["version", "--format", "{{.Server.Version}}"], {
+    const result4 = await spawnTool("docker", ["version", "--format", "{{.Server.Version}}"], {
       env
     });
-    if (result3.code !== 0) {
+    if (result4.code !== 0) {
       const where2 = env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
       return unavailable(`docker is installed but no daemon answers at ${where2}`);
     }
-    return { name: "docker", available: true, version: result3.stdout.trim(), capabilities };
+    return { name: "docker", available: true, version: result4.stdout.trim(), capabilities };
   } catch (error) {
     if (error instanceof ToolMissingError) {
       return unavailable(
@@ -46337,7 +46337,7 @@ async function runPromote(options) {
   });
   try {
     const digest = source.digest ?? await resolveDigest2(client, source);
-    const result3 = await promote({
+    const result4 = await promote({
       client,
       source: { registry: source.registry, repository: source.repository, digest },
       destination,
@@ -46346,15 +46346,15 @@ async function runPromote(options) {
       ...options.onBlobCopy !== void 0 && { onBlobCopy: options.onBlobCopy }
     });
     return {
-      digest: result3.digest,
-      mediaType: result3.mediaType,
-      image: `${result3.repository}@${result3.digest}`,
-      tags: result3.references,
-      tagNames: result3.tags,
-      unchanged: result3.unchanged,
-      blobsMounted: result3.blobsMounted,
-      blobsCopied: result3.blobsCopied,
-      blobsPresent: result3.blobsPresent
+      digest: result4.digest,
+      mediaType: result4.mediaType,
+      image: `${result4.repository}@${result4.digest}`,
+      tags: result4.references,
+      tagNames: result4.tags,
+      unchanged: result4.unchanged,
+      blobsMounted: result4.blobsMounted,
+      blobsCopied: result4.blobsCopied,
+      blobsPresent: result4.blobsPresent
     };
   } finally {
     if (options.client === void 0) client.close();
@@ -46920,9 +46920,9 @@ var buildCommand = {
     const workDir = join11(tmpdir(), `runnerkit-build-${randomUUID()}`);
     const say = (text2) => context.stderr(`${text2}
 `);
-    let result3;
+    let result4;
     try {
-      result3 = await runBuild({
+      result4 = await runBuild({
         context: resolve3(context.cwd, positionals[0] ?? "."),
         ...values.file !== void 0 && { file: resolve3(context.cwd, values.file) },
         ...values.target !== void 0 && { target: values.target },
@@ -46978,16 +46978,16 @@ var buildCommand = {
     }
     if (values.json === true) {
       const printed = {
-        digest: result3.digest,
-        imageid: result3.imageId,
-        tags: result3.tags,
-        image: result3.image,
-        metadata: result3.metadata
+        digest: result4.digest,
+        imageid: result4.imageId,
+        tags: result4.tags,
+        image: result4.image,
+        metadata: result4.metadata
       };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
     } else {
-      context.stdout([result3.digest, ...result3.metadata.pushed].join("\n") + "\n");
+      context.stdout([result4.digest, ...result4.metadata.pushed].join("\n") + "\n");
     }
     return 0;
   }
@@ -47752,7 +47752,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
   const hash = createHash5("sha256");
   const extract = import_tar_stream3.default.extract();
   let tarError;
-  const parsed = new Promise((resolve18, reject) => {
+  const parsed = new Promise((resolve19, reject) => {
     extract.on("entry", (header3, body2, next) => {
       body2.on("error", () => void 0);
       try {
@@ -47772,7 +47772,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
         next(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    extract.on("finish", () => resolve18());
+    extract.on("finish", () => resolve19());
     extract.on("error", (error) => {
       tarError ??= error;
       reject(error);
@@ -47790,7 +47790,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
       hash.update(bytes);
       if (!extract.write(bytes)) {
         await Promise.race([
-          new Promise((resolve18) => extract.once("drain", () => resolve18())),
+          new Promise((resolve19) => extract.once("drain", () => resolve19())),
           parsed
         ]);
       }
@@ -48035,41 +48035,41 @@ function resolveUser(spec, passwd, groups) {
   const [userPart = "", groupPart] = (spec.trim() === "" ? "root" : spec.trim()).split(":");
   const numeric = /^\d+$/.test(userPart);
   const entry3 = numeric ? passwd.find((candidate) => candidate.uid === Number(userPart)) : passwd.find((candidate) => candidate.name === userPart);
-  const result3 = { spec, groups: [] };
+  const result4 = { spec, groups: [] };
   if (entry3 === void 0) {
     if (!numeric) {
-      result3.problem = `user '${userPart}' is not in /etc/passwd`;
-      return result3;
+      result4.problem = `user '${userPart}' is not in /etc/passwd`;
+      return result4;
     }
-    result3.uid = Number(userPart);
+    result4.uid = Number(userPart);
   } else {
-    result3.name = entry3.name;
-    result3.uid = entry3.uid;
-    result3.gid = entry3.gid;
-    result3.home = entry3.home;
+    result4.name = entry3.name;
+    result4.uid = entry3.uid;
+    result4.gid = entry3.gid;
+    result4.home = entry3.home;
   }
   if (groupPart !== void 0 && groupPart !== "") {
     const group = /^\d+$/.test(groupPart) ? groups.find((candidate) => candidate.gid === Number(groupPart)) : groups.find((candidate) => candidate.name === groupPart);
     if (group === void 0 && !/^\d+$/.test(groupPart)) {
-      result3.problem = `group '${groupPart}' is not in /etc/group`;
-      return result3;
+      result4.problem = `group '${groupPart}' is not in /etc/group`;
+      return result4;
     }
-    result3.gid = group?.gid ?? Number(groupPart);
-    result3.groups = [{ name: group?.name ?? groupPart, gid: result3.gid }];
-    return result3;
+    result4.gid = group?.gid ?? Number(groupPart);
+    result4.groups = [{ name: group?.name ?? groupPart, gid: result4.gid }];
+    return result4;
   }
-  if (result3.gid !== void 0) {
-    const primary = groups.find((candidate) => candidate.gid === result3.gid);
-    result3.groups.push({ name: primary?.name ?? String(result3.gid), gid: result3.gid });
+  if (result4.gid !== void 0) {
+    const primary = groups.find((candidate) => candidate.gid === result4.gid);
+    result4.groups.push({ name: primary?.name ?? String(result4.gid), gid: result4.gid });
   }
-  if (result3.name !== void 0) {
+  if (result4.name !== void 0) {
     for (const group of groups) {
-      if (group.members.includes(result3.name) && !result3.groups.some((g) => g.gid === group.gid)) {
-        result3.groups.push({ name: group.name, gid: group.gid });
+      if (group.members.includes(result4.name) && !result4.groups.some((g) => g.gid === group.gid)) {
+        result4.groups.push({ name: group.name, gid: group.gid });
       }
     }
   }
-  return result3;
+  return result4;
 }
 function sudoGrants(files, user, groupNames) {
   const grants = [];
@@ -48304,11 +48304,11 @@ var imageIdentityCheck = {
   check({ image, expected, user }) {
     const spec = image.config.User ?? "";
     const details = { configUser: spec, uid: user.uid ?? null, name: user.name ?? null };
-    const result3 = (status, reason, fix) => imageResult("identity", "User and UID", status, reason, fix, details);
+    const result4 = (status, reason, fix) => imageResult("identity", "User and UID", status, reason, fix, details);
     const fixUser = `end the Dockerfile with USER ${expected.uid} (numeric, so runAsNonRoot can verify it), the uid of ${expected.user}`;
     if (user.problem !== void 0)
       return [
-        result3(
+        result4(
           "fail",
           `USER ${spec}: ${user.problem}`,
           `create it (useradd --uid ${expected.uid} ${expected.user}) before USER`
@@ -48316,7 +48316,7 @@ var imageIdentityCheck = {
       ];
     if (spec.trim() === "" || user.uid === 0) {
       return [
-        result3(
+        result4(
           "fail",
           spec.trim() === "" ? "no USER: the image runs as root" : `USER ${spec} is root (uid 0)`,
           fixUser
@@ -48324,11 +48324,11 @@ var imageIdentityCheck = {
       ];
     }
     if (user.uid !== expected.uid) {
-      return [result3("fail", `USER ${spec} is uid ${user.uid}, expected ${expected.uid}`, fixUser)];
+      return [result4("fail", `USER ${spec} is uid ${user.uid}, expected ${expected.uid}`, fixUser)];
     }
     if (user.name !== void 0 && user.name !== expected.user) {
       return [
-        result3(
+        result4(
           "fail",
           `uid ${user.uid} is ${user.name} in /etc/passwd, expected ${expected.user}`,
           `rename the user: usermod -l ${expected.user} ${user.name}`
@@ -48337,7 +48337,7 @@ var imageIdentityCheck = {
     }
     if (user.name === void 0) {
       return [
-        result3(
+        result4(
           "fail",
           `USER ${spec} has no /etc/passwd entry: HOME, ssh and git misbehave`,
           `useradd --uid ${expected.uid} ${expected.user}`
@@ -48346,14 +48346,14 @@ var imageIdentityCheck = {
     }
     if (!/^\d+(?::\d+)?$/.test(spec.trim())) {
       return [
-        result3(
+        result4(
           "warn",
           `USER ${spec} is a name: a pod with runAsNonRoot cannot verify it ("image has non-numeric user") unless runAsUser is set`,
           `USER ${user.uid}`
         )
       ];
     }
-    return [result3("pass", `USER ${spec} → ${user.name} (uid ${user.uid})`)];
+    return [result4("pass", `USER ${spec} → ${user.name} (uid ${user.uid})`)];
   }
 };
 
@@ -48585,7 +48585,7 @@ function runImageChecks(image, expected, setuidAllowed, checks = imageChecks) {
     setuidAllowed: [...setuidAllowed],
     user: resolveImageUser(image)
   };
-  return checks.flatMap((check2) => check2.check(context));
+  return checks.flatMap((check3) => check3.check(context));
 }
 
 // src/runner/checks/check.ts
@@ -48639,10 +48639,10 @@ function result(status, reason, fix, details) {
 function subordinateRanges(text2, user, uid) {
   const ranges = [];
   for (const line of text2.split("\n")) {
-    const [owner, start2, count] = line.trim().split(":");
+    const [owner, start2, count2] = line.trim().split(":");
     if (owner !== user && owner !== String(uid)) continue;
-    if (!/^\d+$/.test(start2 ?? "") || !/^\d+$/.test(count ?? "")) continue;
-    ranges.push({ start: Number(start2), count: Number(count) });
+    if (!/^\d+$/.test(start2 ?? "") || !/^\d+$/.test(count2 ?? "")) continue;
+    ranges.push({ start: Number(start2), count: Number(count2) });
   }
   return ranges;
 }
@@ -48790,7 +48790,7 @@ var homeCheck = {
     const passwdHome = parsePasswd(await context.readFile("/etc/passwd") ?? "").find(
       (entry3) => entry3.uid === context.uid
     )?.home;
-    const result3 = (status, reason, fix) => ({
+    const result4 = (status, reason, fix) => ({
       id: "home",
       title: "Home directory",
       status,
@@ -48799,11 +48799,11 @@ var homeCheck = {
       details: { home, passwdHome: passwdHome ?? null }
     });
     if (home === "")
-      return [result3("fail", "HOME is not set", "set HOME to the user's home directory")];
+      return [result4("fail", "HOME is not set", "set HOME to the user's home directory")];
     const stat2 = await context.stat(home);
     if (stat2 === void 0 || !stat2.isDirectory) {
       return [
-        result3(
+        result4(
           "fail",
           `HOME ${home} does not exist`,
           `create it in the image: install -d -o ${context.uid} ${home}`
@@ -48812,7 +48812,7 @@ var homeCheck = {
     }
     if (stat2.uid !== context.uid) {
       return [
-        result3(
+        result4(
           "fail",
           `HOME ${home} belongs to uid ${stat2.uid}, not ${context.uid}`,
           `chown ${context.uid}:${context.gid} ${home} in the image`
@@ -48820,12 +48820,12 @@ var homeCheck = {
       ];
     }
     if (!await context.writable(home)) {
-      return [result3("fail", `HOME ${home} is not writable`, `chmod u+w ${home}`)];
+      return [result4("fail", `HOME ${home} is not writable`, `chmod u+w ${home}`)];
     }
     const results = [];
     if (passwdHome !== void 0 && passwdHome !== home) {
       results.push(
-        result3(
+        result4(
           "warn",
           `HOME is ${home} but /etc/passwd says ${passwdHome}: tools that read passwd (ssh, git) look elsewhere`,
           `make them agree: usermod -d ${home} or set HOME=${passwdHome}`
@@ -48833,9 +48833,9 @@ var homeCheck = {
       );
     }
     if ((stat2.mode & 2) !== 0) {
-      results.push(result3("warn", `HOME ${home} is world-writable`, `chmod o-w ${home}`));
+      results.push(result4("warn", `HOME ${home} is world-writable`, `chmod o-w ${home}`));
     }
-    return results.length > 0 ? results : [result3("pass", `HOME ${home}, owned and writable`)];
+    return results.length > 0 ? results : [result4("pass", `HOME ${home}, owned and writable`)];
   }
 };
 
@@ -48848,7 +48848,7 @@ var identityCheck = {
     const passwd = parsePasswd(await context.readFile("/etc/passwd") ?? "");
     const name2 = passwd.find((entry3) => entry3.uid === context.uid)?.name;
     const shown = `${name2 ?? "(no passwd entry)"} (uid ${context.uid})`;
-    const result3 = (status, reason, fix) => ({
+    const result4 = (status, reason, fix) => ({
       id: "identity",
       title: "User and UID",
       status,
@@ -48858,7 +48858,7 @@ var identityCheck = {
     });
     if (context.euid === 0 || context.uid === 0) {
       return [
-        result3(
+        result4(
           "fail",
           `running as root (uid ${context.uid}, effective uid ${context.euid})`,
           `run the runner as ${expected.user} (USER ${expected.uid} in the image, runAsUser: ${expected.uid} in the pod)`
@@ -48867,7 +48867,7 @@ var identityCheck = {
     }
     if (name2 === void 0) {
       return [
-        result3(
+        result4(
           "fail",
           `uid ${context.uid} has no /etc/passwd entry: HOME, ssh and git misbehave`,
           `add ${expected.user} with uid ${expected.uid} to the image (useradd --uid ${expected.uid} ${expected.user})`
@@ -48876,14 +48876,14 @@ var identityCheck = {
     }
     if (context.uid !== expected.uid || name2 !== expected.user) {
       return [
-        result3(
+        result4(
           "fail",
           `running as ${shown}, expected ${expected.user} (uid ${expected.uid})`,
           `create the user as ${expected.user} with uid ${expected.uid}, or set expected-user/expected-uid to what you run`
         )
       ];
     }
-    return [result3("pass", `running as ${shown}`)];
+    return [result4("pass", `running as ${shown}`)];
   }
 };
 
@@ -50039,14 +50039,14 @@ async function dropIns(listDir, dir) {
 }
 async function readEngineMtuConfig(readFile3, listDir, env) {
   const paths = engineConfigPaths(env);
-  const result3 = { settings: [], problems: [], files: [] };
+  const result4 = { settings: [], problems: [], files: [] };
   const add = (parsed) => {
-    result3.settings.push(...parsed.settings);
-    result3.problems.push(...parsed.problems);
+    result4.settings.push(...parsed.settings);
+    result4.problems.push(...parsed.problems);
   };
   const read = async (path7) => {
     const text2 = await readFile3(path7);
-    if (text2 !== void 0) result3.files.push(path7);
+    if (text2 !== void 0) result4.files.push(path7);
     return text2;
   };
   for (const [path7, rootless] of [
@@ -50087,7 +50087,7 @@ async function readEngineMtuConfig(readFile3, listDir, env) {
     if (text2 !== void 0) confs.push({ source: path7, text: text2 });
   }
   add(containersConfSettings(confs));
-  return result3;
+  return result4;
 }
 
 // src/runner/mtu/interfaces.ts
@@ -50452,11 +50452,11 @@ var pathCheck = {
 };
 
 // src/runner/checks/sudo.ts
-function classifySudo(result3) {
-  if (result3.code === 127) return "absent";
-  if (result3.code === 0) return "works";
-  if (/no new privileges/i.test(result3.stderr)) return "blocked-by-no-new-privs";
-  if (/password is required|not in the sudoers|may not run sudo|not allowed to/i.test(result3.stderr))
+function classifySudo(result4) {
+  if (result4.code === 127) return "absent";
+  if (result4.code === 0) return "works";
+  if (/no new privileges/i.test(result4.stderr)) return "blocked-by-no-new-privs";
+  if (/password is required|not in the sudoers|may not run sudo|not allowed to/i.test(result4.stderr))
     return "no-grant";
   return "unknown";
 }
@@ -50467,7 +50467,7 @@ var sudoCheck = {
     const probe3 = await context.run("sudo", ["-n", "true"]);
     const state = classifySudo(probe3);
     const expected = context.expected.sudo;
-    const result3 = (status, reason, fix) => ({
+    const result4 = (status, reason, fix) => ({
       id: "sudo",
       title: "sudo",
       status,
@@ -50478,10 +50478,10 @@ var sudoCheck = {
     const removeSudo = "remove sudo from the image (apt-get purge sudo) and its sudoers grants";
     switch (state) {
       case "works":
-        return [result3("fail", "`sudo -n true` succeeded: the job can become root", removeSudo)];
+        return [result4("fail", "`sudo -n true` succeeded: the job can become root", removeSudo)];
       case "blocked-by-no-new-privs":
         return [
-          result3(
+          result4(
             expected === "any" ? "pass" : "warn",
             "sudoers grants the user root, blocked today only by no_new_privs (allowPrivilegeEscalation: false)",
             removeSudo
@@ -50489,17 +50489,17 @@ var sudoCheck = {
         ];
       case "no-grant":
         return [
-          result3(
+          result4(
             expected === "absent" ? "warn" : "pass",
             "sudo is installed but grants nothing to this user",
             expected === "absent" ? removeSudo : void 0
           )
         ];
       case "absent":
-        return [result3("pass", "sudo is not installed")];
+        return [result4("pass", "sudo is not installed")];
       default:
         return [
-          result3(
+          result4(
             "warn",
             `sudo -n true exited ${probe3.code}: ${probe3.stderr.trim().split("\n")[0] ?? ""}`,
             "run sudo -n true in the runner to see why"
@@ -50558,21 +50558,21 @@ function processLiveContext(env, expected) {
       }
     },
     run(command, args2) {
-      return new Promise((resolve18) => {
+      return new Promise((resolve19) => {
         const child2 = spawn2(command, args2, { env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child2.stdout.on("data", (chunk) => stdout += chunk.toString());
         child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-        child2.on("error", () => resolve18({ code: 127, stdout, stderr }));
-        child2.on("close", (code2) => resolve18({ code: code2 ?? 1, stdout, stderr }));
+        child2.on("error", () => resolve19({ code: 127, stdout, stderr }));
+        child2.on("close", (code2) => resolve19({ code: code2 ?? 1, stdout, stderr }));
       });
     }
   };
 }
 async function runLiveChecks(context, checks = liveChecks) {
   const results = [];
-  for (const check2 of checks) results.push(...await check2.check(context));
+  for (const check3 of checks) results.push(...await check3.check(context));
   return results;
 }
 
@@ -50635,22 +50635,22 @@ function parseFailOn(text2) {
 }
 function failed(results, failOn) {
   return results.some(
-    (result3) => result3.status === "fail" || failOn === "warning" && result3.status === "warn"
+    (result4) => result4.status === "fail" || failOn === "warning" && result4.status === "warn"
   );
 }
 function counts(results) {
   const tally = { pass: 0, warn: 0, fail: 0 };
-  for (const result3 of results) tally[result3.status]++;
+  for (const result4 of results) tally[result4.status]++;
   return tally;
 }
 var marks = { pass: "ok  ", warn: "WARN", fail: "FAIL" };
 function formatTable(results) {
-  const width = Math.max(...results.map((result3) => result3.id.length), 2);
+  const width = Math.max(...results.map((result4) => result4.id.length), 2);
   const lines = [];
-  for (const result3 of results) {
-    lines.push(`${marks[result3.status]}  ${result3.id.padEnd(width)}  ${result3.reason}`);
-    if (result3.fix !== void 0 && result3.status !== "pass") {
-      lines.push(`${" ".repeat(6 + width)}  fix: ${result3.fix}`);
+  for (const result4 of results) {
+    lines.push(`${marks[result4.status]}  ${result4.id.padEnd(width)}  ${result4.reason}`);
+    if (result4.fix !== void 0 && result4.status !== "pass") {
+      lines.push(`${" ".repeat(6 + width)}  fix: ${result4.fix}`);
     }
   }
   const tally = counts(results);
@@ -50763,10 +50763,660 @@ ${formatTable(outcome.results)}`);
   }
 };
 
+// src/cli/deploy.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { promises as fs16 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join13, resolve as resolve5 } from "node:path";
+
+// src/deploy/checks.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/deploy/values.ts
+var import_yaml = __toESM(require_dist(), 1);
+var maxScaleSetNameLength = 45;
+var runnerImagePath = "template.spec.containers[name=runner].image";
+function renderValues(template, options) {
+  const image = digestReference(options.image);
+  const document = (0, import_yaml.parseDocument)(template);
+  const [problem] = document.errors;
+  if (problem !== void 0) {
+    throw new UserError(`values: not valid YAML: ${problem.message.split("\n")[0] ?? ""}`);
+  }
+  if (!(0, import_yaml.isMap)(document.contents)) throw new UserError("values: expected a YAML mapping at the top");
+  runnerContainer(document).set("image", image);
+  if (options.scaleSetName !== void 0) {
+    const name2 = options.scaleSetName.trim();
+    if (name2 === "" || name2.length > maxScaleSetNameLength) {
+      throw new UserError(
+        `runnerScaleSetName: '${name2}' must be 1 to ${maxScaleSetNameLength} characters`
+      );
+    }
+    document.set("runnerScaleSetName", name2);
+  }
+  for (const key of ["minRunners", "maxRunners"]) {
+    const value = options[key];
+    if (value === void 0) continue;
+    if (!Number.isInteger(value) || value < 0) {
+      throw new UserError(`${key}: expected a whole number ≥ 0, got ${value}`);
+    }
+    document.set(key, value);
+  }
+  const min = document.get("minRunners");
+  const max = document.get("maxRunners");
+  if (typeof min === "number" && typeof max === "number" && max < min) {
+    throw new UserError(`maxRunners: ${max} is below minRunners ${min}; the chart refuses it`);
+  }
+  return document.toString({ flowCollectionPadding: false });
+}
+function digestReference(input) {
+  const text2 = input.trim();
+  const parsed = parseReference(text2, { defaultTag: "" });
+  if (parsed.digest === void 0) {
+    throw new UserError(
+      `${runnerImagePath}: '${text2}' is not pinned by digest; give registry/name@sha256:<digest> (e.g. from 'crane digest')`
+    );
+  }
+  const at = text2.indexOf("@");
+  const name2 = text2.slice(0, at).replace(/:[^:/]*$/, "");
+  return `${name2}@${parsed.digest}`;
+}
+function runnerContainer(document) {
+  const containers = document.getIn(["template", "spec", "containers"]);
+  if (!(0, import_yaml.isSeq)(containers)) {
+    throw new UserError(
+      "template.spec.containers: missing; add a container named runner (the chart requires it)"
+    );
+  }
+  for (const item of containers.items) {
+    if (!(0, import_yaml.isMap)(item)) continue;
+    const name2 = item.get("name", true);
+    if ((0, import_yaml.isScalar)(name2) && name2.value === "runner") return item;
+  }
+  throw new UserError(
+    "template.spec.containers: no container named runner; the chart requires the name runner"
+  );
+}
+
+// src/deploy/checks.ts
+var runnerPath = "template.spec.containers[name=runner]";
+function checkValues(text2, file, options = {}) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(text2, { lineCounter });
+  const at = (node2) => `${file}:${node2?.range ? lineCounter.linePos(node2.range[0]).line : 1}`;
+  const [problem] = document.errors;
+  if (problem !== void 0 || !(0, import_yaml2.isMap)(document.contents)) {
+    const where2 = problem?.linePos?.[0]?.line ?? 1;
+    const why = problem ? problem.message.split("\n")[0] : "the top level is not a mapping";
+    return [
+      result3(
+        "yaml",
+        "Values file",
+        "fail",
+        `${file}:${where2}: not a values file: ${why}`,
+        "fix the YAML"
+      )
+    ];
+  }
+  const root = document.contents;
+  const context = { root, at, options, runner: findRunner(root) };
+  return [
+    ...imageDigest(context),
+    ...resources(context),
+    ...securityContext(context),
+    ...scaleSetName(context),
+    ...controllerServiceAccount(context)
+  ];
+}
+function result3(id2, title3, status, reason, fix, details) {
+  return {
+    id: id2,
+    title: title3,
+    status,
+    reason,
+    ...fix !== void 0 && status !== "pass" && { fix },
+    ...details !== void 0 && { details }
+  };
+}
+function findRunner(root) {
+  const template = root.get("template", true);
+  if (!(0, import_yaml2.isMap)(template)) return { closest: root, missing: "template" };
+  const spec = template.get("spec", true);
+  if (!(0, import_yaml2.isMap)(spec)) return { closest: template, missing: "template.spec" };
+  const containers = spec.get("containers", true);
+  if (!(0, import_yaml2.isSeq)(containers)) return { closest: spec, missing: "template.spec.containers" };
+  for (const item of containers.items) {
+    if ((0, import_yaml2.isMap)(item) && scalarValue(item.get("name", true)) === "runner")
+      return { container: item, closest: item };
+  }
+  return { closest: containers, missing: runnerPath };
+}
+function scalarValue(node2) {
+  return (0, import_yaml2.isScalar)(node2) ? node2.value : void 0;
+}
+function node(map, key) {
+  const value = map?.get(key, true);
+  return (0, import_yaml2.isNode)(value) ? value : void 0;
+}
+function keyOf(map, key) {
+  const pair = map.items.find((item) => (0, import_yaml2.isScalar)(item.key) && item.key.value === key);
+  return (0, import_yaml2.isNode)(pair?.key) ? pair.key : map;
+}
+function mapAt(map, key) {
+  const value = map?.get(key, true);
+  return (0, import_yaml2.isMap)(value) ? value : void 0;
+}
+function noRunner(context, id2, title3) {
+  const { missing = runnerPath, closest } = context.runner;
+  return [
+    result3(
+      id2,
+      title3,
+      "fail",
+      `${context.at(closest)}: ${missing} is missing, so there is no runner container to check`,
+      `add ${runnerPath} under template.spec.containers (the chart requires a container named runner)`
+    )
+  ];
+}
+function imageDigest(context) {
+  const id2 = "image-digest";
+  const title3 = "Runner image pinned by digest";
+  const { container } = context.runner;
+  if (container === void 0) return noRunner(context, id2, title3);
+  const key = `${runnerPath}.image`;
+  const fix = `set ${key} to registry/name@sha256:<digest> ('runnerkit deploy render --image REF@sha256:…')`;
+  const imageNode = node(container, "image");
+  const image = scalarValue(imageNode);
+  if (typeof image !== "string" || image.trim() === "") {
+    return [result3(id2, title3, "fail", `${context.at(container)}: ${key} is not set`, fix)];
+  }
+  const where2 = context.at(imageNode);
+  let digest;
+  let tag;
+  try {
+    ;
+    ({ digest, tag } = parseReference(image, { defaultTag: "" }));
+  } catch (error) {
+    const why = error instanceof UserError ? error.message : String(error);
+    return [result3(id2, title3, "fail", `${where2}: ${key} is not an image reference: ${why}`, fix)];
+  }
+  if (digest !== void 0) {
+    return [
+      result3(id2, title3, "pass", `${where2}: ${key} is pinned by digest (${digest})`, fix, { image })
+    ];
+  }
+  const found = tag === void 0 ? `'${image}' has no tag or digest (Kubernetes pulls :latest)` : tag === "latest" ? `'${image}' uses the mutable tag :latest` : `'${image}' uses the tag :${tag}, which can be moved`;
+  return [result3(id2, title3, "fail", `${where2}: ${key} ${found}`, fix, { image })];
+}
+var binarySuffixes = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60
+};
+var decimalSuffixes = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  "": 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18
+};
+function parseQuantity(input) {
+  if (typeof input === "number") return Number.isFinite(input) && input >= 0 ? input : void 0;
+  const match = /^\+?(\d+(?:\.\d*)?|\.\d+)(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(
+    input.trim()
+  );
+  if (match === null) return void 0;
+  const [, digits2 = "", exponent, suffix = ""] = match;
+  if (exponent !== void 0) return Number(`${digits2}${exponent}`);
+  return Number(digits2) * (binarySuffixes[suffix] ?? decimalSuffixes[suffix] ?? Number.NaN);
+}
+function resources(context) {
+  const { container } = context.runner;
+  if (container === void 0) return noRunner(context, "resources", "Requests and limits");
+  const resourcesNode = mapAt(container, "resources");
+  const base = `${runnerPath}.resources`;
+  const nodeSize = { cpu: context.options.nodeCpu, memory: context.options.nodeMemory };
+  return ["cpu", "memory"].map((name2) => {
+    const title3 = `Requests and limits: ${name2}`;
+    const problems = [];
+    const fixes = [];
+    const read = (kind) => {
+      const key = `${base}.${kind}.${name2}`;
+      const valueNode = node(mapAt(resourcesNode, kind), name2);
+      const raw = scalarValue(valueNode);
+      if (typeof raw !== "string" && typeof raw !== "number") {
+        problems.push(`${context.at(keyOf(container, "resources"))}: ${key} is not set`);
+        fixes.push(`set ${key}`);
+        return void 0;
+      }
+      const value = parseQuantity(raw);
+      if (value === void 0) {
+        problems.push(`${context.at(valueNode)}: ${key} '${raw}' is not a Kubernetes quantity`);
+        fixes.push(
+          `write ${key} as a quantity such as ${name2 === "cpu" ? "'500m' or '2'" : "'4Gi'"}`
+        );
+        return void 0;
+      }
+      return { key, raw, value, where: context.at(valueNode) };
+    };
+    const request = read("requests");
+    const limit = read("limits");
+    if (request !== void 0 && limit !== void 0 && request.value > limit.value) {
+      problems.push(
+        `${request.where}: ${request.key} ${request.raw} is above ${limit.key} ${limit.raw}`
+      );
+      fixes.push(`lower ${request.key} to at most ${limit.raw}`);
+    }
+    const size = nodeSize[name2];
+    if (limit !== void 0 && size !== void 0) {
+      const capacity = parseQuantity(size);
+      if (capacity !== void 0 && limit.value > capacity) {
+        problems.push(`${limit.where}: ${limit.key} ${limit.raw} is above the node's ${size}`);
+        fixes.push(`lower ${limit.key} to at most ${size} (or schedule on larger nodes)`);
+      }
+    }
+    const details = {
+      ...request !== void 0 && { request: request.raw },
+      ...limit !== void 0 && { limit: limit.raw },
+      ...size !== void 0 && { node: size }
+    };
+    if (problems.length === 0) {
+      const reason = `${request?.where ?? context.at(container)}: ${base} ${name2} request ${String(request?.raw)} ≤ limit ${String(limit?.raw)}${size !== void 0 ? ` ≤ node ${size}` : ""}`;
+      return result3("resources", title3, "pass", reason, void 0, details);
+    }
+    return result3("resources", title3, "fail", problems.join("; "), fixes.join("; "), details);
+  });
+}
+function securityContext(context) {
+  const { container } = context.runner;
+  if (container === void 0) {
+    return [
+      ...noRunner(context, "run-as-user", "runAsUser"),
+      ...noRunner(context, "run-as-non-root", "runAsNonRoot"),
+      ...noRunner(context, "allow-privilege-escalation", "allowPrivilegeEscalation")
+    ];
+  }
+  const own = mapAt(container, "securityContext");
+  const pod = mapAt(mapAt(mapAt(context.root, "template"), "spec"), "securityContext");
+  const containerKey = `${runnerPath}.securityContext`;
+  const effective = (key) => {
+    const fromContainer = node(own, key);
+    if (fromContainer !== void 0) {
+      return {
+        node: fromContainer,
+        value: scalarValue(fromContainer),
+        path: `${containerKey}.${key}`
+      };
+    }
+    const fromPod = node(pod, key);
+    if (fromPod !== void 0) {
+      return {
+        node: fromPod,
+        value: scalarValue(fromPod),
+        path: `template.spec.securityContext.${key}`
+      };
+    }
+    return void 0;
+  };
+  const missingAt = context.at(keyOf(container, "securityContext"));
+  const results = [];
+  const imageUid = context.options.imageUid;
+  const user = effective("runAsUser");
+  const userFix = `set ${containerKey}.runAsUser to ${imageUid ?? "the image's UID"}`;
+  if (user === void 0) {
+    results.push(
+      result3(
+        "run-as-user",
+        "runAsUser",
+        "fail",
+        `${missingAt}: ${containerKey}.runAsUser is not set (the image's USER decides)`,
+        userFix
+      )
+    );
+  } else if (typeof user.value !== "number" || !Number.isInteger(user.value) || user.value < 0) {
+    results.push(
+      result3(
+        "run-as-user",
+        "runAsUser",
+        "fail",
+        `${context.at(user.node)}: ${user.path} '${String(user.value)}' is not a UID`,
+        userFix
+      )
+    );
+  } else if (user.value === 0) {
+    results.push(
+      result3(
+        "run-as-user",
+        "runAsUser",
+        "fail",
+        `${context.at(user.node)}: ${user.path} is 0 (root)`,
+        userFix
+      )
+    );
+  } else if (imageUid !== void 0 && user.value !== imageUid) {
+    results.push(
+      result3(
+        "run-as-user",
+        "runAsUser",
+        "fail",
+        `${context.at(user.node)}: ${user.path} is ${user.value} but the image runs as UID ${imageUid} (its home and work dir belong to ${imageUid})`,
+        `set ${user.path} to ${imageUid}`,
+        { runAsUser: user.value, imageUid }
+      )
+    );
+  } else {
+    results.push(
+      result3(
+        "run-as-user",
+        "runAsUser",
+        "pass",
+        `${context.at(user.node)}: ${user.path} is ${user.value}${imageUid !== void 0 ? ", the image's UID" : ""}`,
+        void 0,
+        {
+          runAsUser: user.value,
+          ...imageUid !== void 0 && { imageUid }
+        }
+      )
+    );
+  }
+  const nonRoot = effective("runAsNonRoot");
+  const nonRootFix = `set ${containerKey}.runAsNonRoot: true`;
+  if (nonRoot?.value === true) {
+    results.push(
+      result3(
+        "run-as-non-root",
+        "runAsNonRoot",
+        "pass",
+        `${context.at(nonRoot.node)}: ${nonRoot.path} is true`
+      )
+    );
+  } else {
+    const reason = nonRoot === void 0 ? `${missingAt}: ${containerKey}.runAsNonRoot is not set` : `${context.at(nonRoot.node)}: ${nonRoot.path} is ${String(nonRoot.value)}, not true`;
+    results.push(result3("run-as-non-root", "runAsNonRoot", "fail", reason, nonRootFix));
+  }
+  const escalationNode = node(own, "allowPrivilegeEscalation");
+  const escalation = scalarValue(escalationNode);
+  const escalationKey = `${containerKey}.allowPrivilegeEscalation`;
+  if (escalation === false) {
+    results.push(
+      result3(
+        "allow-privilege-escalation",
+        "allowPrivilegeEscalation",
+        "pass",
+        `${context.at(escalationNode)}: ${escalationKey} is false`
+      )
+    );
+  } else {
+    const reason = escalationNode === void 0 ? `${missingAt}: ${escalationKey} is not set (Kubernetes defaults it to true)` : `${context.at(escalationNode)}: ${escalationKey} is ${String(escalation)}, not false`;
+    results.push(
+      result3(
+        "allow-privilege-escalation",
+        "allowPrivilegeEscalation",
+        "fail",
+        reason,
+        `set ${escalationKey}: false`
+      )
+    );
+  }
+  return results;
+}
+function scaleSetName(context) {
+  const id2 = "scale-set-name";
+  const title3 = "Scale set name length";
+  const nameNode = node(context.root, "runnerScaleSetName");
+  const fromFile = scalarValue(nameNode);
+  const release = context.options.releaseName;
+  const fix = `set runnerScaleSetName to at most ${maxScaleSetNameLength} characters`;
+  let name2;
+  let where2;
+  if (typeof fromFile === "string" && fromFile.trim() !== "") {
+    name2 = fromFile.trim();
+    where2 = `${context.at(nameNode)}: runnerScaleSetName`;
+  } else if (release !== void 0 && release.trim() !== "") {
+    name2 = release.trim();
+    where2 = `${context.at(context.root)}: runnerScaleSetName is not set; the release name`;
+  } else {
+    return [
+      result3(
+        id2,
+        title3,
+        "warn",
+        `${context.at(context.root)}: runnerScaleSetName is not set, so the Helm release name (≤ ${maxScaleSetNameLength} characters) becomes the scale set's name`,
+        `set runnerScaleSetName (the runs-on: label), or pass the release name to check it`
+      )
+    ];
+  }
+  const status = name2.length <= maxScaleSetNameLength ? "pass" : "fail";
+  const reason = `${where2} '${name2}' is ${name2.length} characters (at most ${maxScaleSetNameLength})`;
+  return [result3(id2, title3, status, reason, fix, { name: name2, length: name2.length })];
+}
+function controllerServiceAccount(context) {
+  const id2 = "controller-service-account";
+  const title3 = "Controller service account (offline rendering)";
+  const account = mapAt(context.root, "controllerServiceAccount");
+  const missing = ["name", "namespace"].filter((key) => {
+    const value = scalarValue(node(account, key));
+    return typeof value !== "string" || value.trim() === "";
+  });
+  const where2 = context.at(keyOf(context.root, "controllerServiceAccount"));
+  if (missing.length === 0) {
+    return [
+      result3(id2, title3, "pass", `${where2}: controllerServiceAccount.name and .namespace are set`)
+    ];
+  }
+  const keys = missing.map((key) => `controllerServiceAccount.${key}`).join(" and ");
+  return [
+    result3(
+      id2,
+      title3,
+      "fail",
+      `${where2}: ${keys} ${missing.length === 1 ? "is" : "are"} not set, so the chart looks the controller up in the cluster and 'helm template' fails offline`,
+      `set ${keys} to the controller's service account (e.g. arc-gha-rs-controller in arc-systems)`
+    )
+  ];
+}
+
+// src/cli/deploy.ts
+var usage3 = `Usage: runnerkit deploy render --values FILE --image REF [options]
+       runnerkit deploy check FILE... [options]
+
+render: fill an ARC gha-runner-scale-set values file (chart 0.14.2) with the runner image
+pinned by digest; comments are kept. Prints the result, or writes it with --out.
+check: check values files: runner image pinned by digest, cpu/memory requests and limits,
+securityContext (runAsUser, runAsNonRoot, allowPrivilegeEscalation), scale set name length,
+controllerServiceAccount (needed by 'helm template' offline). Exits 1 when a check fails.
+
+render options:
+  --values FILE            the values template (required)
+  --image REF              registry/name@sha256:<digest> (required; a tag alone is refused)
+  --out FILE               write here instead of standard output
+  --scale-set-name NAME    set runnerScaleSetName (at most 45 characters)
+  --min-runners N, --max-runners N
+
+check options:
+  --node-cpu Q             the node's allocatable CPU (e.g. 4, 3500m): limits must fit
+  --node-memory Q          the node's allocatable memory (e.g. 16Gi)
+  --image-uid UID          runAsUser must be this UID
+  --image REF              read the UID from the image's USER instead (a registry reference,
+                           oci:DIR[:NAME], oci-archive:FILE or docker-archive:FILE)
+  --platform OS/ARCH       with --image: the platform of a multi-platform image
+  --insecure-registry HOST[:PORT]
+  --release-name NAME      the Helm release name (the scale set's name without runnerScaleSetName)
+  --format FORMAT          table (default) or json
+`;
+var deployCommand = {
+  name: "deploy",
+  summary: "render and check ARC gha-runner-scale-set values (image by digest, limits, UID)",
+  usage: usage3,
+  async run(args2, context) {
+    const { values, positionals } = parseCommandArgs("deploy", args2, {
+      values: { type: "string" },
+      image: { type: "string" },
+      out: { type: "string" },
+      "scale-set-name": { type: "string" },
+      "min-runners": { type: "string" },
+      "max-runners": { type: "string" },
+      "node-cpu": { type: "string" },
+      "node-memory": { type: "string" },
+      "image-uid": { type: "string" },
+      platform: { type: "string" },
+      "insecure-registry": { type: "string", multiple: true },
+      "release-name": { type: "string" },
+      format: { type: "string" }
+    });
+    const [action, ...rest] = positionals;
+    if (action === "render") {
+      if (rest.length > 0) throw unexpected(rest[0] ?? "");
+      for (const flag of [
+        "node-cpu",
+        "node-memory",
+        "image-uid",
+        "platform",
+        "release-name",
+        "format"
+      ]) {
+        if (values[flag] !== void 0)
+          throw new UserError(`render: --${flag} belongs to 'deploy check'`);
+      }
+      if (values.values === void 0)
+        throw new UserError("render: give the template with --values FILE");
+      if (values.image === void 0)
+        throw new UserError("render: give the image with --image REF@sha256:…");
+      const options = {
+        image: values.image,
+        ...values["scale-set-name"] !== void 0 && { scaleSetName: values["scale-set-name"] },
+        ...values["min-runners"] !== void 0 && {
+          minRunners: count("--min-runners", values["min-runners"])
+        },
+        ...values["max-runners"] !== void 0 && {
+          maxRunners: count("--max-runners", values["max-runners"])
+        }
+      };
+      const template = await readText(resolve5(context.cwd, values.values), "--values");
+      const output = renderValues(template, options);
+      if (values.out === void 0) context.stdout(output);
+      else await writeFileAtomic(resolve5(context.cwd, values.out), output);
+      return 0;
+    }
+    if (action === "check") return check(rest, values, context);
+    if (action === void 0)
+      throw new UserError("give an action: 'deploy render' or 'deploy check'");
+    throw new UserError(`unknown action '${action}'; expected render or check`);
+  }
+};
+async function check(files, values, context) {
+  for (const flag of ["values", "out", "scale-set-name", "min-runners", "max-runners"]) {
+    if (values[flag] !== void 0)
+      throw new UserError(`check: --${flag} belongs to 'deploy render'`);
+  }
+  if (files.length === 0) throw new UserError("check: give one or more values files");
+  const format = values.format ?? "table";
+  if (format !== "table" && format !== "json")
+    throw new UserError(`--format: expected table or json, got '${format}'`);
+  for (const flag of ["node-cpu", "node-memory"]) {
+    const given = values[flag];
+    if (given !== void 0 && parseQuantity(given) === void 0) {
+      throw new UserError(
+        `--${flag}: '${given}' is not a Kubernetes quantity (e.g. 4, 3500m, 16Gi)`
+      );
+    }
+  }
+  if (values["image-uid"] !== void 0 && values.image !== void 0)
+    throw new UserError("check: give --image-uid or --image, not both");
+  const imageUid = values["image-uid"] !== void 0 ? count("--image-uid", values["image-uid"]) : values.image !== void 0 ? await readImageUid(values.image, values, context.cwd) : void 0;
+  const reports = [];
+  for (const file of files) {
+    const text2 = await readText(resolve5(context.cwd, file), file);
+    reports.push({
+      file,
+      results: checkValues(text2, file, {
+        ...values["node-cpu"] !== void 0 && { nodeCpu: values["node-cpu"] },
+        ...values["node-memory"] !== void 0 && { nodeMemory: values["node-memory"] },
+        ...imageUid !== void 0 && { imageUid },
+        ...values["release-name"] !== void 0 && { releaseName: values["release-name"] }
+      })
+    });
+  }
+  if (format === "json") {
+    context.stdout(
+      `${JSON.stringify({ ...imageUid !== void 0 && { imageUid }, files: reports }, null, 2)}
+`
+    );
+  } else {
+    context.stdout(
+      reports.map(({ file, results }) => `${file}
+${formatTable(results)}`).join("\n")
+    );
+  }
+  return reports.some(({ results }) => failed(results, "error")) ? 1 : 0;
+}
+async function readImageUid(reference, values, cwd) {
+  const image = reference.replace(
+    /^(oci|oci-archive|docker-archive):([^:]*)/,
+    (_all, transport, path7) => `${transport}:${resolve5(cwd, path7)}`
+  );
+  const workDir = join13(tmpdir3(), `runnerkit-deploy-${randomUUID3()}`);
+  await fs16.mkdir(workDir, { recursive: true, mode: 448 });
+  try {
+    const source = await openImage(image, {
+      workDir,
+      ...values.platform !== void 0 && { platform: values.platform },
+      insecureRegistries: values["insecure-registry"] ?? []
+    });
+    try {
+      const filesystem = await walkLayers(source, {
+        keepContent: (path7) => path7 === "etc/passwd" || path7 === "etc/group"
+      });
+      const text2 = (path7) => {
+        const real = realPath(filesystem, path7);
+        return real === void 0 ? "" : filesystem.content.get(real)?.toString("utf8") ?? "";
+      };
+      const user = resolveUser(
+        source.config.config?.User ?? "",
+        parsePasswd(text2("etc/passwd")),
+        parseGroup(text2("etc/group"))
+      );
+      if (user.uid === void 0) {
+        throw new UserError(
+          `--image ${reference}: cannot resolve its USER '${user.spec}'${user.problem !== void 0 ? `: ${user.problem}` : ""}; give --image-uid`
+        );
+      }
+      return user.uid;
+    } finally {
+      await source.close();
+    }
+  } finally {
+    await fs16.rm(workDir, { recursive: true, force: true });
+  }
+}
+function count(flag, text2) {
+  if (!/^\d+$/.test(text2.trim()))
+    throw new UserError(`${flag}: expected a whole number, got '${text2}'`);
+  return Number(text2.trim());
+}
+function unexpected(argument) {
+  return new UserError(`unexpected argument '${argument}'; run 'runnerkit deploy --help' for usage`);
+}
+async function readText(path7, what) {
+  try {
+    return await fs16.readFile(path7, "utf8");
+  } catch (error) {
+    throw new UserError(`${what}: cannot read ${path7}: ${messageOf(error)}`);
+  }
+}
+
 // src/cli/lint.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
-import { dirname as dirname8, resolve as resolve11 } from "node:path";
+import { dirname as dirname8, resolve as resolve12 } from "node:path";
 
 // src/lint/config/types.ts
 var overrideSeverities = ["error", "warning", "info", "style"];
@@ -50922,9 +51572,9 @@ function configFromEnv(env) {
 }
 
 // src/lint/config/file.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { isAbsolute, join as join13, resolve as resolve5 } from "node:path";
+import { isAbsolute, join as join14, resolve as resolve6 } from "node:path";
 function isFile(path7) {
   try {
     return statSync2(path7).isFile();
@@ -50938,20 +51588,20 @@ function configCandidates(lookup) {
   const hidden = [".hadolint.yaml", ".hadolint.yml"];
   const visible = ["hadolint.yaml", "hadolint.yml"];
   const xdgHome = env.XDG_CONFIG_HOME;
-  const appData = env.APPDATA || join13(home, "AppData", "Roaming");
-  const xdgConfig = windows ? appData : xdgHome && isAbsolute(xdgHome) ? xdgHome : join13(home, ".config");
-  const appUserData = windows ? join13(appData, "hadolint") : join13(home, ".hadolint");
-  const documents = windows ? join13(home, "Documents") : home;
+  const appData = env.APPDATA || join14(home, "AppData", "Roaming");
+  const xdgConfig = windows ? appData : xdgHome && isAbsolute(xdgHome) ? xdgHome : join14(home, ".config");
+  const appUserData = windows ? join14(appData, "hadolint") : join14(home, ".hadolint");
+  const documents = windows ? join14(home, "Documents") : home;
   return [
-    ...hidden.map((name2) => join13(cwd, name2)),
-    ...visible.map((name2) => join13(xdgConfig, name2)),
-    ...[...visible, "config.yaml", "config.yml"].map((name2) => join13(appUserData, name2)),
-    ...hidden.map((name2) => join13(documents, name2))
+    ...hidden.map((name2) => join14(cwd, name2)),
+    ...visible.map((name2) => join14(xdgConfig, name2)),
+    ...[...visible, "config.yaml", "config.yml"].map((name2) => join14(appUserData, name2)),
+    ...hidden.map((name2) => join14(documents, name2))
   ];
 }
 function findConfigFile(lookup) {
   if (lookup.explicit) {
-    const path7 = resolve5(lookup.cwd, lookup.explicit);
+    const path7 = resolve6(lookup.cwd, lookup.explicit);
     let isDirectory3;
     try {
       isDirectory3 = statSync2(path7).isDirectory();
@@ -50962,7 +51612,7 @@ function findConfigFile(lookup) {
     }
     if (isDirectory3) {
       throw new UserError(
-        `config file '${lookup.explicit}' is a directory; name the YAML file itself, e.g. ${join13(lookup.explicit, ".hadolint.yaml")}`
+        `config file '${lookup.explicit}' is a directory; name the YAML file itself, e.g. ${join14(lookup.explicit, ".hadolint.yaml")}`
       );
     }
     return path7;
@@ -51005,8 +51655,8 @@ var example = {
   override: "override: { warning: [DL3008] }"
 };
 function parseConfigText(text2, path7) {
-  const lineCounter = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text2.replace(/^\uFEFF/, ""), {
+  const lineCounter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(text2.replace(/^\uFEFF/, ""), {
     lineCounter,
     prettyErrors: false
   });
@@ -51026,7 +51676,7 @@ function readRoot(document, at) {
   const config2 = {};
   const warnings = [];
   if (isEmpty(root)) return { config: config2, warnings };
-  if (!(0, import_yaml.isMap)(root)) {
+  if (!(0, import_yaml3.isMap)(root)) {
     throw new UserError(
       `${at(root.range?.[0])}: a config file must be a mapping of settings (e.g. '${example.ignored}'), not ${describe(root)}`
     );
@@ -51045,21 +51695,21 @@ function readRoot(document, at) {
   return { config: config2, warnings };
 }
 function keyOffset(pair) {
-  return (0, import_yaml.isScalar)(pair.key) || (0, import_yaml.isMap)(pair.key) || (0, import_yaml.isSeq)(pair.key) ? pair.key.range?.[0] : void 0;
+  return (0, import_yaml3.isScalar)(pair.key) || (0, import_yaml3.isMap)(pair.key) || (0, import_yaml3.isSeq)(pair.key) ? pair.key.range?.[0] : void 0;
 }
-function deref(document, node) {
-  if ((0, import_yaml.isAlias)(node)) return node.resolve(document) ?? null;
-  return node ?? null;
+function deref(document, node2) {
+  if ((0, import_yaml3.isAlias)(node2)) return node2.resolve(document) ?? null;
+  return node2 ?? null;
 }
-function isEmpty(node) {
-  return node === null || (0, import_yaml.isScalar)(node) && node.value === null;
+function isEmpty(node2) {
+  return node2 === null || (0, import_yaml3.isScalar)(node2) && node2.value === null;
 }
-function describe(node) {
-  if ((0, import_yaml.isMap)(node)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node)) return "a list";
-  if ((0, import_yaml.isScalar)(node)) {
-    if (node.value === null) return "an empty value";
-    const value = node.value;
+function describe(node2) {
+  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml3.isSeq)(node2)) return "a list";
+  if ((0, import_yaml3.isScalar)(node2)) {
+    if (node2.value === null) return "an empty value";
+    const value = node2.value;
     if (typeof value === "string") return `the string '${value}'`;
     if (typeof value === "boolean") return `the boolean ${value}`;
     if (typeof value === "number" || typeof value === "bigint") return `the number ${value}`;
@@ -51077,34 +51727,34 @@ var Reader = class {
   warnings;
   key(pair) {
     const key = deref(this.document, pair.key);
-    return (0, import_yaml.isScalar)(key) ? String(key.value) : String(key);
+    return (0, import_yaml3.isScalar)(key) ? String(key.value) : String(key);
   }
   value(pair) {
-    const node = deref(this.document, pair.value);
-    return isEmpty(node) ? null : node;
+    const node2 = deref(this.document, pair.value);
+    return isEmpty(node2) ? null : node2;
   }
-  where(pair, node) {
-    return this.at(node?.range?.[0] ?? keyOffset(pair));
+  where(pair, node2) {
+    return this.at(node2?.range?.[0] ?? keyOffset(pair));
   }
-  string(pair, node, name2, expected) {
-    if ((0, import_yaml.isScalar)(node) && typeof node.value === "string") return node.value;
+  string(pair, node2, name2, expected) {
+    if ((0, import_yaml3.isScalar)(node2) && typeof node2.value === "string") return node2.value;
     throw new UserError(
-      `${this.where(pair, node)}: '${name2}' must be ${expected}, not ${describe(node)}`
+      `${this.where(pair, node2)}: '${name2}' must be ${expected}, not ${describe(node2)}`
     );
   }
   stringList(pair, name2, item) {
-    const node = this.value(pair);
-    if (node === null) return void 0;
-    if (!(0, import_yaml.isSeq)(node)) {
+    const node2 = this.value(pair);
+    if (node2 === null) return void 0;
+    if (!(0, import_yaml3.isSeq)(node2)) {
       const fix = example[name2] ? `; write it as a list, e.g. '${example[name2]}'` : "";
       throw new UserError(
-        `${this.where(pair, node)}: '${name2}' must be a list of ${plural[item]}, not ${describe(node)}${fix}`
+        `${this.where(pair, node2)}: '${name2}' must be a list of ${plural[item]}, not ${describe(node2)}${fix}`
       );
     }
-    return node.items.map((entry3) => {
+    return node2.items.map((entry3) => {
       const element = deref(this.document, entry3);
       if (isEmpty(element)) {
-        throw new UserError(`${this.where(pair, node)}: '${name2}' has an empty entry; remove it`);
+        throw new UserError(`${this.where(pair, node2)}: '${name2}' has an empty entry; remove it`);
       }
       const text2 = this.string(pair, element, `${name2}[]`, `a ${item}`);
       if (item === "rule code" && !/^(DL|SC)\d+$/.test(text2)) {
@@ -51116,11 +51766,11 @@ var Reader = class {
     });
   }
   flag(pair, name2) {
-    const node = this.value(pair);
-    if (node === null) return void 0;
-    if ((0, import_yaml.isScalar)(node) && typeof node.value === "boolean") return node.value;
+    const node2 = this.value(pair);
+    if (node2 === null) return void 0;
+    if ((0, import_yaml3.isScalar)(node2) && typeof node2.value === "boolean") return node2.value;
     throw new UserError(
-      `${this.where(pair, node)}: '${name2}' must be true or false, not ${describe(node)}`
+      `${this.where(pair, node2)}: '${name2}' must be true or false, not ${describe(node2)}`
     );
   }
   read(key, pair, config2) {
@@ -51132,10 +51782,10 @@ var Reader = class {
       case "override":
         return assign(config2, "override", this.override(pair));
       case "failure-threshold": {
-        const node = this.value(pair);
-        if (node === null) return;
-        const text2 = this.string(pair, node, key, `one of ${thresholdNames.join(", ")}`);
-        config2.failureThreshold = parseThreshold(text2, `${this.where(pair, node)}: '${key}'`);
+        const node2 = this.value(pair);
+        if (node2 === null) return;
+        const text2 = this.string(pair, node2, key, `one of ${thresholdNames.join(", ")}`);
+        config2.failureThreshold = parseThreshold(text2, `${this.where(pair, node2)}: '${key}'`);
         return;
       }
       case "format":
@@ -51156,15 +51806,15 @@ var Reader = class {
     }
   }
   override(pair) {
-    const node = this.value(pair);
-    if (node === null) return void 0;
-    if (!(0, import_yaml.isMap)(node)) {
+    const node2 = this.value(pair);
+    if (node2 === null) return void 0;
+    if (!(0, import_yaml3.isMap)(node2)) {
       throw new UserError(
-        `${this.where(pair, node)}: 'override' must map severities to lists of rule codes, not ${describe(node)}; e.g. '${example.override}'`
+        `${this.where(pair, node2)}: 'override' must map severities to lists of rule codes, not ${describe(node2)}; e.g. '${example.override}'`
       );
     }
     const override = {};
-    for (const item of node.items) {
+    for (const item of node2.items) {
       const severity = this.key(item);
       const severityNode = deref(this.document, item.key);
       if (!overrideSeverities.includes(severity)) {
@@ -51183,40 +51833,40 @@ var Reader = class {
     return override;
   }
   formats(key, pair, config2) {
-    const node = this.value(pair);
-    if (node === null) return;
+    const node2 = this.value(pair);
+    if (node2 === null) return;
     const read = (element) => parseFormat(
       this.string(pair, element, key, "a format name"),
       `${this.at(element.range?.[0])}: '${key}'`
     );
     let formats;
     if (key === "format") {
-      formats = [read(node)];
-    } else if ((0, import_yaml.isSeq)(node)) {
-      formats = node.items.map((entry3) => {
+      formats = [read(node2)];
+    } else if ((0, import_yaml3.isSeq)(node2)) {
+      formats = node2.items.map((entry3) => {
         const element = deref(this.document, entry3);
         if (isEmpty(element)) {
-          throw new UserError(`${this.where(pair, node)}: 'formats' has an empty entry; remove it`);
+          throw new UserError(`${this.where(pair, node2)}: 'formats' has an empty entry; remove it`);
         }
         return read(element);
       });
     } else {
       throw new UserError(
-        `${this.where(pair, node)}: 'formats' must be a list of format names, not ${describe(node)}; e.g. '${example.formats}' (or use 'format' for one)`
+        `${this.where(pair, node2)}: 'formats' must be a list of format names, not ${describe(node2)}; e.g. '${example.formats}' (or use 'format' for one)`
       );
     }
     config2.formats = [...config2.formats ?? [], ...formats];
   }
   labelSchema(pair) {
-    const node = this.value(pair);
-    if (node === null) return void 0;
-    if (!(0, import_yaml.isMap)(node)) {
+    const node2 = this.value(pair);
+    if (node2 === null) return void 0;
+    if (!(0, import_yaml3.isMap)(node2)) {
       throw new UserError(
-        `${this.where(pair, node)}: 'label-schema' must map label names to types (${labelTypes.join(", ")}), not ${describe(node)}; e.g. 'label-schema: { maintainer: text }'`
+        `${this.where(pair, node2)}: 'label-schema' must map label names to types (${labelTypes.join(", ")}), not ${describe(node2)}; e.g. 'label-schema: { maintainer: text }'`
       );
     }
     const schema = {};
-    for (const item of node.items) {
+    for (const item of node2.items) {
       const name2 = this.key(item);
       const value = this.value(item);
       const text2 = value === null ? "" : this.string(item, value, `label-schema.${name2}`, `one of ${labelTypes.join(", ")}`);
@@ -51417,20 +52067,20 @@ function formatJson(findings) {
 }
 
 // src/lint/formats/sarif.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve6, sep } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve7, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/lint/rule.ts
 function documentationUrl(code2) {
   return code2.startsWith("SC") ? `https://www.shellcheck.net/wiki/${code2}` : `https://github.com/hadolint/hadolint/wiki/${code2}`;
 }
-function simpleRule(meta, check2, options = {}) {
+function simpleRule(meta, check3, options = {}) {
   return {
     meta,
     ...options.onbuild ? { onbuild: true } : {},
     create: (context) => ({
       check(instruction) {
-        const verdict = check2(instruction, context.settings);
+        const verdict = check3(instruction, context.settings);
         if (verdict === false) context.report(instruction.line);
         else if (typeof verdict === "string") context.report(instruction.line, verdict);
       }
@@ -51448,7 +52098,7 @@ function encodePath(path7) {
   return encodeURI(path7).replace(/[?#:]/g, (char) => encodeURIComponent(char));
 }
 function artifactLocation(file, workspace, cwd = workspace) {
-  const absolute = resolve6(cwd, file);
+  const absolute = resolve7(cwd, file);
   const inside = relative2(workspace, absolute);
   if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute2(inside)) {
     return { uri: pathToFileURL(absolute).href };
@@ -51830,23 +52480,23 @@ var LookaheadIterator = class {
 };
 function getText(tree, startIndex, endIndex, startPosition) {
   const length = endIndex - startIndex;
-  let result3 = tree.textCallback(startIndex, startPosition);
-  if (result3) {
-    startIndex += result3.length;
+  let result4 = tree.textCallback(startIndex, startPosition);
+  if (result4) {
+    startIndex += result4.length;
     while (startIndex < endIndex) {
       const string = tree.textCallback(startIndex, startPosition);
       if (string && string.length > 0) {
         startIndex += string.length;
-        result3 += string;
+        result4 += string;
       } else {
         break;
       }
     }
     if (startIndex > endIndex) {
-      result3 = result3.slice(0, length);
+      result4 = result4.slice(0, length);
     }
   }
-  return result3 ?? "";
+  return result4 ?? "";
 }
 __name(getText, "getText");
 var finalizer2 = newFinalizer((address) => {
@@ -51929,34 +52579,34 @@ var Tree = class _Tree {
       throw new TypeError("Argument must be a Tree");
     }
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result3 = new Array(count);
-    if (count > 0) {
+    const result4 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result3[i2] = unmarshalRange(address);
+      for (let i2 = 0; i2 < count2; i2++) {
+        result4[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result3;
+    return result4;
   }
   /** Get the included ranges that were used to parse the syntax tree. */
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result3 = new Array(count);
-    if (count > 0) {
+    const result4 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result3[i2] = unmarshalRange(address);
+      for (let i2 = 0; i2 < count2; i2++) {
+        result4[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result3;
+    return result4;
   }
 };
 var finalizer3 = newFinalizer((address) => {
@@ -52118,9 +52768,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoFirstChild() {
     marshalTreeCursor(this);
-    const result3 = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    const result4 = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result3 === 1;
+    return result4 === 1;
   }
   /**
    * Move this cursor to the last child of its current node.
@@ -52134,9 +52784,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoLastChild() {
     marshalTreeCursor(this);
-    const result3 = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    const result4 = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result3 === 1;
+    return result4 === 1;
   }
   /**
    * Move this cursor to the parent of its current node.
@@ -52150,9 +52800,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoParent() {
     marshalTreeCursor(this);
-    const result3 = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    const result4 = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result3 === 1;
+    return result4 === 1;
   }
   /**
    * Move this cursor to the next sibling of its current node.
@@ -52165,9 +52815,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoNextSibling() {
     marshalTreeCursor(this);
-    const result3 = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    const result4 = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result3 === 1;
+    return result4 === 1;
   }
   /**
    * Move this cursor to the previous sibling of its current node.
@@ -52184,9 +52834,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoPreviousSibling() {
     marshalTreeCursor(this);
-    const result3 = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    const result4 = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result3 === 1;
+    return result4 === 1;
   }
   /**
    * Move the cursor to the node that is the nth descendant of
@@ -52208,9 +52858,9 @@ var TreeCursor = class _TreeCursor {
   gotoFirstChildForIndex(goalIndex) {
     marshalTreeCursor(this);
     C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-    const result3 = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    const result4 = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result3 === 1;
+    return result4 === 1;
   }
   /**
    * Move this cursor to the first child of its current node that contains or
@@ -52222,16 +52872,16 @@ var TreeCursor = class _TreeCursor {
   gotoFirstChildForPosition(goalPosition) {
     marshalTreeCursor(this);
     marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-    const result3 = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    const result4 = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result3 === 1;
+    return result4 === 1;
   }
   /**
    * Re-initialize this tree cursor to start at the original node that the
    * cursor was constructed with.
    */
-  reset(node) {
-    marshalNode(node);
+  reset(node2) {
+    marshalNode(node2);
     marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
     C._ts_tree_cursor_reset_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
@@ -52480,18 +53130,18 @@ var Node = class {
   childrenForFieldId(fieldId) {
     marshalNode(this);
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result3 = new Array(count);
-    if (count > 0) {
+    const result4 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result3[i2] = unmarshalNode(this.tree, address);
+      for (let i2 = 0; i2 < count2; i2++) {
+        result4[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
       C._free(buffer);
     }
-    return result3;
+    return result4;
   }
   /** Get the node's first child that contains or starts after the given byte offset. */
   firstChildForIndex(index) {
@@ -52557,12 +53207,12 @@ var Node = class {
     if (!this._children) {
       marshalNode(this);
       C._ts_node_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count);
-      if (count > 0) {
+      this._children = new Array(count2);
+      if (count2 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           this._children[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -52580,12 +53230,12 @@ var Node = class {
     if (!this._namedChildren) {
       marshalNode(this);
       C._ts_node_named_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count);
-      if (count > 0) {
+      this._namedChildren = new Array(count2);
+      if (count2 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           this._namedChildren[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -52631,17 +53281,17 @@ var Node = class {
     );
     const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
     const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result3 = new Array(descendantCount);
+    const result4 = new Array(descendantCount);
     if (descendantCount > 0) {
       let address = descendantAddress;
       for (let i2 = 0; i2 < descendantCount; i2++) {
-        result3[i2] = unmarshalNode(this.tree, address);
+        result4[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
     }
     C._free(descendantAddress);
     C._free(symbolsAddress);
-    return result3;
+    return result4;
   }
   /** Get this node's next sibling. */
   get nextSibling() {
@@ -52799,33 +53449,33 @@ var Node = class {
   toString() {
     marshalNode(this);
     const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result3 = C.AsciiToString(address);
+    const result4 = C.AsciiToString(address);
     C._free(address);
-    return result3;
+    return result4;
   }
 };
-function unmarshalCaptures(query, tree, address, patternIndex, result3) {
-  for (let i2 = 0, n = result3.length; i2 < n; i2++) {
+function unmarshalCaptures(query, tree, address, patternIndex, result4) {
+  for (let i2 = 0, n = result4.length; i2 < n; i2++) {
     const captureIndex = C.getValue(address, "i32");
     address += SIZE_OF_INT;
-    const node = unmarshalNode(tree, address);
+    const node2 = unmarshalNode(tree, address);
     address += SIZE_OF_NODE;
-    result3[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+    result4[i2] = { patternIndex, name: query.captureNames[captureIndex], node: node2 };
   }
   return address;
 }
 __name(unmarshalCaptures, "unmarshalCaptures");
-function marshalNode(node, index = 0) {
+function marshalNode(node2, index = 0) {
   let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
-  C.setValue(address, node.id, "i32");
+  C.setValue(address, node2.id, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, node.startIndex, "i32");
+  C.setValue(address, node2.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.row, "i32");
+  C.setValue(address, node2.startPosition.row, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.column, "i32");
+  C.setValue(address, node2.startPosition.column, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, node[0], "i32");
+  C.setValue(address, node2[0], "i32");
 }
 __name(marshalNode, "marshalNode");
 function unmarshalNode(tree, address = TRANSFER_BUFFER) {
@@ -52839,14 +53489,14 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   const column = C.getValue(address, "i32");
   address += SIZE_OF_INT;
   const other = C.getValue(address, "i32");
-  const result3 = new Node(INTERNAL, {
+  const result4 = new Node(INTERNAL, {
     id: id2,
     tree,
     startIndex: index,
     startPosition: { row, column },
     other
   });
-  return result3;
+  return result4;
 }
 __name(unmarshalNode, "unmarshalNode");
 function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
@@ -52869,11 +53519,11 @@ function marshalPoint(address, point) {
 }
 __name(marshalPoint, "marshalPoint");
 function unmarshalPoint(address) {
-  const result3 = {
+  const result4 = {
     row: C.getValue(address, "i32") >>> 0,
     column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
   };
-  return result3;
+  return result4;
 }
 __name(unmarshalPoint, "unmarshalPoint");
 function marshalRange(address, range) {
@@ -52888,15 +53538,15 @@ function marshalRange(address, range) {
 }
 __name(marshalRange, "marshalRange");
 function unmarshalRange(address) {
-  const result3 = {};
-  result3.startPosition = unmarshalPoint(address);
+  const result4 = {};
+  result4.startPosition = unmarshalPoint(address);
   address += SIZE_OF_POINT;
-  result3.endPosition = unmarshalPoint(address);
+  result4.endPosition = unmarshalPoint(address);
   address += SIZE_OF_POINT;
-  result3.startIndex = C.getValue(address, "i32") >>> 0;
+  result4.startIndex = C.getValue(address, "i32") >>> 0;
   address += SIZE_OF_INT;
-  result3.endIndex = C.getValue(address, "i32") >>> 0;
-  return result3;
+  result4.endIndex = C.getValue(address, "i32") >>> 0;
+  return result4;
 }
 __name(unmarshalRange, "unmarshalRange");
 function marshalEdit(edit, address = TRANSFER_BUFFER) {
@@ -53000,8 +53650,8 @@ var Language = class _Language {
    * Get the field id for a field name.
    */
   fieldIdForName(fieldName) {
-    const result3 = this.fields.indexOf(fieldName);
-    return result3 !== -1 ? result3 : null;
+    const result4 = this.fields.indexOf(fieldName);
+    return result4 !== -1 ? result4 : null;
   }
   /**
    * Get the field name for a field id.
@@ -53016,9 +53666,9 @@ var Language = class _Language {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result3 = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    const result4 = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
     C._free(typeAddress);
-    return result3 || null;
+    return result4 || null;
   }
   /**
    * Gets the number of node types in the language.
@@ -53054,34 +53704,34 @@ var Language = class _Language {
    */
   get supertypes() {
     C._ts_language_supertypes_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result3 = new Array(count);
-    if (count > 0) {
+    const result4 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result3[i2] = C.getValue(address, "i16");
+      for (let i2 = 0; i2 < count2; i2++) {
+        result4[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
     }
-    return result3;
+    return result4;
   }
   /**
    * Get the subtype ids for a given supertype node id.
    */
   subtypes(supertype) {
     C._ts_language_subtypes_wasm(this[0], supertype);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result3 = new Array(count);
-    if (count > 0) {
+    const result4 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result3[i2] = C.getValue(address, "i16");
+      for (let i2 = 0; i2 < count2; i2++) {
+        result4[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
     }
-    return result3;
+    return result4;
   }
   /**
    * Get the next state id for a given state id and node type id.
@@ -53120,8 +53770,8 @@ var Language = class _Language {
     if (input instanceof Uint8Array) {
       binary2 = input;
     } else if (globalThis.process?.versions.node) {
-      const fs23 = await import("fs/promises");
-      binary2 = await fs23.readFile(input);
+      const fs24 = await import("fs/promises");
+      binary2 = await fs24.readFile(input);
     } else {
       const response = await fetch(input);
       if (!response.ok) {
@@ -53234,13 +53884,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve18, reject) => {
+          return new Promise((resolve19, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve18(xhr.response);
+                resolve19(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -53436,15 +54086,15 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve18, reject) => {
+      return new Promise((resolve19, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve18(receiveInstance(mod, inst));
+          resolve19(receiveInstance(mod, inst));
         });
       });
     }
     wasmBinaryFile ??= findWasmBinary();
-    var result3 = await instantiateAsync(wasmBinary, wasmBinaryFile, info22);
-    var exports = receiveInstantiationResult(result3);
+    var result4 = await instantiateAsync(wasmBinary, wasmBinaryFile, info22);
+    var exports = receiveInstantiationResult(result4);
     return exports;
   }
   __name(createWasm, "createWasm");
@@ -53562,9 +54212,9 @@ async function Module2(moduleArg = {}) {
     }
     __name(getString, "getString");
     function getStringList() {
-      var count2 = getLEB();
+      var count22 = getLEB();
       var rtn = [];
-      while (count2--) rtn.push(getString());
+      while (count22--) rtn.push(getString());
       return rtn;
     }
     __name(getStringList, "getStringList");
@@ -53613,8 +54263,8 @@ async function Module2(moduleArg = {}) {
       } else if (subsectionType === WASM_DYLINK_NEEDED) {
         customSection.neededDynlibs = getStringList();
       } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
+        var count2 = getLEB();
+        while (count2--) {
           var symname = getString();
           var flags22 = getLEB();
           if (flags22 & WASM_SYMBOL_TLS) {
@@ -53622,8 +54272,8 @@ async function Module2(moduleArg = {}) {
           }
         }
       } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
+        var count2 = getLEB();
+        while (count2--) {
           var modname = getString();
           var symname = getString();
           var flags22 = getLEB();
@@ -53782,9 +54432,9 @@ async function Module2(moduleArg = {}) {
     }
     return func2;
   }, "getWasmTableEntry");
-  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+  var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
     if (functionsInTableMap) {
-      for (var i2 = offset; i2 < offset + count; i2++) {
+      for (var i2 = offset; i2 < offset + count2; i2++) {
         var item = getWasmTableEntry(i2);
         if (item) {
           functionsInTableMap.set(item, i2);
@@ -54771,8 +55421,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve18, reject) => {
-      readyPromiseResolve = resolve18;
+    moduleRtn = new Promise((resolve19, reject) => {
+      readyPromiseResolve = resolve19;
       readyPromiseReject = reject;
     });
   }
@@ -54938,11 +55588,11 @@ var Parser = class {
     if (!this.language) {
       throw new Error("Parser must have a language to parse");
     }
-    const result3 = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    const result4 = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
     C.currentParseCallback = null;
     C.currentLogCallback = null;
     C.currentProgressCallback = null;
-    return result3;
+    return result4;
   }
   /**
    * Instruct the parser to start the next parse from the beginning.
@@ -54959,18 +55609,18 @@ var Parser = class {
   /** Get the ranges of text that the parser will include when parsing. */
   getIncludedRanges() {
     C._ts_parser_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result3 = new Array(count);
-    if (count > 0) {
+    const result4 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result3[i2] = unmarshalRange(address);
+      for (let i2 = 0; i2 < count2; i2++) {
+        result4[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result3;
+    return result4;
   }
   /** Set the logging callback that a parser should use during parsing. */
   setLogger(callback) {
@@ -55392,7 +56042,7 @@ var Query = class {
    *
    * @param {QueryOptions} options - Options for query execution.
    */
-  matches(node, options = {}) {
+  matches(node2, options = {}) {
     const startPosition = options.startPosition ?? ZERO_POINT;
     const endPosition = options.endPosition ?? ZERO_POINT;
     const startIndex = options.startIndex ?? 0;
@@ -55423,10 +56073,10 @@ var Query = class {
     if (progressCallback) {
       C.currentQueryProgressCallback = progressCallback;
     }
-    marshalNode(node);
+    marshalNode(node2);
     C._ts_query_matches_wasm(
       this[0],
-      node.tree[0],
+      node2.tree[0],
       startPosition.row,
       startPosition.column,
       endPosition.row,
@@ -55445,7 +56095,7 @@ var Query = class {
     const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result3 = new Array(rawCount);
+    const result4 = new Array(rawCount);
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     let filteredCount = 0;
     let address = startAddress;
@@ -55455,22 +56105,22 @@ var Query = class {
       const captureCount = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const captures = new Array(captureCount);
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      address = unmarshalCaptures(this, node2.tree, address, patternIndex, captures);
       if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        result3[filteredCount] = { patternIndex, captures };
+        result4[filteredCount] = { patternIndex, captures };
         const setProperties = this.setProperties[patternIndex];
-        result3[filteredCount].setProperties = setProperties;
+        result4[filteredCount].setProperties = setProperties;
         const assertedProperties = this.assertedProperties[patternIndex];
-        result3[filteredCount].assertedProperties = assertedProperties;
+        result4[filteredCount].assertedProperties = assertedProperties;
         const refutedProperties = this.refutedProperties[patternIndex];
-        result3[filteredCount].refutedProperties = refutedProperties;
+        result4[filteredCount].refutedProperties = refutedProperties;
         filteredCount++;
       }
     }
-    result3.length = filteredCount;
+    result4.length = filteredCount;
     C._free(startAddress);
     C.currentQueryProgressCallback = null;
-    return result3;
+    return result4;
   }
   /**
    * Iterate over all of the individual captures in the order that they
@@ -55483,7 +56133,7 @@ var Query = class {
    *
    * @param {QueryOptions} options - Options for query execution.
    */
-  captures(node, options = {}) {
+  captures(node2, options = {}) {
     const startPosition = options.startPosition ?? ZERO_POINT;
     const endPosition = options.endPosition ?? ZERO_POINT;
     const startIndex = options.startIndex ?? 0;
@@ -55514,10 +56164,10 @@ var Query = class {
     if (progressCallback) {
       C.currentQueryProgressCallback = progressCallback;
     }
-    marshalNode(node);
+    marshalNode(node2);
     C._ts_query_captures_wasm(
       this[0],
-      node.tree[0],
+      node2.tree[0],
       startPosition.row,
       startPosition.column,
       endPosition.row,
@@ -55533,14 +56183,14 @@ var Query = class {
       matchLimit,
       maxStartDepth
     );
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result3 = new Array();
+    const result4 = new Array();
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
     let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
+    for (let i2 = 0; i2 < count2; i2++) {
       const patternIndex = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const captureCount = C.getValue(address, "i32");
@@ -55548,7 +56198,7 @@ var Query = class {
       const captureIndex = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       captures.length = captureCount;
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      address = unmarshalCaptures(this, node2.tree, address, patternIndex, captures);
       if (this.textPredicates[patternIndex].every((p) => p(captures))) {
         const capture = captures[captureIndex];
         const setProperties = this.setProperties[patternIndex];
@@ -55557,12 +56207,12 @@ var Query = class {
         capture.assertedProperties = assertedProperties;
         const refutedProperties = this.refutedProperties[patternIndex];
         capture.refutedProperties = refutedProperties;
-        result3.push(capture);
+        result4.push(capture);
       }
     }
     C._free(startAddress);
     C.currentQueryProgressCallback = null;
-    return result3;
+    return result4;
   }
   /** Get the predicates for a given pattern. */
   predicatesForPattern(patternIndex) {
@@ -55651,16 +56301,16 @@ var Query = class {
 // src/dockerfile/assets.ts
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname4, join as join14 } from "node:path";
+import { dirname as dirname4, join as join15 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateAsset(file, packageName) {
-  const beside = join14(dirname4(fileURLToPath(import.meta.url)), file);
+  const beside = join15(dirname4(fileURLToPath(import.meta.url)), file);
   if (existsSync(beside)) return beside;
   const require2 = createRequire(import.meta.url);
   try {
     return require2.resolve(`${packageName}/${file}`);
   } catch {
-    return join14(dirname4(require2.resolve(`${packageName}/package.json`)), file);
+    return join15(dirname4(require2.resolve(`${packageName}/package.json`)), file);
   }
 }
 
@@ -55688,34 +56338,34 @@ async function initShellParser() {
 function unquote(text2) {
   return text2.includes("\\") ? text2.replace(/\\(.)/gs, "$1") : text2;
 }
-function wordText(node) {
-  switch (node.type) {
+function wordText(node2) {
+  switch (node2.type) {
     case "word":
     case "number":
-      return unquote(node.text);
+      return unquote(node2.text);
     case "raw_string":
-      return node.text.slice(1, -1);
+      return node2.text.slice(1, -1);
     case "ansi_c_string":
-      return node.text.slice(2, -1);
+      return node2.text.slice(2, -1);
     case "string":
     case "translated_string":
     case "concatenation":
-      return node.namedChildren.map((child2) => child2 ? wordText(child2) : "").join("");
+      return node2.namedChildren.map((child2) => child2 ? wordText(child2) : "").join("");
     case "string_content":
-      return node.text.replace(/\\([$`"\\\n])/g, "$1");
+      return node2.text.replace(/\\([$`"\\\n])/g, "$1");
     case "simple_expansion":
     case "expansion": {
-      const name2 = node.namedChildren.find(
+      const name2 = node2.namedChildren.find(
         (child2) => child2?.type === "variable_name" || child2?.type === "special_variable_name"
       );
-      return `\${${name2 ? name2.text : node.text.replace(/^\$\{?|\}$/g, "")}}`;
+      return `\${${name2 ? name2.text : node2.text.replace(/^\$\{?|\}$/g, "")}}`;
     }
     case "command_substitution":
-      return `\${${node.text.replace(/^\$\(|\)$|^`|`$/g, "").replace(/\s+/g, "")}}`;
+      return `\${${node2.text.replace(/^\$\(|\)$|^`|`$/g, "").replace(/\s+/g, "")}}`;
     case "arithmetic_expansion":
       return "${VAR}";
     default:
-      return node.text;
+      return node2.text;
   }
 }
 function cursorText(cursor, source) {
@@ -55729,12 +56379,12 @@ function cursorText(cursor, source) {
   }
   return wordText(cursor.currentNode);
 }
-function commandOf(node, source) {
-  const type = node.type;
+function commandOf(node2, source) {
+  const type = node2.type;
   if (type !== "command" && type !== "declaration_command" && type !== "unset_command")
     return void 0;
-  const { row, column } = node.startPosition;
-  const cursor = node.walk();
+  const { row, column } = node2.startPosition;
+  const cursor = node2.walk();
   let name2;
   const args2 = [];
   if (cursor.gotoFirstChild()) {
@@ -55768,21 +56418,21 @@ function shellHeredoc(statement) {
 }
 var wantedTypes = ["command", "declaration_command", "unset_command", "pipeline"];
 function collect(root, source, rowOffset, columnOffset, script2) {
-  for (const node of root.descendantsOfType(wantedTypes)) {
-    if (!node) continue;
-    if (node.type === "pipeline") {
+  for (const node2 of root.descendantsOfType(wantedTypes)) {
+    if (!node2) continue;
+    if (node2.type === "pipeline") {
       script2.hasPipe = true;
       continue;
     }
-    const command = commandOf(node, source);
+    const command = commandOf(node2, source);
     if (!command) continue;
     script2.commands.push({
       ...command,
       row: command.row + rowOffset,
       column: command.row === 0 ? command.column + columnOffset : command.column
     });
-    const parent = node.parent;
-    if (parent?.type === "redirected_statement" && parent.childForFieldName("body")?.id === node.id) {
+    const parent = node2.parent;
+    if (parent?.type === "redirected_statement" && parent.childForFieldName("body")?.id === node2.id) {
       const body2 = shellHeredoc(parent);
       if (body2) parseInto(body2.text, script2, body2.startPosition.row + rowOffset, 0);
     }
@@ -55815,7 +56465,7 @@ function exitStatus(findings, policy) {
 
 // src/lint/files.ts
 import { existsSync as existsSync2, readdirSync, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolutePath, join as join15, relative as relative3, resolve as resolve7, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolutePath, join as join16, relative as relative3, resolve as resolve8, sep as sep2 } from "node:path";
 function isDockerfileName(name2) {
   if (name2.endsWith(".dockerignore")) return false;
   return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
@@ -55829,7 +56479,7 @@ function walk(dir, visit) {
     return;
   }
   for (const entry3 of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path7 = join15(dir, entry3.name);
+    const path7 = join16(dir, entry3.name);
     if (entry3.isDirectory()) {
       if (!skippedDirectories.has(entry3.name)) walk(path7, visit);
     } else if (entry3.isFile()) {
@@ -55878,7 +56528,7 @@ function findDockerfiles(inputs, options) {
       add("-");
       continue;
     }
-    const absolute = resolve7(options.cwd, input);
+    const absolute = resolve8(options.cwd, input);
     const before = found.length;
     const exists3 = !hasGlob(input) && existsSync2(absolute);
     const isDirectory3 = exists3 && statSync3(absolute).isDirectory();
@@ -55902,7 +56552,7 @@ function findDockerfiles(inputs, options) {
       const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
       const matcher = globToRegExp(slashed);
       const isAbsolute7 = slashed.startsWith("/");
-      walk(resolve7(options.cwd, fixed || "."), (path7) => {
+      walk(resolve8(options.cwd, fixed || "."), (path7) => {
         const shown = isAbsolute7 ? toSlashes(path7) : toSlashes(relative3(options.cwd, path7));
         if (matcher.test(shown)) add(shown);
       });
@@ -55918,7 +56568,7 @@ function findDockerfiles(inputs, options) {
 
 // src/lint/lint.ts
 import { readFile } from "node:fs/promises";
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/lint/pragmas.ts
 var spaces = "[ \\t]";
@@ -56071,12 +56721,12 @@ function lintDockerfile(dockerfile, rules, settings = defaultSettings, external 
 
 // src/lint/lint.ts
 var decoder = new TextDecoder("utf-8", { fatal: false });
-async function readText(request, file) {
+async function readText2(request, file) {
   if (file === "-") {
     if (!request.readStdin) throw new Error("standard input is not available here");
     return request.readStdin();
   }
-  return decoder.decode(await readFile(resolve8(request.cwd, file)));
+  return decoder.decode(await readFile(resolve9(request.cwd, file)));
 }
 async function lintFiles(request) {
   await initShellParser();
@@ -56084,7 +56734,7 @@ async function lintFiles(request) {
   for (const file of request.files) {
     let text2;
     try {
-      text2 = await readText(request, file);
+      text2 = await readText2(request, file);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       results.push({
@@ -56156,7 +56806,7 @@ function hasArgs(command, name2, args2) {
   return names.includes(command.name) && command.args.some((arg) => args2.includes(arg));
 }
 function argumentsOf(command, flagsWithValue = []) {
-  const result3 = [];
+  const result4 = [];
   for (let index = 0; index < command.args.length; index++) {
     const arg = command.args[index] ?? "";
     if (isFlag(arg)) {
@@ -56166,9 +56816,9 @@ function argumentsOf(command, flagsWithValue = []) {
       continue;
     }
     if (arg === "-" || arg === "--") continue;
-    result3.push(arg);
+    result4.push(arg);
   }
-  return result3;
+  return result4;
 }
 
 // src/lint/rules/DL3001.ts
@@ -56925,7 +57575,7 @@ var DL3026 = {
     const trusted = context.settings.trustedRegistries;
     const stages = new StageTracker();
     const allowed = (reference) => stages.byName(reference) !== void 0 || isTrustedImage(reference, trusted);
-    const check2 = (instruction) => {
+    const check3 = (instruction) => {
       switch (instruction.keyword) {
         case "FROM": {
           const stage = stages.check(instruction);
@@ -56948,7 +57598,7 @@ var DL3026 = {
     return {
       check(instruction) {
         if (trusted.length === 0) return;
-        if (!check2(instruction)) context.report(instruction.line);
+        if (!check3(instruction)) context.report(instruction.line);
       }
     };
   }
@@ -58317,8 +58967,8 @@ function isIpv6(address) {
   if (halves.length > 2) return false;
   const groups = halves.map((half) => half === "" ? [] : half.split(":"));
   if (!groups.every((list3) => list3.every((group) => hexGroup.test(group)))) return false;
-  const count = groups.reduce((total, list3) => total + list3.length, 0);
-  return halves.length === 2 ? count <= 7 : count === 8;
+  const count2 = groups.reduce((total, list3) => total + list3.length, 0);
+  return halves.length === 2 ? count2 <= 7 : count2 === 8;
 }
 function isAuthority(authority) {
   let rest = authority;
@@ -58989,8 +59639,8 @@ function ruleByCode(code2) {
 import { createHash as createHash7 } from "node:crypto";
 import { accessSync, constants as constants5, createReadStream as createReadStream5, existsSync as existsSync5, statSync as statSync5 } from "node:fs";
 import { chmod as chmod2, mkdtemp, rm as rm2 } from "node:fs/promises";
-import { arch as machineArch, homedir as homedir2, tmpdir as tmpdir3 } from "node:os";
-import { delimiter as delimiter2, join as join19, resolve as resolve10 } from "node:path";
+import { arch as machineArch, homedir as homedir2, tmpdir as tmpdir4 } from "node:os";
+import { delimiter as delimiter2, join as join20, resolve as resolve11 } from "node:path";
 var shellCheckRelease = {
   version: "0.11.0",
   sha256: {
@@ -59023,14 +59673,14 @@ function findOnPath(name2, searchPath) {
   for (const dir of searchPath.split(delimiter2)) {
     if (dir === "") continue;
     for (const extension of extensions) {
-      const candidate = join19(dir, name2 + extension);
+      const candidate = join20(dir, name2 + extension);
       if (isExecutableFile(candidate)) return candidate;
     }
   }
   return void 0;
 }
 function givenShellCheck(path7) {
-  const absolute = resolve10(path7);
+  const absolute = resolve11(path7);
   if (!existsSync5(absolute)) {
     throw new UserError(
       `shellcheck: '${path7}' does not exist; give the path of a shellcheck binary, 'auto' or 'off'`
@@ -59060,8 +59710,8 @@ function assetFor(options) {
 }
 async function withToolCache(work) {
   if (process.env.RUNNER_TOOL_CACHE) return await work();
-  const cacheHome = process.env.XDG_CACHE_HOME || join19(homedir2(), ".cache");
-  process.env.RUNNER_TOOL_CACHE = join19(cacheHome, "runnerkit", "tool-cache");
+  const cacheHome = process.env.XDG_CACHE_HOME || join20(homedir2(), ".cache");
+  process.env.RUNNER_TOOL_CACHE = join20(cacheHome, "runnerkit", "tool-cache");
   try {
     return await work();
   } finally {
@@ -59073,7 +59723,7 @@ async function cachedShellCheck(options = {}) {
   if (typeof asset === "string") return void 0;
   const { find: find2 } = await toolCache();
   const dir = await withToolCache(() => find2("shellcheck", asset.version, asset.arch));
-  const binary2 = dir ? join19(dir, "shellcheck") : "";
+  const binary2 = dir ? join20(dir, "shellcheck") : "";
   return binary2 && isExecutableFile(binary2) ? binary2 : void 0;
 }
 async function sha256Of2(file) {
@@ -59085,26 +59735,26 @@ async function downloadShellCheck(options = {}) {
   const asset = assetFor(options);
   if (typeof asset === "string") throw new UserError(`${asset}; install shellcheck and retry`);
   const { cacheDir: cacheDir2, downloadTool: downloadTool2, extractTar: extractTar2 } = await toolCache();
-  const work = await mkdtemp(join19(process.env.RUNNER_TEMP || tmpdir3(), "runnerkit-shellcheck-"));
+  const work = await mkdtemp(join20(process.env.RUNNER_TEMP || tmpdir4(), "runnerkit-shellcheck-"));
   try {
-    const archive = await downloadTool2(asset.url, join19(work, "shellcheck.tar.xz"));
+    const archive = await downloadTool2(asset.url, join20(work, "shellcheck.tar.xz"));
     const actual = await sha256Of2(archive);
     if (actual !== asset.sha256) {
       await rm2(archive, { force: true });
-      const check2 = asset.url.startsWith(defaultShellCheckUrl) ? "retry, or install shellcheck and retry" : `check that the mirror (${shellCheckUrlVariable}) serves the official release file`;
+      const check3 = asset.url.startsWith(defaultShellCheckUrl) ? "retry, or install shellcheck and retry" : `check that the mirror (${shellCheckUrlVariable}) serves the official release file`;
       throw new ShellCheckChecksumError(
-        `ShellCheck download ${asset.url} has sha256 ${actual}, not the pinned ${asset.sha256}; nothing was installed: ${check2}`
+        `ShellCheck download ${asset.url} has sha256 ${actual}, not the pinned ${asset.sha256}; nothing was installed: ${check3}`
       );
     }
-    const extracted = await extractTar2(archive, join19(work, "extracted"), "xJ");
-    const folder = join19(extracted, `shellcheck-v${asset.version}`);
-    if (!isExecutableFile(join19(folder, "shellcheck"))) {
+    const extracted = await extractTar2(archive, join20(work, "extracted"), "xJ");
+    const folder = join20(extracted, `shellcheck-v${asset.version}`);
+    if (!isExecutableFile(join20(folder, "shellcheck"))) {
       throw new Error(`${asset.url} has no shellcheck-v${asset.version}/shellcheck`);
     }
     const cached = await withToolCache(
       () => cacheDir2(folder, "shellcheck", asset.version, asset.arch)
     );
-    const binary2 = join19(cached, "shellcheck");
+    const binary2 = join20(cached, "shellcheck");
     await chmod2(binary2, 493);
     return binary2;
   } finally {
@@ -59274,9 +59924,9 @@ function runScripts(instruction, state) {
     }
     const original = text2.split("\n");
     for (const heredoc of instruction.heredocs) {
-      const count = bodyRows(heredoc);
+      const count2 = bodyRows(heredoc);
       const first = heredoc.bodyLine - instruction.scriptLine;
-      const shell = count === 0 ? void 0 : heredocShell(original, heredoc, first, bodies);
+      const shell = count2 === 0 ? void 0 : heredocShell(original, heredoc, first, bodies);
       if (shell === void 0) continue;
       const body2 = heredoc.body.replace(/^#!.*/, "");
       scripts.push(
@@ -59286,7 +59936,7 @@ function runScripts(instruction, state) {
           instructionLine: instruction.line
         })
       );
-      for (let row = first; row < first + count; row++) if (row < rows.length) rows[row] = "";
+      for (let row = first; row < first + count2; row++) if (row < rows.length) rows[row] = "";
     }
   }
   scripts.unshift(script(shebang, state.names, rows.join("\n"), at));
@@ -59389,7 +60039,7 @@ function shellCheckEnvironment() {
   return env;
 }
 function runShellCheck(binary2, script2) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve19, reject) => {
     const child2 = spawn4(binary2, shellCheckArguments(script2), {
       stdio: ["pipe", "pipe", "pipe"],
       env: shellCheckEnvironment(),
@@ -59414,7 +60064,7 @@ function runShellCheck(binary2, script2) {
         return;
       }
       try {
-        resolve18(parseShellCheckOutput(output));
+        resolve19(parseShellCheckOutput(output));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         reject(
@@ -59496,7 +60146,7 @@ async function runLint(options) {
     ...binary2 ? { external: (dockerfile) => shellcheckFailures(dockerfile, binary2) } : {},
     ...options.readStdin ? { readStdin: options.readStdin } : {}
   });
-  const findings = results.flatMap((result3) => result3.findings);
+  const findings = results.flatMap((result4) => result4.findings);
   return {
     results,
     findings,
@@ -59517,7 +60167,7 @@ async function runLint(options) {
 }
 
 // src/cli/lint.ts
-var usage3 = `Usage: runnerkit lint [options] PATH…|-
+var usage4 = `Usage: runnerkit lint [options] PATH…|-
 
 Lint Dockerfiles with hadolint's rules, in this process: no Docker, no hadolint binary.
 PATH is a Dockerfile, a folder (searched for Dockerfile, *.Dockerfile, Dockerfile.* and
@@ -59551,7 +60201,7 @@ Environment: hadolint's HADOLINT_* variables, merged as hadolint merges them.
 var lintCommand = {
   name: "lint",
   summary: "lint Dockerfiles with hadolint rules and ShellCheck, without Docker",
-  usage: usage3,
+  usage: usage4,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("lint", args2, {
       config: { type: "string", short: "c" },
@@ -59627,7 +60277,7 @@ var lintCommand = {
       const report = run2.report(format, color);
       if (target === void 0) context.stdout(report);
       else {
-        const path7 = resolve11(context.cwd, target);
+        const path7 = resolve12(context.cwd, target);
         mkdirSync(dirname8(path7), { recursive: true });
         writeFileSync2(path7, report);
       }
@@ -59637,7 +60287,7 @@ var lintCommand = {
 };
 
 // src/cli/meta.ts
-var usage4 = `Usage: runnerkit meta [options]
+var usage5 = `Usage: runnerkit meta [options]
 
 Compute image tags, OCI labels and annotations for the current event, with the same inputs
 as docker/metadata-action (and the image-meta action). Prints a JSON object
@@ -59683,7 +60333,7 @@ async function localRepository(context, cwd, token, warn) {
 var metaCommand = {
   name: "meta",
   summary: "compute image tags, labels and annotations for an event (docker/metadata-action inputs)",
-  usage: usage4,
+  usage: usage5,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("meta", args2, {
       images: { type: "string", multiple: true },
@@ -59713,13 +60363,13 @@ var metaCommand = {
     if (output !== void 0 && !metaOutputNames.includes(output)) {
       throw new UserError(`--output ${output}: use one of ${metaOutputNames.join(", ")}`);
     }
-    const join44 = (texts) => texts?.join("\n");
+    const join45 = (texts) => texts?.join("\n");
     const inputs = parseMetaInputs({
-      images: join44(values.images),
-      tags: join44(values.tags),
-      flavor: join44(values.flavor),
-      labels: join44(values.labels),
-      annotations: join44(values.annotations),
+      images: join45(values.images),
+      tags: join45(values.tags),
+      flavor: join45(values.flavor),
+      labels: join45(values.labels),
+      annotations: join45(values.annotations),
       "sep-tags": values["sep-tags"],
       "sep-labels": values["sep-labels"],
       "sep-annotations": values["sep-annotations"],
@@ -59743,18 +60393,18 @@ var metaCommand = {
       github = await contextFromGit(context.cwd);
       repository = await localRepository(github, context.cwd, token, warn);
     }
-    const result3 = computeMeta(inputs, github, repository, settings, now);
-    for (const warning of result3.warnings) warn(warning);
+    const result4 = computeMeta(inputs, github, repository, settings, now);
+    for (const warning of result4.warnings) warn(warning);
     if (output !== void 0) {
-      context.stdout(`${metaOutputs(result3, inputs)[output]}
+      context.stdout(`${metaOutputs(result4, inputs)[output]}
 `);
     } else {
       const printed = {
-        version: result3.version,
-        tags: result3.json.tags,
-        "tag-names": result3.json["tag-names"],
-        labels: result3.json.labels,
-        annotations: result3.json.annotations
+        version: result4.version,
+        tags: result4.json.tags,
+        "tag-names": result4.json["tag-names"],
+        labels: result4.json.labels,
+        annotations: result4.json.annotations
       };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
@@ -59764,7 +60414,7 @@ var metaCommand = {
 };
 
 // src/cli/mirrors.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 
 // src/mirrors/doctor.ts
 import { spawn as spawn5 } from "node:child_process";
@@ -59785,15 +60435,15 @@ async function toolReports(env) {
   const reports = [];
   for (const { tool, command, filter } of toolCommands) {
     const [program, ...args2] = command;
-    const result3 = await runQuietly(program, args2, env);
-    if (result3 === void 0) {
+    const result4 = await runQuietly(program, args2, env);
+    if (result4 === void 0) {
       reports.push({ tool, command: command.join(" ") });
       continue;
     }
-    let output = `${result3.stdout}${result3.stderr}`.trim();
+    let output = `${result4.stdout}${result4.stderr}`.trim();
     if (filter !== void 0)
       output = output.split("\n").filter((line) => filter.test(line)).join("\n");
-    reports.push({ tool, command: command.join(" "), output, failed: result3.code !== 0 });
+    reports.push({ tool, command: command.join(" "), output, failed: result4.code !== 0 });
   }
   return reports;
 }
@@ -59839,24 +60489,24 @@ async function mirrorReports(config2, timeoutMs2 = 5e3) {
   return reports;
 }
 function runQuietly(program, args2, env) {
-  return new Promise((resolve18) => {
+  return new Promise((resolve19) => {
     const child2 = spawn5(program, args2, { env, stdio: ["ignore", "pipe", "pipe"], timeout: 2e4 });
     let stdout = "";
     let stderr = "";
     child2.stdout.on("data", (chunk) => stdout += chunk.toString());
     child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child2.on("error", () => resolve18(void 0));
-    child2.on("close", (code2) => resolve18({ code: code2 ?? 1, stdout, stderr }));
+    child2.on("error", () => resolve19(void 0));
+    child2.on("close", (code2) => resolve19({ code: code2 ?? 1, stdout, stderr }));
   });
 }
 
 // src/mirrors/run.ts
 import { homedir as homedir4 } from "node:os";
-import { join as join41 } from "node:path";
+import { join as join42 } from "node:path";
 
 // src/mirrors/apply.ts
-import { promises as fs19 } from "node:fs";
-import { dirname as dirname9, join as join20, relative as relative5, resolve as resolve12, sep as sep4 } from "node:path";
+import { promises as fs20 } from "node:fs";
+import { dirname as dirname9, join as join21, relative as relative5, resolve as resolve13, sep as sep4 } from "node:path";
 var manifestName = "manifest.json";
 async function applyPlans(plans, options) {
   const edits = plans.flatMap((plan17) => plan17.files.map((edit) => ({ plan: plan17, edit })));
@@ -59872,7 +60522,7 @@ async function applyPlans(plans, options) {
     }
     pending.push({ plan: plan17, edit, existing, mode, next: edit.render(existing) });
   }
-  await fs19.mkdir(options.stateDir, { recursive: true, mode: 448 });
+  await fs20.mkdir(options.stateDir, { recursive: true, mode: 448 });
   const manifest = await readManifest(options.stateDir);
   const applied = [];
   for (const { plan: plan17, edit, existing, mode, next } of pending) {
@@ -59889,21 +60539,21 @@ async function applyPlans(plans, options) {
       const original = await readIfExists(edit.path);
       const entry3 = { path: edit.path, existed: original.text !== void 0 };
       if (original.text !== void 0) {
-        entry3.backup = join20(options.stateDir, `${manifest.entries.length}.orig`);
+        entry3.backup = join21(options.stateDir, `${manifest.entries.length}.orig`);
         entry3.mode = original.mode;
         await writeFileAtomic(entry3.backup, original.text, { mode: 384 });
       }
       manifest.entries.push(entry3);
       await writeFileAtomic(
-        join20(options.stateDir, manifestName),
+        join21(options.stateDir, manifestName),
         JSON.stringify(manifest, null, 2),
         { mode: 384 }
       );
     }
-    await fs19.mkdir(dirname9(edit.path), { recursive: true });
+    await fs20.mkdir(dirname9(edit.path), { recursive: true });
     const fileMode = edit.secret === true ? 384 : mode ?? edit.mode ?? 420;
     await writeFileAtomic(edit.path, next, { mode: fileMode });
-    await fs19.chmod(edit.path, fileMode);
+    await fs20.chmod(edit.path, fileMode);
     applied.push({ ...base, action: existing === void 0 ? "created" : "updated" });
   }
   return applied;
@@ -59913,22 +60563,22 @@ async function restore(stateDir) {
   const restored = [];
   for (const entry3 of [...manifest.entries].reverse()) {
     if (entry3.existed && entry3.backup !== void 0) {
-      const original = await fs19.readFile(entry3.backup, "utf8");
+      const original = await fs20.readFile(entry3.backup, "utf8");
       await writeFileAtomic(entry3.path, original, { mode: entry3.mode ?? 420 });
-      await fs19.chmod(entry3.path, entry3.mode ?? 420);
+      await fs20.chmod(entry3.path, entry3.mode ?? 420);
       restored.push({ path: entry3.path, action: "restored" });
     } else {
-      await fs19.rm(entry3.path, { force: true });
+      await fs20.rm(entry3.path, { force: true });
       restored.push({ path: entry3.path, action: "removed" });
     }
   }
-  await fs19.rm(stateDir, { recursive: true, force: true });
+  await fs20.rm(stateDir, { recursive: true, force: true });
   return restored;
 }
 function assertInside(path7, roots) {
-  const absolute = resolve12(path7);
+  const absolute = resolve13(path7);
   const inside = roots.some((root) => {
-    const from = relative5(resolve12(root), absolute);
+    const from = relative5(resolve13(root), absolute);
     return from !== "" && !from.startsWith(`..${sep4}`) && from !== ".." && !from.startsWith(sep4);
   });
   if (!inside) {
@@ -59939,7 +60589,7 @@ function assertInside(path7, roots) {
 }
 async function readIfExists(path7) {
   try {
-    const [text2, stat2] = await Promise.all([fs19.readFile(path7, "utf8"), fs19.stat(path7)]);
+    const [text2, stat2] = await Promise.all([fs20.readFile(path7, "utf8"), fs20.stat(path7)]);
     return { text: text2, mode: stat2.mode & 4095 };
   } catch (error) {
     if (error.code === "ENOENT")
@@ -59951,7 +60601,7 @@ async function readIfExists(path7) {
 }
 async function readManifest(stateDir) {
   try {
-    const parsed = JSON.parse(await fs19.readFile(join20(stateDir, manifestName), "utf8"));
+    const parsed = JSON.parse(await fs20.readFile(join21(stateDir, manifestName), "utf8"));
     if (parsed.version === 1 && Array.isArray(parsed.entries)) return parsed;
   } catch {
   }
@@ -59959,8 +60609,8 @@ async function readManifest(stateDir) {
 }
 
 // src/mirrors/ca.ts
-import { promises as fs20 } from "node:fs";
-import { join as join21 } from "node:path";
+import { promises as fs21 } from "node:fs";
+import { join as join22 } from "node:path";
 
 // src/mirrors/ecosystem.ts
 function emptyPlan(ecosystem) {
@@ -59990,7 +60640,7 @@ var systemBundles = [
 async function readSystemBundle() {
   for (const path7 of systemBundles) {
     try {
-      return { path: path7, pem: await fs20.readFile(path7, "utf8") };
+      return { path: path7, pem: await fs21.readFile(path7, "utf8") };
     } catch {
       continue;
     }
@@ -60005,8 +60655,8 @@ function caPaths(target) {
     };
   }
   return target.mode === "job" ? {
-    bundle: join21(target.home, ".config", "runnerkit", "ca", "bundle.pem"),
-    ca: join21(target.home, ".config", "runnerkit", "ca", "company-ca.pem")
+    bundle: join22(target.home, ".config", "runnerkit", "ca", "bundle.pem"),
+    ca: join22(target.home, ".config", "runnerkit", "ca", "company-ca.pem")
   } : {
     bundle: "/etc/ssl/certs/ca-certificates.crt",
     ca: "/usr/local/share/ca-certificates/runnerkit-company-ca.crt"
@@ -60067,9 +60717,9 @@ ${ca.pem}`.trimStart(),
 }
 
 // src/mirrors/config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync6 } from "node:fs";
-import { dirname as dirname10, isAbsolute as isAbsolute4, resolve as resolve13 } from "node:path";
+import { dirname as dirname10, isAbsolute as isAbsolute4, resolve as resolve14 } from "node:path";
 var credentialKeys = {
   pypi: ["username", "password"],
   npm: ["token", "username", "password"],
@@ -60099,8 +60749,8 @@ function loadMirrorConfig(file) {
   return parseMirrorConfig(text2, file);
 }
 function parseMirrorConfig(text2, source = "mirror config") {
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text2, { lineCounter, uniqueKeys: true });
+  const lineCounter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(text2, { lineCounter, uniqueKeys: true });
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const line = first?.linePos?.[0]?.line;
@@ -60110,9 +60760,9 @@ function parseMirrorConfig(text2, source = "mirror config") {
   }
   const where2 = {
     source,
-    line: (node) => node?.range ? lineCounter.linePos(node.range[0]).line : void 0
+    line: (node2) => node2?.range ? lineCounter.linePos(node2.range[0]).line : void 0
   };
-  return validate(document.contents, document.toJS(), where2, dirname10(resolve13(source)));
+  return validate(document.contents, document.toJS(), where2, dirname10(resolve14(source)));
 }
 function validate(root, value, where2, baseDir) {
   const fail3 = (path7, why) => {
@@ -60254,31 +60904,31 @@ function mirrorsOf(raw, fail3) {
   }
   if (raw.containers !== void 0) {
     const containers = objectAt(raw.containers, ["mirrors", "containers"], fail3);
-    const result3 = {};
+    const result4 = {};
     for (const [registry, hosts2] of Object.entries(containers)) {
       const path7 = ["mirrors", "containers", registry];
       if (!/^[a-z0-9.-]+(?::\d+)?$/.test(registry))
         fail3(path7, `'${registry}' is not a registry host[:port]`);
-      result3[registry] = listOf(hosts2, path7, fail3).map((host) => {
+      result4[registry] = listOf(hosts2, path7, fail3).map((host) => {
         const bare = host.replace(/^https?:\/\//, "").replace(/\/+$/, "");
         if (!/^[a-z0-9.-]+(?::\d+)?(?:\/[a-z0-9._/-]+)?$/.test(bare))
           fail3(path7, `'${host}' is not a registry host[:port][/path]`);
         return bare;
       });
     }
-    set("containers", result3);
+    set("containers", result4);
   }
   for (const key of ["git", "helm"]) {
     if (raw[key] === void 0) continue;
     const map = objectAt(raw[key], ["mirrors", key], fail3);
-    const result3 = {};
+    const result4 = {};
     for (const [from, to] of Object.entries(map)) {
       if (key === "helm" && !/^[a-z0-9][a-z0-9-]*$/.test(from))
         fail3(["mirrors", key, from], "a Helm repository name of lower-case letters, digits and -");
       if (key === "git") httpUrl(from, ["mirrors", key, from], fail3);
-      result3[from] = httpUrl(to, ["mirrors", key, from], fail3);
+      result4[from] = httpUrl(to, ["mirrors", key, from], fail3);
     }
-    set(key, result3);
+    set(key, result4);
   }
   return mirrors;
 }
@@ -60310,7 +60960,7 @@ function caOf(raw, baseDir, fail3) {
   let source;
   if (raw.file !== void 0) {
     if (typeof raw.file !== "string") fail3(["ca", "file"], "expected a file path");
-    source = isAbsolute4(raw.file) ? raw.file : resolve13(baseDir, raw.file);
+    source = isAbsolute4(raw.file) ? raw.file : resolve14(baseDir, raw.file);
     try {
       pem = readFileSync6(source, "utf8");
     } catch (error) {
@@ -60380,17 +61030,17 @@ function knownKeys(object, allowed, path7, fail3) {
   }
 }
 function nodeAt(root, path7) {
-  let node = root;
+  let node2 = root;
   let found = root ?? void 0;
   for (const key of path7) {
-    if ((0, import_yaml2.isMap)(node)) {
-      const pair = node.items.find((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === key);
+    if ((0, import_yaml4.isMap)(node2)) {
+      const pair = node2.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === key);
       if (pair === void 0) return found;
       found = pair.key ?? found;
-      node = pair.value;
-    } else if ((0, import_yaml2.isSeq)(node)) {
-      node = node.items[Number(key)];
-      found = node ?? found;
+      node2 = pair.value;
+    } else if ((0, import_yaml4.isSeq)(node2)) {
+      node2 = node2.items[Number(key)];
+      found = node2 ?? found;
     } else {
       return found;
     }
@@ -60417,21 +61067,21 @@ function renderApkRepositories(existing, urls) {
 function plan(config2, target) {
   const urls = config2.mirrors.apk;
   if (urls === void 0 || urls.length === 0) return void 0;
-  const result3 = emptyPlan("apk");
+  const result4 = emptyPlan("apk");
   if (target.mode === "job") {
-    result3.notes.push(
+    result4.notes.push(
       "apk needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render)"
     );
-    return result3;
+    return result4;
   }
-  result3.files.push({
+  result4.files.push({
     path: apkRepositoriesPath,
     description: "apk repositories",
     render: (existing) => renderApkRepositories(existing, urls)
   });
   if (config2.proxy !== void 0)
-    result3.notes.push("apk reads the proxy from http_proxy / https_proxy only (the image ENV)");
-  return result3;
+    result4.notes.push("apk reads the proxy from http_proxy / https_proxy only (the image ENV)");
+  return result4;
 }
 var apkEcosystem = { name: "apk", plan };
 
@@ -60556,12 +61206,12 @@ function renderAptAuth(urls, login, password) {
 function plan2(config2, target) {
   const mirror = config2.mirrors.apt;
   if (mirror === void 0) return void 0;
-  const result3 = emptyPlan("apt");
+  const result4 = emptyPlan("apt");
   if (target.mode === "job") {
-    result3.notes.push(
+    result4.notes.push(
       "apt needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render, or run apt with a private APT_CONFIG)"
     );
-    return result3;
+    return result4;
   }
   const mapped = {
     url: stripSlash(mirror.url),
@@ -60571,31 +61221,31 @@ function plan2(config2, target) {
     [aptSourcePaths.debian, "Debian sources (deb822)"],
     [aptSourcePaths.ubuntu, "Ubuntu sources (deb822)"]
   ]) {
-    result3.files.push({
+    result4.files.push({
       path: path7,
       description: `apt ${what}: URIs pointed at the mirror`,
       ifExists: true,
       render: (existing) => rewriteDeb822(existing ?? "", mapped)
     });
   }
-  result3.files.push({
+  result4.files.push({
     path: aptSourcePaths.oneLine,
     description: "apt sources.list: URIs pointed at the mirror",
     ifExists: true,
     render: (existing) => rewriteOneLine(existing ?? "", mapped)
   });
   if (mirror.securityUrl === void 0) {
-    result3.notes.push(
+    result4.notes.push(
       "apt: security updates still come from the upstream security archive (give mirrors.apt.security-url to mirror them too)"
     );
   }
-  result3.notes.push(
+  result4.notes.push(
     "apt: only the distribution archives (deb.debian.org, security.debian.org, archive.ubuntu.com, security.ubuntu.com) are rewritten; ports.ubuntu.com and third-party sources keep their URIs"
   );
   const urls = [mapped.url, ...mapped.securityUrl !== void 0 ? [mapped.securityUrl] : []];
   const proxy2 = config2.proxy;
   if (proxy2 !== void 0 && (proxy2.http !== void 0 || proxy2.https !== void 0)) {
-    result3.files.push({
+    result4.files.push({
       path: aptProxyPath,
       description: "apt proxy",
       render: () => renderAptProxy(proxy2, urls)
@@ -60606,8 +61256,8 @@ function plan2(config2, target) {
     const login = credentialValue(target, "apt", "username", credentials.username);
     const password = credentialValue(target, "apt", "password", credentials.password);
     if (login !== void 0 && password !== void 0) {
-      result3.secrets.push(password);
-      result3.files.push({
+      result4.secrets.push(password);
+      result4.files.push({
         path: aptAuthPath,
         description: "apt mirror credentials",
         secret: true,
@@ -60616,15 +61266,15 @@ function plan2(config2, target) {
       });
     }
   }
-  return result3;
+  return result4;
 }
 var aptEcosystem = { name: "apt", plan: plan2 };
 
 // src/mirrors/ecosystems/buildkit.ts
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // src/mirrors/ecosystems/containers.ts
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 var containersDropInName = "50-runnerkit-mirrors.conf";
 function mirrorHost(mirror) {
   return mirror.replace(/\/.*$/, "");
@@ -60675,10 +61325,10 @@ function mergeAuthJson(existing, hosts2, username, password, source = "auth.json
 function plan3(config2, target) {
   const registries = config2.mirrors.containers;
   if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
-  const result3 = emptyPlan("containers");
-  const base = target.mode === "job" ? join22(target.home, ".config", "containers") : "/etc/containers";
-  result3.files.push({
-    path: join22(base, "registries.conf.d", containersDropInName),
+  const result4 = emptyPlan("containers");
+  const base = target.mode === "job" ? join23(target.home, ".config", "containers") : "/etc/containers";
+  result4.files.push({
+    path: join23(base, "registries.conf.d", containersDropInName),
     description: "containers registries.conf drop-in (mirrors)",
     render: () => renderRegistriesDropIn(registries)
   });
@@ -60686,8 +61336,8 @@ function plan3(config2, target) {
   const ca = config2.ca;
   if (ca !== void 0) {
     for (const host of hosts2) {
-      result3.files.push({
-        path: join22(base, "certs.d", host, "ca.crt"),
+      result4.files.push({
+        path: join23(base, "certs.d", host, "ca.crt"),
         description: `company CA for ${host} (containers)`,
         render: () => ca.pem
       });
@@ -60698,10 +61348,10 @@ function plan3(config2, target) {
     const username = credentialValue(target, "containers", "username", reference.username);
     const password = credentialValue(target, "containers", "password", reference.password);
     if (username !== void 0 && password !== void 0) {
-      result3.secrets.push(password);
-      const configHome = target.env.XDG_CONFIG_HOME ?? join22(target.home, ".config");
-      const path7 = target.mode === "job" ? join22(configHome, "containers", "auth.json") : "/etc/containers/auth.json";
-      result3.files.push({
+      result4.secrets.push(password);
+      const configHome = target.env.XDG_CONFIG_HOME ?? join23(target.home, ".config");
+      const path7 = target.mode === "job" ? join23(configHome, "containers", "auth.json") : "/etc/containers/auth.json";
+      result4.files.push({
         path: path7,
         description: "containers registry credentials (mirror hosts)",
         secret: true,
@@ -60710,15 +61360,15 @@ function plan3(config2, target) {
       });
     }
   }
-  result3.notes.push(
+  result4.notes.push(
     "containers (podman, buildah, skopeo): mirrors are used for pulls only; pushes and skopeo inspect go to the registry itself"
   );
   if (target.mode === "job") {
-    result3.notes.push(
+    result4.notes.push(
       "containers: the mirrors are a drop-in in ~/.config/containers/registries.conf.d; never create ~/.config/containers/registries.conf — it replaces /etc/containers/registries.conf and all its drop-ins"
     );
   }
-  return result3;
+  return result4;
 }
 var containersEcosystem = { name: "containers", plan: plan3 };
 
@@ -60764,38 +61414,38 @@ function mergeBuildkitdToml(existing, settings, source = "buildkitd.toml") {
 }
 function buildxDefaultConfigPath(target) {
   const { BUILDX_CONFIG: buildx, DOCKER_CONFIG: docker } = target.env;
-  if (buildx !== void 0 && buildx !== "") return join23(buildx, "buildkitd.default.toml");
-  if (docker !== void 0 && docker !== "") return join23(docker, "buildx", "buildkitd.default.toml");
-  return join23(target.home, ".docker", "buildx", "buildkitd.default.toml");
+  if (buildx !== void 0 && buildx !== "") return join24(buildx, "buildkitd.default.toml");
+  if (docker !== void 0 && docker !== "") return join24(docker, "buildx", "buildkitd.default.toml");
+  return join24(target.home, ".docker", "buildx", "buildkitd.default.toml");
 }
 function plan4(config2, target) {
   const registries = config2.mirrors.containers;
   if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
-  const result3 = emptyPlan("buildkit");
+  const result4 = emptyPlan("buildkit");
   const path7 = target.mode === "job" ? buildxDefaultConfigPath(target) : "/etc/buildkit/buildkitd.toml";
   const settings = {
     registries,
     ...config2.ca !== void 0 && { caFile: caPaths(target).ca }
   };
-  result3.files.push({
+  result4.files.push({
     path: path7,
     description: target.mode === "job" ? "buildx default buildkitd config" : "buildkitd.toml (merged)",
     render: (existing) => mergeBuildkitdToml(existing, settings, path7)
   });
-  result3.notes.push(
+  result4.notes.push(
     target.mode === "job" ? "BuildKit: the mirrors apply to buildx builders created after this step without their own --buildkitd-config (docker/setup-buildx-action without buildkitd-config); the docker driver uses dockerd’s registry-mirrors instead" : "BuildKit: /etc/buildkit/buildkitd.toml is read by a rootful buildkitd in this image; buildx builders read ~/.docker/buildx/buildkitd.default.toml (job mode writes it)"
   );
   if (config2.proxy !== void 0) {
-    result3.notes.push(
+    result4.notes.push(
       "BuildKit has no proxy setting in buildkitd.toml: buildx passes the client’s proxy variables to new docker-container builders (or give driver-opts env.http_proxy=…)"
     );
   }
-  return result3;
+  return result4;
 }
 var buildkitEcosystem = { name: "buildkit", plan: plan4 };
 
 // src/mirrors/ecosystems/cargo.ts
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/mirrors/formats/toml-block.ts
 var TomlMergeError = class extends UserError {
@@ -60822,7 +61472,7 @@ function headerPath(line) {
   }
   return { path: parts2, array: match[1] === "[[" };
 }
-function keyOf(line) {
+function keyOf2(line) {
   const match = /^\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=/.exec(line);
   if (match === null) return void 0;
   return match[1] !== void 0 ? JSON.parse(`"${match[1]}"`) : match[2] ?? match[3];
@@ -60836,7 +61486,7 @@ function setTomlKeys(existing, tables, what) {
   for (const { table, values } of tables) lines = setTable(lines, table, values);
   const text2 = `${lines.join("\n")}
 `;
-  check(text2, tables, what);
+  check2(text2, tables, what);
   return text2;
 }
 function setTable(lines, table, values) {
@@ -60864,7 +61514,7 @@ function setTable(lines, table, values) {
   const out2 = [...lines];
   const missing = [];
   for (const [key, value] of values) {
-    const at = out2.slice(headerAt + 1, bodyEnd).findIndex((line2) => keyOf(line2) === key);
+    const at = out2.slice(headerAt + 1, bodyEnd).findIndex((line2) => keyOf2(line2) === key);
     const line = `${bareOrQuoted(key)} = ${value}`;
     if (at === -1) missing.push(line);
     else out2[headerAt + 1 + at] = line;
@@ -60872,7 +61522,7 @@ function setTable(lines, table, values) {
   out2.splice(headerAt + 1, 0, ...missing);
   return out2;
 }
-function check(text2, tables, what) {
+function check2(text2, tables, what) {
   let parsed;
   try {
     parsed = parse2(text2);
@@ -60882,11 +61532,11 @@ function check(text2, tables, what) {
     );
   }
   for (const { table, values } of tables) {
-    let node = parsed;
-    for (const part of table) node = node?.[part];
+    let node2 = parsed;
+    for (const part of table) node2 = node2?.[part];
     for (const [key, value] of values) {
       const want = parse2(`v = ${value}`).v;
-      const got = node?.[key];
+      const got = node2?.[key];
       if (JSON.stringify(got) !== JSON.stringify(want)) {
         throw new TomlMergeError(
           `${what}: could not set ${[...table, key].join(".")} (is it written as a dotted key or an inline table?); edit it by hand`
@@ -60901,7 +61551,7 @@ var cargoSourceName = "runnerkit";
 function cargoConfigFile(target) {
   if (target.mode === "image") return "/.cargo/config.toml";
   const home = target.env.CARGO_HOME;
-  return join24(home !== void 0 && home !== "" ? home : join24(target.home, ".cargo"), "config.toml");
+  return join25(home !== void 0 && home !== "" ? home : join25(target.home, ".cargo"), "config.toml");
 }
 function cargoTables(index, cainfo) {
   const tables = [
@@ -60935,8 +61585,8 @@ function plan5(config2, target) {
 var cargoEcosystem = { name: "cargo", plan: plan5 };
 
 // src/mirrors/ecosystems/conda.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { join as join25 } from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
+import { join as join26 } from "node:path";
 var YamlMergeError = class extends UserError {
 };
 function condaSettings(config2, target) {
@@ -60957,7 +61607,7 @@ function condaSettings(config2, target) {
   return settings;
 }
 function mergeYamlKeys(existing, values, what) {
-  const document = (0, import_yaml3.parseDocument)(existing ?? "");
+  const document = (0, import_yaml5.parseDocument)(existing ?? "");
   if (document.errors.length > 0)
     throw new YamlMergeError(
       `${what}: not valid YAML (${document.errors[0].message.split("\n")[0]})`
@@ -60972,7 +61622,7 @@ function plan6(config2, target) {
   const settings = condaSettings(config2, target);
   plan17.files.push(
     target.mode === "job" ? {
-      path: join25(target.home, ".condarc"),
+      path: join26(target.home, ".condarc"),
       render: (existing) => mergeYamlKeys(existing, settings, ".condarc"),
       description: "conda user config"
     } : {
@@ -61015,19 +61665,19 @@ function plan7(config2, target) {
   const registries = config2.mirrors.containers;
   if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
   if (target.mode === "job") return void 0;
-  const result3 = emptyPlan("containerd");
+  const result4 = emptyPlan("containerd");
   const caFile = config2.ca !== void 0 ? caPaths(target).ca : void 0;
   for (const [registry, mirrors] of Object.entries(registries)) {
-    result3.files.push({
+    result4.files.push({
       path: `${containerdCertsDir}/${registry}/hosts.toml`,
       description: `containerd hosts.toml for ${registry}`,
       render: () => renderHostsToml(registry, mirrors, caFile)
     });
   }
-  result3.notes.push(
+  result4.notes.push(
     `containerd reads ${containerdCertsDir}/<registry>/hosts.toml only with config_path = "${containerdCertsDir}" under [plugins."io.containerd.grpc.v1.cri".registry] (containerd 1.x, where it is unset by default) or [plugins."io.containerd.cri.v1.images".registry] (2.x, the default there); mirrors serve pull and resolve only`
   );
-  return result3;
+  return result4;
 }
 var containerdEcosystem = { name: "containerd", plan: plan7 };
 
@@ -61036,7 +61686,7 @@ var headerLine = /^\s*\[([^\]]+)\]\s*$/;
 var commentLine = /^\s*[#;]/;
 var keyLine = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*)$/;
 function classify(lines) {
-  const result3 = [];
+  const result4 = [];
   let previous = "blank";
   for (const text2 of lines) {
     let line;
@@ -61050,10 +61700,10 @@ function classify(lines) {
       const match = keyLine.exec(text2.trimStart());
       line = match ? { text: text2, kind: "key", key: match[1], value: match[2] } : { text: text2, kind: "other" };
     }
-    result3.push(line);
+    result4.push(line);
     previous = line.kind;
   }
-  return result3;
+  return result4;
 }
 function mergeIniSection(existing, section, values, options = {}) {
   const normalize = options.normalizeKey ?? ((key) => key.toLowerCase());
@@ -61153,12 +61803,12 @@ function renderDnfRepos(repos, options = {}) {
 function plan8(config2, target) {
   const repos = config2.mirrors.dnf;
   if (repos === void 0 || repos.length === 0) return void 0;
-  const result3 = emptyPlan("dnf");
+  const result4 = emptyPlan("dnf");
   if (target.mode === "job") {
-    result3.notes.push(
+    result4.notes.push(
       "dnf needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render)"
     );
-    return result3;
+    return result4;
   }
   const proxyUrl = config2.proxy?.https ?? config2.proxy?.http;
   let credentials;
@@ -61168,10 +61818,10 @@ function plan8(config2, target) {
     const password = credentialValue(target, "dnf", "password", reference.password);
     if (username !== void 0 && password !== void 0) {
       credentials = { username, password };
-      result3.secrets.push(password);
+      result4.secrets.push(password);
     }
   }
-  result3.files.push({
+  result4.files.push({
     path: dnfRepoPath,
     description: "dnf mirror repositories",
     ...credentials !== void 0 && { secret: true, mode: 384 },
@@ -61182,7 +61832,7 @@ function plan8(config2, target) {
     })
   });
   if (proxyUrl !== void 0) {
-    result3.files.push({
+    result4.files.push({
       path: dnfConfPath,
       description: "dnf proxy ([main] proxy=)",
       ifExists: true,
@@ -61190,20 +61840,20 @@ function plan8(config2, target) {
     });
     if (config2.proxy?.https !== void 0 && config2.proxy.http !== void 0) {
       if (config2.proxy.https !== config2.proxy.http)
-        result3.notes.push(
+        result4.notes.push(
           `dnf has one proxy for every scheme: it uses proxy.https (${config2.proxy.https})`
         );
     }
   }
-  result3.notes.push(
+  result4.notes.push(
     `dnf: the base image's repositories stay enabled next to ${repos.map((repo) => repo.id).join(", ")}; to install from the mirror only, run dnf --disablerepo='*' --enablerepo=${repos.map((repo) => repo.id).join(",")} … (or set enabled=0 in the base's .repo files)`
   );
-  return result3;
+  return result4;
 }
 var dnfEcosystem = { name: "dnf", plan: plan8 };
 
 // src/mirrors/ecosystems/docker-daemon.ts
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -61246,39 +61896,39 @@ function plan9(config2, target) {
   const proxy2 = config2.proxy !== void 0 && (config2.proxy.http ?? config2.proxy.https) !== void 0 ? config2.proxy : void 0;
   const others = Object.keys(registries).filter((registry) => registry !== "docker.io");
   if (hub.length === 0 && proxy2 === void 0 && others.length === 0) return void 0;
-  const result3 = emptyPlan("docker-daemon");
+  const result4 = emptyPlan("docker-daemon");
   if (others.length > 0) {
-    result3.notes.push(
+    result4.notes.push(
       `dockerd's registry-mirrors mirrors Docker Hub only: ${others.join(", ")} are not mirrored for docker pull (BuildKit, containerd and podman mirror any registry)`
     );
   }
-  if (hub.length === 0 && proxy2 === void 0) return result3;
-  const path7 = target.mode === "job" ? join26(target.env.XDG_CONFIG_HOME ?? join26(target.home, ".config"), "docker", "daemon.json") : "/etc/docker/daemon.json";
+  if (hub.length === 0 && proxy2 === void 0) return result4;
+  const path7 = target.mode === "job" ? join27(target.env.XDG_CONFIG_HOME ?? join27(target.home, ".config"), "docker", "daemon.json") : "/etc/docker/daemon.json";
   const settings = {
     ...hub.length > 0 && { registryMirrors: hub.map(dockerMirrorUrl) },
     ...proxy2 !== void 0 && { proxy: proxy2 }
   };
-  result3.files.push({
+  result4.files.push({
     path: path7,
     description: target.mode === "job" ? "rootless dockerd daemon.json" : "dockerd daemon.json (merged)",
     render: (existing) => mergeDaemonJson(existing, settings, path7)
   });
   if (hub.length > 0) {
-    result3.notes.push(
+    result4.notes.push(
       "dockerd pulls from registry-mirrors anonymously (credentials and client certificates are ignored for mirrors): the Docker Hub cache must be readable without login"
     );
   }
   if (proxy2 !== void 0)
-    result3.notes.push('daemon.json "proxies" needs Docker Engine 23.0 or later');
-  result3.notes.push(
+    result4.notes.push('daemon.json "proxies" needs Docker Engine 23.0 or later');
+  result4.notes.push(
     target.mode === "job" ? "daemon.json under ~/.config/docker applies to rootless dockerd only, after a restart (systemctl --user restart docker); a rootful dockerd keeps the host configuration" : "dockerd reads daemon.json at start: the image must start dockerd after this file is in place"
   );
-  return result3;
+  return result4;
 }
 var dockerDaemonEcosystem = { name: "docker-daemon", plan: plan9 };
 
 // src/mirrors/ecosystems/git.ts
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/mirrors/formats/gitconfig.ts
 function header2(line) {
@@ -61357,7 +62007,7 @@ function addGitConfigValues(existing, values) {
 function gitGlobalConfig(target) {
   if (target.mode === "image") return "/etc/gitconfig";
   const global2 = target.env.GIT_CONFIG_GLOBAL;
-  return global2 !== void 0 && global2 !== "" ? global2 : join27(target.home, ".gitconfig");
+  return global2 !== void 0 && global2 !== "" ? global2 : join28(target.home, ".gitconfig");
 }
 function gitValues(rewrites, credentials) {
   const values = Object.entries(rewrites).map(([prefix, mirror]) => ({
@@ -61405,7 +62055,7 @@ function plan10(config2, target) {
 var gitEcosystem = { name: "git", plan: plan10 };
 
 // src/mirrors/ecosystems/go.ts
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 
 // src/mirrors/formats/netrc.ts
 function netrcTokens(text2) {
@@ -61442,21 +62092,21 @@ function mergeNetrc(existing, machine, login, password) {
 `;
     return `${base}${entry3}`;
   }
-  let result3 = "";
+  let result4 = "";
   let at = 0;
   spans.forEach(([start2, end2], position) => {
-    result3 += text2.slice(at, start2) + (position === 0 ? entry3 : "");
+    result4 += text2.slice(at, start2) + (position === 0 ? entry3 : "");
     at = end2;
   });
-  return result3 + text2.slice(at);
+  return result4 + text2.slice(at);
 }
 
 // src/mirrors/ecosystems/go.ts
 function goEnvFile(target) {
   const env = target.env;
   if (env.GOENV !== void 0 && env.GOENV !== "" && env.GOENV !== "off") return env.GOENV;
-  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join28(target.home, ".config");
-  return join28(config2, "go", "env");
+  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join29(target.home, ".config");
+  return join29(config2, "go", "env");
 }
 function mergeGoEnv(existing, values) {
   const lines = (existing ?? "").split("\n").filter((line, index, all) => {
@@ -61504,7 +62154,7 @@ function plan11(config2, target) {
       plan17.secrets.push(password);
       const host = new URL(mirror).hostname;
       const edit = {
-        path: join28(target.home, ".netrc"),
+        path: join29(target.home, ".netrc"),
         render: (existing) => mergeNetrc(existing, host, username, password),
         secret: true,
         description: "netrc (Go module mirror credentials)"
@@ -61522,10 +62172,10 @@ function plan11(config2, target) {
 var goEcosystem = { name: "go", plan: plan11 };
 
 // src/mirrors/ecosystems/gradle.ts
-import { join as join30 } from "node:path";
+import { join as join31 } from "node:path";
 
 // src/mirrors/ecosystems/maven.ts
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 
 // src/mirrors/formats/xml-merge.ts
 var XmlMergeError = class extends UserError {
@@ -61776,8 +62426,8 @@ function mavenrcLines(settingsFile) {
 }
 function mavenPaths(target) {
   return target.mode === "job" ? {
-    settings: join29(target.home, ".m2", "runnerkit-settings.xml"),
-    rc: join29(target.home, ".mavenrc")
+    settings: join30(target.home, ".m2", "runnerkit-settings.xml"),
+    rc: join30(target.home, ".mavenrc")
   } : { settings: "/etc/runnerkit/maven-settings.xml", rc: "/etc/mavenrc" };
 }
 function plan12(config2, target) {
@@ -61825,7 +62475,7 @@ var mavenEcosystem = { name: "maven", plan: plan12 };
 // src/mirrors/ecosystems/gradle.ts
 function gradleUserHome(target) {
   const fromEnv = target.mode === "job" ? target.env.GRADLE_USER_HOME : void 0;
-  return fromEnv !== void 0 && fromEnv !== "" ? fromEnv : join30(target.home, ".gradle");
+  return fromEnv !== void 0 && fromEnv !== "" ? fromEnv : join31(target.home, ".gradle");
 }
 function groovyString(value) {
   return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
@@ -61912,7 +62562,7 @@ function plan13(config2, target) {
     );
   }
   plan17.files.push({
-    path: join30(home, "init.d", "runnerkit-mirror.init.gradle"),
+    path: join31(home, "init.d", "runnerkit-mirror.init.gradle"),
     render: () => gradleInitScript(mirror, credentials),
     description: "Gradle init script (repositories → mirror)"
   });
@@ -61927,7 +62577,7 @@ function plan13(config2, target) {
         values.push(["systemProp.http.nonProxyHosts", proxy2.nonProxyHosts]);
     }
     plan17.files.push({
-      path: join30(home, "gradle.properties"),
+      path: join31(home, "gradle.properties"),
       render: (existing) => mergeProperties(existing, values),
       description: "Gradle user properties (JVM proxy)"
     });
@@ -61942,14 +62592,14 @@ function plan13(config2, target) {
 var gradleEcosystem = { name: "gradle", plan: plan13 };
 
 // src/mirrors/ecosystems/helm.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { join as join31 } from "node:path";
+var import_yaml6 = __toESM(require_dist(), 1);
+import { join as join32 } from "node:path";
 function helmRepositoryConfig(target) {
   const env = target.env;
   if (env.HELM_REPOSITORY_CONFIG !== void 0 && env.HELM_REPOSITORY_CONFIG !== "")
     return env.HELM_REPOSITORY_CONFIG;
-  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join31(target.home, ".config");
-  return join31(config2, "helm", "repositories.yaml");
+  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join32(target.home, ".config");
+  return join32(config2, "helm", "repositories.yaml");
 }
 function entry2(name2, url) {
   return {
@@ -61965,21 +62615,21 @@ function entry2(name2, url) {
   };
 }
 function mergeHelmRepositories(existing, repositories) {
-  const document = (0, import_yaml4.parseDocument)(
+  const document = (0, import_yaml6.parseDocument)(
     existing === void 0 || existing.trim() === "" ? 'apiVersion: ""\ngenerated: "0001-01-01T00:00:00Z"\nrepositories: []\n' : existing
   );
-  if (document.errors.length > 0 || !(0, import_yaml4.isMap)(document.contents))
+  if (document.errors.length > 0 || !(0, import_yaml6.isMap)(document.contents))
     throw new YamlMergeError("helm repositories.yaml: not a YAML mapping");
   let list3 = document.get("repositories");
-  if (!(0, import_yaml4.isSeq)(list3)) {
+  if (!(0, import_yaml6.isSeq)(list3)) {
     document.set("repositories", document.createNode([]));
     list3 = document.get("repositories");
   }
   const items = list3.items;
   for (const [name2, url] of Object.entries(repositories)) {
-    const node = document.createNode(entry2(name2, url));
-    const at = items.findIndex((item) => (0, import_yaml4.isMap)(item) && item.get("name") === name2);
-    if (at === -1) items.push(node);
+    const node2 = document.createNode(entry2(name2, url));
+    const at = items.findIndex((item) => (0, import_yaml6.isMap)(item) && item.get("name") === name2);
+    if (at === -1) items.push(node2);
     else {
       const current = items[at];
       current.set("url", url);
@@ -62010,7 +62660,7 @@ function plan14(config2, target) {
 var helmEcosystem = { name: "helm", plan: plan14 };
 
 // src/mirrors/ecosystems/npm.ts
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 
 // src/mirrors/formats/npmrc.ts
 function parseNpmrc(line) {
@@ -62078,7 +62728,7 @@ function mergeRc(existing, values, options = {}) {
 var imageGlobalNpmrcs = ["/usr/local/etc/npmrc", "/usr/etc/npmrc"];
 var npmBasicAuthVariable = "RUNNERKIT_NPM_AUTH";
 function npmGlobalConfigPath(target) {
-  return target.mode === "job" ? join32(target.home, ".config", "runnerkit", "npm", "npmrc") : imageGlobalNpmrcs[0];
+  return target.mode === "job" ? join33(target.home, ".config", "runnerkit", "npm", "npmrc") : imageGlobalNpmrcs[0];
 }
 function registryUrl(url) {
   return url.endsWith("/") ? url : `${url}/`;
@@ -62154,7 +62804,7 @@ var npmEcosystem = {
 };
 
 // src/mirrors/ecosystems/nuget.ts
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 var nugetSourceKey = "runnerkit";
 var emptyConfig = `<?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -62219,7 +62869,7 @@ function plan15(config2, target) {
     );
   }
   plan17.files.push({
-    path: join33(target.home, ".nuget", "NuGet", "NuGet.Config"),
+    path: join34(target.home, ".nuget", "NuGet", "NuGet.Config"),
     render: (existing) => mergeNugetConfig(existing, url, credentials),
     description: "NuGet user config (package source → mirror)"
   });
@@ -62231,13 +62881,13 @@ function plan15(config2, target) {
 var nugetEcosystem = { name: "nuget", plan: plan15 };
 
 // src/mirrors/ecosystems/pip.ts
-import { isAbsolute as isAbsolute5, join as join34 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join35 } from "node:path";
 function userConfigHome(target) {
   const xdg = target.mode === "job" ? target.env.XDG_CONFIG_HOME : void 0;
-  return xdg !== void 0 && isAbsolute5(xdg) ? xdg : join34(target.home, ".config");
+  return xdg !== void 0 && isAbsolute5(xdg) ? xdg : join35(target.home, ".config");
 }
 function pipConfPath(target) {
-  return target.mode === "job" ? join34(userConfigHome(target), "pip", "pip.conf") : "/etc/pip.conf";
+  return target.mode === "job" ? join35(userConfigHome(target), "pip", "pip.conf") : "/etc/pip.conf";
 }
 var pipEcosystem = {
   name: "pip",
@@ -62265,7 +62915,7 @@ var pipEcosystem = {
     );
     const ref = config2.credentials.pypi;
     if (ref?.username !== void 0) {
-      const netrc = join34(target.home, ".netrc");
+      const netrc = join35(target.home, ".netrc");
       if (target.mode === "image") {
         plan17.files.push({
           path: netrc,
@@ -62306,47 +62956,47 @@ var pipEcosystem = {
 };
 
 // src/mirrors/ecosystems/pnpm.ts
-import { join as join35 } from "node:path";
+import { join as join36 } from "node:path";
 
 // src/mirrors/formats/yaml-merge.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 function mergeYaml(existing, values, options = {}) {
   const file = options.file ?? "YAML file";
-  const document = (0, import_yaml5.parseDocument)(existing ?? "");
+  const document = (0, import_yaml7.parseDocument)(existing ?? "");
   if (document.errors.length > 0) {
     throw new UserError(
       `${file}: not valid YAML (${document.errors[0].message.split("\n")[0]}); fix or remove it and run again`
     );
   }
-  if (document.contents === null || (0, import_yaml5.isScalar)(document.contents) && document.contents.value === null) {
+  if (document.contents === null || (0, import_yaml7.isScalar)(document.contents) && document.contents.value === null) {
     document.contents = document.createNode({});
   }
   const root = document.contents;
-  if (!(0, import_yaml5.isMap)(root)) throw new UserError(`${file}: expected a mapping (key: value) at the top`);
+  if (!(0, import_yaml7.isMap)(root)) throw new UserError(`${file}: expected a mapping (key: value) at the top`);
   const scalar = (value) => {
-    const node = new import_yaml5.Scalar(value);
-    if (typeof value === "string") node.type = import_yaml5.Scalar.QUOTE_DOUBLE;
-    return node;
+    const node2 = new import_yaml7.Scalar(value);
+    if (typeof value === "string") node2.type = import_yaml7.Scalar.QUOTE_DOUBLE;
+    return node2;
   };
   for (const [key, value] of Object.entries(values)) {
     const current = root.get(key, true);
-    if ((0, import_yaml5.isScalar)(current) && current.value === value) continue;
+    if ((0, import_yaml7.isScalar)(current) && current.value === value) continue;
     root.set(key, scalar(value));
   }
   for (const [key, additions] of Object.entries(options.addToLists ?? {})) {
     let current = root.get(key, true);
-    if (current === void 0 || (0, import_yaml5.isScalar)(current) && current.value === null) {
-      current = new import_yaml5.YAMLSeq();
+    if (current === void 0 || (0, import_yaml7.isScalar)(current) && current.value === null) {
+      current = new import_yaml7.YAMLSeq();
       root.set(key, current);
-    } else if ((0, import_yaml5.isScalar)(current)) {
-      const seq2 = new import_yaml5.YAMLSeq();
+    } else if ((0, import_yaml7.isScalar)(current)) {
+      const seq2 = new import_yaml7.YAMLSeq();
       seq2.items.push(current);
       root.set(key, seq2);
       current = seq2;
     }
-    if (!(0, import_yaml5.isSeq)(current)) throw new UserError(`${file}: ${key}: expected a list`);
+    if (!(0, import_yaml7.isSeq)(current)) throw new UserError(`${file}: ${key}: expected a list`);
     const seq = current;
-    const present = seq.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : void 0);
+    const present = seq.items.map((item) => (0, import_yaml7.isScalar)(item) ? String(item.value) : void 0);
     for (const addition of additions) {
       if (!present.includes(addition)) {
         seq.items.push(scalar(addition));
@@ -62359,7 +63009,7 @@ function mergeYaml(existing, values, options = {}) {
 
 // src/mirrors/ecosystems/pnpm.ts
 function pnpmConfigPath(target) {
-  return join35(userConfigHome(target), "pnpm", "config.yaml");
+  return join36(userConfigHome(target), "pnpm", "config.yaml");
 }
 var pnpmEcosystem = {
   name: "pnpm",
@@ -62376,7 +63026,7 @@ var pnpmEcosystem = {
     });
     const auth = npmrcAuth(config2, target, mirror, plan17);
     if (Object.keys(auth).length > 0) {
-      const npmrc = join35(target.home, ".npmrc");
+      const npmrc = join36(target.home, ".npmrc");
       plan17.files.push({
         path: npmrc,
         description: "registry credentials (placeholder) for pnpm 11",
@@ -62392,10 +63042,10 @@ var pnpmEcosystem = {
 };
 
 // src/mirrors/ecosystems/rubygems.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { join as join36 } from "node:path";
+var import_yaml8 = __toESM(require_dist(), 1);
+import { join as join37 } from "node:path";
 function mergeGemrc(existing, mirror) {
-  const document = (0, import_yaml6.parseDocument)(existing ?? "");
+  const document = (0, import_yaml8.parseDocument)(existing ?? "");
   if (document.errors.length > 0)
     throw new YamlMergeError(
       `.gemrc: not valid YAML (${document.errors[0].message.split("\n")[0]})`
@@ -62415,7 +63065,7 @@ function plan16(config2, target) {
   const plan17 = emptyPlan("rubygems");
   const url = mirror.endsWith("/") ? mirror : `${mirror}/`;
   plan17.files.push({
-    path: target.mode === "job" ? join36(target.home, ".gemrc") : "/etc/gemrc",
+    path: target.mode === "job" ? join37(target.home, ".gemrc") : "/etc/gemrc",
     render: (existing) => mergeGemrc(existing, url),
     description: "gem sources"
   });
@@ -62435,11 +63085,11 @@ function plan16(config2, target) {
 var rubygemsEcosystem = { name: "rubygems", plan: plan16 };
 
 // src/mirrors/ecosystems/uv.ts
-import { join as join37 } from "node:path";
+import { join as join38 } from "node:path";
 var uvBlockStart = "# BEGIN runnerkit mirror-config: the mirror is the default index";
 var uvBlockEnd = "# END runnerkit mirror-config";
 function uvTomlPath(target) {
-  return target.mode === "job" ? join37(userConfigHome(target), "uv", "uv.toml") : "/etc/uv/uv.toml";
+  return target.mode === "job" ? join38(userConfigHome(target), "uv", "uv.toml") : "/etc/uv/uv.toml";
 }
 function mergeUvToml(existing, url, file = "uv.toml") {
   const block = [
@@ -62469,16 +63119,16 @@ function mergeUvToml(existing, url, file = "uv.toml") {
     }
   }
   lines.splice(at, 0, ...block);
-  const result3 = `${lines.join("\n")}
+  const result4 = `${lines.join("\n")}
 `;
   try {
-    parse2(result3);
+    parse2(result4);
   } catch (error) {
     throw new UserError(
       `${file}: cannot add the mirror index, the file is not valid TOML (${error.message.split("\n")[0]}); fix or remove it`
     );
   }
-  return result3;
+  return result4;
 }
 var uvEcosystem = {
   name: "uv",
@@ -62509,9 +63159,9 @@ var uvEcosystem = {
 };
 
 // src/mirrors/ecosystems/yarn-berry.ts
-import { join as join38 } from "node:path";
+import { join as join39 } from "node:path";
 function yarnrcYmlPath(target) {
-  return join38(target.home, ".yarnrc.yml");
+  return join39(target.home, ".yarnrc.yml");
 }
 var yarnBerryEcosystem = {
   name: "yarn-berry",
@@ -62573,9 +63223,9 @@ var yarnBerryEcosystem = {
 };
 
 // src/mirrors/ecosystems/yarn-classic.ts
-import { join as join39 } from "node:path";
+import { join as join40 } from "node:path";
 function yarnrcPath(target) {
-  return target.mode === "job" ? join39(target.home, ".yarnrc") : "/etc/yarnrc";
+  return target.mode === "job" ? join40(target.home, ".yarnrc") : "/etc/yarnrc";
 }
 var yarnClassicEcosystem = {
   name: "yarn-classic",
@@ -62592,7 +63242,7 @@ var yarnClassicEcosystem = {
     });
     const auth = npmrcAuth(config2, target, mirror, plan17, "yarn");
     if (Object.keys(auth).length > 0) {
-      const npmrcs = target.mode === "job" ? [join39(target.home, ".npmrc")] : [...imageGlobalNpmrcs];
+      const npmrcs = target.mode === "job" ? [join40(target.home, ".npmrc")] : [...imageGlobalNpmrcs];
       for (const npmrc of npmrcs) {
         plan17.files.push({
           path: npmrc,
@@ -62686,8 +63336,8 @@ function planAll(config2, base, systemBundle) {
 }
 
 // src/mirrors/render.ts
-import { promises as fs21 } from "node:fs";
-import { dirname as dirname11, join as join40, relative as relative6 } from "node:path";
+import { promises as fs22 } from "node:fs";
+import { dirname as dirname11, join as join41, relative as relative6 } from "node:path";
 async function renderPlans(plans, options) {
   const secret = plans.find((plan17) => plan17.files.some((file) => file.secret === true));
   if (secret !== void 0) {
@@ -62695,14 +63345,14 @@ async function renderPlans(plans, options) {
       `credentials.${secret.ecosystem}: image mode would bake the credential into a layer; drop it from the config for the image and pass it at build time as a build secret (RUN --mount=type=secret)`
     );
   }
-  const root = join40(options.out, "root");
+  const root = join41(options.out, "root");
   const contents = /* @__PURE__ */ new Map();
   const notes = plans.flatMap((plan17) => plan17.notes);
   for (const plan17 of plans) {
     for (const edit of plan17.files) {
       let existing = contents.get(edit.path);
       if (existing === void 0 && options.baseRoot !== void 0) {
-        existing = await fs21.readFile(join40(options.baseRoot, edit.path), "utf8").catch(() => void 0);
+        existing = await fs22.readFile(join41(options.baseRoot, edit.path), "utf8").catch(() => void 0);
       }
       if (edit.ifExists === true && existing === void 0) {
         notes.push(
@@ -62713,10 +63363,10 @@ async function renderPlans(plans, options) {
       contents.set(edit.path, edit.render(existing));
     }
   }
-  await fs21.mkdir(root, { recursive: true });
+  await fs22.mkdir(root, { recursive: true });
   for (const [path7, text2] of contents) {
-    const target = join40(root, path7);
-    await fs21.mkdir(dirname11(target), { recursive: true });
+    const target = join41(root, path7);
+    await fs22.mkdir(dirname11(target), { recursive: true });
     await writeFileAtomic(target, text2);
   }
   const from = options.contextPath ?? relative6(dirname11(options.out), options.out);
@@ -62729,7 +63379,7 @@ async function renderPlans(plans, options) {
   ];
   const snippet = `${lines.join("\n")}
 `;
-  await writeFileAtomic(join40(options.out, "Dockerfile.snippet"), snippet);
+  await writeFileAtomic(join41(options.out, "Dockerfile.snippet"), snippet);
   return { files: [...contents.keys()].sort(), snippet, notes };
 }
 
@@ -62746,8 +63396,8 @@ function loadConfig(source) {
   throw new UserError("give the mirror config: a YAML file (config) or inline YAML");
 }
 function defaultStateDir(env) {
-  const state = env.XDG_STATE_HOME || join41(env.HOME || homedir4(), ".local", "state");
-  return join41(state, "runnerkit", "mirrors");
+  const state = env.XDG_STATE_HOME || join42(env.HOME || homedir4(), ".local", "state");
+  return join42(state, "runnerkit", "mirrors");
 }
 async function applyJobMode(config2, env, stateDir = defaultStateDir(env)) {
   const home = env.HOME || homedir4();
@@ -62787,7 +63437,7 @@ async function restoreJobMode(env, stateDir = defaultStateDir(env)) {
 
 // src/cli/mirrors-squid.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join42, resolve as resolve14 } from "node:path";
+import { join as join43, resolve as resolve15 } from "node:path";
 
 // src/mirrors/squid.ts
 var squidDefaults = {
@@ -62882,7 +63532,7 @@ function positive(value, field) {
 }
 function hosts(value, field) {
   if (!Array.isArray(value)) fail2(field, "expected a list of host names");
-  const result3 = [];
+  const result4 = [];
   for (const entry3 of value) {
     const host = typeof entry3 === "string" ? entry3.trim().toLowerCase() : "";
     if (!hostPattern.test(host)) {
@@ -62891,9 +63541,9 @@ function hosts(value, field) {
         `'${String(entry3)}' is not a host name (give files.pythonhosted.org, or .example.org for the domain and its subdomains; no scheme, port or path)`
       );
     }
-    result3.push(host);
+    result4.push(host);
   }
-  return minimalHosts(result3);
+  return minimalHosts(result4);
 }
 function covers(a, b) {
   if (!a.startsWith(".")) return a === b;
@@ -63209,11 +63859,11 @@ async function renderSquidFiles(config2, flags5) {
 upstream-ca.pem: the config's CA (${config2.ca.source}); copy it to ${flags5.upstreamCaPath ?? defaultUpstreamCaPath} on the proxy host (squid trusts it for upstream TLS, besides the system store).
 `;
   }
-  const out2 = resolve14(flags5.out);
+  const out2 = resolve15(flags5.out);
   await mkdir2(out2, { recursive: true });
   const written = [];
   for (const [name2, text2] of Object.entries(files)) {
-    const path7 = join42(out2, name2);
+    const path7 = join43(out2, name2);
     await writeFileAtomic(path7, text2);
     written.push(path7);
   }
@@ -63281,8 +63931,8 @@ async function squidSubcommand(args2, context) {
       `unexpected argument '${positionals[0]}'; run 'runnerkit mirrors squid --help'`
     );
   if (values.out === void 0) throw new UserError("squid: give --out DIR");
-  const config2 = values.config === void 0 ? void 0 : loadMirrorConfig(resolve14(context.cwd, values.config));
-  const flags5 = { out: resolve14(context.cwd, values.out) };
+  const config2 = values.config === void 0 ? void 0 : loadMirrorConfig(resolve15(context.cwd, values.config));
+  const flags5 = { out: resolve15(context.cwd, values.out) };
   const set = (key, value) => {
     if (value !== void 0) flags5[key] = value;
   };
@@ -63310,7 +63960,7 @@ async function squidSubcommand(args2, context) {
 }
 
 // src/cli/mirrors.ts
-var usage5 = `Usage: runnerkit mirrors apply --config FILE [--mode job] [--env-file FILE]
+var usage6 = `Usage: runnerkit mirrors apply --config FILE [--mode job] [--env-file FILE]
        runnerkit mirrors render --config FILE --out DIR [--family debian|rhel|alpine] [--base-root DIR]
        runnerkit mirrors restore
        runnerkit mirrors doctor [--config FILE]
@@ -63336,7 +63986,7 @@ Options:
 var mirrorsCommand = {
   name: "mirrors",
   summary: "point package managers at internal mirrors, a proxy and a CA (job or image mode)",
-  usage: usage5,
+  usage: usage6,
   async run(args2, context) {
     const [subcommand, ...rest] = args2;
     if (subcommand === "squid") return squidSubcommand(rest, context);
@@ -63356,8 +64006,8 @@ var mirrorsCommand = {
     if (format !== "text" && format !== "json")
       throw new UserError(`--format: expected text or json, got '${format}'`);
     const env = context.env;
-    const config2 = () => loadConfig({ file: values.config === void 0 ? "" : resolve15(context.cwd, values.config) });
-    const stateDir = values["state-dir"] !== void 0 ? resolve15(context.cwd, values["state-dir"]) : defaultStateDir(env);
+    const config2 = () => loadConfig({ file: values.config === void 0 ? "" : resolve16(context.cwd, values.config) });
+    const stateDir = values["state-dir"] !== void 0 ? resolve16(context.cwd, values["state-dir"]) : defaultStateDir(env);
     switch (subcommand) {
       case "apply": {
         if (values.mode !== void 0 && values.mode !== "job") {
@@ -63365,21 +64015,21 @@ var mirrorsCommand = {
             `--mode: apply runs job mode; for image mode use 'runnerkit mirrors render'`
           );
         }
-        const result3 = await applyJobMode(config2(), env, stateDir);
-        for (const note of result3.notes) context.stderr(`runnerkit mirrors: note: ${note}
+        const result4 = await applyJobMode(config2(), env, stateDir);
+        for (const note of result4.notes) context.stderr(`runnerkit mirrors: note: ${note}
 `);
-        for (const file of result3.files)
+        for (const file of result4.files)
           context.stderr(`runnerkit mirrors: ${file.action} ${file.path} (${file.description})
 `);
-        const lines = result3.env.map(([name2, value]) => `${name2}=${value}`);
+        const lines = result4.env.map(([name2, value]) => `${name2}=${value}`);
         if (values["env-file"] !== void 0) {
           const { appendFile: appendFile2 } = await import("node:fs/promises");
           if (lines.length > 0)
-            await appendFile2(resolve15(context.cwd, values["env-file"]), `${lines.join("\n")}
+            await appendFile2(resolve16(context.cwd, values["env-file"]), `${lines.join("\n")}
 `);
         }
         context.stdout(
-          format === "json" ? `${JSON.stringify({ files: result3.files, env: Object.fromEntries(result3.env), notes: result3.notes }, null, 2)}
+          format === "json" ? `${JSON.stringify({ files: result4.files, env: Object.fromEntries(result4.env), notes: result4.notes }, null, 2)}
 ` : lines.map((line) => `${line}
 `).join("")
         );
@@ -63387,9 +64037,9 @@ var mirrorsCommand = {
       }
       case "render": {
         if (values.out === void 0) throw new UserError("render: give --out DIR");
-        const rendered = await renderImageMode(config2(), env, resolve15(context.cwd, values.out), {
+        const rendered = await renderImageMode(config2(), env, resolve16(context.cwd, values.out), {
           ...values["base-root"] !== void 0 && {
-            baseRoot: resolve15(context.cwd, values["base-root"])
+            baseRoot: resolve16(context.cwd, values["base-root"])
           }
         });
         for (const note of rendered.notes) context.stderr(`runnerkit mirrors: note: ${note}
@@ -63442,7 +64092,7 @@ ${(tool.output || "(nothing set)").replace(/^/gm, "  ")}`}
 
 // src/cli/mtu.ts
 import { mkdir as mkdir3, readFile as readFile2 } from "node:fs/promises";
-import { join as join43, resolve as resolve16 } from "node:path";
+import { join as join44, resolve as resolve17 } from "node:path";
 
 // src/runner/mtu/config.ts
 var minimumMtu = 576;
@@ -63539,18 +64189,18 @@ import { spawn as spawn6 } from "node:child_process";
 var minimumPathMtu = 552;
 var ipAndIcmpHeaders = 28;
 var probePackages = { ping: "iputils-ping", tracepath: "iputils-tracepath" };
-var spawnExec = (command, args2) => new Promise((resolve18) => {
+var spawnExec = (command, args2) => new Promise((resolve19) => {
   const child2 = spawn6(command, args2, { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child2.stdout.on("data", (chunk) => stdout += chunk.toString());
   child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-  child2.on("error", (error) => resolve18({ code: 127, stdout, stderr: stderr + error.message }));
-  child2.on("close", (code2) => resolve18({ code: code2 ?? 1, stdout, stderr }));
+  child2.on("error", (error) => resolve19({ code: 127, stdout, stderr: stderr + error.message }));
+  child2.on("close", (code2) => resolve19({ code: code2 ?? 1, stdout, stderr }));
 });
-function parsePing(result3) {
-  const text2 = `${result3.stdout}
-${result3.stderr}`;
+function parsePing(result4) {
+  const text2 = `${result4.stdout}
+${result4.stderr}`;
   const stats = /(\d+) packets transmitted, (\d+) (?:packets )?received/.exec(text2);
   const frag = /From (\S+)(?: icmp_seq=\d+)? Frag needed and DF set \(mtu = (\d+)\)/.exec(text2);
   const local = /local error: [^\n]*?mtu=(\d+)/.exec(text2);
@@ -63562,7 +64212,7 @@ ${result3.stderr}`;
   };
   if (!stats && !frag && !local) {
     const message = text2.split("\n").map((line) => line.trim()).find((line) => line !== "");
-    outcome.error = message ?? `exit ${result3.code}`;
+    outcome.error = message ?? `exit ${result4.code}`;
   }
   return outcome;
 }
@@ -63614,14 +64264,14 @@ function missingTool(tool) {
   const pkg = probePackages[tool];
   return new UserError(`${tool} is not installed: install ${pkg} (apt-get install ${pkg})`);
 }
-function pingArgs(host, size, count = 2) {
+function pingArgs(host, size, count2 = 2) {
   const payload = String(size - ipAndIcmpHeaders);
-  return ["-n", "-M", "do", "-s", payload, "-c", String(count), "-i", "0.2", "-W", "1", host];
+  return ["-n", "-M", "do", "-s", payload, "-c", String(count2), "-i", "0.2", "-W", "1", host];
 }
 async function pingSize(exec2, host, size) {
-  const result3 = await exec2("ping", pingArgs(host, size));
-  if (result3.code === 127) throw missingTool("ping");
-  const outcome = parsePing(result3);
+  const result4 = await exec2("ping", pingArgs(host, size));
+  if (result4.code === 127) throw missingTool("ping");
+  const outcome = parsePing(result4);
   if (outcome.received > 0) return { kind: "pass" };
   if (outcome.fragNeededMtu !== void 0) {
     return {
@@ -63692,13 +64342,13 @@ async function tracepath(exec2, host, maxHops, length) {
     String(maxHops),
     ...length !== void 0 ? ["-l", String(length)] : []
   ];
-  const result3 = await exec2("tracepath", [...args2, host]);
-  if (result3.code === 127) throw missingTool("tracepath");
-  const outcome = parseTracepath(result3.stdout);
+  const result4 = await exec2("tracepath", [...args2, host]);
+  if (result4.code === 127) throw missingTool("tracepath");
+  const outcome = parseTracepath(result4.stdout);
   if (outcome.hops.length === 0 && outcome.localPmtu === void 0) {
-    const message = `${result3.stderr}
-${result3.stdout}`.trim().split("\n")[0] ?? "";
-    throw new ProbeUnusable(`tracepath: ${message || `exit ${result3.code}`}`);
+    const message = `${result4.stderr}
+${result4.stdout}`.trim().split("\n")[0] ?? "";
+    throw new ProbeUnusable(`tracepath: ${message || `exit ${result4.code}`}`);
   }
   return outcome;
 }
@@ -63751,14 +64401,14 @@ async function localRoute(exec2, host) {
   };
 }
 async function localMtuFromPing(exec2, host) {
-  const result3 = await exec2("ping", pingArgs(host, 65e3, 1));
-  if (result3.code === 127) return void 0;
-  return parsePing(result3).localErrorMtu;
+  const result4 = await exec2("ping", pingArgs(host, 65e3, 1));
+  if (result4.code === 127) return void 0;
+  return parsePing(result4).localErrorMtu;
 }
-function pathMtuRemedy(result3, margin = 50) {
-  const { host, pathMtu, localMtu } = result3;
-  const dev = result3.localInterface ?? "DEV";
-  if (result3.blackHole) {
+function pathMtuRemedy(result4, margin = 50) {
+  const { host, pathMtu, localMtu } = result4;
+  const dev = result4.localInterface ?? "DEV";
+  if (result4.blackHole) {
     const mtu = pathMtu ?? "PMTU";
     const mss = pathMtu !== void 0 ? pathMtu - 40 : "PMTU-40";
     const inner = pathMtu !== void 0 ? pathMtu - margin : `PMTU-${margin}`;
@@ -63827,7 +64477,7 @@ async function probePathMtu(host, options = {}) {
     }
   }
   const icmpSeen = measured.icmpSeen || route.cachedMtu !== void 0;
-  const result3 = {
+  const result4 = {
     host,
     localMtu: localMtu ?? 1500,
     ...route.device !== void 0 && { localInterface: route.device },
@@ -63837,14 +64487,14 @@ async function probePathMtu(host, options = {}) {
     method: used,
     evidence: [...evidence, ...measured.evidence]
   };
-  return { ...result3, remedy: pathMtuRemedy(result3, options.margin) };
+  return { ...result4, remedy: pathMtuRemedy(result4, options.margin) };
 }
 function isMissing(error, tool) {
   return error instanceof UserError && error.message.startsWith(`${tool} is not installed`);
 }
 
 // src/cli/mtu.ts
-var usage6 = `Usage: runnerkit mtu probe HOST [options]
+var usage7 = `Usage: runnerkit mtu probe HOST [options]
        runnerkit mtu config --mtu N [options]
 
 probe: measure the path MTU to HOST and tell a healthy path from a PMTU black hole (large
@@ -63882,22 +64532,22 @@ function formatFrom(text2, allowed) {
     throw new UserError(`--format: expected ${allowed.join(" or ")}, got '${format}'`);
   return format;
 }
-function formatProbeTable(result3) {
+function formatProbeTable(result4) {
   const rows = [
-    ["host", result3.host],
+    ["host", result4.host],
     [
       "local MTU",
-      `${result3.localMtu}${result3.localInterface !== void 0 ? ` (${result3.localInterface})` : ""}`
+      `${result4.localMtu}${result4.localInterface !== void 0 ? ` (${result4.localInterface})` : ""}`
     ],
-    ["path MTU", result3.pathMtu !== void 0 ? String(result3.pathMtu) : "not measured"],
-    ["ICMP frag-needed", result3.icmpSeen ? "arrives" : "not seen"],
-    ["black hole", result3.blackHole ? "YES" : "no"],
-    ["method", result3.method]
+    ["path MTU", result4.pathMtu !== void 0 ? String(result4.pathMtu) : "not measured"],
+    ["ICMP frag-needed", result4.icmpSeen ? "arrives" : "not seen"],
+    ["black hole", result4.blackHole ? "YES" : "no"],
+    ["method", result4.method]
   ];
   const lines = rows.map(([name2, value]) => `${name2.padEnd(17)}${value}`);
-  lines.push("", "evidence:", ...result3.evidence.map((line) => `  ${line}`));
-  if (result3.remedy !== "") {
-    lines.push("", "remedy:", ...result3.remedy.split("\n").map((line) => `  ${line}`));
+  lines.push("", "evidence:", ...result4.evidence.map((line) => `  ${line}`));
+  if (result4.remedy !== "") {
+    lines.push("", "remedy:", ...result4.remedy.split("\n").map((line) => `  ${line}`));
   }
   return `${lines.join("\n")}
 `;
@@ -63925,7 +64575,7 @@ async function probe2(args2, context, probeOptions) {
   if (maxHops !== void 0 && (maxHops < 1 || maxHops > 255))
     throw new UserError(`--max-hops: expected 1 to 255, got ${maxHops}`);
   const margin = whole("--margin", values.margin);
-  const result3 = await probePathMtu(positionals[0], {
+  const result4 = await probePathMtu(positionals[0], {
     ...probeOptions,
     method,
     ...localMtu !== void 0 && { localMtu },
@@ -63933,10 +64583,10 @@ async function probe2(args2, context, probeOptions) {
     ...margin !== void 0 && { margin }
   });
   context.stdout(
-    format === "json" ? `${JSON.stringify(result3, null, 2)}
-` : formatProbeTable(result3)
+    format === "json" ? `${JSON.stringify(result4, null, 2)}
+` : formatProbeTable(result4)
   );
-  return result3.blackHole ? 1 : 0;
+  return result4.blackHole ? 1 : 0;
 }
 async function config(args2, context) {
   const { values, positionals } = parseCommandArgs("mtu", args2, {
@@ -63959,7 +64609,7 @@ async function config(args2, context) {
   const daemonJson = values["daemon-json"];
   if (daemonJson !== void 0) {
     try {
-      existing = await readFile2(resolve16(context.cwd, daemonJson), "utf8");
+      existing = await readFile2(resolve17(context.cwd, daemonJson), "utf8");
     } catch (error) {
       const reason = error.code ?? String(error);
       throw new UserError(`--daemon-json: cannot read ${daemonJson} (${reason})`);
@@ -63967,11 +64617,11 @@ async function config(args2, context) {
   }
   const rendered = renderMtuConfig(mtu, existing, daemonJson);
   if (values.out !== void 0) {
-    const dir = resolve16(context.cwd, values.out);
+    const dir = resolve17(context.cwd, values.out);
     await mkdir3(dir, { recursive: true });
     const written = [];
     for (const name2 of mtuConfigFileNames) {
-      const path7 = join43(dir, name2);
+      const path7 = join44(dir, name2);
       await writeFileAtomic(path7, rendered.files[name2]);
       written.push(path7);
     }
@@ -64012,7 +64662,7 @@ function mtuCommandWith(probeOptions = {}) {
   return {
     name: "mtu",
     summary: "probe the path MTU for black holes; render MTU settings for Docker and Podman",
-    usage: usage6,
+    usage: usage7,
     async run(args2, context) {
       const [action, ...rest] = args2;
       if (action === "probe") return probe2(rest, context, probeOptions);
@@ -64027,10 +64677,10 @@ var mtuCommand = mtuCommandWith();
 
 // src/cli/path.ts
 import { statSync as statSync6 } from "node:fs";
-import { isAbsolute as isAbsolute6, resolve as resolve17 } from "node:path";
+import { isAbsolute as isAbsolute6, resolve as resolve18 } from "node:path";
 
 // src/runner/path.ts
-import { promises as fs22 } from "node:fs";
+import { promises as fs23 } from "node:fs";
 var PathInputError = class extends UserError {
   constructor(field, message) {
     super(message);
@@ -64159,7 +64809,7 @@ function runnerEnvBackupPath(file) {
 }
 async function readIfExists2(file) {
   try {
-    return await fs22.readFile(file, "utf8");
+    return await fs23.readFile(file, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -64167,7 +64817,7 @@ async function readIfExists2(file) {
 }
 async function modeOf(file) {
   try {
-    return (await fs22.stat(file)).mode & 511;
+    return (await fs23.stat(file)).mode & 511;
   } catch {
     return void 0;
   }
@@ -64203,7 +64853,7 @@ async function restoreRunnerEnvFile(file) {
     if (original === void 0) return false;
     const mode = await modeOf(backup) ?? 420;
     await writeFileAtomic(file, original, { mode });
-    await fs22.rm(backup, { force: true });
+    await fs23.rm(backup, { force: true });
     return true;
   } catch (error) {
     throw fileError(file, error);
@@ -64211,7 +64861,7 @@ async function restoreRunnerEnvFile(file) {
 }
 
 // src/cli/path.ts
-var usage7 = `Usage: runnerkit path [options]
+var usage8 = `Usage: runnerkit path [options]
 
 Prints the PATH this shell should have: the current PATH, then the directories it lacks from
 the image's PATH, ~/.local/bin and ~/bin, and --extra, put in front (as GITHUB_PATH puts them).
@@ -64247,7 +64897,7 @@ function isDirectory2(dir) {
 var pathCommand = {
   name: "path",
   summary: "compute the PATH steps lose on self-hosted runners, and keep it in the runner .env",
-  usage: usage7,
+  usage: usage8,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("path", args2, {
       extra: { type: "string", multiple: true },
@@ -64267,7 +64917,7 @@ var pathCommand = {
       throw new UserError(`--format: expected text or json, got '${format}'`);
     const envFileArg = values["runner-env-file"];
     if (envFileArg === "") throw new UserError("--runner-env-file: give the path of the .env file");
-    const envFile = envFileArg === void 0 || isAbsolute6(envFileArg) ? envFileArg : resolve17(context.cwd, envFileArg);
+    const envFile = envFileArg === void 0 || isAbsolute6(envFileArg) ? envFileArg : resolve18(context.cwd, envFileArg);
     try {
       if (values.restore === true) {
         if (envFile === void 0) throw new UserError("--restore: give --runner-env-file too");
@@ -64283,7 +64933,7 @@ var pathCommand = {
         return 0;
       }
       const imagePath = values["image-path"];
-      const result3 = computePath({
+      const result4 = computePath({
         currentPath: context.env.PATH ?? "",
         ...imagePath !== void 0 && imagePath !== "" && { imagePath },
         ...context.env.HOME !== void 0 && { home: context.env.HOME },
@@ -64291,9 +64941,9 @@ var pathCommand = {
         placement: values.append === true ? "append" : "prepend",
         ...values["keep-missing"] !== true && { exists: isDirectory2 }
       });
-      if (result3.entries.length === 0)
+      if (result4.entries.length === 0)
         throw new UserError("no directory is left for PATH; give --image-path or --extra");
-      const path7 = joinPath(result3.entries);
+      const path7 = joinPath(result4.entries);
       if (envFile !== void 0) {
         const write = await writeRunnerEnvFile(envFile, path7);
         if (write.backedUp)
@@ -64303,9 +64953,9 @@ var pathCommand = {
       if (format === "json") {
         const printed = {
           path: path7,
-          entries: result3.entries,
-          added: result3.added,
-          dropped: result3.dropped
+          entries: result4.entries,
+          added: result4.added,
+          dropped: result4.dropped
         };
         context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
@@ -64323,7 +64973,7 @@ var pathCommand = {
 };
 
 // src/cli/promote.ts
-var usage8 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
+var usage9 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
 
 Put the image SOURCE (name@sha256:…, or name:tag resolved to its digest) under new tags,
 unchanged: manifest PUTs by digest, no rebuild and no layer bytes through this machine.
@@ -64357,7 +65007,7 @@ var flags4 = {
 var promoteCommand = {
   name: "promote",
   summary: "retag an image in a registry by digest, without rebuilding (release promotion)",
-  usage: usage8,
+  usage: usage9,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("promote", args2, {
       tag: { type: "string", multiple: true },
@@ -64380,9 +65030,9 @@ var promoteCommand = {
     const env = context.env;
     const warn = (message) => context.stderr(`runnerkit promote: warning: ${message}
 `);
-    let result3;
+    let result4;
     try {
-      result3 = await runPromote({
+      result4 = await runPromote({
         source: positionals[0],
         tags,
         ...values.to !== void 0 && { destination: values.to },
@@ -64408,11 +65058,11 @@ var promoteCommand = {
       throw error;
     }
     if (values.json === true) {
-      const printed = { digest: result3.digest, image: result3.image, tags: result3.tags };
+      const printed = { digest: result4.digest, image: result4.image, tags: result4.tags };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
     } else {
-      context.stdout([result3.digest, ...result3.tags].join("\n") + "\n");
+      context.stdout([result4.digest, ...result4.tags].join("\n") + "\n");
     }
     return 0;
   }
@@ -64422,6 +65072,7 @@ var promoteCommand = {
 var commands = [
   buildCommand,
   checkCommand,
+  deployCommand,
   lintCommand,
   metaCommand,
   mirrorsCommand,

@@ -1,5 +1,6 @@
 import { buildCommand } from './build.js'
 import { checkCommand } from './check.js'
+import { deployCommand } from './deploy.js'
 import type { Command } from './command.js'
 import { lintCommand } from './lint.js'
 import { metaCommand } from './meta.js'
@@ -12,6 +13,7 @@ import { promoteCommand } from './promote.js'
 export const commands: readonly Command[] = [
   buildCommand,
   checkCommand,
+  deployCommand,
   lintCommand,
   metaCommand,
   mirrorsCommand,
