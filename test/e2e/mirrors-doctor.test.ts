@@ -31,6 +31,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  // doctor's fetch keeps its connection alive; close it so jest can exit.
+  server?.closeAllConnections()
   await new Promise((resolve) => server?.close(resolve))
 })
 
