@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { UserError, messageOf } from '../errors.js'
+import { metaForEvent } from './event-meta.js'
 import { writeOciArchive } from '../oci/archive.js'
 import { initLayout } from '../oci/layout.js'
 import { pushFromLayout, type PushEvent } from '../oci/push.js'
@@ -23,15 +24,14 @@ import {
   type RegistryCredentials,
   type RetryEvent
 } from '../oci/registry.js'
-import { contextFromEnv, type GitHubContext } from '../release/context.js'
-import { clockFromEnv, computeMeta, metaSettingsFromEnv, parseMetaInputs } from '../release/meta.js'
+import type { GitHubContext } from '../release/context.js'
 import { parseAnnotation, type AnnotationSpec } from './annotations.js'
 import { baseImages } from './base-images.js'
 import { buildImage, parsePlatforms, type PlatformImage } from './build.js'
 import { engineAuth, removeEngineAuth } from './engine-auth.js'
 import { chooseEngine, parseEngineChoice } from './engines/index.js'
 import type { EngineProbe } from './engines/engine.js'
-import { parseInsecureRegistries, readAuthFile, repositoryOf } from './promote-run.js'
+import { parseInsecureRegistries, readAuthFile } from './promote-run.js'
 import { insecureRegistriesEnv } from './registries-conf.js'
 import { materialiseSecrets, parseSecret } from './secrets.js'
 
@@ -309,20 +309,15 @@ async function planMetadata(options: BuildRunOptions): Promise<PlannedBuild> {
     const env = options.env
     let meta
     try {
-      const inputs = parseMetaInputs({
-        images: options.images.join('\n'),
-        tags: options.tags.join('\n'),
-        flavor: options.flavor.join('\n'),
-        labels: options.labels.join('\n'),
-        annotations: options.annotations.join('\n')
-      })
-      const githubContext = options.metaContext ? await options.metaContext() : contextFromEnv(env)
-      meta = computeMeta(
-        inputs,
-        githubContext,
-        repositoryOf(githubContext),
-        metaSettingsFromEnv(env),
-        clockFromEnv(env)
+      meta = await metaForEvent(
+        {
+          images: options.images.join('\n'),
+          tags: options.tags.join('\n'),
+          flavor: options.flavor.join('\n'),
+          labels: options.labels.join('\n'),
+          annotations: options.annotations.join('\n')
+        },
+        { env, ...(options.metaContext !== undefined && { metaContext: options.metaContext }) }
       )
     } catch (error) {
       if (error instanceof UserError && !(error instanceof BuildInputError))

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { UserError, messageOf } from '../errors.js'
+import { metaForEvent } from './event-meta.js'
 import { promote, type BlobCopyEvent } from '../oci/promote.js'
 import {
   dockerHub,
@@ -17,9 +18,7 @@ import {
   type RepositoryRef
 } from '../oci/reference.js'
 import { RegistryClient, type RegistryCredentials, type RetryEvent } from '../oci/registry.js'
-import { contextFromEnv, payloadValue, type GitHubContext } from '../release/context.js'
-import { clockFromEnv, computeMeta, metaSettingsFromEnv, parseMetaInputs } from '../release/meta.js'
-import { repositoryFromPayload, type RepositoryInfo } from '../release/repository.js'
+import { payloadValue, type GitHubContext } from '../release/context.js'
 
 /** The option a PromoteInputError is about; front ends name the matching input or flag. */
 export type PromoteField =
@@ -221,14 +220,9 @@ export async function resolveTagNames(
     const env = options.env ?? {}
     let meta
     try {
-      const inputs = parseMetaInputs({ tags: rules.join('\n') })
-      const context = options.metaContext ? await options.metaContext() : contextFromEnv(env)
-      meta = computeMeta(
-        inputs,
-        context,
-        repositoryOf(context),
-        metaSettingsFromEnv(env),
-        clockFromEnv(env)
+      meta = await metaForEvent(
+        { tags: rules.join('\n') },
+        { env, ...(options.metaContext !== undefined && { metaContext: options.metaContext }) }
       )
     } catch (error) {
       if (error instanceof UserError && !(error instanceof PromoteInputError))
@@ -248,20 +242,6 @@ export async function resolveTagNames(
     )
   }
   return unique
-}
-
-/** Tag rules need the default branch at most; the payload has it, no API call is made. */
-export function repositoryOf(context: GitHubContext): RepositoryInfo {
-  const fromPayload = repositoryFromPayload(context.payload)
-  if (fromPayload) return fromPayload
-  const defaultBranch = payloadValue(context.payload, 'repository', 'default_branch')
-  return {
-    name: context.repository.split('/')[1] ?? '',
-    description: '',
-    htmlUrl: '',
-    license: '',
-    defaultBranch: typeof defaultBranch === 'string' ? defaultBranch : ''
-  }
 }
 
 export async function runPromote(options: PromoteRunOptions): Promise<PromoteRunResult> {
