@@ -49,2432 +49,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/events-universal/default.js
-var require_default = __commonJS({
-  "node_modules/events-universal/default.js"(exports, module2) {
-    module2.exports = __require("events");
-  }
-});
-
-// node_modules/fast-fifo/fixed-size.js
-var require_fixed_size = __commonJS({
-  "node_modules/fast-fifo/fixed-size.js"(exports, module2) {
-    module2.exports = class FixedFIFO {
-      constructor(hwm) {
-        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
-        this.buffer = new Array(hwm);
-        this.mask = hwm - 1;
-        this.top = 0;
-        this.btm = 0;
-        this.next = null;
-      }
-      clear() {
-        this.top = this.btm = 0;
-        this.next = null;
-        this.buffer.fill(void 0);
-      }
-      push(data) {
-        if (this.buffer[this.top] !== void 0) return false;
-        this.buffer[this.top] = data;
-        this.top = this.top + 1 & this.mask;
-        return true;
-      }
-      shift() {
-        const last = this.buffer[this.btm];
-        if (last === void 0) return void 0;
-        this.buffer[this.btm] = void 0;
-        this.btm = this.btm + 1 & this.mask;
-        return last;
-      }
-      peek() {
-        return this.buffer[this.btm];
-      }
-      isEmpty() {
-        return this.buffer[this.btm] === void 0;
-      }
-    };
-  }
-});
-
-// node_modules/fast-fifo/index.js
-var require_fast_fifo = __commonJS({
-  "node_modules/fast-fifo/index.js"(exports, module2) {
-    var FixedFIFO = require_fixed_size();
-    module2.exports = class FastFIFO {
-      constructor(hwm) {
-        this.hwm = hwm || 16;
-        this.head = new FixedFIFO(this.hwm);
-        this.tail = this.head;
-        this.length = 0;
-      }
-      clear() {
-        this.head = this.tail;
-        this.head.clear();
-        this.length = 0;
-      }
-      push(val) {
-        this.length++;
-        if (!this.head.push(val)) {
-          const prev = this.head;
-          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
-          this.head.push(val);
-        }
-      }
-      shift() {
-        if (this.length !== 0) this.length--;
-        const val = this.tail.shift();
-        if (val === void 0 && this.tail.next) {
-          const next = this.tail.next;
-          this.tail.next = null;
-          this.tail = next;
-          return this.tail.shift();
-        }
-        return val;
-      }
-      peek() {
-        const val = this.tail.peek();
-        if (val === void 0 && this.tail.next) return this.tail.next.peek();
-        return val;
-      }
-      isEmpty() {
-        return this.length === 0;
-      }
-    };
-  }
-});
-
-// node_modules/b4a/index.js
-var require_b4a = __commonJS({
-  "node_modules/b4a/index.js"(exports, module2) {
-    function isBuffer(value) {
-      return Buffer.isBuffer(value) || value instanceof Uint8Array;
-    }
-    function isEncoding(encoding) {
-      return Buffer.isEncoding(encoding);
-    }
-    function alloc(size, fill3, encoding) {
-      return Buffer.alloc(size, fill3, encoding);
-    }
-    function allocUnsafe(size) {
-      return Buffer.allocUnsafe(size);
-    }
-    function allocUnsafeSlow(size) {
-      return Buffer.allocUnsafeSlow(size);
-    }
-    function byteLength(string, encoding) {
-      return Buffer.byteLength(string, encoding);
-    }
-    function compare(a, b) {
-      return Buffer.compare(a, b);
-    }
-    function concat(buffers, totalLength) {
-      return Buffer.concat(buffers, totalLength);
-    }
-    function copy(source, target, targetStart, start2, end2) {
-      return toBuffer(source).copy(target, targetStart, start2, end2);
-    }
-    function equals(a, b) {
-      return toBuffer(a).equals(b);
-    }
-    function fill2(buffer, value, offset, end2, encoding) {
-      return toBuffer(buffer).fill(value, offset, end2, encoding);
-    }
-    function from(value, encodingOrOffset, length) {
-      return Buffer.from(value, encodingOrOffset, length);
-    }
-    function includes(buffer, value, byteOffset, encoding) {
-      return toBuffer(buffer).includes(value, byteOffset, encoding);
-    }
-    function indexOf(buffer, value, byfeOffset, encoding) {
-      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
-    }
-    function lastIndexOf(buffer, value, byteOffset, encoding) {
-      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
-    }
-    function swap16(buffer) {
-      return toBuffer(buffer).swap16();
-    }
-    function swap32(buffer) {
-      return toBuffer(buffer).swap32();
-    }
-    function swap64(buffer) {
-      return toBuffer(buffer).swap64();
-    }
-    function toBuffer(buffer) {
-      if (Buffer.isBuffer(buffer)) return buffer;
-      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    }
-    function toString(buffer, encoding, start2, end2) {
-      return toBuffer(buffer).toString(encoding, start2, end2);
-    }
-    function toHex(buffer, start2, end2) {
-      return toBuffer(buffer).toString("hex", start2, end2);
-    }
-    function write(buffer, string, offset, length, encoding) {
-      return toBuffer(buffer).write(string, offset, length, encoding);
-    }
-    function readDoubleBE(buffer, offset) {
-      return toBuffer(buffer).readDoubleBE(offset);
-    }
-    function readDoubleLE(buffer, offset) {
-      return toBuffer(buffer).readDoubleLE(offset);
-    }
-    function readFloatBE(buffer, offset) {
-      return toBuffer(buffer).readFloatBE(offset);
-    }
-    function readFloatLE(buffer, offset) {
-      return toBuffer(buffer).readFloatLE(offset);
-    }
-    function readInt32BE(buffer, offset) {
-      return toBuffer(buffer).readInt32BE(offset);
-    }
-    function readInt32LE(buffer, offset) {
-      return toBuffer(buffer).readInt32LE(offset);
-    }
-    function readUInt32BE(buffer, offset) {
-      return toBuffer(buffer).readUInt32BE(offset);
-    }
-    function readUInt32LE(buffer, offset) {
-      return toBuffer(buffer).readUInt32LE(offset);
-    }
-    function writeDoubleBE(buffer, value, offset) {
-      return toBuffer(buffer).writeDoubleBE(value, offset);
-    }
-    function writeDoubleLE(buffer, value, offset) {
-      return toBuffer(buffer).writeDoubleLE(value, offset);
-    }
-    function writeFloatBE(buffer, value, offset) {
-      return toBuffer(buffer).writeFloatBE(value, offset);
-    }
-    function writeFloatLE(buffer, value, offset) {
-      return toBuffer(buffer).writeFloatLE(value, offset);
-    }
-    function writeInt32BE(buffer, value, offset) {
-      return toBuffer(buffer).writeInt32BE(value, offset);
-    }
-    function writeInt32LE(buffer, value, offset) {
-      return toBuffer(buffer).writeInt32LE(value, offset);
-    }
-    function writeUInt32BE(buffer, value, offset) {
-      return toBuffer(buffer).writeUInt32BE(value, offset);
-    }
-    function writeUInt32LE(buffer, value, offset) {
-      return toBuffer(buffer).writeUInt32LE(value, offset);
-    }
-    module2.exports = {
-      isBuffer,
-      isEncoding,
-      alloc,
-      allocUnsafe,
-      allocUnsafeSlow,
-      byteLength,
-      compare,
-      concat,
-      copy,
-      equals,
-      fill: fill2,
-      from,
-      includes,
-      indexOf,
-      lastIndexOf,
-      swap16,
-      swap32,
-      swap64,
-      toBuffer,
-      toString,
-      toHex,
-      write,
-      readDoubleBE,
-      readDoubleLE,
-      readFloatBE,
-      readFloatLE,
-      readInt32BE,
-      readInt32LE,
-      readUInt32BE,
-      readUInt32LE,
-      writeDoubleBE,
-      writeDoubleLE,
-      writeFloatBE,
-      writeFloatLE,
-      writeInt32BE,
-      writeInt32LE,
-      writeUInt32BE,
-      writeUInt32LE
-    };
-  }
-});
-
-// node_modules/text-decoder/lib/pass-through-decoder.js
-var require_pass_through_decoder = __commonJS({
-  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module2) {
-    var b4a = require_b4a();
-    module2.exports = class PassThroughDecoder {
-      constructor(encoding) {
-        this.encoding = encoding;
-      }
-      get remaining() {
-        return 0;
-      }
-      decode(data) {
-        return b4a.toString(data, this.encoding);
-      }
-      flush() {
-        return "";
-      }
-    };
-  }
-});
-
-// node_modules/text-decoder/lib/utf8-decoder.js
-var require_utf8_decoder = __commonJS({
-  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module2) {
-    var b4a = require_b4a();
-    module2.exports = class UTF8Decoder {
-      constructor() {
-        this._reset();
-      }
-      get remaining() {
-        return this.bytesSeen;
-      }
-      decode(data) {
-        if (data.byteLength === 0) return "";
-        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
-          this.bytesSeen = trailingBytesSeen(data);
-          return b4a.toString(data, "utf8");
-        }
-        let result4 = "";
-        let start2 = 0;
-        if (this.bytesNeeded > 0) {
-          while (start2 < data.byteLength) {
-            const byte = data[start2];
-            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-              result4 += "�";
-              this._reset();
-              break;
-            }
-            this.lowerBoundary = 128;
-            this.upperBoundary = 191;
-            this.codePoint = this.codePoint << 6 | byte & 63;
-            this.bytesSeen++;
-            start2++;
-            if (this.bytesSeen === this.bytesNeeded) {
-              result4 += String.fromCodePoint(this.codePoint);
-              this._reset();
-              break;
-            }
-          }
-          if (this.bytesNeeded > 0) return result4;
-        }
-        const trailing = trailingIncomplete(data, start2);
-        const end2 = data.byteLength - trailing;
-        if (end2 > start2) result4 += b4a.toString(data, "utf8", start2, end2);
-        for (let i2 = end2; i2 < data.byteLength; i2++) {
-          const byte = data[i2];
-          if (this.bytesNeeded === 0) {
-            if (byte <= 127) {
-              this.bytesSeen = 0;
-              result4 += String.fromCharCode(byte);
-            } else if (byte >= 194 && byte <= 223) {
-              this.bytesNeeded = 2;
-              this.bytesSeen = 1;
-              this.codePoint = byte & 31;
-            } else if (byte >= 224 && byte <= 239) {
-              if (byte === 224) this.lowerBoundary = 160;
-              else if (byte === 237) this.upperBoundary = 159;
-              this.bytesNeeded = 3;
-              this.bytesSeen = 1;
-              this.codePoint = byte & 15;
-            } else if (byte >= 240 && byte <= 244) {
-              if (byte === 240) this.lowerBoundary = 144;
-              else if (byte === 244) this.upperBoundary = 143;
-              this.bytesNeeded = 4;
-              this.bytesSeen = 1;
-              this.codePoint = byte & 7;
-            } else {
-              this.bytesSeen = 1;
-              result4 += "�";
-            }
-            continue;
-          }
-          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-            result4 += "�";
-            i2--;
-            this._reset();
-            continue;
-          }
-          this.lowerBoundary = 128;
-          this.upperBoundary = 191;
-          this.codePoint = this.codePoint << 6 | byte & 63;
-          this.bytesSeen++;
-          if (this.bytesSeen === this.bytesNeeded) {
-            result4 += String.fromCodePoint(this.codePoint);
-            this._reset();
-          }
-        }
-        return result4;
-      }
-      flush() {
-        const result4 = this.bytesNeeded > 0 ? "�" : "";
-        this._reset();
-        return result4;
-      }
-      _reset() {
-        this.codePoint = 0;
-        this.bytesNeeded = 0;
-        this.bytesSeen = 0;
-        this.lowerBoundary = 128;
-        this.upperBoundary = 191;
-      }
-    };
-    function trailingIncomplete(data, start2) {
-      const len = data.byteLength;
-      if (len <= start2) return 0;
-      const limit = Math.max(start2, len - 4);
-      let i2 = len - 1;
-      while (i2 > limit && (data[i2] & 192) === 128) i2--;
-      if (i2 < start2) return 0;
-      const byte = data[i2];
-      let needed;
-      if (byte <= 127) return 0;
-      if (byte >= 194 && byte <= 223) needed = 2;
-      else if (byte >= 224 && byte <= 239) needed = 3;
-      else if (byte >= 240 && byte <= 244) needed = 4;
-      else return 0;
-      const available = len - i2;
-      return available < needed ? available : 0;
-    }
-    function trailingBytesSeen(data) {
-      const len = data.byteLength;
-      if (len === 0) return 0;
-      const last = data[len - 1];
-      if (last <= 127) return 0;
-      if ((last & 192) !== 128) return 1;
-      const limit = Math.max(0, len - 4);
-      let i2 = len - 2;
-      while (i2 >= limit && (data[i2] & 192) === 128) i2--;
-      if (i2 < 0) return 1;
-      const first = data[i2];
-      let needed;
-      if (first >= 194 && first <= 223) needed = 2;
-      else if (first >= 224 && first <= 239) needed = 3;
-      else if (first >= 240 && first <= 244) needed = 4;
-      else return 1;
-      if (len - i2 !== needed) return 1;
-      if (needed >= 3) {
-        const second = data[i2 + 1];
-        if (first === 224 && second < 160) return 1;
-        if (first === 237 && second > 159) return 1;
-        if (first === 240 && second < 144) return 1;
-        if (first === 244 && second > 143) return 1;
-      }
-      return 0;
-    }
-  }
-});
-
-// node_modules/text-decoder/index.js
-var require_text_decoder = __commonJS({
-  "node_modules/text-decoder/index.js"(exports, module2) {
-    var PassThroughDecoder = require_pass_through_decoder();
-    var UTF8Decoder2 = require_utf8_decoder();
-    module2.exports = class TextDecoder {
-      constructor(encoding = "utf8") {
-        this.encoding = normalizeEncoding(encoding);
-        switch (this.encoding) {
-          case "utf8":
-            this.decoder = new UTF8Decoder2();
-            break;
-          case "utf16le":
-          case "base64":
-            throw new Error("Unsupported encoding: " + this.encoding);
-          default:
-            this.decoder = new PassThroughDecoder(this.encoding);
-        }
-      }
-      get remaining() {
-        return this.decoder.remaining;
-      }
-      push(data) {
-        if (typeof data === "string") return data;
-        return this.decoder.decode(data);
-      }
-      // For Node.js compatibility
-      write(data) {
-        return this.push(data);
-      }
-      end(data) {
-        let result4 = "";
-        if (data) result4 = this.push(data);
-        result4 += this.decoder.flush();
-        return result4;
-      }
-    };
-    function normalizeEncoding(encoding) {
-      encoding = encoding.toLowerCase();
-      switch (encoding) {
-        case "utf8":
-        case "utf-8":
-          return "utf8";
-        case "ucs2":
-        case "ucs-2":
-        case "utf16le":
-        case "utf-16le":
-          return "utf16le";
-        case "latin1":
-        case "binary":
-          return "latin1";
-        case "base64":
-        case "ascii":
-        case "hex":
-          return encoding;
-        default:
-          throw new Error("Unknown encoding: " + encoding);
-      }
-    }
-  }
-});
-
-// node_modules/streamx/lib/errors.js
-var require_errors = __commonJS({
-  "node_modules/streamx/lib/errors.js"(exports, module2) {
-    module2.exports = class StreamError extends Error {
-      constructor(msg, code2, fn = StreamError) {
-        super(msg);
-        this.code = code2;
-        if (Error.captureStackTrace) {
-          Error.captureStackTrace(this, fn);
-        }
-      }
-      static isStreamDestroyed(err3) {
-        return err3 && err3.code === "STREAM_DESTROYED";
-      }
-      static isPrematureClose(err3) {
-        return err3 && err3.code === "PREMATURE_CLOSE";
-      }
-      static isAborted(err3) {
-        return err3 && err3.code === "ABORTED";
-      }
-      static isBadArgument(err3) {
-        return err3 && err3.code === "BAD_ARGUMENT";
-      }
-      get name() {
-        return "StreamError";
-      }
-      static STREAM_DESTROYED() {
-        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
-      }
-      static PREMATURE_CLOSE(msg = "Premature close") {
-        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
-      }
-      static ABORTED() {
-        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
-      }
-      static BAD_ARGUMENT(msg = "Bad argument") {
-        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
-      }
-    };
-  }
-});
-
-// node_modules/streamx/index.js
-var require_streamx = __commonJS({
-  "node_modules/streamx/index.js"(exports, module2) {
-    var { EventEmitter: EventEmitter2 } = require_default();
-    var FIFO = require_fast_fifo();
-    var TextDecoder2 = require_text_decoder();
-    var StreamError = require_errors();
-    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
-    var MAX = (1 << 29) - 1;
-    var OPENING = 1;
-    var PREDESTROYING = 2;
-    var DESTROYING = 4;
-    var DESTROYED = 8;
-    var NOT_OPENING = MAX ^ OPENING;
-    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
-    var READ_ACTIVE = 1 << 4;
-    var READ_UPDATING = 2 << 4;
-    var READ_PRIMARY = 4 << 4;
-    var READ_QUEUED = 8 << 4;
-    var READ_RESUMED = 16 << 4;
-    var READ_PIPE_DRAINED = 32 << 4;
-    var READ_ENDING = 64 << 4;
-    var READ_EMIT_DATA = 128 << 4;
-    var READ_EMIT_READABLE = 256 << 4;
-    var READ_EMITTED_READABLE = 512 << 4;
-    var READ_DONE = 1024 << 4;
-    var READ_NEXT_TICK = 2048 << 4;
-    var READ_NEEDS_PUSH = 4096 << 4;
-    var READ_READ_AHEAD = 8192 << 4;
-    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
-    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
-    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
-    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
-    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
-    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
-    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
-    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
-    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
-    var READ_PAUSED = MAX ^ READ_RESUMED;
-    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
-    var READ_NOT_ENDING = MAX ^ READ_ENDING;
-    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
-    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
-    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
-    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
-    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
-    var WRITE_ACTIVE = 1 << 18;
-    var WRITE_UPDATING = 2 << 18;
-    var WRITE_PRIMARY = 4 << 18;
-    var WRITE_QUEUED = 8 << 18;
-    var WRITE_UNDRAINED = 16 << 18;
-    var WRITE_DONE = 32 << 18;
-    var WRITE_EMIT_DRAIN = 64 << 18;
-    var WRITE_NEXT_TICK = 128 << 18;
-    var WRITE_WRITING = 256 << 18;
-    var WRITE_FINISHING = 512 << 18;
-    var WRITE_CORKED = 1024 << 18;
-    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
-    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
-    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
-    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
-    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
-    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
-    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
-    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
-    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
-    var NOT_ACTIVE = MAX ^ ACTIVE;
-    var DONE = READ_DONE | WRITE_DONE;
-    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
-    var OPEN_STATUS = DESTROY_STATUS | OPENING;
-    var AUTO_DESTROY = DESTROY_STATUS | DONE;
-    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
-    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
-    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
-    var IS_OPENING = OPEN_STATUS | TICKING;
-    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
-    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
-    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
-    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
-    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
-    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
-    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
-    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
-    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
-    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
-    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
-    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
-    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
-    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
-    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
-    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
-    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
-    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
-    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
-    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
-    var WritableState = class {
-      constructor(stream2, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
-        this.stream = stream2;
-        this.queue = new FIFO();
-        this.highWaterMark = highWaterMark;
-        this.buffered = 0;
-        this.error = null;
-        this.pipeline = null;
-        this.drains = null;
-        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
-        this.map = mapWritable || map;
-        this.afterWrite = afterWrite.bind(this);
-        this.afterUpdateNextTick = updateWriteNT.bind(this);
-      }
-      get ending() {
-        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
-      }
-      get ended() {
-        return (this.stream._duplexState & WRITE_DONE) !== 0;
-      }
-      push(data) {
-        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
-        if (this.map !== null) data = this.map(data);
-        this.buffered += this.byteLength(data);
-        this.queue.push(data);
-        if (this.buffered < this.highWaterMark) {
-          this.stream._duplexState |= WRITE_QUEUED;
-          return true;
-        }
-        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
-        return false;
-      }
-      shift() {
-        const data = this.queue.shift();
-        this.buffered -= this.byteLength(data);
-        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
-        return data;
-      }
-      end(data) {
-        if (typeof data === "function") {
-          this.stream.once("finish", data);
-        } else if (data !== void 0 && data !== null) {
-          this.push(data);
-        }
-        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
-      }
-      autoBatch(data, cb) {
-        const buffer = [];
-        const stream2 = this.stream;
-        buffer.push(data);
-        while ((stream2._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
-          buffer.push(stream2._writableState.shift());
-        }
-        if ((stream2._duplexState & OPEN_STATUS) !== 0) return cb(null);
-        stream2._writev(buffer, cb);
-      }
-      update() {
-        const stream2 = this.stream;
-        stream2._duplexState |= WRITE_UPDATING;
-        do {
-          while ((stream2._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
-            const data = this.shift();
-            stream2._duplexState |= WRITE_ACTIVE_AND_WRITING;
-            stream2._write(data, this.afterWrite);
-          }
-          if ((stream2._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
-        } while (this.continueUpdate() === true);
-        stream2._duplexState &= WRITE_NOT_UPDATING;
-      }
-      updateNonPrimary() {
-        const stream2 = this.stream;
-        if ((stream2._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
-          stream2._duplexState = stream2._duplexState | WRITE_ACTIVE;
-          stream2._final(afterFinal.bind(this));
-          return;
-        }
-        if ((stream2._duplexState & DESTROY_STATUS) === DESTROYING) {
-          if ((stream2._duplexState & ACTIVE_OR_TICKING) === 0) {
-            stream2._duplexState |= ACTIVE;
-            stream2._destroy(afterDestroy.bind(this));
-          }
-          return;
-        }
-        if ((stream2._duplexState & IS_OPENING) === OPENING) {
-          stream2._duplexState = (stream2._duplexState | ACTIVE) & NOT_OPENING;
-          stream2._open(afterOpen.bind(this));
-        }
-      }
-      continueUpdate() {
-        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
-        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
-        return true;
-      }
-      updateCallback() {
-        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
-          this.update();
-        } else {
-          this.updateNextTick();
-        }
-      }
-      updateNextTick() {
-        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
-        this.stream._duplexState |= WRITE_NEXT_TICK;
-        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-      }
-    };
-    var ReadableState = class {
-      constructor(stream2, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
-        this.stream = stream2;
-        this.queue = new FIFO();
-        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
-        this.buffered = 0;
-        this.readAhead = highWaterMark > 0;
-        this.error = null;
-        this.pipeline = null;
-        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
-        this.map = mapReadable || map;
-        this.pipeTo = null;
-        this.afterRead = afterRead.bind(this);
-        this.afterUpdateNextTick = updateReadNT.bind(this);
-      }
-      get ending() {
-        return (this.stream._duplexState & READ_ENDING) !== 0;
-      }
-      get ended() {
-        return (this.stream._duplexState & READ_DONE) !== 0;
-      }
-      pipe(pipeTo, cb) {
-        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
-        if (typeof cb !== "function") cb = null;
-        this.stream._duplexState |= READ_PIPE_DRAINED;
-        this.pipeTo = pipeTo;
-        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
-        if (cb) this.stream.on("error", noop);
-        if (isStreamx(pipeTo)) {
-          pipeTo._writableState.pipeline = this.pipeline;
-          if (cb) pipeTo.on("error", noop);
-          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
-        } else {
-          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
-          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
-          pipeTo.on("error", onerror);
-          pipeTo.on("close", onclose);
-          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
-        }
-        pipeTo.on("drain", afterDrain.bind(this));
-        this.stream.emit("piping", pipeTo);
-        pipeTo.emit("pipe", this.stream);
-      }
-      push(data) {
-        const stream2 = this.stream;
-        if (data === null) {
-          this.highWaterMark = 0;
-          stream2._duplexState = (stream2._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
-          return false;
-        }
-        if (this.map !== null) {
-          data = this.map(data);
-          if (data === null) {
-            stream2._duplexState &= READ_PUSHED;
-            return this.buffered < this.highWaterMark;
-          }
-        }
-        this.buffered += this.byteLength(data);
-        this.queue.push(data);
-        stream2._duplexState = (stream2._duplexState | READ_QUEUED) & READ_PUSHED;
-        return this.buffered < this.highWaterMark;
-      }
-      shift() {
-        const data = this.queue.shift();
-        this.buffered -= this.byteLength(data);
-        if (this.buffered === 0) {
-          this.stream._duplexState &= READ_NOT_QUEUED;
-        }
-        return data;
-      }
-      unshift(data) {
-        const pending = [this.map !== null ? this.map(data) : data];
-        while (this.buffered > 0) pending.push(this.shift());
-        for (let i2 = 0; i2 < pending.length - 1; i2++) {
-          const data2 = pending[i2];
-          this.buffered += this.byteLength(data2);
-          this.queue.push(data2);
-        }
-        this.push(pending[pending.length - 1]);
-      }
-      read() {
-        const stream2 = this.stream;
-        if ((stream2._duplexState & READ_STATUS) === READ_QUEUED) {
-          const data = this.shift();
-          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-            stream2._duplexState &= READ_PIPE_NOT_DRAINED;
-          }
-          if ((stream2._duplexState & READ_EMIT_DATA) !== 0) {
-            stream2.emit("data", data);
-          }
-          return data;
-        }
-        if (this.readAhead === false) {
-          stream2._duplexState |= READ_READ_AHEAD;
-          this.updateNextTick();
-        }
-        return null;
-      }
-      drain() {
-        const stream2 = this.stream;
-        while ((stream2._duplexState & READ_STATUS) === READ_QUEUED && (stream2._duplexState & READ_FLOWING) !== 0) {
-          const data = this.shift();
-          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-            stream2._duplexState &= READ_PIPE_NOT_DRAINED;
-          }
-          if ((stream2._duplexState & READ_EMIT_DATA) !== 0) {
-            stream2.emit("data", data);
-          }
-        }
-      }
-      update() {
-        const stream2 = this.stream;
-        stream2._duplexState |= READ_UPDATING;
-        do {
-          this.drain();
-          while (this.buffered < this.highWaterMark && (stream2._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
-            stream2._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
-            stream2._read(this.afterRead);
-            this.drain();
-          }
-          if ((stream2._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
-            stream2._duplexState |= READ_EMITTED_READABLE;
-            stream2.emit("readable");
-          }
-          if ((stream2._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
-            this.updateNonPrimary();
-          }
-        } while (this.continueUpdate() === true);
-        stream2._duplexState &= READ_NOT_UPDATING;
-      }
-      updateNonPrimary() {
-        const stream2 = this.stream;
-        if ((stream2._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
-          stream2._duplexState = (stream2._duplexState | READ_DONE) & READ_NOT_ENDING;
-          stream2.emit("end");
-          if ((stream2._duplexState & AUTO_DESTROY) === DONE) {
-            stream2._duplexState |= DESTROYING;
-          }
-          if (this.pipeTo !== null) {
-            this.pipeTo.end();
-          }
-        }
-        if ((stream2._duplexState & DESTROY_STATUS) === DESTROYING) {
-          if ((stream2._duplexState & ACTIVE_OR_TICKING) === 0) {
-            stream2._duplexState |= ACTIVE;
-            stream2._destroy(afterDestroy.bind(this));
-          }
-          return;
-        }
-        if ((stream2._duplexState & IS_OPENING) === OPENING) {
-          stream2._duplexState = (stream2._duplexState | ACTIVE) & NOT_OPENING;
-          stream2._open(afterOpen.bind(this));
-        }
-      }
-      continueUpdate() {
-        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
-        this.stream._duplexState &= READ_NOT_NEXT_TICK;
-        return true;
-      }
-      updateCallback() {
-        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
-          this.update();
-        } else {
-          this.updateNextTick();
-        }
-      }
-      updateNextTickIfOpen() {
-        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
-        this.stream._duplexState |= READ_NEXT_TICK;
-        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-      }
-      updateNextTick() {
-        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
-        this.stream._duplexState |= READ_NEXT_TICK;
-        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-      }
-    };
-    var TransformState = class {
-      constructor(stream2) {
-        this.data = null;
-        this.afterTransform = afterTransform.bind(stream2);
-        this.afterFinal = null;
-      }
-    };
-    var Pipeline = class {
-      constructor(src, dst, cb) {
-        this.from = src;
-        this.to = dst;
-        this.afterPipe = cb;
-        this.error = null;
-        this.pipeToFinished = false;
-      }
-      finished() {
-        this.pipeToFinished = true;
-      }
-      done(stream2, err3) {
-        if (err3) this.error = err3;
-        if (stream2 === this.to) {
-          this.to = null;
-          if (this.from !== null) {
-            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
-              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
-            }
-            return;
-          }
-        }
-        if (stream2 === this.from) {
-          this.from = null;
-          if (this.to !== null) {
-            if ((stream2._duplexState & READ_DONE) === 0) {
-              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
-            }
-            return;
-          }
-        }
-        if (this.afterPipe !== null) this.afterPipe(this.error);
-        this.to = this.from = this.afterPipe = null;
-      }
-    };
-    function afterDrain() {
-      this.stream._duplexState |= READ_PIPE_DRAINED;
-      this.updateCallback();
-    }
-    function afterFinal(err3) {
-      const stream2 = this.stream;
-      if (err3) stream2.destroy(err3);
-      if ((stream2._duplexState & DESTROY_STATUS) === 0) {
-        stream2._duplexState |= WRITE_DONE;
-        stream2.emit("finish");
-      }
-      if ((stream2._duplexState & AUTO_DESTROY) === DONE) {
-        stream2._duplexState |= DESTROYING;
-      }
-      stream2._duplexState &= WRITE_NOT_FINISHING;
-      if ((stream2._duplexState & WRITE_UPDATING) === 0) {
-        this.update();
-      } else {
-        this.updateNextTick();
-      }
-    }
-    function afterDestroy(err3) {
-      const stream2 = this.stream;
-      if (!err3 && !StreamError.isStreamDestroyed(this.error)) err3 = this.error;
-      if (err3) stream2.emit("error", err3);
-      stream2._duplexState |= DESTROYED;
-      stream2.emit("close");
-      const rs = stream2._readableState;
-      const ws = stream2._writableState;
-      if (rs !== null && rs.pipeline !== null) {
-        rs.pipeline.done(stream2, err3);
-      }
-      if (ws !== null) {
-        while (ws.drains !== null && ws.drains.length > 0) {
-          ws.drains.shift().resolve(false);
-        }
-        if (ws.pipeline !== null) {
-          ws.pipeline.done(stream2, err3);
-        }
-      }
-    }
-    function afterWrite(err3) {
-      const stream2 = this.stream;
-      if (err3) stream2.destroy(err3);
-      stream2._duplexState &= WRITE_NOT_ACTIVE;
-      if (this.drains !== null) tickDrains(this.drains);
-      if ((stream2._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
-        stream2._duplexState &= WRITE_DRAINED;
-        if ((stream2._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
-          stream2.emit("drain");
-        }
-      }
-      this.updateCallback();
-    }
-    function afterRead(err3) {
-      if (err3) this.stream.destroy(err3);
-      this.stream._duplexState &= READ_NOT_ACTIVE;
-      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
-        this.stream._duplexState &= READ_NO_READ_AHEAD;
-      }
-      this.updateCallback();
-    }
-    function updateReadNT() {
-      if ((this.stream._duplexState & READ_UPDATING) === 0) {
-        this.stream._duplexState &= READ_NOT_NEXT_TICK;
-        this.update();
-      }
-    }
-    function updateWriteNT() {
-      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
-        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
-        this.update();
-      }
-    }
-    function tickDrains(drains) {
-      for (let i2 = 0; i2 < drains.length; i2++) {
-        if (--drains[i2].writes === 0) {
-          drains.shift().resolve(true);
-          i2--;
-        }
-      }
-    }
-    function afterOpen(err3) {
-      const stream2 = this.stream;
-      if (err3) stream2.destroy(err3);
-      if ((stream2._duplexState & DESTROYING) === 0) {
-        if ((stream2._duplexState & READ_PRIMARY_STATUS) === 0) {
-          stream2._duplexState |= READ_PRIMARY;
-        }
-        if ((stream2._duplexState & WRITE_PRIMARY_STATUS) === 0) {
-          stream2._duplexState |= WRITE_PRIMARY;
-        }
-        stream2.emit("open");
-      }
-      stream2._duplexState &= NOT_ACTIVE;
-      if (stream2._writableState !== null) {
-        stream2._writableState.updateCallback();
-      }
-      if (stream2._readableState !== null) {
-        stream2._readableState.updateCallback();
-      }
-    }
-    function afterTransform(err3, data) {
-      if (data !== void 0 && data !== null) this.push(data);
-      this._writableState.afterWrite(err3);
-    }
-    function newListener(name2) {
-      if (this._readableState !== null) {
-        if (name2 === "data") {
-          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
-          this._readableState.updateNextTick();
-        }
-        if (name2 === "readable") {
-          this._duplexState |= READ_EMIT_READABLE;
-          this._readableState.updateNextTick();
-        }
-      }
-      if (this._writableState !== null) {
-        if (name2 === "drain") {
-          this._duplexState |= WRITE_EMIT_DRAIN;
-          this._writableState.updateNextTick();
-        }
-      }
-    }
-    var Stream = class extends EventEmitter2 {
-      constructor(opts) {
-        super();
-        this._duplexState = 0;
-        this._readableState = null;
-        this._writableState = null;
-        if (opts) {
-          if (opts.open) this._open = opts.open;
-          if (opts.destroy) this._destroy = opts.destroy;
-          if (opts.predestroy) this._predestroy = opts.predestroy;
-          if (opts.signal) opts.signal.addEventListener("abort", abort2.bind(this));
-        }
-        this.on("newListener", newListener);
-      }
-      _open(cb) {
-        cb(null);
-      }
-      _destroy(cb) {
-        cb(null);
-      }
-      _predestroy() {
-      }
-      get readable() {
-        return this._readableState !== null ? true : void 0;
-      }
-      get writable() {
-        return this._writableState !== null ? true : void 0;
-      }
-      get destroyed() {
-        return (this._duplexState & DESTROYED) !== 0;
-      }
-      get destroying() {
-        return (this._duplexState & DESTROY_STATUS) !== 0;
-      }
-      destroy(err3) {
-        if ((this._duplexState & DESTROY_STATUS) === 0) {
-          if (!err3) err3 = StreamError.STREAM_DESTROYED();
-          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
-          if (this._readableState !== null) {
-            this._readableState.highWaterMark = 0;
-            this._readableState.error = err3;
-          }
-          if (this._writableState !== null) {
-            this._writableState.highWaterMark = 0;
-            this._writableState.error = err3;
-          }
-          this._duplexState |= PREDESTROYING;
-          this._predestroy();
-          this._duplexState &= NOT_PREDESTROYING;
-          if (this._readableState !== null) {
-            this._readableState.updateNextTick();
-          }
-          if (this._writableState !== null) {
-            this._writableState.updateNextTick();
-          }
-        }
-      }
-    };
-    var Readable4 = class _Readable extends Stream {
-      constructor(opts) {
-        super(opts);
-        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
-        this._readableState = new ReadableState(this, opts);
-        if (opts) {
-          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
-          if (opts.read) this._read = opts.read;
-          if (opts.eagerOpen) this._readableState.updateNextTick();
-          if (opts.encoding) this.setEncoding(opts.encoding);
-        }
-      }
-      static deferred(fn, opts) {
-        const out2 = new PassThrough(opts);
-        fn().then((src) => {
-          if (src === null) return out2.end();
-          if (out2.destroying) return;
-          pipeline5(src, out2, noop);
-        }).catch((err3) => out2.destroy(err3));
-        return out2;
-      }
-      setEncoding(encoding) {
-        const dec = new TextDecoder2(encoding);
-        const map = this._readableState.map || echo;
-        this._readableState.map = mapOrSkip;
-        return this;
-        function mapOrSkip(data) {
-          const next = dec.push(data);
-          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
-        }
-      }
-      _read(cb) {
-        cb(null);
-      }
-      pipe(dest, cb) {
-        this._readableState.updateNextTick();
-        this._readableState.pipe(dest, cb);
-        return dest;
-      }
-      read() {
-        this._readableState.updateNextTick();
-        return this._readableState.read();
-      }
-      push(data) {
-        this._readableState.updateNextTickIfOpen();
-        return this._readableState.push(data);
-      }
-      unshift(data) {
-        this._readableState.updateNextTickIfOpen();
-        return this._readableState.unshift(data);
-      }
-      resume() {
-        this._duplexState |= READ_RESUMED_READ_AHEAD;
-        this._readableState.updateNextTick();
-        return this;
-      }
-      pause() {
-        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
-        return this;
-      }
-      static _fromAsyncIterator(ite, opts) {
-        let destroy;
-        const rs = new _Readable({
-          ...opts,
-          read(cb) {
-            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
-          },
-          predestroy() {
-            destroy = ite.return();
-          },
-          destroy(cb) {
-            if (!destroy) return cb(null);
-            destroy.then(cb.bind(null, null)).catch(cb);
-          }
-        });
-        return rs;
-        function push(data) {
-          if (data.done) rs.push(null);
-          else rs.push(data.value);
-        }
-      }
-      static from(data, opts) {
-        if (isReadStreamx(data)) return data;
-        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
-        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
-        let i2 = 0;
-        return new _Readable({
-          ...opts,
-          read(cb) {
-            this.push(i2 === data.length ? null : data[i2++]);
-            cb(null);
-          }
-        });
-      }
-      static isBackpressured(rs) {
-        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
-      }
-      static isPaused(rs) {
-        return (rs._duplexState & READ_RESUMED) === 0;
-      }
-      [asyncIterator]() {
-        const stream2 = this;
-        let error = null;
-        let promiseResolve = null;
-        let promiseReject = null;
-        this.on("error", (err3) => {
-          error = err3;
-        });
-        this.on("readable", onreadable);
-        this.on("close", onclose);
-        return {
-          [asyncIterator]() {
-            return this;
-          },
-          next() {
-            return new Promise(function(resolve19, reject) {
-              promiseResolve = resolve19;
-              promiseReject = reject;
-              const data = stream2.read();
-              if (data !== null) ondata(data);
-              else if ((stream2._duplexState & DESTROYED) !== 0) ondata(null);
-            });
-          },
-          return() {
-            return destroy(null);
-          },
-          throw(err3) {
-            return destroy(err3);
-          }
-        };
-        function onreadable() {
-          if (promiseResolve !== null) ondata(stream2.read());
-        }
-        function onclose() {
-          if (promiseResolve !== null) ondata(null);
-        }
-        function ondata(data) {
-          if (promiseReject === null) return;
-          if (error) {
-            promiseReject(error);
-          } else if (data === null && (stream2._duplexState & READ_DONE) === 0) {
-            promiseReject(StreamError.STREAM_DESTROYED());
-          } else {
-            promiseResolve({ value: data, done: data === null });
-          }
-          promiseReject = promiseResolve = null;
-        }
-        function destroy(err3) {
-          stream2.destroy(err3);
-          return new Promise((resolve19, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve19({ value: void 0, done: true });
-            stream2.once("close", function() {
-              if (err3) reject(err3);
-              else resolve19({ value: void 0, done: true });
-            });
-          });
-        }
-      }
-    };
-    var Writable = class extends Stream {
-      constructor(opts) {
-        super(opts);
-        this._duplexState |= OPENING | READ_DONE;
-        this._writableState = new WritableState(this, opts);
-        if (opts) {
-          if (opts.writev) this._writev = opts.writev;
-          if (opts.write) this._write = opts.write;
-          if (opts.final) this._final = opts.final;
-          if (opts.eagerOpen) this._writableState.updateNextTick();
-        }
-      }
-      cork() {
-        this._duplexState |= WRITE_CORKED;
-      }
-      uncork() {
-        this._duplexState &= WRITE_NOT_CORKED;
-        this._writableState.updateNextTick();
-      }
-      _writev(batch, cb) {
-        cb(null);
-      }
-      _write(data, cb) {
-        this._writableState.autoBatch(data, cb);
-      }
-      _final(cb) {
-        cb(null);
-      }
-      static isBackpressured(ws) {
-        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
-      }
-      static drained(ws) {
-        if (ws.destroyed) return Promise.resolve(false);
-        const state = ws._writableState;
-        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
-        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
-        if (writes === 0) return Promise.resolve(true);
-        if (state.drains === null) state.drains = [];
-        return new Promise((resolve19) => {
-          state.drains.push({ writes, resolve: resolve19 });
-        });
-      }
-      write(data) {
-        this._writableState.updateNextTick();
-        return this._writableState.push(data);
-      }
-      end(data) {
-        this._writableState.updateNextTick();
-        this._writableState.end(data);
-        return this;
-      }
-    };
-    var Duplex = class extends Readable4 {
-      // and Writable
-      constructor(opts) {
-        super(opts);
-        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
-        this._writableState = new WritableState(this, opts);
-        if (opts) {
-          if (opts.writev) this._writev = opts.writev;
-          if (opts.write) this._write = opts.write;
-          if (opts.final) this._final = opts.final;
-        }
-      }
-      cork() {
-        this._duplexState |= WRITE_CORKED;
-      }
-      uncork() {
-        this._duplexState &= WRITE_NOT_CORKED;
-        this._writableState.updateNextTick();
-      }
-      _writev(batch, cb) {
-        cb(null);
-      }
-      _write(data, cb) {
-        this._writableState.autoBatch(data, cb);
-      }
-      _final(cb) {
-        cb(null);
-      }
-      write(data) {
-        this._writableState.updateNextTick();
-        return this._writableState.push(data);
-      }
-      end(data) {
-        this._writableState.updateNextTick();
-        this._writableState.end(data);
-        return this;
-      }
-    };
-    var Transform2 = class extends Duplex {
-      constructor(opts) {
-        super(opts);
-        this._transformState = new TransformState(this);
-        if (opts) {
-          if (opts.transform) this._transform = opts.transform;
-          if (opts.flush) this._flush = opts.flush;
-        }
-      }
-      _write(data, cb) {
-        if (this._readableState.buffered >= this._readableState.highWaterMark) {
-          this._transformState.data = data;
-        } else {
-          this._transform(data, this._transformState.afterTransform);
-        }
-      }
-      _read(cb) {
-        if (this._transformState.data !== null) {
-          const data = this._transformState.data;
-          this._transformState.data = null;
-          cb(null);
-          this._transform(data, this._transformState.afterTransform);
-        } else {
-          cb(null);
-        }
-      }
-      destroy(err3) {
-        super.destroy(err3);
-        if (this._transformState.data !== null) {
-          this._transformState.data = null;
-          this._transformState.afterTransform();
-        }
-      }
-      _transform(data, cb) {
-        cb(null, data);
-      }
-      _flush(cb) {
-        cb(null);
-      }
-      _final(cb) {
-        this._transformState.afterFinal = cb;
-        this._flush(transformAfterFlush.bind(this));
-      }
-    };
-    var PassThrough = class extends Transform2 {
-    };
-    function transformAfterFlush(err3, data) {
-      const cb = this._transformState.afterFinal;
-      if (err3) return cb(err3);
-      if (data !== null && data !== void 0) this.push(data);
-      this.push(null);
-      cb(null);
-    }
-    function pipelinePromise(...streams) {
-      return new Promise((resolve19, reject) => {
-        return pipeline5(...streams, (err3) => {
-          if (err3) return reject(err3);
-          resolve19();
-        });
-      });
-    }
-    function pipeline5(stream2, ...streams) {
-      const all = Array.isArray(stream2) ? [...stream2, ...streams] : [stream2, ...streams];
-      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
-      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
-      let src = all[0];
-      let dest = null;
-      let error = null;
-      for (let i2 = 1; i2 < all.length; i2++) {
-        dest = all[i2];
-        if (isStreamx(src)) {
-          src.pipe(dest, onerror);
-        } else {
-          errorHandle(src, true, i2 > 1, onerror);
-          src.pipe(dest);
-        }
-        src = dest;
-      }
-      if (done) {
-        let fin = false;
-        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
-        dest.on("error", (err3) => {
-          if (error === null) error = err3;
-        });
-        dest.on("finish", () => {
-          fin = true;
-          if (!autoDestroy) done(error);
-        });
-        if (autoDestroy) {
-          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
-        }
-      }
-      return dest;
-      function errorHandle(s, rd, wr, onerror2) {
-        s.on("error", onerror2);
-        s.on("close", onclose);
-        function onclose() {
-          if (rd && s._readableState && !s._readableState.ended) {
-            return onerror2(StreamError.PREMATURE_CLOSE());
-          }
-          if (wr && s._writableState && !s._writableState.ended) {
-            return onerror2(StreamError.PREMATURE_CLOSE());
-          }
-        }
-      }
-      function onerror(err3) {
-        if (!err3 || error) return;
-        error = err3;
-        for (const s of all) {
-          s.destroy(err3);
-        }
-      }
-    }
-    function echo(s) {
-      return s;
-    }
-    function isStream(stream2) {
-      return !!stream2._readableState || !!stream2._writableState;
-    }
-    function isStreamx(stream2) {
-      return typeof stream2._duplexState === "number" && isStream(stream2);
-    }
-    function isEnding(stream2) {
-      return !!stream2._readableState && stream2._readableState.ending;
-    }
-    function isEnded(stream2) {
-      return !!stream2._readableState && stream2._readableState.ended;
-    }
-    function isFinishing(stream2) {
-      return !!stream2._writableState && stream2._writableState.ending;
-    }
-    function isFinished(stream2) {
-      return !!stream2._writableState && stream2._writableState.ended;
-    }
-    function getStreamError(stream2, opts = {}) {
-      const err3 = stream2._readableState && stream2._readableState.error || stream2._writableState && stream2._writableState.error;
-      return !opts.all && StreamError.isStreamDestroyed(err3) ? null : err3;
-    }
-    function isReadStreamx(stream2) {
-      return isStreamx(stream2) && stream2.readable;
-    }
-    function isDisturbed(stream2) {
-      return (stream2._duplexState & OPENING) !== OPENING || (stream2._duplexState & DESTROYING) === DESTROYING || (stream2._duplexState & ACTIVE_OR_TICKING) !== 0;
-    }
-    function isTypedArray(data) {
-      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
-    }
-    function defaultByteLength(data) {
-      return isTypedArray(data) ? data.byteLength : 1024;
-    }
-    function noop() {
-    }
-    function abort2() {
-      this.destroy(StreamError.ABORTED());
-    }
-    function isWritev(s) {
-      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
-    }
-    module2.exports = {
-      pipeline: pipeline5,
-      pipelinePromise,
-      isStream,
-      isStreamx,
-      isEnding,
-      isEnded,
-      isFinishing,
-      isFinished,
-      isDisturbed,
-      getStreamError,
-      Stream,
-      Writable,
-      Readable: Readable4,
-      Duplex,
-      Transform: Transform2,
-      // Export PassThrough for compatibility with Node.js core's stream module
-      PassThrough
-    };
-  }
-});
-
-// node_modules/tar-stream/headers.js
-var require_headers = __commonJS({
-  "node_modules/tar-stream/headers.js"(exports) {
-    var b4a = require_b4a();
-    var ZEROS = "0000000000000000000";
-    var SEVENS = "7777777777777777777";
-    var ZERO_OFFSET = "0".charCodeAt(0);
-    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
-    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
-    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
-    var GNU_VER = b4a.from([32, 0]);
-    var MASK = 4095;
-    var MAGIC_OFFSET = 257;
-    var VERSION_OFFSET = 263;
-    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
-      return decodeStr(buf, 0, buf.length, encoding);
-    };
-    exports.encodePax = function encodePax(opts) {
-      let result4 = "";
-      if (opts.name) result4 += addLength(" path=" + opts.name + "\n");
-      if (opts.linkname) result4 += addLength(" linkpath=" + opts.linkname + "\n");
-      const pax = opts.pax;
-      if (pax) {
-        for (const key in pax) {
-          result4 += addLength(" " + key + "=" + pax[key] + "\n");
-        }
-      }
-      return b4a.from(result4);
-    };
-    exports.decodePax = function decodePax(buf) {
-      const result4 = {};
-      while (buf.length) {
-        let i2 = 0;
-        while (i2 < buf.length && buf[i2] !== 32) i2++;
-        const len = parseInt(b4a.toString(buf.subarray(0, i2)), 10);
-        if (!len) return result4;
-        const b = b4a.toString(buf.subarray(i2 + 1, len - 1));
-        const keyIndex = b.indexOf("=");
-        if (keyIndex === -1) return result4;
-        result4[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
-        buf = buf.subarray(len);
-      }
-      return result4;
-    };
-    exports.encode = function encode(opts) {
-      const buf = b4a.alloc(512);
-      let name2 = opts.name;
-      let prefix = "";
-      if (opts.typeflag === 5 && name2[name2.length - 1] !== "/") name2 += "/";
-      if (b4a.byteLength(name2) !== name2.length) return null;
-      while (b4a.byteLength(name2) > 100) {
-        const i2 = name2.indexOf("/");
-        if (i2 === -1) return null;
-        prefix += prefix ? "/" + name2.slice(0, i2) : name2.slice(0, i2);
-        name2 = name2.slice(i2 + 1);
-      }
-      if (b4a.byteLength(name2) > 100 || b4a.byteLength(prefix) > 155) return null;
-      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
-      b4a.write(buf, name2);
-      b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
-      b4a.write(buf, encodeOct(opts.uid, 6), 108);
-      b4a.write(buf, encodeOct(opts.gid, 6), 116);
-      encodeSize(opts.size, buf, 124);
-      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
-      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
-      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
-      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
-      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
-      if (opts.uname) b4a.write(buf, opts.uname, 265);
-      if (opts.gname) b4a.write(buf, opts.gname, 297);
-      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
-      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
-      if (prefix) b4a.write(buf, prefix, 345);
-      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
-      return buf;
-    };
-    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
-      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
-      let name2 = decodeStr(buf, 0, 100, filenameEncoding);
-      const mode = decodeOct(buf, 100, 8);
-      const uid = decodeOct(buf, 108, 8);
-      const gid = decodeOct(buf, 116, 8);
-      const size = decodeOct(buf, 124, 12);
-      const mtime = decodeOct(buf, 136, 12);
-      const type = toType(typeflag);
-      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
-      const uname = decodeStr(buf, 265, 32);
-      const gname = decodeStr(buf, 297, 32);
-      const devmajor = decodeOct(buf, 329, 8);
-      const devminor = decodeOct(buf, 337, 8);
-      const c = cksum(buf);
-      if (c === 8 * 32) return null;
-      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
-      if (isUSTAR(buf)) {
-        if (buf[345]) name2 = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name2;
-      } else if (isGNU(buf)) {
-      } else {
-        if (!allowUnknownFormat) {
-          throw new Error("Invalid tar header: unknown format.");
-        }
-      }
-      if (typeflag === 0 && name2 && name2[name2.length - 1] === "/") typeflag = 5;
-      return {
-        name: name2,
-        mode,
-        uid,
-        gid,
-        size,
-        byteOffset: 0,
-        mtime: new Date(1e3 * mtime),
-        type,
-        linkname,
-        uname,
-        gname,
-        devmajor,
-        devminor,
-        pax: null
-      };
-    };
-    function isUSTAR(buf) {
-      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
-    }
-    function isGNU(buf) {
-      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
-    }
-    function clamp(index, len, defaultValue) {
-      if (typeof index !== "number") return defaultValue;
-      index = ~~index;
-      if (index >= len) return len;
-      if (index >= 0) return index;
-      index += len;
-      if (index >= 0) return index;
-      return 0;
-    }
-    function toType(flag) {
-      switch (flag) {
-        case 0:
-          return "file";
-        case 1:
-          return "link";
-        case 2:
-          return "symlink";
-        case 3:
-          return "character-device";
-        case 4:
-          return "block-device";
-        case 5:
-          return "directory";
-        case 6:
-          return "fifo";
-        case 7:
-          return "contiguous-file";
-        case 72:
-          return "pax-header";
-        case 55:
-          return "pax-global-header";
-        case 27:
-          return "gnu-long-link-path";
-        case 28:
-        case 30:
-          return "gnu-long-path";
-      }
-      return null;
-    }
-    function toTypeflag(flag) {
-      switch (flag) {
-        case "file":
-          return 0;
-        case "link":
-          return 1;
-        case "symlink":
-          return 2;
-        case "character-device":
-          return 3;
-        case "block-device":
-          return 4;
-        case "directory":
-          return 5;
-        case "fifo":
-          return 6;
-        case "contiguous-file":
-          return 7;
-        case "pax-header":
-          return 72;
-      }
-      return 0;
-    }
-    function indexOf(block, num, offset, end2) {
-      for (; offset < end2; offset++) {
-        if (block[offset] === num) return offset;
-      }
-      return end2;
-    }
-    function cksum(block) {
-      let sum = 8 * 32;
-      for (let i2 = 0; i2 < 148; i2++) sum += block[i2];
-      for (let j = 156; j < 512; j++) sum += block[j];
-      return sum;
-    }
-    function encodeOct(val, n) {
-      val = val.toString(8);
-      if (val.length > n) return SEVENS.slice(0, n) + " ";
-      return ZEROS.slice(0, n - val.length) + val + " ";
-    }
-    function encodeSizeBin(num, buf, off) {
-      buf[off] = 128;
-      for (let i2 = 11; i2 > 0; i2--) {
-        buf[off + i2] = num & 255;
-        num = Math.floor(num / 256);
-      }
-    }
-    function encodeSize(num, buf, off) {
-      if (num.toString(8).length > 11) {
-        encodeSizeBin(num, buf, off);
-      } else {
-        b4a.write(buf, encodeOct(num, 11), off);
-      }
-    }
-    function parse256(buf) {
-      let positive2;
-      if (buf[0] === 128) positive2 = true;
-      else if (buf[0] === 255) positive2 = false;
-      else return null;
-      const tuple = [];
-      let i2;
-      for (i2 = buf.length - 1; i2 > 0; i2--) {
-        const byte = buf[i2];
-        if (positive2) tuple.push(byte);
-        else tuple.push(255 - byte);
-      }
-      let sum = 0;
-      const l = tuple.length;
-      for (i2 = 0; i2 < l; i2++) {
-        sum += tuple[i2] * Math.pow(256, i2);
-      }
-      return positive2 ? sum : -1 * sum;
-    }
-    function decodeOct(val, offset, length) {
-      val = val.subarray(offset, offset + length);
-      offset = 0;
-      if (val[offset] & 128) {
-        return parse256(val);
-      } else {
-        while (offset < val.length && val[offset] === 32) offset++;
-        const end2 = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
-        while (offset < end2 && val[offset] === 0) offset++;
-        if (end2 === offset) return 0;
-        return parseInt(b4a.toString(val.subarray(offset, end2)), 8);
-      }
-    }
-    function decodeStr(val, offset, length, encoding) {
-      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
-    }
-    function addLength(str) {
-      const len = b4a.byteLength(str);
-      let digits2 = Math.floor(Math.log(len) / Math.log(10)) + 1;
-      if (len + digits2 >= Math.pow(10, digits2)) digits2++;
-      return len + digits2 + str;
-    }
-  }
-});
-
-// node_modules/tar-stream/extract.js
-var require_extract = __commonJS({
-  "node_modules/tar-stream/extract.js"(exports, module2) {
-    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
-    var FIFO = require_fast_fifo();
-    var b4a = require_b4a();
-    var headers = require_headers();
-    var EMPTY = b4a.alloc(0);
-    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
-    var BufferList = class {
-      constructor() {
-        this.buffered = 0;
-        this.shifted = 0;
-        this.queue = new FIFO();
-        this._offset = 0;
-      }
-      push(buffer) {
-        this.buffered += buffer.byteLength;
-        this.queue.push(buffer);
-      }
-      shiftFirst(size) {
-        return this.buffered === 0 ? null : this._next(size);
-      }
-      shift(size) {
-        if (size > this.buffered) return null;
-        if (size === 0) return EMPTY;
-        let chunk = this._next(size);
-        if (size === chunk.byteLength) return chunk;
-        const chunks = [chunk];
-        while ((size -= chunk.byteLength) > 0) {
-          chunk = this._next(size);
-          chunks.push(chunk);
-        }
-        return b4a.concat(chunks);
-      }
-      _next(size) {
-        const buf = this.queue.peek();
-        const rem = buf.byteLength - this._offset;
-        if (size >= rem) {
-          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
-          this.queue.shift();
-          this._offset = 0;
-          this.buffered -= rem;
-          this.shifted += rem;
-          return sub;
-        }
-        this.buffered -= size;
-        this.shifted += size;
-        return buf.subarray(this._offset, this._offset += size);
-      }
-    };
-    var Source2 = class extends Readable4 {
-      constructor(self, header3, offset) {
-        super();
-        this.header = header3;
-        this.offset = offset;
-        this._parent = self;
-      }
-      _read(cb) {
-        if (this.header.size === 0) {
-          this.push(null);
-        }
-        if (this._parent._stream === this) {
-          this._parent._update();
-        }
-        cb(null);
-      }
-      _predestroy() {
-        this._parent.destroy(getStreamError(this));
-      }
-      _detach() {
-        if (this._parent._stream === this) {
-          this._parent._stream = null;
-          this._parent._missing = overflow(this.header.size);
-          this._parent._update();
-        }
-      }
-      _destroy(cb) {
-        this._detach();
-        cb(null);
-      }
-    };
-    var Extract = class extends Writable {
-      constructor(opts) {
-        super(opts);
-        if (!opts) opts = {};
-        this._buffer = new BufferList();
-        this._offset = 0;
-        this._header = null;
-        this._stream = null;
-        this._missing = 0;
-        this._longHeader = false;
-        this._callback = noop;
-        this._locked = false;
-        this._finished = false;
-        this._pax = null;
-        this._paxGlobal = null;
-        this._gnuLongPath = null;
-        this._gnuLongLinkPath = null;
-        this._filenameEncoding = opts.filenameEncoding || "utf-8";
-        this._allowUnknownFormat = !!opts.allowUnknownFormat;
-        this._unlockBound = this._unlock.bind(this);
-      }
-      _unlock(err3) {
-        this._locked = false;
-        if (err3) {
-          this.destroy(err3);
-          this._continueWrite(err3);
-          return;
-        }
-        this._update();
-      }
-      _consumeHeader() {
-        if (this._locked) return false;
-        this._offset = this._buffer.shifted;
-        try {
-          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
-        } catch (err3) {
-          this._continueWrite(err3);
-          return false;
-        }
-        if (!this._header) return true;
-        this._header.byteOffset = this._buffer.shifted;
-        switch (this._header.type) {
-          case "gnu-long-path":
-          case "gnu-long-link-path":
-          case "pax-global-header":
-          case "pax-header":
-            this._longHeader = true;
-            this._missing = this._header.size;
-            if (this._missing > MAX_HEADER_SIZE) {
-              this._continueWrite(new Error("Header exceeds max size"));
-              return false;
-            }
-            return true;
-        }
-        this._locked = true;
-        this._applyLongHeaders();
-        if (!(this._header.size >= 0)) {
-          this._continueWrite(new Error("Invalid header"));
-          return false;
-        }
-        if (this._header.size === 0 || this._header.type === "directory") {
-          this.emit("entry", this._header, this._createStream(), this._unlockBound);
-          return true;
-        }
-        this._stream = this._createStream();
-        this._missing = this._header.size;
-        this.emit("entry", this._header, this._stream, this._unlockBound);
-        return true;
-      }
-      _applyLongHeaders() {
-        if (this._gnuLongPath) {
-          this._header.name = this._gnuLongPath;
-          this._gnuLongPath = null;
-        }
-        if (this._gnuLongLinkPath) {
-          this._header.linkname = this._gnuLongLinkPath;
-          this._gnuLongLinkPath = null;
-        }
-        if (this._pax) {
-          if (this._pax.path) this._header.name = this._pax.path;
-          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
-          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
-          this._header.pax = this._pax;
-          this._pax = null;
-        }
-      }
-      _decodeLongHeader(buf) {
-        switch (this._header.type) {
-          case "gnu-long-path":
-            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
-            break;
-          case "gnu-long-link-path":
-            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
-            break;
-          case "pax-global-header":
-            this._paxGlobal = headers.decodePax(buf);
-            break;
-          case "pax-header":
-            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
-            break;
-        }
-      }
-      _consumeLongHeader() {
-        this._longHeader = false;
-        this._missing = overflow(this._header.size);
-        const buf = this._buffer.shift(this._header.size);
-        try {
-          this._decodeLongHeader(buf);
-        } catch (err3) {
-          this._continueWrite(err3);
-          return false;
-        }
-        return true;
-      }
-      _consumeStream() {
-        const buf = this._buffer.shiftFirst(this._missing);
-        if (buf === null) return false;
-        this._missing -= buf.byteLength;
-        const drained = this._stream.push(buf);
-        if (this._missing === 0) {
-          this._stream.push(null);
-          if (drained) this._stream._detach();
-          return drained && this._locked === false;
-        }
-        return drained;
-      }
-      _createStream() {
-        return new Source2(this, this._header, this._offset);
-      }
-      _update() {
-        while (this._buffer.buffered > 0 && !this.destroying) {
-          if (this._missing > 0) {
-            if (this._stream !== null) {
-              if (this._consumeStream() === false) return;
-              continue;
-            }
-            if (this._longHeader === true) {
-              if (this._missing > this._buffer.buffered) break;
-              if (this._consumeLongHeader() === false) return false;
-              continue;
-            }
-            const ignore = this._buffer.shiftFirst(this._missing);
-            if (ignore !== null) this._missing -= ignore.byteLength;
-            continue;
-          }
-          if (this._buffer.buffered < 512) break;
-          if (this._stream !== null || this._consumeHeader() === false) return;
-        }
-        this._continueWrite(null);
-      }
-      _continueWrite(err3) {
-        const cb = this._callback;
-        this._callback = noop;
-        cb(err3);
-      }
-      _write(data, cb) {
-        this._callback = cb;
-        this._buffer.push(data);
-        this._update();
-      }
-      _final(cb) {
-        this._finished = this._missing === 0 && this._buffer.buffered === 0;
-        cb(this._finished ? null : new Error("Unexpected end of data"));
-      }
-      _predestroy() {
-        this._continueWrite(null);
-      }
-      _destroy(cb) {
-        if (this._stream) this._stream.destroy(getStreamError(this));
-        cb(null);
-      }
-      [Symbol.asyncIterator]() {
-        let error = null;
-        let promiseResolve = null;
-        let promiseReject = null;
-        let entryStream = null;
-        let entryCallback = null;
-        const extract = this;
-        this.on("entry", onentry);
-        this.on("error", (err3) => {
-          error = err3;
-        });
-        this.on("close", onclose);
-        return {
-          [Symbol.asyncIterator]() {
-            return this;
-          },
-          next() {
-            return new Promise(onnext);
-          },
-          return() {
-            return destroy(null);
-          },
-          throw(err3) {
-            return destroy(err3);
-          }
-        };
-        function consumeCallback(err3) {
-          if (!entryCallback) return;
-          const cb = entryCallback;
-          entryCallback = null;
-          cb(err3);
-        }
-        function onnext(resolve19, reject) {
-          if (error) {
-            return reject(error);
-          }
-          if (entryStream) {
-            resolve19({ value: entryStream, done: false });
-            entryStream = null;
-            return;
-          }
-          promiseResolve = resolve19;
-          promiseReject = reject;
-          consumeCallback(null);
-          if (extract._finished && promiseResolve) {
-            promiseResolve({ value: void 0, done: true });
-            promiseResolve = promiseReject = null;
-          }
-        }
-        function onentry(header3, stream2, callback) {
-          entryCallback = callback;
-          stream2.on("error", noop);
-          if (promiseResolve) {
-            promiseResolve({ value: stream2, done: false });
-            promiseResolve = promiseReject = null;
-          } else {
-            entryStream = stream2;
-          }
-        }
-        function onclose() {
-          consumeCallback(error);
-          if (!promiseResolve) return;
-          if (error) promiseReject(error);
-          else promiseResolve({ value: void 0, done: true });
-          promiseResolve = promiseReject = null;
-        }
-        function destroy(err3) {
-          extract.destroy(err3);
-          consumeCallback(err3);
-          return new Promise((resolve19, reject) => {
-            if (extract.destroyed) return resolve19({ value: void 0, done: true });
-            extract.once("close", function() {
-              if (err3) reject(err3);
-              else resolve19({ value: void 0, done: true });
-            });
-          });
-        }
-      }
-    };
-    module2.exports = function extract(opts) {
-      return new Extract(opts);
-    };
-    function noop() {
-    }
-    function overflow(size) {
-      size &= 511;
-      return size && 512 - size;
-    }
-  }
-});
-
-// node_modules/tar-stream/constants.js
-var require_constants = __commonJS({
-  "node_modules/tar-stream/constants.js"(exports, module2) {
-    var constants6 = {
-      // just for envs without fs
-      S_IFMT: 61440,
-      S_IFDIR: 16384,
-      S_IFCHR: 8192,
-      S_IFBLK: 24576,
-      S_IFIFO: 4096,
-      S_IFLNK: 40960
-    };
-    try {
-      module2.exports = __require("fs").constants || constants6;
-    } catch {
-      module2.exports = constants6;
-    }
-  }
-});
-
-// node_modules/tar-stream/pack.js
-var require_pack = __commonJS({
-  "node_modules/tar-stream/pack.js"(exports, module2) {
-    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
-    var b4a = require_b4a();
-    var constants6 = require_constants();
-    var headers = require_headers();
-    var DMODE = 493;
-    var FMODE = 420;
-    var END_OF_TAR = b4a.alloc(1024);
-    var Sink = class extends Writable {
-      constructor(pack, header3, callback) {
-        super({ mapWritable, eagerOpen: true });
-        this.written = 0;
-        this.header = header3;
-        this._callback = callback;
-        this._linkname = null;
-        this._isLinkname = header3.type === "symlink" && !header3.linkname;
-        this._isVoid = header3.type !== "file" && header3.type !== "contiguous-file";
-        this._finished = false;
-        this._pack = pack;
-        this._openCallback = null;
-        if (this._pack._stream === null) this._pack._stream = this;
-        else this._pack._pending.push(this);
-      }
-      _open(cb) {
-        this._openCallback = cb;
-        if (this._pack._stream === this) this._continueOpen();
-      }
-      _continuePack(err3) {
-        if (this._callback === null) return;
-        const callback = this._callback;
-        this._callback = null;
-        callback(err3);
-      }
-      _continueOpen() {
-        if (this._pack._stream === null) this._pack._stream = this;
-        const cb = this._openCallback;
-        this._openCallback = null;
-        if (cb === null) return;
-        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
-        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
-        this._pack._stream = this;
-        if (!this._isLinkname) {
-          this._pack._encode(this.header);
-        }
-        if (this._isVoid) {
-          this._finish();
-          this._continuePack(null);
-        }
-        cb(null);
-      }
-      _write(data, cb) {
-        if (this._isLinkname) {
-          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
-          return cb(null);
-        }
-        if (this._isVoid) {
-          if (data.byteLength > 0) {
-            return cb(new Error("No body allowed for this entry"));
-          }
-          return cb();
-        }
-        this.written += data.byteLength;
-        if (this._pack.push(data)) return cb();
-        this._pack._drain = cb;
-      }
-      _finish() {
-        if (this._finished) return;
-        this._finished = true;
-        if (this._isLinkname) {
-          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
-          this._pack._encode(this.header);
-        }
-        overflow(this._pack, this.header.size);
-        this._pack._done(this);
-      }
-      _final(cb) {
-        if (this.written !== this.header.size) {
-          return cb(new Error("Size mismatch"));
-        }
-        this._finish();
-        cb(null);
-      }
-      _getError() {
-        return getStreamError(this) || new Error("tar entry destroyed");
-      }
-      _predestroy() {
-        this._pack.destroy(this._getError());
-      }
-      _destroy(cb) {
-        this._pack._done(this);
-        this._continuePack(this._finished ? null : this._getError());
-        cb();
-      }
-    };
-    var Pack = class extends Readable4 {
-      constructor(opts) {
-        super(opts);
-        this._drain = noop;
-        this._finalized = false;
-        this._finalizing = false;
-        this._pending = [];
-        this._stream = null;
-      }
-      entry(header3, buffer, callback) {
-        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
-        if (typeof buffer === "function") {
-          callback = buffer;
-          buffer = null;
-        }
-        if (!callback) callback = noop;
-        if (!header3.size || header3.type === "symlink") header3.size = 0;
-        if (!header3.type) header3.type = modeToType(header3.mode);
-        if (!header3.mode) header3.mode = header3.type === "directory" ? DMODE : FMODE;
-        if (!header3.uid) header3.uid = 0;
-        if (!header3.gid) header3.gid = 0;
-        if (!header3.mtime) header3.mtime = /* @__PURE__ */ new Date();
-        if (typeof buffer === "string") buffer = b4a.from(buffer);
-        const sink = new Sink(this, header3, callback);
-        if (b4a.isBuffer(buffer)) {
-          header3.size = buffer.byteLength;
-          sink.write(buffer);
-          sink.end();
-          return sink;
-        }
-        if (sink._isVoid) {
-          return sink;
-        }
-        return sink;
-      }
-      finalize() {
-        if (this._stream || this._pending.length > 0) {
-          this._finalizing = true;
-          return;
-        }
-        if (this._finalized) return;
-        this._finalized = true;
-        this.push(END_OF_TAR);
-        this.push(null);
-      }
-      _done(stream2) {
-        if (stream2 !== this._stream) return;
-        this._stream = null;
-        if (this._finalizing) this.finalize();
-        if (this._pending.length) this._pending.shift()._continueOpen();
-      }
-      _encode(header3) {
-        if (!header3.pax) {
-          const buf = headers.encode(header3);
-          if (buf) {
-            this.push(buf);
-            return;
-          }
-        }
-        this._encodePax(header3);
-      }
-      _encodePax(header3) {
-        const paxHeader = headers.encodePax({
-          name: header3.name,
-          linkname: header3.linkname,
-          pax: header3.pax
-        });
-        const newHeader = {
-          name: "PaxHeader",
-          mode: header3.mode,
-          uid: header3.uid,
-          gid: header3.gid,
-          size: paxHeader.byteLength,
-          mtime: header3.mtime,
-          type: "pax-header",
-          linkname: header3.linkname && "PaxHeader",
-          uname: header3.uname,
-          gname: header3.gname,
-          devmajor: header3.devmajor,
-          devminor: header3.devminor
-        };
-        this.push(headers.encode(newHeader));
-        this.push(paxHeader);
-        overflow(this, paxHeader.byteLength);
-        newHeader.size = header3.size;
-        newHeader.type = header3.type;
-        this.push(headers.encode(newHeader));
-      }
-      _doDrain() {
-        const drain = this._drain;
-        this._drain = noop;
-        drain();
-      }
-      _predestroy() {
-        const err3 = getStreamError(this);
-        if (this._stream) this._stream.destroy(err3);
-        while (this._pending.length) {
-          const stream2 = this._pending.shift();
-          stream2.destroy(err3);
-          stream2._continueOpen();
-        }
-        this._doDrain();
-      }
-      _read(cb) {
-        this._doDrain();
-        cb();
-      }
-    };
-    module2.exports = function pack(opts) {
-      return new Pack(opts);
-    };
-    function modeToType(mode) {
-      switch (mode & constants6.S_IFMT) {
-        case constants6.S_IFBLK:
-          return "block-device";
-        case constants6.S_IFCHR:
-          return "character-device";
-        case constants6.S_IFDIR:
-          return "directory";
-        case constants6.S_IFIFO:
-          return "fifo";
-        case constants6.S_IFLNK:
-          return "symlink";
-      }
-      return "file";
-    }
-    function noop() {
-    }
-    function overflow(self, size) {
-      size &= 511;
-      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
-    }
-    function mapWritable(buf) {
-      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
-    }
-  }
-});
-
-// node_modules/tar-stream/index.js
-var require_tar_stream = __commonJS({
-  "node_modules/tar-stream/index.js"(exports) {
-    exports.extract = require_extract();
-    exports.pack = require_pack();
-  }
-});
-
 // node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
   const usingSsl = reqUrl.protocol === "https:";
@@ -2864,7 +438,7 @@ var require_symbols = __commonJS({
 });
 
 // node_modules/undici/lib/core/errors.js
-var require_errors2 = __commonJS({
+var require_errors = __commonJS({
   "node_modules/undici/lib/core/errors.js"(exports, module2) {
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
@@ -3222,7 +796,7 @@ var require_errors2 = __commonJS({
 });
 
 // node_modules/undici/lib/core/constants.js
-var require_constants2 = __commonJS({
+var require_constants = __commonJS({
   "node_modules/undici/lib/core/constants.js"(exports, module2) {
     "use strict";
     var headerNameLowerCasedRecord = {};
@@ -3343,7 +917,7 @@ var require_tree = __commonJS({
     var {
       wellknownHeaderNames,
       headerNameLowerCasedRecord
-    } = require_constants2();
+    } = require_constants();
     var TstNode = class _TstNode {
       /** @type {any} */
       value = null;
@@ -3489,8 +1063,8 @@ var require_util = __commonJS({
     var nodeUtil = __require("node:util");
     var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
-    var { InvalidArgumentError } = require_errors2();
-    var { headerNameLowerCasedRecord } = require_constants2();
+    var { InvalidArgumentError } = require_errors();
+    var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
@@ -4174,7 +1748,7 @@ var require_request = __commonJS({
     var {
       InvalidArgumentError,
       NotSupportedError
-    } = require_errors2();
+    } = require_errors();
     var assert = __require("node:assert");
     var {
       isValidHTTPToken,
@@ -4191,7 +1765,7 @@ var require_request = __commonJS({
       normalizedMethodRecords
     } = require_util();
     var { channels } = require_diagnostics();
-    var { headerNameLowerCasedRecord } = require_constants2();
+    var { headerNameLowerCasedRecord } = require_constants();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
@@ -4391,14 +1965,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result4 = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result3 = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result4;
+        return result3;
       }
       /**
        * @param {number} statusCode
@@ -4628,7 +2202,7 @@ var require_dispatcher_base = __commonJS({
       ClientDestroyedError,
       ClientClosedError,
       InvalidArgumentError
-    } = require_errors2();
+    } = require_errors();
     var { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = require_symbols();
     var kOnDestroyed = /* @__PURE__ */ Symbol("onDestroyed");
     var kOnClosed = /* @__PURE__ */ Symbol("onClosed");
@@ -5033,7 +2607,7 @@ var require_connect = __commonJS({
     var net = __require("node:net");
     var assert = __require("node:assert");
     var util2 = require_util();
-    var { InvalidArgumentError, ConnectTimeoutError } = require_errors2();
+    var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
     function noop() {
     }
@@ -5227,7 +2801,7 @@ var require_utils = __commonJS({
 });
 
 // node_modules/undici/lib/llhttp/constants.js
-var require_constants3 = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/undici/lib/llhttp/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5566,7 +3140,7 @@ var require_llhttp_simd_wasm = __commonJS({
 });
 
 // node_modules/undici/lib/web/fetch/constants.js
-var require_constants4 = __commonJS({
+var require_constants3 = __commonJS({
   "node_modules/undici/lib/web/fetch/constants.js"(exports, module2) {
     "use strict";
     var corsSafeListedMethods = (
@@ -5879,12 +3453,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result4 = "";
+      let result3 = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result4 += input[position.position];
+        result3 += input[position.position];
         position.position++;
       }
-      return result4;
+      return result3;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -6106,16 +3680,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result4 = "";
+      let result3 = "";
       let i2 = 0;
       let addition = (2 << 15) - 1;
       while (i2 < length) {
         if (i2 + addition > length) {
           addition = length - i2;
         }
-        result4 += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
+        result3 += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
       }
-      return result4;
+      return result3;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -6364,15 +3938,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result4 = {};
+        const result3 = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result4[typedKey] = typedValue;
+            result3[typedKey] = typedValue;
           }
-          return result4;
+          return result3;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -6380,10 +3954,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result4[typedKey] = typedValue;
+            result3[typedKey] = typedValue;
           }
         }
-        return result4;
+        return result3;
       };
     };
     webidl.interfaceConverter = function(i2) {
@@ -6596,7 +4170,7 @@ var require_util2 = __commonJS({
     "use strict";
     var { Transform: Transform2 } = __require("node:stream");
     var zlib = __require("node:zlib");
-    var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants4();
+    var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
     var { performance: performance2 } = __require("node:perf_hooks");
@@ -6913,7 +4487,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata2) {
-      const result4 = [];
+      const result3 = [];
       let empty = true;
       for (const token of metadata2.split(" ")) {
         empty = false;
@@ -6923,13 +4497,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result4.push(parsedToken.groups);
+          result3.push(parsedToken.groups);
         }
       }
       if (empty === true) {
         return "no metadata";
       }
-      return result4;
+      return result3;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -7006,12 +4580,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result4 = JSON.stringify(value);
-      if (result4 === void 0) {
+      const result3 = JSON.stringify(value);
+      if (result3 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result4 === "string");
-      return result4;
+      assert(typeof result3 === "string");
+      return result3;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -7049,20 +4623,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value } = values[index];
           this.#index = index + 1;
-          let result4;
+          let result3;
           switch (this.#kind) {
             case "key":
-              result4 = key;
+              result3 = key;
               break;
             case "value":
-              result4 = value;
+              result3 = value;
               break;
             case "key+value":
-              result4 = [key, value];
+              result3 = [key, value];
               break;
           }
           return {
-            value: result4,
+            value: result3,
             done: false
           };
         }
@@ -7753,11 +5327,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result4 = parseMultipartFormDataHeaders(input, position);
-        if (result4 === "failure") {
+        const result3 = parseMultipartFormDataHeaders(input, position);
+        if (result3 === "failure") {
           return "failure";
         }
-        let { name: name2, filename, contentType, encoding } = result4;
+        let { name: name2, filename, contentType, encoding } = result3;
         position.position += 2;
         let body2;
         {
@@ -8269,7 +5843,7 @@ var require_client_h1 = __commonJS({
       BodyTimeoutError,
       HTTPParserError,
       ResponseExceededMaxSizeError
-    } = require_errors2();
+    } = require_errors();
     var {
       kUrl,
       kReset,
@@ -8303,7 +5877,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants3();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -9392,7 +6966,7 @@ var require_client_h2 = __commonJS({
       RequestAbortedError,
       SocketError,
       InformationalError
-    } = require_errors2();
+    } = require_errors();
     var {
       kUrl,
       kReset,
@@ -9433,17 +7007,17 @@ var require_client_h2 = __commonJS({
       }
     } = http22;
     function parseH2Headers(headers) {
-      const result4 = [];
+      const result3 = [];
       for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result4.push(Buffer.from(name2), Buffer.from(subvalue));
+            result3.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result4.push(Buffer.from(name2), Buffer.from(value));
+          result3.push(Buffer.from(name2), Buffer.from(value));
         }
       }
-      return result4;
+      return result3;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -9960,7 +7534,7 @@ var require_redirect_handler = __commonJS({
     var util2 = require_util();
     var { kBodyUsed } = require_symbols();
     var assert = __require("node:assert");
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors();
     var EE = __require("node:events");
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
@@ -10149,7 +7723,7 @@ var require_client = __commonJS({
       InvalidArgumentError,
       InformationalError,
       ClientDestroyedError
-    } = require_errors2();
+    } = require_errors();
     var buildConnector = require_connect();
     var {
       kUrl,
@@ -10894,7 +8468,7 @@ var require_pool = __commonJS({
     var Client = require_client();
     var {
       InvalidArgumentError
-    } = require_errors2();
+    } = require_errors();
     var util2 = require_util();
     var { kUrl, kInterceptors } = require_symbols();
     var buildConnector = require_connect();
@@ -10978,7 +8552,7 @@ var require_balanced_pool = __commonJS({
     var {
       BalancedPoolMissingUpstreamError,
       InvalidArgumentError
-    } = require_errors2();
+    } = require_errors();
     var {
       PoolBase,
       kClients,
@@ -11059,11 +8633,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result4 = 0;
+        let result3 = 0;
         for (let i2 = 0; i2 < this[kClients].length; i2++) {
-          result4 = getGreatestCommonDivisor(this[kClients][i2][kWeight], result4);
+          result3 = getGreatestCommonDivisor(this[kClients][i2][kWeight], result3);
         }
-        this[kGreatestCommonDivisor] = result4;
+        this[kGreatestCommonDivisor] = result3;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -11119,7 +8693,7 @@ var require_balanced_pool = __commonJS({
 var require_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/agent.js"(exports, module2) {
     "use strict";
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors();
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var DispatcherBase = require_dispatcher_base();
     var Pool = require_pool();
@@ -11224,7 +8798,7 @@ var require_proxy_agent = __commonJS({
     var Agent5 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
-    var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors2();
+    var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
     var buildConnector = require_connect();
     var Client = require_client();
     var kAgent = /* @__PURE__ */ Symbol("proxy agent");
@@ -11580,7 +9154,7 @@ var require_retry_handler = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { kRetryHandlerDefaultRetry } = require_symbols();
-    var { RequestRetryError } = require_errors2();
+    var { RequestRetryError } = require_errors();
     var {
       isDisturbed,
       parseHeaders,
@@ -11964,7 +9538,7 @@ var require_readable = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { Readable: Readable4 } = __require("node:stream");
-    var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors2();
+    var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util2 = require_util();
     var { ReadableStreamFrom } = require_util();
     var kConsume = /* @__PURE__ */ Symbol("kConsume");
@@ -12257,7 +9831,7 @@ var require_util3 = __commonJS({
     var assert = __require("node:assert");
     var {
       ResponseStatusCodeError
-    } = require_errors2();
+    } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
     async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
@@ -12318,7 +9892,7 @@ var require_api_request = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { Readable: Readable4 } = require_readable();
-    var { InvalidArgumentError, RequestAbortedError } = require_errors2();
+    var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util2 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
@@ -12502,7 +10076,7 @@ var require_api_request = __commonJS({
 var require_abort_signal = __commonJS({
   "node_modules/undici/lib/api/abort-signal.js"(exports, module2) {
     var { addAbortListener } = require_util();
-    var { RequestAbortedError } = require_errors2();
+    var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
     function abort2(self) {
@@ -12555,7 +10129,7 @@ var require_api_stream = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { finished, PassThrough } = __require("node:stream");
-    var { InvalidArgumentError, InvalidReturnValueError } = require_errors2();
+    var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util2 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
@@ -12735,7 +10309,7 @@ var require_api_pipeline = __commonJS({
       InvalidArgumentError,
       InvalidReturnValueError,
       RequestAbortedError
-    } = require_errors2();
+    } = require_errors();
     var util2 = require_util();
     var { AsyncResource } = __require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
@@ -12926,7 +10500,7 @@ var require_api_pipeline = __commonJS({
 var require_api_upgrade = __commonJS({
   "node_modules/undici/lib/api/api-upgrade.js"(exports, module2) {
     "use strict";
-    var { InvalidArgumentError, SocketError } = require_errors2();
+    var { InvalidArgumentError, SocketError } = require_errors();
     var { AsyncResource } = __require("node:async_hooks");
     var util2 = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
@@ -13020,7 +10594,7 @@ var require_api_connect = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
-    var { InvalidArgumentError, SocketError } = require_errors2();
+    var { InvalidArgumentError, SocketError } = require_errors();
     var util2 = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var ConnectHandler = class extends AsyncResource {
@@ -13120,7 +10694,7 @@ var require_api = __commonJS({
 var require_mock_errors = __commonJS({
   "node_modules/undici/lib/mock/mock-errors.js"(exports, module2) {
     "use strict";
-    var { UndiciError } = require_errors2();
+    var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
       constructor(message) {
@@ -13334,20 +10908,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result4 = [];
+      const result3 = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key = keys[i2];
         const value = data[key];
         const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result4.push(name2, Buffer.from(`${value[j]}`));
+            result3.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result4.push(name2, Buffer.from(`${value}`));
+          result3.push(name2, Buffer.from(`${value}`));
         }
       }
-      return result4;
+      return result3;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -13478,7 +11052,7 @@ var require_mock_interceptor = __commonJS({
       kContentLength,
       kMockDispatch
     } = require_mock_symbols();
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors();
     var { buildURL } = require_util();
     var MockScope = class {
       constructor(mockDispatch) {
@@ -13645,7 +11219,7 @@ var require_mock_client = __commonJS({
     } = require_mock_symbols();
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors();
     var MockClient = class extends Client {
       constructor(origin, opts) {
         super(origin, opts);
@@ -13698,7 +11272,7 @@ var require_mock_pool = __commonJS({
     } = require_mock_symbols();
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors();
     var MockPool = class extends Pool {
       constructor(origin, opts) {
         super(origin, opts);
@@ -13825,7 +11399,7 @@ var require_mock_agent = __commonJS({
     var MockClient = require_mock_client();
     var MockPool = require_mock_pool();
     var { matchValue, buildMockOptions } = require_mock_utils();
-    var { InvalidArgumentError, UndiciError } = require_errors2();
+    var { InvalidArgumentError, UndiciError } = require_errors();
     var Dispatcher = require_dispatcher();
     var Pluralizer = require_pluralizer();
     var PendingInterceptorsFormatter = require_pending_interceptors_formatter();
@@ -13940,7 +11514,7 @@ var require_global2 = __commonJS({
   "node_modules/undici/lib/global.js"(exports, module2) {
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
-    var { InvalidArgumentError } = require_errors2();
+    var { InvalidArgumentError } = require_errors();
     var Agent5 = require_agent();
     if (getGlobalDispatcher() === void 0) {
       setGlobalDispatcher(new Agent5());
@@ -14061,7 +11635,7 @@ var require_dump = __commonJS({
   "node_modules/undici/lib/interceptor/dump.js"(exports, module2) {
     "use strict";
     var util2 = require_util();
-    var { InvalidArgumentError, RequestAbortedError } = require_errors2();
+    var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var DecoratorHandler = require_decorator_handler();
     var DumpHandler = class extends DecoratorHandler {
       #maxSize = 1024 * 1024;
@@ -14161,7 +11735,7 @@ var require_dns = __commonJS({
     var { isIP } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
-    var { InvalidArgumentError, InformationalError } = require_errors2();
+    var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
     var DNSInstance = class {
       #maxTTL = 0;
@@ -14444,7 +12018,7 @@ var require_dns = __commonJS({
 });
 
 // node_modules/undici/lib/web/fetch/headers.js
-var require_headers2 = __commonJS({
+var require_headers = __commonJS({
   "node_modules/undici/lib/web/fetch/headers.js"(exports, module2) {
     "use strict";
     var { kConstruct } = require_symbols();
@@ -14891,7 +12465,7 @@ var require_headers2 = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module2) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill: fill2, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers2();
+    var { Headers: Headers2, HeadersList, fill: fill2, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util2 = require_util();
     var nodeUtil = __require("node:util");
@@ -14909,7 +12483,7 @@ var require_response = __commonJS({
     var {
       redirectStatusSet,
       nullBodyStatus
-    } = require_constants4();
+    } = require_constants3();
     var { kState, kHeaders } = require_symbols2();
     var { webidl } = require_webidl();
     var { FormData } = require_formdata();
@@ -15333,7 +12907,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module2) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers2();
+    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util2 = require_util();
     var nodeUtil = __require("node:util");
@@ -15351,7 +12925,7 @@ var require_request2 = __commonJS({
       requestCredentials,
       requestCache,
       requestDuplex
-    } = require_constants4();
+    } = require_constants3();
     var { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util2;
     var { kHeaders, kSignal, kState, kDispatcher } = require_symbols2();
     var { webidl } = require_webidl();
@@ -16034,7 +13608,7 @@ var require_fetch = __commonJS({
       makeResponse,
       fromInnerResponse
     } = require_response();
-    var { HeadersList } = require_headers2();
+    var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
     var zlib = __require("node:zlib");
     var {
@@ -16081,7 +13655,7 @@ var require_fetch = __commonJS({
       safeMethodsSet,
       requestBodyHeader,
       subresourceSet
-    } = require_constants4();
+    } = require_constants3();
     var EE = __require("node:events");
     var { Readable: Readable4, pipeline: pipeline5, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
@@ -17514,11 +15088,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result4 = packageData(bytes, type, blob.type, encodingName);
+                  const result3 = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result4;
+                  fr[kResult] = result3;
                   fireAProgressEvent("load", fr);
                 } catch (error) {
                   fr[kError] = error;
@@ -18597,7 +16171,7 @@ var require_cachestorage = __commonJS({
 });
 
 // node_modules/undici/lib/web/cookies/constants.js
-var require_constants5 = __commonJS({
+var require_constants4 = __commonJS({
   "node_modules/undici/lib/web/cookies/constants.js"(exports, module2) {
     "use strict";
     var maxAttributeValueSize = 1024;
@@ -18821,7 +16395,7 @@ var require_util6 = __commonJS({
 var require_parse = __commonJS({
   "node_modules/undici/lib/web/cookies/parse.js"(exports, module2) {
     "use strict";
-    var { maxNameValuePairSize, maxAttributeValueSize } = require_constants5();
+    var { maxNameValuePairSize, maxAttributeValueSize } = require_constants4();
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
@@ -18960,7 +16534,7 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers2();
+    var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
       webidl.brandCheck(headers, Headers2, { strict: false });
@@ -19349,7 +16923,7 @@ var require_events = __commonJS({
 });
 
 // node_modules/undici/lib/web/websocket/constants.js
-var require_constants6 = __commonJS({
+var require_constants5 = __commonJS({
   "node_modules/undici/lib/web/websocket/constants.js"(exports, module2) {
     "use strict";
     var uid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -19427,7 +17001,7 @@ var require_util7 = __commonJS({
   "node_modules/undici/lib/web/websocket/util.js"(exports, module2) {
     "use strict";
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
-    var { states, opcodes } = require_constants6();
+    var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
     var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
@@ -19599,7 +17173,7 @@ var require_util7 = __commonJS({
 var require_frame = __commonJS({
   "node_modules/undici/lib/web/websocket/frame.js"(exports, module2) {
     "use strict";
-    var { maxUnsigned16Bit } = require_constants6();
+    var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
     var crypto2;
     var buffer = null;
@@ -19676,7 +17250,7 @@ var require_frame = __commonJS({
 var require_connection = __commonJS({
   "node_modules/undici/lib/web/websocket/connection.js"(exports, module2) {
     "use strict";
-    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants6();
+    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
     var {
       kReadyState,
       kSentClose,
@@ -19689,7 +17263,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers2();
+    var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -19821,10 +17395,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code2 = 1005;
       let reason = "";
-      const result4 = ws[kByteParser].closingInfo;
-      if (result4 && !result4.error) {
-        code2 = result4.code ?? 1005;
-        reason = result4.reason;
+      const result3 = ws[kByteParser].closingInfo;
+      if (result3 && !result3.error) {
+        code2 = result3.code ?? 1005;
+        reason = result3.reason;
       } else if (!ws[kReceivedClose]) {
         code2 = 1006;
       }
@@ -19863,7 +17437,7 @@ var require_permessage_deflate = __commonJS({
     "use strict";
     var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
     var { isValidClientWindowBits } = require_util7();
-    var { MessageSizeExceededError } = require_errors2();
+    var { MessageSizeExceededError } = require_errors();
     var tail = Buffer.from([0, 0, 255, 255]);
     var kBuffer = /* @__PURE__ */ Symbol("kBuffer");
     var kLength = /* @__PURE__ */ Symbol("kLength");
@@ -19945,7 +17519,7 @@ var require_receiver = __commonJS({
     "use strict";
     var { Writable } = __require("node:stream");
     var assert = __require("node:assert");
-    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants6();
+    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
     var { channels } = require_diagnostics();
     var {
@@ -19961,7 +17535,7 @@ var require_receiver = __commonJS({
     var { WebsocketFrameSend } = require_frame();
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
-    var { MessageSizeExceededError } = require_errors2();
+    var { MessageSizeExceededError } = require_errors();
     function failWebsocketConnectionWithCode(ws, code2, reason) {
       closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
@@ -20326,7 +17900,7 @@ var require_sender = __commonJS({
   "node_modules/undici/lib/web/websocket/sender.js"(exports, module2) {
     "use strict";
     var { WebsocketFrameSend } = require_frame();
-    var { opcodes, sendHints } = require_constants6();
+    var { opcodes, sendHints } = require_constants5();
     var FixedQueue = require_fixed_queue();
     var FastBuffer = Buffer[Symbol.species];
     var SendQueue = class {
@@ -20410,7 +17984,7 @@ var require_websocket = __commonJS({
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
     var { environmentSettingsObject } = require_util2();
-    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants6();
+    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants5();
     var {
       kWebSocketURL,
       kReadyState,
@@ -21537,7 +19111,7 @@ var require_undici = __commonJS({
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
-    var errors = require_errors2();
+    var errors = require_errors();
     var util2 = require_util();
     var { InvalidArgumentError } = errors;
     var api = require_api();
@@ -21628,7 +19202,7 @@ var require_undici = __commonJS({
         throw err3;
       }
     };
-    module2.exports.Headers = require_headers2().Headers;
+    module2.exports.Headers = require_headers().Headers;
     module2.exports.Response = require_response().Response;
     module2.exports.Request = require_request2().Request;
     module2.exports.FormData = require_formdata().FormData;
@@ -21668,8 +19242,8 @@ var require_undici = __commonJS({
 });
 
 // node_modules/@actions/http-client/lib/index.js
-import * as http2 from "http";
-import * as https2 from "https";
+import * as http from "http";
+import * as https from "https";
 var tunnel, import_undici, __awaiter, HttpCodes, Headers, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes, RetryableHttpVerbs, ExponentialBackoffCeiling, ExponentialBackoffTimeSlice, HttpClientError, HttpClientResponse, HttpClient, lowercaseKeys;
 var init_lib = __esm({
   "node_modules/@actions/http-client/lib/index.js"() {
@@ -21697,8 +19271,8 @@ var init_lib = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -22075,7 +19649,7 @@ var init_lib = __esm({
         const info3 = {};
         info3.parsedUrl = requestUrl;
         const usingSsl = info3.parsedUrl.protocol === "https:";
-        info3.httpModule = usingSsl ? https2 : http2;
+        info3.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info3.options = {};
         info3.options.host = info3.parsedUrl.hostname;
@@ -22176,7 +19750,7 @@ var init_lib = __esm({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -22198,7 +19772,7 @@ var init_lib = __esm({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -22304,7 +19878,7 @@ var init_lib = __esm({
 });
 
 // node_modules/semver/internal/constants.js
-var require_constants7 = __commonJS({
+var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module2) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
@@ -22381,7 +19955,7 @@ var require_re = __commonJS({
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
       MAX_LENGTH
-    } = require_constants7();
+    } = require_constants6();
     var debug2 = require_debug();
     exports = module2.exports = {};
     var re = exports.re = [];
@@ -22510,7 +20084,7 @@ var require_semver = __commonJS({
   "node_modules/semver/classes/semver.js"(exports, module2) {
     "use strict";
     var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants7();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
@@ -23181,7 +20755,7 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module2) {
     "use strict";
     var parse3 = require_parse2();
-    var constants6 = require_constants7();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
       if (!constants6.RELEASE_TYPES.includes(truncation)) {
@@ -23263,7 +20837,7 @@ var require_trim_comparator_whitespace = __commonJS({
       MAX_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
       WHITESPACE_CHARACTERS
-    } = require_constants7();
+    } = require_constants6();
     var whitespace = new Uint8Array(65536);
     for (const char of WHITESPACE_CHARACTERS) {
       whitespace[char.charCodeAt(0)] = 1;
@@ -23415,7 +20989,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return isWhitespace(range[position]) ? position : -1;
     };
     var trimComparatorWhitespace = (range) => {
-      let result4 = "";
+      let result3 = "";
       let copyFrom = 0;
       let cursor = 0;
       const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
@@ -23435,12 +21009,12 @@ var require_trim_comparator_whitespace = __commonJS({
         }
         const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
         if (whitespacePosition !== -1) {
-          result4 += range.slice(copyFrom, whitespacePosition);
+          result3 += range.slice(copyFrom, whitespacePosition);
           copyFrom = whitespacePosition + 1;
         }
         cursor = findVersionEndIndex(range, cursor, digitRuns);
       }
-      return result4 + range.slice(copyFrom);
+      return result3 + range.slice(copyFrom);
     };
     module2.exports = trimComparatorWhitespace;
   }
@@ -23552,9 +21126,9 @@ var require_range = __commonJS({
         if (rangeMap.size > 1 && rangeMap.has("")) {
           rangeMap.delete("");
         }
-        const result4 = [...rangeMap.values()];
-        cache.set(memoKey, result4);
-        return result4;
+        const result3 = [...rangeMap.values()];
+        cache.set(memoKey, result3);
+        return result3;
       }
       intersects(range, options) {
         if (!(range instanceof _Range)) {
@@ -23605,21 +21179,21 @@ var require_range = __commonJS({
       tildeTrimReplace,
       caretTrimReplace
     } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants7();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
     var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
     var isSatisfiable = (comparators, options) => {
-      let result4 = true;
+      let result3 = true;
       const remainingComparators = comparators.slice();
       let testComparator = remainingComparators.pop();
-      while (result4 && remainingComparators.length) {
-        result4 = remainingComparators.every((otherComparator) => {
+      while (result3 && remainingComparators.length) {
+        result3 = remainingComparators.every((otherComparator) => {
           return testComparator.intersects(otherComparator, options);
         });
         testComparator = remainingComparators.pop();
       }
-      return result4;
+      return result3;
     };
     var parseComparator = (comp, options) => {
       comp = comp.replace(re[t.BUILD], "");
@@ -24424,7 +21998,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants6 = require_constants7();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse2();
@@ -24513,6 +22087,2432 @@ var require_semver2 = __commonJS({
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
+  }
+});
+
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports, module2) {
+    module2.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports, module2) {
+    module2.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports, module2) {
+    var FixedFIFO = require_fixed_size();
+    module2.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports, module2) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size, fill3, encoding) {
+      return Buffer.alloc(size, fill3, encoding);
+    }
+    function allocUnsafe(size) {
+      return Buffer.allocUnsafe(size);
+    }
+    function allocUnsafeSlow(size) {
+      return Buffer.allocUnsafeSlow(size);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start2, end2) {
+      return toBuffer(source).copy(target, targetStart, start2, end2);
+    }
+    function equals(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill2(buffer, value, offset, end2, encoding) {
+      return toBuffer(buffer).fill(value, offset, end2, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start2, end2) {
+      return toBuffer(buffer).toString(encoding, start2, end2);
+    }
+    function toHex(buffer, start2, end2) {
+      return toBuffer(buffer).toString("hex", start2, end2);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module2.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare,
+      concat,
+      copy,
+      equals,
+      fill: fill2,
+      from,
+      includes,
+      indexOf,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module2) {
+    var b4a = require_b4a();
+    module2.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data) {
+        return b4a.toString(data, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module2) {
+    var b4a = require_b4a();
+    module2.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data) {
+        if (data.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data);
+          return b4a.toString(data, "utf8");
+        }
+        let result3 = "";
+        let start2 = 0;
+        if (this.bytesNeeded > 0) {
+          while (start2 < data.byteLength) {
+            const byte = data[start2];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result3 += "�";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start2++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result3 += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result3;
+        }
+        const trailing = trailingIncomplete(data, start2);
+        const end2 = data.byteLength - trailing;
+        if (end2 > start2) result3 += b4a.toString(data, "utf8", start2, end2);
+        for (let i2 = end2; i2 < data.byteLength; i2++) {
+          const byte = data[i2];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result3 += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result3 += "�";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result3 += "�";
+            i2--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result3 += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result3;
+      }
+      flush() {
+        const result3 = this.bytesNeeded > 0 ? "�" : "";
+        this._reset();
+        return result3;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data, start2) {
+      const len = data.byteLength;
+      if (len <= start2) return 0;
+      const limit = Math.max(start2, len - 4);
+      let i2 = len - 1;
+      while (i2 > limit && (data[i2] & 192) === 128) i2--;
+      if (i2 < start2) return 0;
+      const byte = data[i2];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i2;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data) {
+      const len = data.byteLength;
+      if (len === 0) return 0;
+      const last = data[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i2 = len - 2;
+      while (i2 >= limit && (data[i2] & 192) === 128) i2--;
+      if (i2 < 0) return 1;
+      const first = data[i2];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i2 !== needed) return 1;
+      if (needed >= 3) {
+        const second = data[i2 + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports, module2) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder2 = require_utf8_decoder();
+    module2.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder2();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data) {
+        if (typeof data === "string") return data;
+        return this.decoder.decode(data);
+      }
+      // For Node.js compatibility
+      write(data) {
+        return this.push(data);
+      }
+      end(data) {
+        let result3 = "";
+        if (data) result3 = this.push(data);
+        result3 += this.decoder.flush();
+        return result3;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports, module2) {
+    module2.exports = class StreamError extends Error {
+      constructor(msg, code2, fn = StreamError) {
+        super(msg);
+        this.code = code2;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn);
+        }
+      }
+      static isStreamDestroyed(err3) {
+        return err3 && err3.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err3) {
+        return err3 && err3.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err3) {
+        return err3 && err3.code === "ABORTED";
+      }
+      static isBadArgument(err3) {
+        return err3 && err3.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports, module2) {
+    var { EventEmitter: EventEmitter2 } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder2 = require_text_decoder();
+    var StreamError = require_errors2();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream2, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream2;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data = this.map(data);
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data;
+      }
+      end(data) {
+        if (typeof data === "function") {
+          this.stream.once("finish", data);
+        } else if (data !== void 0 && data !== null) {
+          this.push(data);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data, cb) {
+        const buffer = [];
+        const stream2 = this.stream;
+        buffer.push(data);
+        while ((stream2._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream2._writableState.shift());
+        }
+        if ((stream2._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream2._writev(buffer, cb);
+      }
+      update() {
+        const stream2 = this.stream;
+        stream2._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream2._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data = this.shift();
+            stream2._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream2._write(data, this.afterWrite);
+          }
+          if ((stream2._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream2._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream2 = this.stream;
+        if ((stream2._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream2._duplexState = stream2._duplexState | WRITE_ACTIVE;
+          stream2._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream2._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream2._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream2._duplexState |= ACTIVE;
+            stream2._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream2._duplexState & IS_OPENING) === OPENING) {
+          stream2._duplexState = (stream2._duplexState | ACTIVE) & NOT_OPENING;
+          stream2._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream2, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream2;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data) {
+        const stream2 = this.stream;
+        if (data === null) {
+          this.highWaterMark = 0;
+          stream2._duplexState = (stream2._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data = this.map(data);
+          if (data === null) {
+            stream2._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        stream2._duplexState = (stream2._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data;
+      }
+      unshift(data) {
+        const pending = [this.map !== null ? this.map(data) : data];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i2 = 0; i2 < pending.length - 1; i2++) {
+          const data2 = pending[i2];
+          this.buffered += this.byteLength(data2);
+          this.queue.push(data2);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream2 = this.stream;
+        if ((stream2._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream2._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream2._duplexState & READ_EMIT_DATA) !== 0) {
+            stream2.emit("data", data);
+          }
+          return data;
+        }
+        if (this.readAhead === false) {
+          stream2._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream2 = this.stream;
+        while ((stream2._duplexState & READ_STATUS) === READ_QUEUED && (stream2._duplexState & READ_FLOWING) !== 0) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream2._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream2._duplexState & READ_EMIT_DATA) !== 0) {
+            stream2.emit("data", data);
+          }
+        }
+      }
+      update() {
+        const stream2 = this.stream;
+        stream2._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream2._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream2._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream2._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream2._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream2._duplexState |= READ_EMITTED_READABLE;
+            stream2.emit("readable");
+          }
+          if ((stream2._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream2._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream2 = this.stream;
+        if ((stream2._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream2._duplexState = (stream2._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream2.emit("end");
+          if ((stream2._duplexState & AUTO_DESTROY) === DONE) {
+            stream2._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream2._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream2._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream2._duplexState |= ACTIVE;
+            stream2._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream2._duplexState & IS_OPENING) === OPENING) {
+          stream2._duplexState = (stream2._duplexState | ACTIVE) & NOT_OPENING;
+          stream2._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream2) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream2);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream2, err3) {
+        if (err3) this.error = err3;
+        if (stream2 === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream2 === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream2._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err3) {
+      const stream2 = this.stream;
+      if (err3) stream2.destroy(err3);
+      if ((stream2._duplexState & DESTROY_STATUS) === 0) {
+        stream2._duplexState |= WRITE_DONE;
+        stream2.emit("finish");
+      }
+      if ((stream2._duplexState & AUTO_DESTROY) === DONE) {
+        stream2._duplexState |= DESTROYING;
+      }
+      stream2._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream2._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err3) {
+      const stream2 = this.stream;
+      if (!err3 && !StreamError.isStreamDestroyed(this.error)) err3 = this.error;
+      if (err3) stream2.emit("error", err3);
+      stream2._duplexState |= DESTROYED;
+      stream2.emit("close");
+      const rs = stream2._readableState;
+      const ws = stream2._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream2, err3);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream2, err3);
+        }
+      }
+    }
+    function afterWrite(err3) {
+      const stream2 = this.stream;
+      if (err3) stream2.destroy(err3);
+      stream2._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream2._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream2._duplexState &= WRITE_DRAINED;
+        if ((stream2._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream2.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err3) {
+      if (err3) this.stream.destroy(err3);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i2 = 0; i2 < drains.length; i2++) {
+        if (--drains[i2].writes === 0) {
+          drains.shift().resolve(true);
+          i2--;
+        }
+      }
+    }
+    function afterOpen(err3) {
+      const stream2 = this.stream;
+      if (err3) stream2.destroy(err3);
+      if ((stream2._duplexState & DESTROYING) === 0) {
+        if ((stream2._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream2._duplexState |= READ_PRIMARY;
+        }
+        if ((stream2._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream2._duplexState |= WRITE_PRIMARY;
+        }
+        stream2.emit("open");
+      }
+      stream2._duplexState &= NOT_ACTIVE;
+      if (stream2._writableState !== null) {
+        stream2._writableState.updateCallback();
+      }
+      if (stream2._readableState !== null) {
+        stream2._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err3, data) {
+      if (data !== void 0 && data !== null) this.push(data);
+      this._writableState.afterWrite(err3);
+    }
+    function newListener(name2) {
+      if (this._readableState !== null) {
+        if (name2 === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name2 === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name2 === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream = class extends EventEmitter2 {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort2.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err3) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err3) err3 = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err3;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err3;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable4 = class _Readable extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn, opts) {
+        const out2 = new PassThrough(opts);
+        fn().then((src) => {
+          if (src === null) return out2.end();
+          if (out2.destroying) return;
+          pipeline5(src, out2, noop);
+        }).catch((err3) => out2.destroy(err3));
+        return out2;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder2(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data) {
+          const next = dec.push(data);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data);
+      }
+      unshift(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push(data) {
+          if (data.done) rs.push(null);
+          else rs.push(data.value);
+        }
+      }
+      static from(data, opts) {
+        if (isReadStreamx(data)) return data;
+        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
+        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
+        let i2 = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i2 === data.length ? null : data[i2++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream2 = this;
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err3) => {
+          error = err3;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve19, reject) {
+              promiseResolve = resolve19;
+              promiseReject = reject;
+              const data = stream2.read();
+              if (data !== null) ondata(data);
+              else if ((stream2._duplexState & DESTROYED) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err3) {
+            return destroy(err3);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream2.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data) {
+          if (promiseReject === null) return;
+          if (error) {
+            promiseReject(error);
+          } else if (data === null && (stream2._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data, done: data === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err3) {
+          stream2.destroy(err3);
+          return new Promise((resolve19, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve19({ value: void 0, done: true });
+            stream2.once("close", function() {
+              if (err3) reject(err3);
+              else resolve19({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve19) => {
+          state.drains.push({ writes, resolve: resolve19 });
+        });
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable4 {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Transform2 = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data;
+        } else {
+          this._transform(data, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err3) {
+        super.destroy(err3);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data, cb) {
+        cb(null, data);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform2 {
+    };
+    function transformAfterFlush(err3, data) {
+      const cb = this._transformState.afterFinal;
+      if (err3) return cb(err3);
+      if (data !== null && data !== void 0) this.push(data);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve19, reject) => {
+        return pipeline5(...streams, (err3) => {
+          if (err3) return reject(err3);
+          resolve19();
+        });
+      });
+    }
+    function pipeline5(stream2, ...streams) {
+      const all = Array.isArray(stream2) ? [...stream2, ...streams] : [stream2, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error = null;
+      for (let i2 = 1; i2 < all.length; i2++) {
+        dest = all[i2];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i2 > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err3) => {
+          if (error === null) error = err3;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err3) {
+        if (!err3 || error) return;
+        error = err3;
+        for (const s of all) {
+          s.destroy(err3);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream(stream2) {
+      return !!stream2._readableState || !!stream2._writableState;
+    }
+    function isStreamx(stream2) {
+      return typeof stream2._duplexState === "number" && isStream(stream2);
+    }
+    function isEnding(stream2) {
+      return !!stream2._readableState && stream2._readableState.ending;
+    }
+    function isEnded(stream2) {
+      return !!stream2._readableState && stream2._readableState.ended;
+    }
+    function isFinishing(stream2) {
+      return !!stream2._writableState && stream2._writableState.ending;
+    }
+    function isFinished(stream2) {
+      return !!stream2._writableState && stream2._writableState.ended;
+    }
+    function getStreamError(stream2, opts = {}) {
+      const err3 = stream2._readableState && stream2._readableState.error || stream2._writableState && stream2._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err3) ? null : err3;
+    }
+    function isReadStreamx(stream2) {
+      return isStreamx(stream2) && stream2.readable;
+    }
+    function isDisturbed(stream2) {
+      return (stream2._duplexState & OPENING) !== OPENING || (stream2._duplexState & DESTROYING) === DESTROYING || (stream2._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data) {
+      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
+    }
+    function defaultByteLength(data) {
+      return isTypedArray(data) ? data.byteLength : 1024;
+    }
+    function noop() {
+    }
+    function abort2() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module2.exports = {
+      pipeline: pipeline5,
+      pipelinePromise,
+      isStream,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream,
+      Writable,
+      Readable: Readable4,
+      Duplex,
+      Transform: Transform2,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers2 = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports.encodePax = function encodePax(opts) {
+      let result3 = "";
+      if (opts.name) result3 += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result3 += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key in pax) {
+          result3 += addLength(" " + key + "=" + pax[key] + "\n");
+        }
+      }
+      return b4a.from(result3);
+    };
+    exports.decodePax = function decodePax(buf) {
+      const result3 = {};
+      while (buf.length) {
+        let i2 = 0;
+        while (i2 < buf.length && buf[i2] !== 32) i2++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i2)), 10);
+        if (!len) return result3;
+        const b = b4a.toString(buf.subarray(i2 + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result3;
+        result3[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result3;
+    };
+    exports.encode = function encode(opts) {
+      const buf = b4a.alloc(512);
+      let name2 = opts.name;
+      let prefix = "";
+      if (opts.typeflag === 5 && name2[name2.length - 1] !== "/") name2 += "/";
+      if (b4a.byteLength(name2) !== name2.length) return null;
+      while (b4a.byteLength(name2) > 100) {
+        const i2 = name2.indexOf("/");
+        if (i2 === -1) return null;
+        prefix += prefix ? "/" + name2.slice(0, i2) : name2.slice(0, i2);
+        name2 = name2.slice(i2 + 1);
+      }
+      if (b4a.byteLength(name2) > 100 || b4a.byteLength(prefix) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name2);
+      b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix) b4a.write(buf, prefix, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name2 = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name2 = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name2;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name2 && name2[name2.length - 1] === "/") typeflag = 5;
+      return {
+        name: name2,
+        mode,
+        uid,
+        gid,
+        size,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index, len, defaultValue) {
+      if (typeof index !== "number") return defaultValue;
+      index = ~~index;
+      if (index >= len) return len;
+      if (index >= 0) return index;
+      index += len;
+      if (index >= 0) return index;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf(block, num, offset, end2) {
+      for (; offset < end2; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end2;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i2 = 0; i2 < 148; i2++) sum += block[i2];
+      for (let j = 156; j < 512; j++) sum += block[j];
+      return sum;
+    }
+    function encodeOct(val, n) {
+      val = val.toString(8);
+      if (val.length > n) return SEVENS.slice(0, n) + " ";
+      return ZEROS.slice(0, n - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i2 = 11; i2 > 0; i2--) {
+        buf[off + i2] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive2;
+      if (buf[0] === 128) positive2 = true;
+      else if (buf[0] === 255) positive2 = false;
+      else return null;
+      const tuple = [];
+      let i2;
+      for (i2 = buf.length - 1; i2 > 0; i2--) {
+        const byte = buf[i2];
+        if (positive2) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i2 = 0; i2 < l; i2++) {
+        sum += tuple[i2] * Math.pow(256, i2);
+      }
+      return positive2 ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end2 = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end2 && val[offset] === 0) offset++;
+        if (end2 === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end2)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str) {
+      const len = b4a.byteLength(str);
+      let digits2 = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits2 >= Math.pow(10, digits2)) digits2++;
+      return len + digits2 + str;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports, module2) {
+    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers2();
+    var EMPTY = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size) {
+        return this.buffered === 0 ? null : this._next(size);
+      }
+      shift(size) {
+        if (size > this.buffered) return null;
+        if (size === 0) return EMPTY;
+        let chunk = this._next(size);
+        if (size === chunk.byteLength) return chunk;
+        const chunks = [chunk];
+        while ((size -= chunk.byteLength) > 0) {
+          chunk = this._next(size);
+          chunks.push(chunk);
+        }
+        return b4a.concat(chunks);
+      }
+      _next(size) {
+        const buf = this.queue.peek();
+        const rem = buf.byteLength - this._offset;
+        if (size >= rem) {
+          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem;
+          this.shifted += rem;
+          return sub;
+        }
+        this.buffered -= size;
+        this.shifted += size;
+        return buf.subarray(this._offset, this._offset += size);
+      }
+    };
+    var Source2 = class extends Readable4 {
+      constructor(self, header3, offset) {
+        super();
+        this.header = header3;
+        this.offset = offset;
+        this._parent = self;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err3) {
+        this._locked = false;
+        if (err3) {
+          this.destroy(err3);
+          this._continueWrite(err3);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err3) {
+          this._continueWrite(err3);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err3) {
+          this._continueWrite(err3);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source2(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err3) {
+        const cb = this._callback;
+        this._callback = noop;
+        cb(err3);
+      }
+      _write(data, cb) {
+        this._callback = cb;
+        this._buffer.push(data);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract = this;
+        this.on("entry", onentry);
+        this.on("error", (err3) => {
+          error = err3;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err3) {
+            return destroy(err3);
+          }
+        };
+        function consumeCallback(err3) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err3);
+        }
+        function onnext(resolve19, reject) {
+          if (error) {
+            return reject(error);
+          }
+          if (entryStream) {
+            resolve19({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve19;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header3, stream2, callback) {
+          entryCallback = callback;
+          stream2.on("error", noop);
+          if (promiseResolve) {
+            promiseResolve({ value: stream2, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream2;
+          }
+        }
+        function onclose() {
+          consumeCallback(error);
+          if (!promiseResolve) return;
+          if (error) promiseReject(error);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err3) {
+          extract.destroy(err3);
+          consumeCallback(err3);
+          return new Promise((resolve19, reject) => {
+            if (extract.destroyed) return resolve19({ value: void 0, done: true });
+            extract.once("close", function() {
+              if (err3) reject(err3);
+              else resolve19({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module2.exports = function extract(opts) {
+      return new Extract(opts);
+    };
+    function noop() {
+    }
+    function overflow(size) {
+      size &= 511;
+      return size && 512 - size;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants7 = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports, module2) {
+    var constants6 = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module2.exports = __require("fs").constants || constants6;
+    } catch {
+      module2.exports = constants6;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports, module2) {
+    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants6 = require_constants7();
+    var headers = require_headers2();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header3, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header3;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header3.type === "symlink" && !header3.linkname;
+        this._isVoid = header3.type !== "file" && header3.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err3) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err3);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data.byteLength;
+        if (this._pack.push(data)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable4 {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header3, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop;
+        if (!header3.size || header3.type === "symlink") header3.size = 0;
+        if (!header3.type) header3.type = modeToType(header3.mode);
+        if (!header3.mode) header3.mode = header3.type === "directory" ? DMODE : FMODE;
+        if (!header3.uid) header3.uid = 0;
+        if (!header3.gid) header3.gid = 0;
+        if (!header3.mtime) header3.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink = new Sink(this, header3, callback);
+        if (b4a.isBuffer(buffer)) {
+          header3.size = buffer.byteLength;
+          sink.write(buffer);
+          sink.end();
+          return sink;
+        }
+        if (sink._isVoid) {
+          return sink;
+        }
+        return sink;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream2) {
+        if (stream2 !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header3) {
+        if (!header3.pax) {
+          const buf = headers.encode(header3);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header3);
+      }
+      _encodePax(header3) {
+        const paxHeader = headers.encodePax({
+          name: header3.name,
+          linkname: header3.linkname,
+          pax: header3.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header3.mode,
+          uid: header3.uid,
+          gid: header3.gid,
+          size: paxHeader.byteLength,
+          mtime: header3.mtime,
+          type: "pax-header",
+          linkname: header3.linkname && "PaxHeader",
+          uname: header3.uname,
+          gname: header3.gname,
+          devmajor: header3.devmajor,
+          devminor: header3.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header3.size;
+        newHeader.type = header3.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain = this._drain;
+        this._drain = noop;
+        drain();
+      }
+      _predestroy() {
+        const err3 = getStreamError(this);
+        if (this._stream) this._stream.destroy(err3);
+        while (this._pending.length) {
+          const stream2 = this._pending.shift();
+          stream2.destroy(err3);
+          stream2._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module2.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants6.S_IFMT) {
+        case constants6.S_IFBLK:
+          return "block-device";
+        case constants6.S_IFCHR:
+          return "character-device";
+        case constants6.S_IFDIR:
+          return "directory";
+        case constants6.S_IFIFO:
+          return "fifo";
+        case constants6.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop() {
+    }
+    function overflow(self, size) {
+      size &= 511;
+      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports) {
+    exports.extract = require_extract();
+    exports.pack = require_pack();
   }
 });
 
@@ -24807,23 +24807,23 @@ var init_main = __esm({
     })(FoldingRangeKind || (FoldingRangeKind = {}));
     (function(FoldingRange2) {
       function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
-        const result4 = {
+        const result3 = {
           startLine,
           endLine
         };
         if (Is.defined(startCharacter)) {
-          result4.startCharacter = startCharacter;
+          result3.startCharacter = startCharacter;
         }
         if (Is.defined(endCharacter)) {
-          result4.endCharacter = endCharacter;
+          result3.endCharacter = endCharacter;
         }
         if (Is.defined(kind)) {
-          result4.kind = kind;
+          result3.kind = kind;
         }
         if (Is.defined(collapsedText)) {
-          result4.collapsedText = collapsedText;
+          result3.collapsedText = collapsedText;
         }
-        return result4;
+        return result3;
       }
       FoldingRange2.create = create;
       function is(value) {
@@ -24865,20 +24865,20 @@ var init_main = __esm({
     })(CodeDescription || (CodeDescription = {}));
     (function(Diagnostic2) {
       function create(range, message, severity, code2, source, relatedInformation) {
-        const result4 = { range, message };
+        const result3 = { range, message };
         if (Is.defined(severity)) {
-          result4.severity = severity;
+          result3.severity = severity;
         }
         if (Is.defined(code2)) {
-          result4.code = code2;
+          result3.code = code2;
         }
         if (Is.defined(source)) {
-          result4.source = source;
+          result3.source = source;
         }
         if (Is.defined(relatedInformation)) {
-          result4.relatedInformation = relatedInformation;
+          result3.relatedInformation = relatedInformation;
         }
-        return result4;
+        return result3;
       }
       Diagnostic2.create = create;
       function is(value) {
@@ -24904,11 +24904,11 @@ var init_main = __esm({
     })(Diagnostic || (Diagnostic = {}));
     (function(Command3) {
       function create(title3, command, ...args2) {
-        const result4 = { title: title3, command };
+        const result3 = { title: title3, command };
         if (Is.defined(args2) && args2.length > 0) {
-          result4.arguments = args2;
+          result3.arguments = args2;
         }
-        return result4;
+        return result3;
       }
       Command3.create = create;
       function is(value) {
@@ -24938,14 +24938,14 @@ var init_main = __esm({
     })(TextEdit || (TextEdit = {}));
     (function(ChangeAnnotation2) {
       function create(label, needsConfirmation, description) {
-        const result4 = { label };
+        const result3 = { label };
         if (needsConfirmation !== void 0) {
-          result4.needsConfirmation = needsConfirmation;
+          result3.needsConfirmation = needsConfirmation;
         }
         if (description !== void 0) {
-          result4.description = description;
+          result3.description = description;
         }
-        return result4;
+        return result3;
       }
       ChangeAnnotation2.create = create;
       function is(value) {
@@ -24993,17 +24993,17 @@ var init_main = __esm({
     })(TextDocumentEdit || (TextDocumentEdit = {}));
     (function(CreateFile2) {
       function create(uri, options, annotation) {
-        const result4 = {
+        const result3 = {
           kind: "create",
           uri
         };
         if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result4.options = options;
+          result3.options = options;
         }
         if (annotation !== void 0) {
-          result4.annotationId = annotation;
+          result3.annotationId = annotation;
         }
-        return result4;
+        return result3;
       }
       CreateFile2.create = create;
       function is(value) {
@@ -25014,18 +25014,18 @@ var init_main = __esm({
     })(CreateFile || (CreateFile = {}));
     (function(RenameFile2) {
       function create(oldUri, newUri, options, annotation) {
-        const result4 = {
+        const result3 = {
           kind: "rename",
           oldUri,
           newUri
         };
         if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result4.options = options;
+          result3.options = options;
         }
         if (annotation !== void 0) {
-          result4.annotationId = annotation;
+          result3.annotationId = annotation;
         }
-        return result4;
+        return result3;
       }
       RenameFile2.create = create;
       function is(value) {
@@ -25036,17 +25036,17 @@ var init_main = __esm({
     })(RenameFile || (RenameFile = {}));
     (function(DeleteFile2) {
       function create(uri, options, annotation) {
-        const result4 = {
+        const result3 = {
           kind: "delete",
           uri
         };
         if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
-          result4.options = options;
+          result3.options = options;
         }
         if (annotation !== void 0) {
-          result4.annotationId = annotation;
+          result3.annotationId = annotation;
         }
-        return result4;
+        return result3;
       }
       DeleteFile2.create = create;
       function is(value) {
@@ -25230,31 +25230,31 @@ var init_main = __esm({
             throw new Error("Workspace edit is not configured for document changes.");
           }
           const textDocument = { uri: key.uri, version: key.version };
-          let result4 = this._textEditChanges[textDocument.uri];
-          if (!result4) {
+          let result3 = this._textEditChanges[textDocument.uri];
+          if (!result3) {
             const edits = [];
             const textDocumentEdit = {
               textDocument,
               edits
             };
             this._workspaceEdit.documentChanges.push(textDocumentEdit);
-            result4 = new TextEditChangeImpl(edits, this._changeAnnotations);
-            this._textEditChanges[textDocument.uri] = result4;
+            result3 = new TextEditChangeImpl(edits, this._changeAnnotations);
+            this._textEditChanges[textDocument.uri] = result3;
           }
-          return result4;
+          return result3;
         } else {
           this.initChanges();
           if (this._workspaceEdit.changes === void 0) {
             throw new Error("Workspace edit is not configured for normal text edit changes.");
           }
-          let result4 = this._textEditChanges[key];
-          if (!result4) {
+          let result3 = this._textEditChanges[key];
+          if (!result3) {
             const edits = [];
             this._workspaceEdit.changes[key] = edits;
-            result4 = new TextEditChangeImpl(edits);
-            this._textEditChanges[key] = result4;
+            result3 = new TextEditChangeImpl(edits);
+            this._textEditChanges[key] = result3;
           }
-          return result4;
+          return result3;
         }
       }
       initDocumentChanges() {
@@ -25564,16 +25564,16 @@ var init_main = __esm({
     })(ParameterInformation || (ParameterInformation = {}));
     (function(SignatureInformation2) {
       function create(label, documentation, ...parameters) {
-        const result4 = { label };
+        const result3 = { label };
         if (Is.defined(documentation)) {
-          result4.documentation = documentation;
+          result3.documentation = documentation;
         }
         if (Is.defined(parameters)) {
-          result4.parameters = parameters;
+          result3.parameters = parameters;
         } else {
-          result4.parameters = [];
+          result3.parameters = [];
         }
-        return result4;
+        return result3;
       }
       SignatureInformation2.create = create;
     })(SignatureInformation || (SignatureInformation = {}));
@@ -25584,11 +25584,11 @@ var init_main = __esm({
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
       function create(range, kind) {
-        const result4 = { range };
+        const result3 = { range };
         if (Is.number(kind)) {
-          result4.kind = kind;
+          result3.kind = kind;
         }
-        return result4;
+        return result3;
       }
       DocumentHighlight2.create = create;
     })(DocumentHighlight || (DocumentHighlight = {}));
@@ -25625,15 +25625,15 @@ var init_main = __esm({
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
       function create(name2, kind, range, uri, containerName) {
-        const result4 = {
+        const result3 = {
           name: name2,
           kind,
           location: { uri, range }
         };
         if (containerName) {
-          result4.containerName = containerName;
+          result3.containerName = containerName;
         }
-        return result4;
+        return result3;
       }
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
@@ -25645,7 +25645,7 @@ var init_main = __esm({
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
       function create(name2, detail, kind, range, selectionRange, children) {
-        const result4 = {
+        const result3 = {
           name: name2,
           detail,
           kind,
@@ -25653,9 +25653,9 @@ var init_main = __esm({
           selectionRange
         };
         if (children !== void 0) {
-          result4.children = children;
+          result3.children = children;
         }
-        return result4;
+        return result3;
       }
       DocumentSymbol2.create = create;
       function is(value) {
@@ -25683,14 +25683,14 @@ var init_main = __esm({
     })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
     (function(CodeActionContext2) {
       function create(diagnostics, only, triggerKind) {
-        const result4 = { diagnostics };
+        const result3 = { diagnostics };
         if (only !== void 0 && only !== null) {
-          result4.only = only;
+          result3.only = only;
         }
         if (triggerKind !== void 0 && triggerKind !== null) {
-          result4.triggerKind = triggerKind;
+          result3.triggerKind = triggerKind;
         }
-        return result4;
+        return result3;
       }
       CodeActionContext2.create = create;
       function is(value) {
@@ -25708,20 +25708,20 @@ var init_main = __esm({
     })(CodeActionTag || (CodeActionTag = {}));
     (function(CodeAction2) {
       function create(title3, kindOrCommandOrEdit, kind) {
-        const result4 = { title: title3 };
+        const result3 = { title: title3 };
         let checkKind = true;
         if (typeof kindOrCommandOrEdit === "string") {
           checkKind = false;
-          result4.kind = kindOrCommandOrEdit;
+          result3.kind = kindOrCommandOrEdit;
         } else if (Command.is(kindOrCommandOrEdit)) {
-          result4.command = kindOrCommandOrEdit;
+          result3.command = kindOrCommandOrEdit;
         } else {
-          result4.edit = kindOrCommandOrEdit;
+          result3.edit = kindOrCommandOrEdit;
         }
         if (checkKind && kind !== void 0) {
-          result4.kind = kind;
+          result3.kind = kind;
         }
-        return result4;
+        return result3;
       }
       CodeAction2.create = create;
       function is(value) {
@@ -25732,11 +25732,11 @@ var init_main = __esm({
     })(CodeAction || (CodeAction = {}));
     (function(CodeLens2) {
       function create(range, data) {
-        const result4 = { range };
+        const result3 = { range };
         if (Is.defined(data)) {
-          result4.data = data;
+          result3.data = data;
         }
-        return result4;
+        return result3;
       }
       CodeLens2.create = create;
       function is(value) {
@@ -25888,11 +25888,11 @@ var init_main = __esm({
     })(InlayHintLabelPart || (InlayHintLabelPart = {}));
     (function(InlayHint2) {
       function create(position, label, kind) {
-        const result4 = { position, label };
+        const result3 = { position, label };
         if (kind !== void 0) {
-          result4.kind = kind;
+          result3.kind = kind;
         }
-        return result4;
+        return result3;
       }
       InlayHint2.create = create;
       function is(value) {
@@ -26364,17 +26364,17 @@ function mergeSort(data, compare) {
   return data;
 }
 function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
-  const result4 = isAtLineStart ? [textOffset] : [];
+  const result3 = isAtLineStart ? [textOffset] : [];
   for (let i2 = 0; i2 < text2.length; i2++) {
     const ch = text2.charCodeAt(i2);
     if (isEOL(ch)) {
       if (ch === 13 && i2 + 1 < text2.length && text2.charCodeAt(i2 + 1) === 10) {
         i2++;
       }
-      result4.push(textOffset + i2 + 1);
+      result3.push(textOffset + i2 + 1);
     }
   }
-  return result4;
+  return result3;
 }
 function isEOL(char) {
   return char === 13 || char === 10;
@@ -37777,8 +37777,8 @@ var init_summary = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38050,11 +38050,11 @@ import * as fs17 from "fs";
 import * as path2 from "path";
 function readlink(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
-    const result4 = yield fs17.promises.readlink(fsPath);
-    if (IS_WINDOWS && !result4.endsWith("\\")) {
-      return `${result4}\\`;
+    const result3 = yield fs17.promises.readlink(fsPath);
+    if (IS_WINDOWS && !result3.endsWith("\\")) {
+      return `${result3}\\`;
     }
-    return result4;
+    return result3;
   });
 }
 function exists2(fsPath) {
@@ -38173,8 +38173,8 @@ var init_io_util = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38245,15 +38245,15 @@ function which(tool, check3) {
       throw new Error("parameter 'tool' is required");
     }
     if (check3) {
-      const result4 = yield which(tool, false);
-      if (!result4) {
+      const result3 = yield which(tool, false);
+      if (!result3) {
         if (IS_WINDOWS) {
           throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
         } else {
           throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
         }
       }
-      return result4;
+      return result3;
     }
     const matches = yield findInPath(tool);
     if (matches && matches.length > 0) {
@@ -38373,8 +38373,8 @@ var init_io = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38458,8 +38458,8 @@ var init_toolrunner = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38639,7 +38639,7 @@ var init_toolrunner = __esm({
       }
       _cloneExecOptions(options) {
         options = options || {};
-        const result4 = {
+        const result3 = {
           cwd: options.cwd || process.cwd(),
           env: options.env || process.env,
           silent: options.silent || false,
@@ -38648,20 +38648,20 @@ var init_toolrunner = __esm({
           ignoreReturnCode: options.ignoreReturnCode || false,
           delay: options.delay || 1e4
         };
-        result4.outStream = options.outStream || process.stdout;
-        result4.errStream = options.errStream || process.stderr;
-        return result4;
+        result3.outStream = options.outStream || process.stdout;
+        result3.errStream = options.errStream || process.stderr;
+        return result3;
       }
       _getSpawnOptions(options, toolPath) {
         options = options || {};
-        const result4 = {};
-        result4.cwd = options.cwd;
-        result4.env = options.env;
-        result4["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+        const result3 = {};
+        result3.cwd = options.cwd;
+        result3.env = options.env;
+        result3["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
         if (options.windowsVerbatimArguments) {
-          result4.argv0 = `"${toolPath}"`;
+          result3.argv0 = `"${toolPath}"`;
         }
-        return result4;
+        return result3;
       }
       /**
        * Exec a tool.
@@ -38877,8 +38877,8 @@ var init_exec = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38933,7 +38933,7 @@ import * as fs18 from "fs";
 function _findMatch(versionSpec, stable, candidates, archFilter) {
   return __awaiter7(this, void 0, void 0, function* () {
     const platFilter = os5.platform();
-    let result4;
+    let result3;
     let match;
     let file;
     for (const candidate of candidates) {
@@ -38961,10 +38961,10 @@ function _findMatch(versionSpec, stable, candidates, archFilter) {
       }
     }
     if (match && file) {
-      result4 = Object.assign({}, match);
-      result4.files = [file];
+      result3 = Object.assign({}, match);
+      result3.files = [file];
     }
-    return result4;
+    return result3;
   });
 }
 function _getOsVersion() {
@@ -39013,8 +39013,8 @@ var init_manifest = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39061,8 +39061,8 @@ var init_retry_helper = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39614,8 +39614,8 @@ var init_tool_cache = __esm({
             reject(e);
           }
         }
-        function step(result4) {
-          result4.done ? resolve19(result4.value) : adopt(result4.value).then(fulfilled, rejected);
+        function step(result3) {
+          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39656,1433 +39656,6 @@ import { join as join11, resolve as resolve3 } from "node:path";
 // src/image/build-run.ts
 import { promises as fs11 } from "node:fs";
 import { join as join10, resolve as resolve2 } from "node:path";
-
-// src/oci/archive.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, promises as fs4 } from "node:fs";
-import { basename as basename2, dirname as dirname2, join as join3, posix } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
-
-// src/oci/layout.ts
-import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { createReadStream, createWriteStream, promises as fs3 } from "node:fs";
-import { join as join2 } from "node:path";
-
-// src/util/atomic-write.ts
-import { randomBytes } from "node:crypto";
-import { promises as fs2 } from "node:fs";
-import { basename, dirname, join } from "node:path";
-async function writeFileAtomic(path7, data, options = {}) {
-  const temporary = join(dirname(path7), `.${basename(path7)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle2 = await fs2.open(temporary, "wx", options.mode ?? 420);
-  try {
-    await handle2.writeFile(data);
-    await handle2.sync();
-  } finally {
-    await handle2.close();
-  }
-  try {
-    await fs2.rename(temporary, path7);
-  } catch (error) {
-    await fs2.rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-// src/oci/media-types.ts
-var mediaTypes = {
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  dockerConfig: "application/vnd.docker.container.image.v1+json",
-  ociConfig: "application/vnd.oci.image.config.v1+json",
-  dockerLayer: "application/vnd.docker.image.rootfs.diff.tar.gzip",
-  dockerForeignLayer: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip",
-  ociLayer: "application/vnd.oci.image.layer.v1.tar",
-  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
-  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd"
-};
-var manifestMediaTypes = [
-  mediaTypes.ociIndex,
-  mediaTypes.dockerManifestList,
-  mediaTypes.ociManifest,
-  mediaTypes.dockerManifest
-];
-function bareMediaType(mediaType) {
-  return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
-}
-function isIndex(mediaType) {
-  const bare = bareMediaType(mediaType);
-  return bare === mediaTypes.ociIndex || bare === mediaTypes.dockerManifestList;
-}
-function isImageManifest(mediaType) {
-  const bare = bareMediaType(mediaType);
-  return bare === mediaTypes.ociManifest || bare === mediaTypes.dockerManifest;
-}
-
-// src/oci/reference.ts
-var dockerHub = "docker.io";
-var dockerHubApiHost = "registry-1.docker.io";
-var pathComponent = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var domain = new RegExp(
-  `^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
-);
-var tagPattern = /^[\w][\w.-]{0,127}$/;
-var digestPattern = /^sha256:[a-f0-9]{64}$/;
-var maxNameLength = 255;
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function isDigest(value) {
-  return digestPattern.test(value);
-}
-function fail(input, why) {
-  throw new UserError(`image reference '${input}': ${why}`);
-}
-function splitRegistry(input, name2) {
-  const slash = name2.indexOf("/");
-  const first = slash === -1 ? "" : name2.slice(0, slash);
-  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
-  let registry = isRegistry ? first : dockerHub;
-  let repository = isRegistry ? name2.slice(slash + 1) : name2;
-  if (isRegistry && !domain.test(registry))
-    fail(input, `'${registry}' is not a valid registry host`);
-  if (registry === "index.docker.io") registry = dockerHub;
-  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
-  if (repository === "") fail(input, "the repository name is empty");
-  for (const component of repository.split("/")) {
-    if (!pathComponent.test(component)) {
-      fail(
-        input,
-        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
-      );
-    }
-  }
-  const fullLength = (registry === dockerHub ? "" : `${registry}/`).length + repository.length;
-  if (fullLength > maxNameLength) fail(input, `the name is longer than ${maxNameLength} characters`);
-  return { registry, repository };
-}
-function parseReference(input, options = {}) {
-  const text2 = input.trim();
-  if (text2 === "") fail(input, "it is empty; give a name such as registry.example.com/team/app:1.0");
-  let rest = text2;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!isDigest(digest))
-      fail(input, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
-  }
-  let tag;
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon > rest.lastIndexOf("/")) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-    if (!isValidTag(tag)) {
-      fail(
-        input,
-        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
-      );
-    }
-  }
-  const repository = splitRegistry(input, rest);
-  const defaultTag = options.defaultTag ?? "latest";
-  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
-  return {
-    ...repository,
-    ...tag !== void 0 && { tag },
-    ...digest !== void 0 && { digest }
-  };
-}
-function parseRepository(input) {
-  const reference = parseReference(input, { defaultTag: "" });
-  if (reference.tag !== void 0 || reference.digest !== void 0) {
-    fail(input, "give a repository without a tag or digest");
-  }
-  return { registry: reference.registry, repository: reference.repository };
-}
-function registryApiHost(registry) {
-  return registry === dockerHub || registry === "index.docker.io" ? dockerHubApiHost : registry;
-}
-function formatRepository(repository) {
-  return `${repository.registry}/${repository.repository}`;
-}
-function formatReference(reference) {
-  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
-}
-function sameRepository(a, b) {
-  return a.registry === b.registry && a.repository === b.repository;
-}
-
-// src/oci/layout.ts
-var refNameAnnotation = "org.opencontainers.image.ref.name";
-var layoutMarker = JSON.stringify({ imageLayoutVersion: "1.0.0" });
-function blobPath(layout, digest) {
-  if (!digestPattern.test(digest)) throw new UserError(`not a sha256 digest: '${digest}'`);
-  return join2(layout, "blobs", "sha256", digest.slice("sha256:".length));
-}
-async function initLayout(layout) {
-  await fs3.mkdir(join2(layout, "blobs", "sha256"), { recursive: true });
-  const marker = join2(layout, "oci-layout");
-  if (!await exists(marker)) await writeFileAtomic(marker, layoutMarker);
-  const index = join2(layout, "index.json");
-  if (!await exists(index)) {
-    await writeFileAtomic(index, JSON.stringify(emptyIndex()));
-  }
-}
-async function writeBlob(layout, bytes) {
-  const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-  const path7 = blobPath(layout, digest);
-  if (!await exists(path7)) await writeFileAtomic(path7, bytes);
-  return { digest, size: bytes.length };
-}
-async function readBlob(layout, digest) {
-  const path7 = blobPath(layout, digest);
-  let bytes;
-  try {
-    bytes = await fs3.readFile(path7);
-  } catch {
-    throw new UserError(`OCI layout ${layout}: blob ${digest} is missing`);
-  }
-  const actual = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-  if (actual !== digest) {
-    throw new UserError(
-      `OCI layout ${layout}: blob ${digest} is corrupt (its bytes hash to ${actual})`
-    );
-  }
-  return bytes;
-}
-async function readJsonBlob(layout, digest) {
-  const bytes = await readBlob(layout, digest);
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`OCI layout ${layout}: blob ${digest} is not JSON`);
-  }
-}
-async function readIndex(layout) {
-  let text2;
-  try {
-    text2 = await fs3.readFile(join2(layout, "index.json"), "utf8");
-  } catch {
-    throw new UserError(`${layout} is not an OCI layout: it has no index.json`);
-  }
-  let index;
-  try {
-    index = JSON.parse(text2);
-  } catch {
-    throw new UserError(`${join2(layout, "index.json")} is not valid JSON`);
-  }
-  if (!Array.isArray(index.manifests)) {
-    throw new UserError(`${join2(layout, "index.json")} has no "manifests" list`);
-  }
-  return index;
-}
-async function tagInLayout(layout, descriptor, refName) {
-  const index = await readIndex(layout);
-  const entry3 = { ...descriptor };
-  if (refName !== void 0) {
-    entry3.annotations = { ...descriptor.annotations ?? {}, [refNameAnnotation]: refName };
-  }
-  const kept = index.manifests.filter(
-    (existing) => refName === void 0 ? existing.digest !== descriptor.digest || existing.annotations?.[refNameAnnotation] !== void 0 : existing.annotations?.[refNameAnnotation] !== refName
-  );
-  index.manifests = [...kept, entry3];
-  await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
-}
-async function untagInLayout(layout, refName) {
-  const index = await readIndex(layout);
-  index.manifests = index.manifests.filter(
-    (entry3) => entry3.annotations?.[refNameAnnotation] !== refName
-  );
-  await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
-}
-async function resolveInLayout(layout, refName) {
-  const index = await readIndex(layout);
-  if (refName !== void 0 && refName !== "") {
-    const found = index.manifests.find(
-      (entry3) => entry3.annotations?.[refNameAnnotation] === refName
-    );
-    if (found === void 0) {
-      const names = index.manifests.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
-      throw new UserError(
-        `OCI layout ${layout} has no image named '${refName}'${names.length > 0 ? ` (it has: ${names.join(", ")})` : ""}`
-      );
-    }
-    return found;
-  }
-  if (index.manifests.length !== 1) {
-    throw new UserError(
-      `OCI layout ${layout} holds ${index.manifests.length} images: name one (oci:${layout}:NAME)`
-    );
-  }
-  return index.manifests[0];
-}
-function emptyIndex() {
-  return { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: [] };
-}
-async function exists(path7) {
-  try {
-    await fs3.access(path7);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// src/oci/archive.ts
-var maxMetadataSize = 64 * 1024 * 1024;
-var layoutMarker2 = JSON.stringify({ imageLayoutVersion: "1.0.0" });
-var blobEntryPattern = /^blobs\/sha256\/([a-f0-9]{64})$/;
-async function importDockerArchive(file, layout, refName) {
-  await initLayout(layout);
-  const entries = /* @__PURE__ */ new Map();
-  let manifestBytes;
-  await forEachEntry(file, async (header3, entry3) => {
-    const name2 = normalizeEntryName(header3.name);
-    entries.set(name2, { type: header3.type, linkname: header3.linkname ?? "" });
-    if (name2 === "manifest.json" && header3.type === "file") {
-      manifestBytes = await readEntry(file, name2, header3, entry3);
-    }
-  });
-  if (manifestBytes === void 0) {
-    throw new UserError(`${file} is not a docker save archive: it has no manifest.json`);
-  }
-  const image = parseDockerManifest(file, manifestBytes);
-  const configName = resolveEntry(file, entries, image.config, "the image config");
-  const layerNames = image.layers.map((layer) => resolveEntry(file, entries, layer, "layer"));
-  const wanted = new Set(layerNames);
-  const staged = /* @__PURE__ */ new Map();
-  const blobs = join3(layout, "blobs", "sha256");
-  let configBytes;
-  try {
-    await forEachEntry(file, async (header3, entry3) => {
-      const name2 = normalizeEntryName(header3.name);
-      if (header3.type !== "file") return;
-      if (name2 === configName) {
-        configBytes = await readEntry(file, name2, header3, entry3);
-      } else if (wanted.has(name2) && !staged.has(name2)) {
-        staged.set(name2, await stageLayer(file, name2, blobs, entry3));
-      }
-    });
-    if (configBytes === void 0) {
-      throw new UserError(`${file}: the image config ${image.config} could not be read`);
-    }
-    const configDigest = sha256Of(configBytes);
-    checkEntryDigest(file, configName, configDigest);
-    const config2 = parseConfig(file, image.config, configBytes);
-    const diffIds = config2.rootfs?.diff_ids;
-    if (!Array.isArray(diffIds) || diffIds.length !== layerNames.length) {
-      throw new UserError(
-        `${file}: the image config lists ${Array.isArray(diffIds) ? diffIds.length : "no"} rootfs.diff_ids but manifest.json lists ${layerNames.length} layers`
-      );
-    }
-    const layers = [];
-    for (const [position, name2] of layerNames.entries()) {
-      const layer = staged.get(name2);
-      if (layer === void 0) {
-        throw new UserError(`${file}: layer ${image.layers[position]} could not be read`);
-      }
-      checkEntryDigest(file, name2, layer.entryDigest);
-      if (layer.diffId !== diffIds[position]) {
-        throw new UserError(
-          `${file}: layer ${image.layers[position]} does not match the image config (its content hashes to ${layer.diffId}, rootfs.diff_ids[${position}] is ${String(diffIds[position])})`
-        );
-      }
-      layers.push({ mediaType: layer.mediaType, digest: layer.digest, size: layer.size });
-    }
-    for (const layer of staged.values()) {
-      await fs4.rename(layer.temporary, blobPath(layout, layer.digest));
-    }
-    await writeBlob(layout, configBytes);
-    const manifest = {
-      schemaVersion: 2,
-      mediaType: mediaTypes.ociManifest,
-      config: { mediaType: mediaTypes.ociConfig, digest: configDigest, size: configBytes.length },
-      layers
-    };
-    const manifestJson = Buffer.from(JSON.stringify(manifest));
-    const manifestDigest = sha256Of(manifestJson);
-    await writeBlob(layout, manifestJson);
-    const descriptor = {
-      mediaType: mediaTypes.ociManifest,
-      digest: manifestDigest,
-      size: manifestJson.length
-    };
-    const platform3 = platformOf(config2);
-    if (platform3 !== void 0) descriptor.platform = platform3;
-    await tagInLayout(layout, descriptor, refName);
-    return descriptor;
-  } finally {
-    for (const layer of staged.values()) await fs4.rm(layer.temporary, { force: true });
-  }
-}
-function parseDockerManifest(file, bytes) {
-  let parsed;
-  try {
-    parsed = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`${file}: manifest.json is not valid JSON`);
-  }
-  if (!Array.isArray(parsed) || parsed.length === 0) {
-    throw new UserError(`${file}: manifest.json lists no images`);
-  }
-  const first = parsed[0];
-  const config2 = first?.Config;
-  const layers = first?.Layers;
-  if (typeof config2 !== "string" || !Array.isArray(layers) || !layers.every((layer) => typeof layer === "string")) {
-    throw new UserError(`${file}: the first image in manifest.json has no Config or Layers`);
-  }
-  return { config: config2, layers };
-}
-function parseConfig(file, name2, bytes) {
-  let parsed;
-  try {
-    parsed = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`${file}: the image config ${name2} is not valid JSON`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new UserError(`${file}: the image config ${name2} is not a JSON object`);
-  }
-  return parsed;
-}
-function platformOf(config2) {
-  const { architecture, os: os7, variant } = config2;
-  if (typeof architecture !== "string" || typeof os7 !== "string") return void 0;
-  return typeof variant === "string" && variant !== "" ? { architecture, os: os7, variant } : { architecture, os: os7 };
-}
-function resolveEntry(file, entries, path7, what) {
-  let name2 = normalizeEntryName(path7);
-  for (let hops = 0; hops < 16; hops++) {
-    const entry3 = entries.get(name2);
-    if (entry3 === void 0) {
-      throw new UserError(`${file}: ${what} ${path7} named in manifest.json is missing`);
-    }
-    if (entry3.type === "file") return name2;
-    if (entry3.type === "symlink" || entry3.type === "link") {
-      const target = entry3.type === "symlink" ? posix.normalize(posix.join(posix.dirname(name2), entry3.linkname)) : normalizeEntryName(entry3.linkname);
-      if (target.startsWith("/") || target === ".." || target.startsWith("../")) {
-        throw new UserError(`${file}: ${what} ${path7} links outside the archive`);
-      }
-      name2 = target;
-      continue;
-    }
-    throw new UserError(`${file}: ${what} ${path7} is not a regular file`);
-  }
-  throw new UserError(`${file}: ${what} ${path7} is a link loop`);
-}
-function checkEntryDigest(file, name2, digest) {
-  const hex = blobEntryPattern.exec(name2)?.[1] ?? /^([a-f0-9]{64})\.json$/.exec(name2)?.[1];
-  if (hex !== void 0 && digest !== `sha256:${hex}`) {
-    throw new UserError(`${file}: ${name2} is corrupt (its bytes hash to ${digest})`);
-  }
-}
-async function stageLayer(file, name2, directory, entry3) {
-  const iterator = entry3[Symbol.asyncIterator]();
-  const head = [];
-  let headLength = 0;
-  while (headLength < 4) {
-    const next = await iterator.next();
-    if (next.done === true) break;
-    const chunk = next.value;
-    head.push(chunk);
-    headLength += chunk.length;
-  }
-  const prefix = Buffer.concat(head);
-  async function* content() {
-    if (prefix.length > 0) yield prefix;
-    for (; ; ) {
-      const next = await iterator.next();
-      if (next.done === true) return;
-      yield next.value;
-    }
-  }
-  if (prefix.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) {
-    throw new UserError(`${file}: layer ${name2} is zstd-compressed, which is not supported`);
-  }
-  const gzipped = prefix[0] === 31 && prefix[1] === 139;
-  const temporary = join3(directory, `.incoming-${randomBytes3(6).toString("hex")}`);
-  const stored = createHash2("sha256");
-  const diff = createHash2("sha256");
-  let size = 0;
-  async function* count2(source) {
-    for await (const chunk of source) {
-      stored.update(chunk);
-      size += chunk.length;
-      yield chunk;
-    }
-  }
-  try {
-    if (gzipped) {
-      const gunzip = createGunzip();
-      await pipeline(
-        content,
-        inflateInto(gunzip, diff),
-        count2,
-        createWriteStream2(temporary, { flags: "wx" })
-      );
-    } else {
-      await pipeline(
-        content,
-        hashInto(diff),
-        createGzip(),
-        count2,
-        createWriteStream2(temporary, { flags: "wx" })
-      );
-    }
-  } catch (error) {
-    await fs4.rm(temporary, { force: true });
-    const code2 = error.code;
-    if (gzipped && typeof code2 === "string" && code2.startsWith("Z_")) {
-      throw new UserError(`${file}: layer ${name2} is not valid gzip (${messageOf(error)})`);
-    }
-    throw error;
-  }
-  const storedDigest = `sha256:${stored.digest("hex")}`;
-  const diffId = `sha256:${diff.digest("hex")}`;
-  return {
-    temporary,
-    digest: storedDigest,
-    size,
-    mediaType: mediaTypes.ociLayerGzip,
-    diffId,
-    entryDigest: gzipped ? storedDigest : diffId
-  };
-}
-function hashInto(hash) {
-  return async function* (source) {
-    for await (const chunk of source) {
-      hash.update(chunk);
-      yield chunk;
-    }
-  };
-}
-function inflateInto(gunzip, hash) {
-  return async function* (source) {
-    let failure;
-    const ended = new Promise((resolve19, reject) => {
-      gunzip.on("data", (chunk) => hash.update(chunk));
-      gunzip.on("end", resolve19);
-      gunzip.on("error", (error) => {
-        failure = error;
-        reject(error);
-      });
-    });
-    ended.catch(() => void 0);
-    for await (const chunk of source) {
-      if (failure !== void 0) throw failure;
-      if (!gunzip.write(chunk)) {
-        await Promise.race([new Promise((resolve19) => gunzip.once("drain", resolve19)), ended]);
-      }
-      yield chunk;
-    }
-    gunzip.end();
-    await ended;
-  };
-}
-async function writeOciArchive(layout, file, descriptors) {
-  const index = descriptors === void 0 ? await readIndex(layout) : { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: descriptors };
-  const blobs = await reachableBlobs(layout, index.manifests, `OCI layout ${layout}`);
-  const digests = [...blobs.keys()].sort();
-  const temporary = join3(dirname2(file), `.${basename2(file)}.${randomBytes3(6).toString("hex")}.tmp`);
-  const pack = import_tar_stream.default.pack();
-  async function* packed() {
-    for await (const chunk of pack) yield chunk;
-  }
-  const produce = async () => {
-    await addEntry(pack, directoryHeader("blobs/"));
-    await addEntry(pack, directoryHeader("blobs/sha256/"));
-    for (const digest of digests) {
-      const name2 = `blobs/sha256/${digest.slice("sha256:".length)}`;
-      const size = blobs.get(digest) ?? 0;
-      const hash = createHash2("sha256");
-      await addEntry(
-        pack,
-        fileHeader(name2, size),
-        tap(createReadStream2(blobPath(layout, digest)), hash)
-      );
-      const actual = `sha256:${hash.digest("hex")}`;
-      if (actual !== digest) {
-        throw new UserError(
-          `OCI layout ${layout}: blob ${digest} is corrupt (its bytes hash to ${actual})`
-        );
-      }
-    }
-    const indexJson = Buffer.from(JSON.stringify(index));
-    await addEntry(pack, fileHeader("index.json", indexJson.length), [indexJson]);
-    const marker = Buffer.from(layoutMarker2);
-    await addEntry(pack, fileHeader("oci-layout", marker.length), [marker]);
-    pack.finalize();
-  };
-  try {
-    await Promise.all([
-      produce().catch((error) => {
-        pack.destroy(error instanceof Error ? error : new Error(String(error)));
-        throw error;
-      }),
-      pipeline(packed, createWriteStream2(temporary, { flags: "wx", mode: 420 }))
-    ]);
-    const handle2 = await fs4.open(temporary, "r");
-    try {
-      await handle2.sync();
-    } finally {
-      await handle2.close();
-    }
-    await fs4.rename(temporary, file);
-  } catch (error) {
-    await fs4.rm(temporary, { force: true });
-    throw error;
-  }
-}
-var epoch = /* @__PURE__ */ new Date(0);
-var commonHeader = {
-  mtime: epoch,
-  uid: 0,
-  gid: 0,
-  uname: "",
-  gname: "",
-  linkname: "",
-  devmajor: 0,
-  devminor: 0
-};
-function directoryHeader(name2) {
-  return { ...commonHeader, name: name2, type: "directory", mode: 493, size: 0 };
-}
-function fileHeader(name2, size) {
-  return { ...commonHeader, name: name2, type: "file", mode: 420, size };
-}
-async function* tap(source, hash) {
-  for await (const chunk of source) {
-    hash.update(chunk);
-    yield chunk;
-  }
-}
-async function addEntry(pack, header3, content = []) {
-  let sink;
-  const done = new Promise((resolve19, reject) => {
-    sink = pack.entry(header3, (error) => error ? reject(error) : resolve19());
-  });
-  done.catch(() => void 0);
-  const target = sink;
-  for await (const chunk of content) {
-    if (!target.write(chunk)) {
-      await new Promise((resolve19, reject) => {
-        const settle = (error) => {
-          target.off("drain", onDrain);
-          target.off("close", onClose);
-          target.off("error", onError);
-          if (error === void 0) resolve19();
-          else reject(error);
-        };
-        const onDrain = () => settle();
-        const onClose = () => settle(new Error("tar entry closed before it was written"));
-        const onError = (error) => settle(error instanceof Error ? error : new Error(String(error)));
-        target.on("drain", onDrain);
-        target.on("close", onClose);
-        target.on("error", onError);
-      });
-    }
-  }
-  target.end(null);
-  await done;
-}
-async function reachableBlobs(layout, roots, what) {
-  const found = /* @__PURE__ */ new Map();
-  const visit = async (descriptor) => {
-    const digest = descriptor?.digest;
-    if (typeof digest !== "string" || !digestPattern.test(digest)) {
-      throw new UserError(`${what}: '${String(digest)}' is not a sha256 digest`);
-    }
-    if (found.has(digest)) return;
-    let size;
-    try {
-      size = (await fs4.stat(blobPath(layout, digest))).size;
-    } catch {
-      if (descriptor.urls !== void 0 && descriptor.urls.length > 0) return;
-      throw new UserError(`${what}: blob ${digest} is missing`);
-    }
-    if (size !== descriptor.size) {
-      throw new UserError(
-        `${what}: blob ${digest} is ${size} bytes but its descriptor says ${descriptor.size}`
-      );
-    }
-    found.set(digest, size);
-    const mediaType = typeof descriptor.mediaType === "string" ? descriptor.mediaType : "";
-    if (isIndex(mediaType)) {
-      const index = await readJsonBlob(layout, digest);
-      for (const child2 of Array.isArray(index.manifests) ? index.manifests : []) await visit(child2);
-    } else if (isImageManifest(mediaType)) {
-      const manifest = await readJsonBlob(layout, digest);
-      await visit(manifest.config);
-      for (const layer of Array.isArray(manifest.layers) ? manifest.layers : []) await visit(layer);
-    }
-  };
-  for (const root of roots) await visit(root);
-  return found;
-}
-async function forEachEntry(file, visit) {
-  const gzipped = await startsWithGzipMagic(file);
-  const raw = createReadStream2(file);
-  const input = gzipped ? raw.pipe(createGunzip()) : raw;
-  const extract = import_tar_stream.default.extract();
-  let readError;
-  let gunzipError;
-  raw.on("error", (error) => {
-    readError ??= error;
-    extract.destroy(error);
-  });
-  if (input !== raw) {
-    input.on("error", (error) => {
-      gunzipError ??= error;
-      extract.destroy(error);
-    });
-  }
-  let tarError;
-  extract.on("error", (error) => {
-    tarError ??= error;
-  });
-  input.pipe(extract);
-  let count2 = 0;
-  let failure;
-  try {
-    for await (const entry3 of extract) {
-      count2++;
-      await visit(entry3.header, entry3);
-      entry3.resume();
-    }
-  } catch (error) {
-    failure = error;
-  } finally {
-    raw.destroy();
-    input.destroy();
-  }
-  if (failure instanceof UserError) throw failure;
-  if (failure !== void 0) await new Promise((resolve19) => setImmediate(resolve19));
-  if (readError !== void 0) {
-    throw new UserError(`cannot read ${file}: ${readError.message}`);
-  }
-  if (gunzipError !== void 0) {
-    throw new UserError(`${file} is not a valid gzip-compressed tar (${gunzipError.message})`);
-  }
-  if (tarError !== void 0) {
-    throw new UserError(`${file} is not a valid tar archive (${tarError.message})`);
-  }
-  if (failure !== void 0)
-    throw failure instanceof Error ? failure : new Error(messageOf(failure));
-  if (count2 === 0) throw new UserError(`${file} is not a tar archive: it holds no entries`);
-}
-async function startsWithGzipMagic(file) {
-  let handle2;
-  try {
-    handle2 = await fs4.open(file, "r");
-  } catch (error) {
-    throw new UserError(`cannot read ${file}: ${messageOf(error)}`);
-  }
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle2.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 31 && head[1] === 139;
-  } catch (error) {
-    throw new UserError(`cannot read ${file}: ${messageOf(error)}`);
-  } finally {
-    await handle2.close();
-  }
-}
-async function readEntry(file, name2, header3, entry3) {
-  if (header3.size > maxMetadataSize) {
-    throw new UserError(`${file}: ${name2} is ${header3.size} bytes, too big for image metadata`);
-  }
-  const chunks = [];
-  for await (const chunk of entry3) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-function normalizeEntryName(name2) {
-  let normalized = name2;
-  while (normalized.startsWith("./")) normalized = normalized.slice(2);
-  while (normalized.endsWith("/")) normalized = normalized.slice(0, -1);
-  return normalized === "." ? "" : normalized;
-}
-function sha256Of(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
-}
-
-// src/oci/push.ts
-async function pushFromLayout(options) {
-  const result4 = {
-    digest: options.descriptor.digest,
-    mediaType: options.descriptor.mediaType,
-    blobsUploaded: 0,
-    blobsPresent: 0,
-    bytesUploaded: 0
-  };
-  await pushManifestTree(options, options.descriptor, result4);
-  for (const tag of options.tags) {
-    const bytes = await readBlob(options.layout, options.descriptor.digest);
-    await putChecked(options, tag, bytes, options.descriptor);
-    options.onEvent?.({ kind: "tag", digest: options.descriptor.digest, tag });
-  }
-  return result4;
-}
-async function pushManifestTree(options, descriptor, result4) {
-  const bytes = await readBlob(options.layout, descriptor.digest);
-  const document = JSON.parse(bytes.toString("utf8"));
-  if (isIndex(descriptor.mediaType)) {
-    for (const child2 of document.manifests) {
-      await pushManifestTree(options, child2, result4);
-    }
-  } else {
-    const manifest = document;
-    for (const blob of [manifest.config, ...manifest.layers]) {
-      await pushBlob(options, blob, result4);
-    }
-  }
-  await putChecked(options, descriptor.digest, bytes, descriptor);
-  options.onEvent?.({ kind: "manifest", digest: descriptor.digest, size: bytes.length });
-}
-async function pushBlob(options, blob, result4) {
-  if (await options.client.blobExists(options.repository, blob.digest)) {
-    result4.blobsPresent++;
-    options.onEvent?.({ kind: "blob-present", digest: blob.digest, size: blob.size });
-    return;
-  }
-  await options.client.uploadBlob(options.repository, blob.digest, {
-    path: blobPath(options.layout, blob.digest)
-  });
-  result4.blobsUploaded++;
-  result4.bytesUploaded += blob.size;
-  options.onEvent?.({ kind: "blob-uploaded", digest: blob.digest, size: blob.size });
-}
-async function putChecked(options, tagOrDigest, bytes, descriptor) {
-  const stored = await options.client.putManifest(
-    options.repository,
-    tagOrDigest,
-    bytes,
-    descriptor.mediaType
-  );
-  if (stored !== descriptor.digest) {
-    throw new UserError(
-      `registry ${options.repository.registry} stored ${options.repository.repository}:${tagOrDigest} as ${stored}, not ${descriptor.digest}`
-    );
-  }
-}
-
-// src/oci/registry.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream3, statSync } from "node:fs";
-import * as http from "node:http";
-import * as https from "node:https";
-import { Readable } from "node:stream";
-
-// src/util/loopback.ts
-function isLoopbackHost(host) {
-  const name2 = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
-  return name2 === "localhost" || name2 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name2);
-}
-
-// src/oci/auth.ts
-function parseWwwAuthenticate(header3) {
-  const challenges = [];
-  const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
-  let position = 0;
-  let current;
-  while (position < header3.length) {
-    token.lastIndex = position;
-    const name2 = token.exec(header3);
-    if (!name2) {
-      position++;
-      continue;
-    }
-    position = token.lastIndex;
-    if (header3[position] === "=") {
-      position++;
-      let value = "";
-      while (header3[position] === " ") position++;
-      if (header3[position] === '"') {
-        position++;
-        while (position < header3.length && header3[position] !== '"') {
-          if (header3[position] === "\\") position++;
-          value += header3[position] ?? "";
-          position++;
-        }
-        position++;
-      } else {
-        const end2 = header3.indexOf(",", position);
-        value = header3.slice(position, end2 === -1 ? void 0 : end2).trim();
-        position = end2 === -1 ? header3.length : end2;
-      }
-      if (current) current.params[name2[1].toLowerCase()] = value;
-    } else {
-      current = { scheme: name2[1].toLowerCase(), params: {} };
-      challenges.push(current);
-    }
-    while (header3[position] === " " || header3[position] === ",") position++;
-  }
-  return challenges;
-}
-function repositoryScope(repository, actions) {
-  return `repository:${repository}:${actions.join(",")}`;
-}
-
-// src/oci/registry.ts
-var RegistryError = class extends UserError {
-  constructor(message, status, code2) {
-    super(message);
-    this.status = status;
-    this.code = code2;
-  }
-  status;
-  code;
-};
-function sha256Digest(bytes) {
-  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
-}
-var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
-var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
-function registryScheme(registry, insecureRegistries = []) {
-  const host = hostOf(registry);
-  if (isLoopbackHost(registry)) return "http";
-  const insecure = insecureRegistries.map(
-    (entry3) => entry3.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
-  );
-  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
-}
-function hostOf(registry) {
-  if (registry.startsWith("[")) return registry.slice(0, registry.indexOf("]") + 1);
-  const colon = registry.lastIndexOf(":");
-  return colon === -1 ? registry : registry.slice(0, colon);
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0 || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-function backoffDelay(retry, minDelayMs, maxDelayMs) {
-  return Math.min(maxDelayMs, minDelayMs * 2 ** (retry - 1));
-}
-var RegistryClient = class {
-  stats = {
-    requests: 0,
-    retries: 0,
-    bytesSent: 0,
-    blobBytesSent: 0,
-    blobUploads: 0
-  };
-  options;
-  challenges = /* @__PURE__ */ new Map();
-  tokens = /* @__PURE__ */ new Map();
-  httpAgent = new http.Agent({ keepAlive: true });
-  httpsAgent = new https.Agent({ keepAlive: true });
-  constructor(options = {}) {
-    this.options = {
-      maxRetries: 3,
-      minDelayMs: 500,
-      maxDelayMs: 4e3,
-      retryAfterCapMs: 3e4,
-      sleep: defaultSleep,
-      timeoutMs: 12e4,
-      userAgent: "runnerkit",
-      ...options
-    };
-  }
-  /** Closes kept-alive connections. */
-  close() {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
-  }
-  baseUrl(registry) {
-    return `${registryScheme(registry, this.options.insecureRegistries)}://${registryApiHost(registry)}`;
-  }
-  async getManifest(reference) {
-    const name2 = referenceName(reference);
-    const response = await this.send({
-      operation: `GET manifest ${formatReference(reference)}`,
-      method: "GET",
-      registry: reference.registry,
-      path: `/v2/${reference.repository}/manifests/${name2}`,
-      scopes: [repositoryScope(reference.repository, ["pull"])],
-      headers: { accept: manifestMediaTypes.join(", ") }
-    });
-    this.expect(response, [200], `GET manifest ${formatReference(reference)}`);
-    const digest = sha256Digest(response.body);
-    const announced = header(response, "docker-content-digest");
-    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
-      throw new RegistryError(
-        `registry ${reference.registry} sent manifest ${formatReference(reference)} with Docker-Content-Digest ${announced}, but its bytes hash to ${digest}`
-      );
-    }
-    if (reference.digest !== void 0 && reference.digest !== digest) {
-      throw new RegistryError(
-        `registry ${reference.registry} sent bytes hashing to ${digest} for ${formatReference(reference)}`
-      );
-    }
-    return { bytes: response.body, mediaType: manifestType(response), digest };
-  }
-  /** The digest and type a tag or digest resolves to, or undefined when it does not exist. */
-  async headManifest(reference) {
-    const response = await this.send({
-      operation: `HEAD manifest ${formatReference(reference)}`,
-      method: "HEAD",
-      registry: reference.registry,
-      path: `/v2/${reference.repository}/manifests/${referenceName(reference)}`,
-      scopes: [repositoryScope(reference.repository, ["pull"])],
-      headers: { accept: manifestMediaTypes.join(", ") }
-    });
-    if (response.status === 404) return void 0;
-    this.expect(response, [200], `HEAD manifest ${formatReference(reference)}`);
-    const digest = header(response, "docker-content-digest");
-    if (digest === void 0) {
-      const manifest = await this.getManifest(reference);
-      return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
-    }
-    return {
-      digest,
-      mediaType: bareMediaType(header(response, "content-type") ?? ""),
-      size: Number(header(response, "content-length") ?? 0)
-    };
-  }
-  /** PUTs a manifest under a tag or its digest; returns its digest (the sha256 of the bytes). */
-  async putManifest(repository, tagOrDigest, bytes, mediaType) {
-    const operation = `PUT manifest ${repository.registry}/${repository.repository}${tagOrDigest.startsWith("sha256:") ? "@" : ":"}${tagOrDigest}`;
-    const response = await this.send({
-      operation,
-      method: "PUT",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/manifests/${tagOrDigest}`,
-      scopes: [repositoryScope(repository.repository, ["pull", "push"])],
-      headers: { "content-type": mediaType },
-      body: bytes
-    });
-    this.expect(response, [200, 201], operation);
-    const digest = sha256Digest(bytes);
-    const announced = header(response, "docker-content-digest");
-    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
-      throw new RegistryError(
-        `${operation}: the registry stored digest ${announced}, not ${digest}; it rewrote the manifest`
-      );
-    }
-    return digest;
-  }
-  async blobExists(repository, digest) {
-    const operation = `HEAD blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "HEAD",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])]
-    });
-    if (response.status === 404) return false;
-    this.expect(response, [200], operation);
-    return true;
-  }
-  async getBlob(repository, digest) {
-    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "GET",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])]
-    });
-    this.expect(response, [200], operation);
-    if (sha256Digest(response.body) !== digest) {
-      throw new RegistryError(`${operation}: the bytes received do not hash to ${digest}`);
-    }
-    return response.body;
-  }
-  /**
-   * Streams a blob (a layer of any size) without holding it in memory. The bytes are not
-   * checked against `digest`: a caller that needs that hashes them as they pass.
-   */
-  async openBlob(repository, digest) {
-    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "GET",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])],
-      stream: true
-    });
-    this.expect(response, [200], operation);
-    return response.stream ?? Readable.from([response.body]);
-  }
-  /**
-   * Mounts a blob from another repository of the same registry. True when the registry mounted
-   * it (201); false when it refused and opened an upload instead (202), which is cancelled.
-   */
-  async mountBlob(from, to, digest) {
-    if (from.registry !== to.registry) return false;
-    const operation = `mount blob ${digest} from ${from.repository} into ${to.registry}/${to.repository}`;
-    const response = await this.send({
-      operation,
-      method: "POST",
-      registry: to.registry,
-      path: `/v2/${to.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`,
-      scopes: [
-        repositoryScope(to.repository, ["pull", "push"]),
-        repositoryScope(from.repository, ["pull"])
-      ],
-      headers: { "content-length": "0" }
-    });
-    this.expect(response, [201, 202], operation);
-    if (response.status === 201) return true;
-    const location = header(response, "location");
-    if (location !== void 0) {
-      const cancel = await this.send({
-        operation: `cancel upload into ${to.registry}/${to.repository}`,
-        method: "DELETE",
-        registry: to.registry,
-        path: this.resolveLocation(to.registry, location),
-        scopes: [repositoryScope(to.repository, ["pull", "push"])]
-      });
-      void cancel;
-    }
-    return false;
-  }
-  /** A monolithic upload: POST for a session, then one PUT with the bytes and the digest. */
-  async uploadBlob(repository, digest, source) {
-    const body2 = blobBody(source);
-    const where2 = `${repository.registry}/${repository.repository}`;
-    const scopes = [repositoryScope(repository.repository, ["pull", "push"])];
-    const start2 = await this.send({
-      operation: `start upload of ${digest} into ${where2}`,
-      method: "POST",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/uploads/`,
-      scopes,
-      headers: { "content-length": "0" }
-    });
-    this.expect(start2, [202], `start upload of ${digest} into ${where2}`);
-    const location = header(start2, "location");
-    if (location === void 0) {
-      throw new RegistryError(`start upload into ${where2}: the registry sent no Location header`);
-    }
-    const url = new URL(this.resolveLocation(repository.registry, location));
-    url.searchParams.set("digest", digest);
-    const operation = `upload blob ${digest} into ${where2}`;
-    this.stats.blobUploads++;
-    const done = await this.send({
-      operation,
-      method: "PUT",
-      registry: repository.registry,
-      path: url.toString(),
-      scopes,
-      headers: { "content-type": "application/octet-stream" },
-      body: body2,
-      blob: true
-    });
-    this.expect(done, [201, 204], operation);
-  }
-  /** Copies a blob between repositories (any registries) by streaming it through this process. */
-  async copyBlob(from, to, digest, size) {
-    const operation = `GET blob ${from.registry}/${from.repository}@${digest}`;
-    const request = {
-      operation,
-      method: "GET",
-      registry: from.registry,
-      path: `/v2/${from.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(from.repository, ["pull"])],
-      stream: true
-    };
-    let length = size;
-    if (length === void 0) {
-      const head = await this.send({
-        ...request,
-        method: "HEAD",
-        operation: `HEAD blob ${from.registry}/${from.repository}@${digest}`,
-        stream: false
-      });
-      this.expect(head, [200], `HEAD blob ${from.registry}/${from.repository}@${digest}`);
-      length = Number(header(head, "content-length"));
-    }
-    await this.uploadBlob(to, digest, {
-      size: length,
-      open: async () => {
-        const response = await this.send(request);
-        this.expect(response, [200], operation);
-        return response.stream ?? Readable.from([response.body]);
-      }
-    });
-  }
-  resolveLocation(registry, location) {
-    return new URL(location, this.baseUrl(registry)).toString();
-  }
-  expect(response, statuses, operation) {
-    if (statuses.includes(response.status)) return;
-    response.stream?.resume();
-    const { code: code2, message } = registryErrorOf(response.body);
-    const detail = code2 ? `${code2}${message ? `: ${message}` : ""}` : `HTTP ${response.status}`;
-    const hint = response.status === 404 ? " (check the name, tag or digest)" : response.status === 401 || response.status === 403 ? " (check the credentials and their access to this repository)" : "";
-    throw new RegistryError(`${operation}: ${detail}${hint}`, response.status, code2);
-  }
-  async send(spec) {
-    const url = spec.path.startsWith("/") ? `${this.baseUrl(spec.registry)}${spec.path}` : spec.path;
-    for (let authAttempt = 0; ; authAttempt++) {
-      const headers = {
-        "user-agent": this.options.userAgent,
-        ...spec.headers
-      };
-      const known = this.challenges.get(spec.registry);
-      if (known?.scheme === "bearer" && !this.tokens.has(tokenKey(spec.registry, spec.scopes))) {
-        await this.fetchToken(spec, known);
-      }
-      const authorization = this.authorization(spec.registry, spec.scopes);
-      if (authorization !== void 0 && new URL(url).host === registryApiHost(spec.registry)) {
-        headers.authorization = authorization;
-      }
-      const response = await this.withRetries(
-        spec.operation,
-        () => this.rawRequest(
-          url,
-          spec.method,
-          headers,
-          spec.body,
-          spec.stream === true,
-          spec.blob === true
-        )
-      );
-      if (response.status !== 401 || authAttempt > 0) {
-        if (response.status === 401) {
-          response.stream?.resume();
-          throw new RegistryError(
-            `${spec.operation}: registry ${spec.registry} refused ${this.options.credentials?.[spec.registry] ? "the credentials given" : "anonymous access"} (HTTP 401): give credentials for ${spec.registry} with access to this repository`,
-            401
-          );
-        }
-        return response;
-      }
-      response.stream?.resume();
-      this.tokens.delete(tokenKey(spec.registry, spec.scopes));
-      await this.authenticate(spec, header(response, "www-authenticate"));
-    }
-  }
-  authorization(registry, scopes) {
-    const challenge = this.challenges.get(registry);
-    if (challenge === void 0) return void 0;
-    if (challenge.scheme === "basic") {
-      const credentials = this.options.credentials?.[registry];
-      return credentials ? basicAuthorization(credentials) : void 0;
-    }
-    const token = this.tokens.get(tokenKey(registry, scopes));
-    return token === void 0 ? void 0 : `Bearer ${token}`;
-  }
-  async authenticate(spec, wwwAuthenticate) {
-    const challenges = parseWwwAuthenticate(wwwAuthenticate ?? "");
-    const challenge = challenges.find((candidate) => candidate.scheme === "bearer") ?? challenges.find((candidate) => candidate.scheme === "basic");
-    const credentials = this.options.credentials?.[spec.registry];
-    if (challenge === void 0) {
-      throw new RegistryError(
-        `${spec.operation}: registry ${spec.registry} answered HTTP 401 without a Bearer or Basic challenge`,
-        401
-      );
-    }
-    this.challenges.set(spec.registry, challenge);
-    if (challenge.scheme === "basic") {
-      if (credentials === void 0) {
-        throw new RegistryError(
-          `${spec.operation}: registry ${spec.registry} requires a username and password; give credentials for ${spec.registry}`,
-          401
-        );
-      }
-      return;
-    }
-    await this.fetchToken(spec, challenge);
-  }
-  async fetchToken(spec, challenge) {
-    const credentials = this.options.credentials?.[spec.registry];
-    const realm = challenge.params.realm;
-    if (realm === void 0) {
-      throw new RegistryError(
-        `${spec.operation}: registry ${spec.registry} sent a Bearer challenge without a realm`,
-        401
-      );
-    }
-    const tokenUrl = new URL(realm);
-    if (challenge.params.service !== void 0)
-      tokenUrl.searchParams.set("service", challenge.params.service);
-    for (const scope of spec.scopes) tokenUrl.searchParams.append("scope", scope);
-    const headers = { "user-agent": this.options.userAgent };
-    if (credentials) headers.authorization = basicAuthorization(credentials);
-    const operation = `get a token for ${spec.registry} from ${tokenUrl.origin}${tokenUrl.pathname}`;
-    const response = await this.withRetries(
-      operation,
-      () => this.rawRequest(tokenUrl.toString(), "GET", headers, void 0, false, false)
-    );
-    if (response.status !== 200) {
-      throw new RegistryError(
-        `${operation}: HTTP ${response.status}${credentials ? "; check the credentials given" : "; give credentials for this registry"}`,
-        response.status
-      );
-    }
-    let token;
-    try {
-      const parsed = JSON.parse(response.body.toString("utf8"));
-      token = parsed.token ?? parsed.access_token;
-    } catch {
-      token = void 0;
-    }
-    if (typeof token !== "string" || token === "") {
-      throw new RegistryError(`${operation}: the answer holds no token`);
-    }
-    this.tokens.set(tokenKey(spec.registry, spec.scopes), token);
-  }
-  async withRetries(operation, attempt) {
-    const { maxRetries, minDelayMs, maxDelayMs, retryAfterCapMs } = this.options;
-    for (let retry = 0; ; retry++) {
-      let reason;
-      let delayMs = backoffDelay(retry + 1, minDelayMs, maxDelayMs);
-      try {
-        const response = await attempt();
-        const retryable = response.status === 429 || response.status >= 500 && response.status !== 501;
-        if (!retryable || retry >= maxRetries) return response;
-        response.stream?.resume();
-        reason = `HTTP ${response.status}`;
-        const retryAfter = parseRetryAfter(header(response, "retry-after"));
-        if (retryAfter !== void 0) delayMs = Math.min(retryAfter, retryAfterCapMs);
-      } catch (error) {
-        const code2 = error.code;
-        const retryable = code2 !== void 0 && retryableCodes.has(code2);
-        if (!retryable || retry >= maxRetries) {
-          const what = code2 ?? (error instanceof Error ? error.message : String(error));
-          throw new RegistryError(
-            `${operation}: ${what}${retry > 0 ? ` after ${retry + 1} attempts` : ""}${code2 === "ECONNREFUSED" ? " (is the registry running, and is the host and port right?)" : ""}`
-          );
-        }
-        reason = code2;
-      }
-      this.stats.retries++;
-      this.options.onRetry?.({ operation, attempt: retry + 1, maxRetries, delayMs, reason });
-      await this.options.sleep(delayMs);
-    }
-  }
-  rawRequest(url, method, headers, body2, stream2, blob, redirects = 0) {
-    const target = new URL(url);
-    const secure = target.protocol === "https:";
-    const transport = secure ? https : http;
-    this.stats.requests++;
-    return new Promise((resolve19, reject) => {
-      const requestHeaders = { ...headers };
-      if (body2 !== void 0)
-        requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
-      const request = transport.request(
-        target,
-        { method, headers: requestHeaders, agent: secure ? this.httpsAgent : this.httpAgent },
-        (response) => {
-          const status = response.statusCode ?? 0;
-          const location = response.headers.location;
-          if ([301, 302, 303, 307, 308].includes(status) && location && (method === "GET" || method === "HEAD") && redirects < 5) {
-            response.resume();
-            const next = new URL(location, target);
-            const nextHeaders = { ...headers };
-            if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve19(
-              this.rawRequest(
-                next.toString(),
-                method,
-                nextHeaders,
-                void 0,
-                stream2,
-                blob,
-                redirects + 1
-              )
-            );
-            return;
-          }
-          if (stream2 && status >= 200 && status < 300) {
-            resolve19({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
-            return;
-          }
-          const chunks = [];
-          response.on("data", (chunk) => chunks.push(chunk));
-          response.on(
-            "end",
-            () => resolve19({ status, headers: response.headers, body: Buffer.concat(chunks) })
-          );
-          response.on("error", reject);
-        }
-      );
-      request.setTimeout(this.options.timeoutMs, () => {
-        request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
-      });
-      request.on("error", reject);
-      const count2 = (length) => {
-        this.stats.bytesSent += length;
-        if (blob) this.stats.blobBytesSent += length;
-      };
-      if (body2 === void 0) {
-        request.end();
-      } else if (Buffer.isBuffer(body2)) {
-        count2(body2.length);
-        request.end(body2);
-      } else {
-        body2.open().then(
-          (source) => {
-            source.on("data", (chunk) => count2(chunk.length));
-            source.on("error", (error) => request.destroy(error));
-            source.pipe(request);
-          },
-          (error) => request.destroy(error instanceof Error ? error : new Error(String(error)))
-        );
-      }
-    });
-  }
-};
-function blobBody(source) {
-  if (Buffer.isBuffer(source)) return source;
-  if ("path" in source) {
-    const { path: path7 } = source;
-    return { size: statSync(path7).size, open: () => Promise.resolve(createReadStream3(path7)) };
-  }
-  return source;
-}
-function referenceName(reference) {
-  const name2 = reference.digest ?? reference.tag;
-  if (name2 === void 0) {
-    throw new UserError(`image reference '${formatReference(reference)}': give a tag or a digest`);
-  }
-  return name2;
-}
-function header(response, name2) {
-  const value = response.headers[name2];
-  return Array.isArray(value) ? value[0] : value;
-}
-function manifestType(response) {
-  const contentType = bareMediaType(header(response, "content-type") ?? "");
-  if (contentType !== "" && contentType !== "application/json" && contentType !== "text/plain")
-    return contentType;
-  try {
-    const { mediaType } = JSON.parse(response.body.toString("utf8"));
-    if (typeof mediaType === "string") return mediaType;
-  } catch {
-  }
-  return contentType;
-}
-function registryErrorOf(body2) {
-  try {
-    const parsed = JSON.parse(body2.toString("utf8"));
-    const first = parsed.errors?.[0];
-    return {
-      ...typeof first?.code === "string" && { code: first.code },
-      ...typeof first?.message === "string" && { message: first.message }
-    };
-  } catch {
-    return {};
-  }
-}
-function basicAuthorization(credentials) {
-  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
-}
-function tokenKey(registry, scopes) {
-  return `${registry} ${[...scopes].sort().join(" ")}`;
-}
 
 // src/release/context.ts
 import { readFileSync } from "node:fs";
@@ -41248,8 +39821,8 @@ async function resolveCommitDate(context, token) {
   return context;
 }
 async function gitOutput(cwd, args2) {
-  const result4 = await runGit(cwd, args2);
-  return result4.ok && result4.stdout !== "" ? result4.stdout : void 0;
+  const result3 = await runGit(cwd, args2);
+  return result3.ok && result3.stdout !== "" ? result3.stdout : void 0;
 }
 function repositoryFromRemoteUrl(url) {
   const match = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?[^/]+(?::\d+)?\/|[^@/]+@[^:/]+:)(.+?)(?:\.git)?\/?$/i.exec(
@@ -42167,11 +40740,11 @@ var delimiter_discover = function(records, options) {
     info4.preferred = !!options.preferred[i2];
     info4.score = options.score(info4, options);
   });
-  const result4 = info3.reduce(
+  const result3 = info3.reduce(
     (acc, info4) => acc.score > info4.score ? acc : info4,
     {}
   );
-  return String.fromCharCode(result4.char_code);
+  return String.fromCharCode(result3.char_code);
 };
 var std = function(array) {
   const n = array.length;
@@ -43602,10 +42175,10 @@ function parseFlavor(entries) {
 }
 
 // src/release/image.ts
-var domainComponent2 = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
-var domain2 = `(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?`;
-var pathComponent2 = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var imageNamePattern = new RegExp(`^(?:${domain2}/)?${pathComponent2}(?:/${pathComponent2})*$`);
+var domainComponent = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
+var domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?`;
+var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var imageNamePattern = new RegExp(`^(?:${domain}/)?${pathComponent}(?:/${pathComponent})*$`);
 function checkImageName(name2, entry3) {
   const lower = name2.toLowerCase();
   if (/@sha256:|:[\w][\w.-]*$/.test(lower) && !imageNamePattern.test(lower)) {
@@ -43696,6 +42269,102 @@ function labelsObject(entries) {
     if (equals >= 0) object[entry3.slice(0, equals)] = entry3.slice(equals + 1);
   }
   return object;
+}
+
+// src/oci/reference.ts
+var dockerHub = "docker.io";
+var dockerHubApiHost = "registry-1.docker.io";
+var pathComponent2 = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var domainComponent2 = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domain2 = new RegExp(
+  `^(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var tagPattern = /^[\w][\w.-]{0,127}$/;
+var digestPattern = /^sha256:[a-f0-9]{64}$/;
+var maxNameLength = 255;
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function isDigest(value) {
+  return digestPattern.test(value);
+}
+function fail(input, why) {
+  throw new UserError(`image reference '${input}': ${why}`);
+}
+function splitRegistry(input, name2) {
+  const slash = name2.indexOf("/");
+  const first = slash === -1 ? "" : name2.slice(0, slash);
+  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
+  let registry = isRegistry ? first : dockerHub;
+  let repository = isRegistry ? name2.slice(slash + 1) : name2;
+  if (isRegistry && !domain2.test(registry))
+    fail(input, `'${registry}' is not a valid registry host`);
+  if (registry === "index.docker.io") registry = dockerHub;
+  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
+  if (repository === "") fail(input, "the repository name is empty");
+  for (const component of repository.split("/")) {
+    if (!pathComponent2.test(component)) {
+      fail(
+        input,
+        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
+      );
+    }
+  }
+  const fullLength = (registry === dockerHub ? "" : `${registry}/`).length + repository.length;
+  if (fullLength > maxNameLength) fail(input, `the name is longer than ${maxNameLength} characters`);
+  return { registry, repository };
+}
+function parseReference(input, options = {}) {
+  const text2 = input.trim();
+  if (text2 === "") fail(input, "it is empty; give a name such as registry.example.com/team/app:1.0");
+  let rest = text2;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!isDigest(digest))
+      fail(input, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
+  }
+  let tag;
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > rest.lastIndexOf("/")) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!isValidTag(tag)) {
+      fail(
+        input,
+        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+      );
+    }
+  }
+  const repository = splitRegistry(input, rest);
+  const defaultTag = options.defaultTag ?? "latest";
+  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
+  return {
+    ...repository,
+    ...tag !== void 0 && { tag },
+    ...digest !== void 0 && { digest }
+  };
+}
+function parseRepository(input) {
+  const reference = parseReference(input, { defaultTag: "" });
+  if (reference.tag !== void 0 || reference.digest !== void 0) {
+    fail(input, "give a repository without a tag or digest");
+  }
+  return { registry: reference.registry, repository: reference.repository };
+}
+function registryApiHost(registry) {
+  return registry === dockerHub || registry === "index.docker.io" ? dockerHubApiHost : registry;
+}
+function formatRepository(repository) {
+  return `${repository.registry}/${repository.repository}`;
+}
+function formatReference(reference) {
+  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
 }
 
 // src/release/tag-name.ts
@@ -44259,15 +42928,1440 @@ var metaOutputNames = [
   "annotations",
   "json"
 ];
-function metaOutputs(result4, inputs) {
+function metaOutputs(result3, inputs) {
   return {
-    version: result4.version,
-    tags: result4.tags.join(inputs.sepTags),
-    "tag-names": result4.tagNames.join(inputs.sepTags),
-    labels: result4.labels.join(inputs.sepLabels),
-    annotations: result4.annotations.join(inputs.sepAnnotations),
-    json: JSON.stringify(result4.json)
+    version: result3.version,
+    tags: result3.tags.join(inputs.sepTags),
+    "tag-names": result3.tagNames.join(inputs.sepTags),
+    labels: result3.labels.join(inputs.sepLabels),
+    annotations: result3.annotations.join(inputs.sepAnnotations),
+    json: JSON.stringify(result3.json)
   };
+}
+
+// src/release/repository.ts
+import { basename } from "node:path";
+function text(value) {
+  return typeof value === "string" ? value : "";
+}
+function repositoryInfoOf(repository) {
+  return {
+    name: text(payloadValue(repository, "name")),
+    description: text(payloadValue(repository, "description")),
+    htmlUrl: text(payloadValue(repository, "html_url")),
+    license: text(payloadValue(repository, "license", "spdx_id")),
+    defaultBranch: text(payloadValue(repository, "default_branch"))
+  };
+}
+function repositoryFromPayload(payload) {
+  const repository = payload.repository;
+  if (repository === null || typeof repository !== "object") return void 0;
+  const info3 = repositoryInfoOf(repository);
+  const complete = info3.name !== "" && info3.htmlUrl !== "" && info3.defaultBranch !== "" && "description" in repository && "license" in repository;
+  return complete ? info3 : void 0;
+}
+async function fetchRepository(repository, token, apiUrl) {
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+    throw new UserError(`'${repository}' is not an owner/name repository`);
+  }
+  return repositoryInfoOf(await getGitHubJson(`/repos/${repository}`, token, apiUrl));
+}
+async function resolveRepository(context, env, token) {
+  const fromPayload = repositoryFromPayload(context.payload);
+  if (fromPayload) return fromPayload;
+  const repository = context.repository || env.GITHUB_REPOSITORY || "";
+  if (!repository) {
+    throw new UserError(
+      "the event payload has no repository and GITHUB_REPOSITORY is not set; cannot read repository metadata"
+    );
+  }
+  try {
+    return await fetchRepository(repository, token, context.apiUrl || env.GITHUB_API_URL || "");
+  } catch (error) {
+    if (error instanceof UserError) {
+      throw new UserError(
+        `cannot read repository metadata for ${repository}: ${error.message}; check the github-token`
+      );
+    }
+    throw error;
+  }
+}
+async function repositoryFromGit(cwd) {
+  const top = await runGit(cwd, ["rev-parse", "--show-toplevel"]);
+  const remote = await runGit(cwd, ["remote", "get-url", "origin"]);
+  const originHead = await runGit(cwd, [
+    "symbolic-ref",
+    "-q",
+    "--short",
+    "refs/remotes/origin/HEAD"
+  ]);
+  const remoteUrl = remote.ok ? remote.stdout : "";
+  const slug = repositoryFromRemoteUrl(remoteUrl);
+  const host = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)|[^@/]+@([^:/]+):)/i.exec(remoteUrl);
+  const hostName = host?.[1] ?? host?.[2];
+  return {
+    name: slug ? slug.split("/")[1] : basename(top.ok ? top.stdout : cwd),
+    description: "",
+    htmlUrl: slug && hostName ? `https://${hostName}/${slug}` : "",
+    license: "",
+    defaultBranch: originHead.ok ? originHead.stdout.replace(/^origin\//, "") : ""
+  };
+}
+
+// src/image/event-meta.ts
+async function metaForEvent(raw, options) {
+  const inputs = parseMetaInputs(raw);
+  const context = options.metaContext ? await options.metaContext() : contextFromEnv(options.env);
+  return computeMeta(
+    inputs,
+    context,
+    repositoryOf(context),
+    metaSettingsFromEnv(options.env),
+    clockFromEnv(options.env)
+  );
+}
+function repositoryOf(context) {
+  const fromPayload = repositoryFromPayload(context.payload);
+  if (fromPayload) return fromPayload;
+  const defaultBranch = payloadValue(context.payload, "repository", "default_branch");
+  return {
+    name: context.repository.split("/")[1] ?? "",
+    description: "",
+    htmlUrl: "",
+    license: "",
+    defaultBranch: typeof defaultBranch === "string" ? defaultBranch : ""
+  };
+}
+
+// src/oci/archive.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, promises as fs4 } from "node:fs";
+import { basename as basename3, dirname as dirname2, join as join3, posix } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
+
+// src/oci/layout.ts
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { createReadStream, createWriteStream, promises as fs3 } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/util/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { promises as fs2 } from "node:fs";
+import { basename as basename2, dirname, join } from "node:path";
+async function writeFileAtomic(path7, data, options = {}) {
+  const temporary = join(dirname(path7), `.${basename2(path7)}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle2 = await fs2.open(temporary, "wx", options.mode ?? 420);
+  try {
+    await handle2.writeFile(data);
+    await handle2.sync();
+  } finally {
+    await handle2.close();
+  }
+  try {
+    await fs2.rename(temporary, path7);
+  } catch (error) {
+    await fs2.rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+// src/oci/media-types.ts
+var mediaTypes = {
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  dockerLayer: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  dockerForeignLayer: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip",
+  ociLayer: "application/vnd.oci.image.layer.v1.tar",
+  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd"
+};
+var manifestMediaTypes = [
+  mediaTypes.ociIndex,
+  mediaTypes.dockerManifestList,
+  mediaTypes.ociManifest,
+  mediaTypes.dockerManifest
+];
+function bareMediaType(mediaType) {
+  return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+}
+function isIndex(mediaType) {
+  const bare = bareMediaType(mediaType);
+  return bare === mediaTypes.ociIndex || bare === mediaTypes.dockerManifestList;
+}
+function isImageManifest(mediaType) {
+  const bare = bareMediaType(mediaType);
+  return bare === mediaTypes.ociManifest || bare === mediaTypes.dockerManifest;
+}
+
+// src/oci/layout.ts
+var refNameAnnotation = "org.opencontainers.image.ref.name";
+var layoutMarker = JSON.stringify({ imageLayoutVersion: "1.0.0" });
+function blobPath(layout, digest) {
+  if (!digestPattern.test(digest)) throw new UserError(`not a sha256 digest: '${digest}'`);
+  return join2(layout, "blobs", "sha256", digest.slice("sha256:".length));
+}
+async function initLayout(layout) {
+  await fs3.mkdir(join2(layout, "blobs", "sha256"), { recursive: true });
+  const marker = join2(layout, "oci-layout");
+  if (!await exists(marker)) await writeFileAtomic(marker, layoutMarker);
+  const index = join2(layout, "index.json");
+  if (!await exists(index)) {
+    await writeFileAtomic(index, JSON.stringify(emptyIndex()));
+  }
+}
+async function writeBlob(layout, bytes) {
+  const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  const path7 = blobPath(layout, digest);
+  if (!await exists(path7)) await writeFileAtomic(path7, bytes);
+  return { digest, size: bytes.length };
+}
+async function readBlob(layout, digest) {
+  const path7 = blobPath(layout, digest);
+  let bytes;
+  try {
+    bytes = await fs3.readFile(path7);
+  } catch {
+    throw new UserError(`OCI layout ${layout}: blob ${digest} is missing`);
+  }
+  const actual = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  if (actual !== digest) {
+    throw new UserError(
+      `OCI layout ${layout}: blob ${digest} is corrupt (its bytes hash to ${actual})`
+    );
+  }
+  return bytes;
+}
+async function readJsonBlob(layout, digest) {
+  const bytes = await readBlob(layout, digest);
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`OCI layout ${layout}: blob ${digest} is not JSON`);
+  }
+}
+async function readIndex(layout) {
+  let text2;
+  try {
+    text2 = await fs3.readFile(join2(layout, "index.json"), "utf8");
+  } catch {
+    throw new UserError(`${layout} is not an OCI layout: it has no index.json`);
+  }
+  let index;
+  try {
+    index = JSON.parse(text2);
+  } catch {
+    throw new UserError(`${join2(layout, "index.json")} is not valid JSON`);
+  }
+  if (!Array.isArray(index.manifests)) {
+    throw new UserError(`${join2(layout, "index.json")} has no "manifests" list`);
+  }
+  return index;
+}
+async function tagInLayout(layout, descriptor, refName) {
+  const index = await readIndex(layout);
+  const entry3 = { ...descriptor };
+  if (refName !== void 0) {
+    entry3.annotations = { ...descriptor.annotations ?? {}, [refNameAnnotation]: refName };
+  }
+  const kept = index.manifests.filter(
+    (existing) => refName === void 0 ? existing.digest !== descriptor.digest || existing.annotations?.[refNameAnnotation] !== void 0 : existing.annotations?.[refNameAnnotation] !== refName
+  );
+  index.manifests = [...kept, entry3];
+  await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
+}
+async function untagInLayout(layout, refName) {
+  const index = await readIndex(layout);
+  index.manifests = index.manifests.filter(
+    (entry3) => entry3.annotations?.[refNameAnnotation] !== refName
+  );
+  await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
+}
+async function resolveInLayout(layout, refName) {
+  const index = await readIndex(layout);
+  if (refName !== void 0 && refName !== "") {
+    const found = index.manifests.find(
+      (entry3) => entry3.annotations?.[refNameAnnotation] === refName
+    );
+    if (found === void 0) {
+      const names = index.manifests.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
+      throw new UserError(
+        `OCI layout ${layout} has no image named '${refName}'${names.length > 0 ? ` (it has: ${names.join(", ")})` : ""}`
+      );
+    }
+    return found;
+  }
+  if (index.manifests.length !== 1) {
+    throw new UserError(
+      `OCI layout ${layout} holds ${index.manifests.length} images: name one (oci:${layout}:NAME)`
+    );
+  }
+  return index.manifests[0];
+}
+function emptyIndex() {
+  return { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: [] };
+}
+async function exists(path7) {
+  try {
+    await fs3.access(path7);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/oci/archive.ts
+var maxMetadataSize = 64 * 1024 * 1024;
+var layoutMarker2 = JSON.stringify({ imageLayoutVersion: "1.0.0" });
+var blobEntryPattern = /^blobs\/sha256\/([a-f0-9]{64})$/;
+async function importDockerArchive(file, layout, refName) {
+  await initLayout(layout);
+  const entries = /* @__PURE__ */ new Map();
+  let manifestBytes;
+  await forEachEntry(file, async (header3, entry3) => {
+    const name2 = normalizeEntryName(header3.name);
+    entries.set(name2, { type: header3.type, linkname: header3.linkname ?? "" });
+    if (name2 === "manifest.json" && header3.type === "file") {
+      manifestBytes = await readEntry(file, name2, header3, entry3);
+    }
+  });
+  if (manifestBytes === void 0) {
+    throw new UserError(`${file} is not a docker save archive: it has no manifest.json`);
+  }
+  const image = parseDockerManifest(file, manifestBytes);
+  const configName = resolveEntry(file, entries, image.config, "the image config");
+  const layerNames = image.layers.map((layer) => resolveEntry(file, entries, layer, "layer"));
+  const wanted = new Set(layerNames);
+  const staged = /* @__PURE__ */ new Map();
+  const blobs = join3(layout, "blobs", "sha256");
+  let configBytes;
+  try {
+    await forEachEntry(file, async (header3, entry3) => {
+      const name2 = normalizeEntryName(header3.name);
+      if (header3.type !== "file") return;
+      if (name2 === configName) {
+        configBytes = await readEntry(file, name2, header3, entry3);
+      } else if (wanted.has(name2) && !staged.has(name2)) {
+        staged.set(name2, await stageLayer(file, name2, blobs, entry3));
+      }
+    });
+    if (configBytes === void 0) {
+      throw new UserError(`${file}: the image config ${image.config} could not be read`);
+    }
+    const configDigest = sha256Of(configBytes);
+    checkEntryDigest(file, configName, configDigest);
+    const config2 = parseConfig(file, image.config, configBytes);
+    const diffIds = config2.rootfs?.diff_ids;
+    if (!Array.isArray(diffIds) || diffIds.length !== layerNames.length) {
+      throw new UserError(
+        `${file}: the image config lists ${Array.isArray(diffIds) ? diffIds.length : "no"} rootfs.diff_ids but manifest.json lists ${layerNames.length} layers`
+      );
+    }
+    const layers = [];
+    for (const [position, name2] of layerNames.entries()) {
+      const layer = staged.get(name2);
+      if (layer === void 0) {
+        throw new UserError(`${file}: layer ${image.layers[position]} could not be read`);
+      }
+      checkEntryDigest(file, name2, layer.entryDigest);
+      if (layer.diffId !== diffIds[position]) {
+        throw new UserError(
+          `${file}: layer ${image.layers[position]} does not match the image config (its content hashes to ${layer.diffId}, rootfs.diff_ids[${position}] is ${String(diffIds[position])})`
+        );
+      }
+      layers.push({ mediaType: layer.mediaType, digest: layer.digest, size: layer.size });
+    }
+    for (const layer of staged.values()) {
+      await fs4.rename(layer.temporary, blobPath(layout, layer.digest));
+    }
+    await writeBlob(layout, configBytes);
+    const manifest = {
+      schemaVersion: 2,
+      mediaType: mediaTypes.ociManifest,
+      config: { mediaType: mediaTypes.ociConfig, digest: configDigest, size: configBytes.length },
+      layers
+    };
+    const manifestJson = Buffer.from(JSON.stringify(manifest));
+    const manifestDigest = sha256Of(manifestJson);
+    await writeBlob(layout, manifestJson);
+    const descriptor = {
+      mediaType: mediaTypes.ociManifest,
+      digest: manifestDigest,
+      size: manifestJson.length
+    };
+    const platform3 = platformOf(config2);
+    if (platform3 !== void 0) descriptor.platform = platform3;
+    await tagInLayout(layout, descriptor, refName);
+    return descriptor;
+  } finally {
+    for (const layer of staged.values()) await fs4.rm(layer.temporary, { force: true });
+  }
+}
+function parseDockerManifest(file, bytes) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`${file}: manifest.json is not valid JSON`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) {
+    throw new UserError(`${file}: manifest.json lists no images`);
+  }
+  const first = parsed[0];
+  const config2 = first?.Config;
+  const layers = first?.Layers;
+  if (typeof config2 !== "string" || !Array.isArray(layers) || !layers.every((layer) => typeof layer === "string")) {
+    throw new UserError(`${file}: the first image in manifest.json has no Config or Layers`);
+  }
+  return { config: config2, layers };
+}
+function parseConfig(file, name2, bytes) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`${file}: the image config ${name2} is not valid JSON`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new UserError(`${file}: the image config ${name2} is not a JSON object`);
+  }
+  return parsed;
+}
+function platformOf(config2) {
+  const { architecture, os: os7, variant } = config2;
+  if (typeof architecture !== "string" || typeof os7 !== "string") return void 0;
+  return typeof variant === "string" && variant !== "" ? { architecture, os: os7, variant } : { architecture, os: os7 };
+}
+function resolveEntry(file, entries, path7, what) {
+  let name2 = normalizeEntryName(path7);
+  for (let hops = 0; hops < 16; hops++) {
+    const entry3 = entries.get(name2);
+    if (entry3 === void 0) {
+      throw new UserError(`${file}: ${what} ${path7} named in manifest.json is missing`);
+    }
+    if (entry3.type === "file") return name2;
+    if (entry3.type === "symlink" || entry3.type === "link") {
+      const target = entry3.type === "symlink" ? posix.normalize(posix.join(posix.dirname(name2), entry3.linkname)) : normalizeEntryName(entry3.linkname);
+      if (target.startsWith("/") || target === ".." || target.startsWith("../")) {
+        throw new UserError(`${file}: ${what} ${path7} links outside the archive`);
+      }
+      name2 = target;
+      continue;
+    }
+    throw new UserError(`${file}: ${what} ${path7} is not a regular file`);
+  }
+  throw new UserError(`${file}: ${what} ${path7} is a link loop`);
+}
+function checkEntryDigest(file, name2, digest) {
+  const hex = blobEntryPattern.exec(name2)?.[1] ?? /^([a-f0-9]{64})\.json$/.exec(name2)?.[1];
+  if (hex !== void 0 && digest !== `sha256:${hex}`) {
+    throw new UserError(`${file}: ${name2} is corrupt (its bytes hash to ${digest})`);
+  }
+}
+async function stageLayer(file, name2, directory, entry3) {
+  const iterator = entry3[Symbol.asyncIterator]();
+  const head = [];
+  let headLength = 0;
+  while (headLength < 4) {
+    const next = await iterator.next();
+    if (next.done === true) break;
+    const chunk = next.value;
+    head.push(chunk);
+    headLength += chunk.length;
+  }
+  const prefix = Buffer.concat(head);
+  async function* content() {
+    if (prefix.length > 0) yield prefix;
+    for (; ; ) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+  if (prefix.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) {
+    throw new UserError(`${file}: layer ${name2} is zstd-compressed, which is not supported`);
+  }
+  const gzipped = prefix[0] === 31 && prefix[1] === 139;
+  const temporary = join3(directory, `.incoming-${randomBytes3(6).toString("hex")}`);
+  const stored = createHash2("sha256");
+  const diff = createHash2("sha256");
+  let size = 0;
+  async function* count2(source) {
+    for await (const chunk of source) {
+      stored.update(chunk);
+      size += chunk.length;
+      yield chunk;
+    }
+  }
+  try {
+    if (gzipped) {
+      const gunzip = createGunzip();
+      await pipeline(
+        content,
+        inflateInto(gunzip, diff),
+        count2,
+        createWriteStream2(temporary, { flags: "wx" })
+      );
+    } else {
+      await pipeline(
+        content,
+        hashInto(diff),
+        createGzip(),
+        count2,
+        createWriteStream2(temporary, { flags: "wx" })
+      );
+    }
+  } catch (error) {
+    await fs4.rm(temporary, { force: true });
+    const code2 = error.code;
+    if (gzipped && typeof code2 === "string" && code2.startsWith("Z_")) {
+      throw new UserError(`${file}: layer ${name2} is not valid gzip (${messageOf(error)})`);
+    }
+    throw error;
+  }
+  const storedDigest = `sha256:${stored.digest("hex")}`;
+  const diffId = `sha256:${diff.digest("hex")}`;
+  return {
+    temporary,
+    digest: storedDigest,
+    size,
+    mediaType: mediaTypes.ociLayerGzip,
+    diffId,
+    entryDigest: gzipped ? storedDigest : diffId
+  };
+}
+function hashInto(hash) {
+  return async function* (source) {
+    for await (const chunk of source) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  };
+}
+function inflateInto(gunzip, hash) {
+  return async function* (source) {
+    let failure;
+    const ended = new Promise((resolve19, reject) => {
+      gunzip.on("data", (chunk) => hash.update(chunk));
+      gunzip.on("end", resolve19);
+      gunzip.on("error", (error) => {
+        failure = error;
+        reject(error);
+      });
+    });
+    ended.catch(() => void 0);
+    for await (const chunk of source) {
+      if (failure !== void 0) throw failure;
+      if (!gunzip.write(chunk)) {
+        await Promise.race([new Promise((resolve19) => gunzip.once("drain", resolve19)), ended]);
+      }
+      yield chunk;
+    }
+    gunzip.end();
+    await ended;
+  };
+}
+async function writeOciArchive(layout, file, descriptors) {
+  const index = descriptors === void 0 ? await readIndex(layout) : { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: descriptors };
+  const blobs = await reachableBlobs(layout, index.manifests, `OCI layout ${layout}`);
+  const digests = [...blobs.keys()].sort();
+  const temporary = join3(dirname2(file), `.${basename3(file)}.${randomBytes3(6).toString("hex")}.tmp`);
+  const pack = import_tar_stream.default.pack();
+  async function* packed() {
+    for await (const chunk of pack) yield chunk;
+  }
+  const produce = async () => {
+    await addEntry(pack, directoryHeader("blobs/"));
+    await addEntry(pack, directoryHeader("blobs/sha256/"));
+    for (const digest of digests) {
+      const name2 = `blobs/sha256/${digest.slice("sha256:".length)}`;
+      const size = blobs.get(digest) ?? 0;
+      const hash = createHash2("sha256");
+      await addEntry(
+        pack,
+        fileHeader(name2, size),
+        tap(createReadStream2(blobPath(layout, digest)), hash)
+      );
+      const actual = `sha256:${hash.digest("hex")}`;
+      if (actual !== digest) {
+        throw new UserError(
+          `OCI layout ${layout}: blob ${digest} is corrupt (its bytes hash to ${actual})`
+        );
+      }
+    }
+    const indexJson = Buffer.from(JSON.stringify(index));
+    await addEntry(pack, fileHeader("index.json", indexJson.length), [indexJson]);
+    const marker = Buffer.from(layoutMarker2);
+    await addEntry(pack, fileHeader("oci-layout", marker.length), [marker]);
+    pack.finalize();
+  };
+  try {
+    await Promise.all([
+      produce().catch((error) => {
+        pack.destroy(error instanceof Error ? error : new Error(String(error)));
+        throw error;
+      }),
+      pipeline(packed, createWriteStream2(temporary, { flags: "wx", mode: 420 }))
+    ]);
+    const handle2 = await fs4.open(temporary, "r");
+    try {
+      await handle2.sync();
+    } finally {
+      await handle2.close();
+    }
+    await fs4.rename(temporary, file);
+  } catch (error) {
+    await fs4.rm(temporary, { force: true });
+    throw error;
+  }
+}
+var epoch = /* @__PURE__ */ new Date(0);
+var commonHeader = {
+  mtime: epoch,
+  uid: 0,
+  gid: 0,
+  uname: "",
+  gname: "",
+  linkname: "",
+  devmajor: 0,
+  devminor: 0
+};
+function directoryHeader(name2) {
+  return { ...commonHeader, name: name2, type: "directory", mode: 493, size: 0 };
+}
+function fileHeader(name2, size) {
+  return { ...commonHeader, name: name2, type: "file", mode: 420, size };
+}
+async function* tap(source, hash) {
+  for await (const chunk of source) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+async function addEntry(pack, header3, content = []) {
+  let sink;
+  const done = new Promise((resolve19, reject) => {
+    sink = pack.entry(header3, (error) => error ? reject(error) : resolve19());
+  });
+  done.catch(() => void 0);
+  const target = sink;
+  for await (const chunk of content) {
+    if (!target.write(chunk)) {
+      await new Promise((resolve19, reject) => {
+        const settle = (error) => {
+          target.off("drain", onDrain);
+          target.off("close", onClose);
+          target.off("error", onError);
+          if (error === void 0) resolve19();
+          else reject(error);
+        };
+        const onDrain = () => settle();
+        const onClose = () => settle(new Error("tar entry closed before it was written"));
+        const onError = (error) => settle(error instanceof Error ? error : new Error(String(error)));
+        target.on("drain", onDrain);
+        target.on("close", onClose);
+        target.on("error", onError);
+      });
+    }
+  }
+  target.end(null);
+  await done;
+}
+async function reachableBlobs(layout, roots, what) {
+  const found = /* @__PURE__ */ new Map();
+  const visit = async (descriptor) => {
+    const digest = descriptor?.digest;
+    if (typeof digest !== "string" || !digestPattern.test(digest)) {
+      throw new UserError(`${what}: '${String(digest)}' is not a sha256 digest`);
+    }
+    if (found.has(digest)) return;
+    let size;
+    try {
+      size = (await fs4.stat(blobPath(layout, digest))).size;
+    } catch {
+      if (descriptor.urls !== void 0 && descriptor.urls.length > 0) return;
+      throw new UserError(`${what}: blob ${digest} is missing`);
+    }
+    if (size !== descriptor.size) {
+      throw new UserError(
+        `${what}: blob ${digest} is ${size} bytes but its descriptor says ${descriptor.size}`
+      );
+    }
+    found.set(digest, size);
+    const mediaType = typeof descriptor.mediaType === "string" ? descriptor.mediaType : "";
+    if (isIndex(mediaType)) {
+      const index = await readJsonBlob(layout, digest);
+      for (const child2 of Array.isArray(index.manifests) ? index.manifests : []) await visit(child2);
+    } else if (isImageManifest(mediaType)) {
+      const manifest = await readJsonBlob(layout, digest);
+      await visit(manifest.config);
+      for (const layer of Array.isArray(manifest.layers) ? manifest.layers : []) await visit(layer);
+    }
+  };
+  for (const root of roots) await visit(root);
+  return found;
+}
+async function forEachEntry(file, visit) {
+  const gzipped = await startsWithGzipMagic(file);
+  const raw = createReadStream2(file);
+  const input = gzipped ? raw.pipe(createGunzip()) : raw;
+  const extract = import_tar_stream.default.extract();
+  let readError;
+  let gunzipError;
+  raw.on("error", (error) => {
+    readError ??= error;
+    extract.destroy(error);
+  });
+  if (input !== raw) {
+    input.on("error", (error) => {
+      gunzipError ??= error;
+      extract.destroy(error);
+    });
+  }
+  let tarError;
+  extract.on("error", (error) => {
+    tarError ??= error;
+  });
+  input.pipe(extract);
+  let count2 = 0;
+  let failure;
+  try {
+    for await (const entry3 of extract) {
+      count2++;
+      await visit(entry3.header, entry3);
+      entry3.resume();
+    }
+  } catch (error) {
+    failure = error;
+  } finally {
+    raw.destroy();
+    input.destroy();
+  }
+  if (failure instanceof UserError) throw failure;
+  if (failure !== void 0) await new Promise((resolve19) => setImmediate(resolve19));
+  if (readError !== void 0) {
+    throw new UserError(`cannot read ${file}: ${readError.message}`);
+  }
+  if (gunzipError !== void 0) {
+    throw new UserError(`${file} is not a valid gzip-compressed tar (${gunzipError.message})`);
+  }
+  if (tarError !== void 0) {
+    throw new UserError(`${file} is not a valid tar archive (${tarError.message})`);
+  }
+  if (failure !== void 0)
+    throw failure instanceof Error ? failure : new Error(messageOf(failure));
+  if (count2 === 0) throw new UserError(`${file} is not a tar archive: it holds no entries`);
+}
+async function startsWithGzipMagic(file) {
+  let handle2;
+  try {
+    handle2 = await fs4.open(file, "r");
+  } catch (error) {
+    throw new UserError(`cannot read ${file}: ${messageOf(error)}`);
+  }
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle2.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 31 && head[1] === 139;
+  } catch (error) {
+    throw new UserError(`cannot read ${file}: ${messageOf(error)}`);
+  } finally {
+    await handle2.close();
+  }
+}
+async function readEntry(file, name2, header3, entry3) {
+  if (header3.size > maxMetadataSize) {
+    throw new UserError(`${file}: ${name2} is ${header3.size} bytes, too big for image metadata`);
+  }
+  const chunks = [];
+  for await (const chunk of entry3) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+function normalizeEntryName(name2) {
+  let normalized = name2;
+  while (normalized.startsWith("./")) normalized = normalized.slice(2);
+  while (normalized.endsWith("/")) normalized = normalized.slice(0, -1);
+  return normalized === "." ? "" : normalized;
+}
+function sha256Of(bytes) {
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+}
+
+// src/oci/push.ts
+async function pushFromLayout(options) {
+  const result3 = {
+    digest: options.descriptor.digest,
+    mediaType: options.descriptor.mediaType,
+    blobsUploaded: 0,
+    blobsPresent: 0,
+    bytesUploaded: 0
+  };
+  await pushManifestTree(options, options.descriptor, result3);
+  for (const tag of options.tags) {
+    const bytes = await readBlob(options.layout, options.descriptor.digest);
+    await putChecked(options, tag, bytes, options.descriptor);
+    options.onEvent?.({ kind: "tag", digest: options.descriptor.digest, tag });
+  }
+  return result3;
+}
+async function pushManifestTree(options, descriptor, result3) {
+  const bytes = await readBlob(options.layout, descriptor.digest);
+  const document = JSON.parse(bytes.toString("utf8"));
+  if (isIndex(descriptor.mediaType)) {
+    for (const child2 of document.manifests) {
+      await pushManifestTree(options, child2, result3);
+    }
+  } else {
+    const manifest = document;
+    for (const blob of [manifest.config, ...manifest.layers]) {
+      await pushBlob(options, blob, result3);
+    }
+  }
+  await putChecked(options, descriptor.digest, bytes, descriptor);
+  options.onEvent?.({ kind: "manifest", digest: descriptor.digest, size: bytes.length });
+}
+async function pushBlob(options, blob, result3) {
+  if (await options.client.blobExists(options.repository, blob.digest)) {
+    result3.blobsPresent++;
+    options.onEvent?.({ kind: "blob-present", digest: blob.digest, size: blob.size });
+    return;
+  }
+  await options.client.uploadBlob(options.repository, blob.digest, {
+    path: blobPath(options.layout, blob.digest)
+  });
+  result3.blobsUploaded++;
+  result3.bytesUploaded += blob.size;
+  options.onEvent?.({ kind: "blob-uploaded", digest: blob.digest, size: blob.size });
+}
+async function putChecked(options, tagOrDigest, bytes, descriptor) {
+  const stored = await options.client.putManifest(
+    options.repository,
+    tagOrDigest,
+    bytes,
+    descriptor.mediaType
+  );
+  if (stored !== descriptor.digest) {
+    throw new UserError(
+      `registry ${options.repository.registry} stored ${options.repository.repository}:${tagOrDigest} as ${stored}, not ${descriptor.digest}`
+    );
+  }
+}
+
+// src/oci/registry.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream3, statSync } from "node:fs";
+import * as http2 from "node:http";
+import * as https2 from "node:https";
+import { Readable } from "node:stream";
+
+// src/util/loopback.ts
+function isLoopbackHost(host) {
+  const name2 = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
+  return name2 === "localhost" || name2 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name2);
+}
+
+// src/oci/auth.ts
+function parseWwwAuthenticate(header3) {
+  const challenges = [];
+  const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
+  let position = 0;
+  let current;
+  while (position < header3.length) {
+    token.lastIndex = position;
+    const name2 = token.exec(header3);
+    if (!name2) {
+      position++;
+      continue;
+    }
+    position = token.lastIndex;
+    if (header3[position] === "=") {
+      position++;
+      let value = "";
+      while (header3[position] === " ") position++;
+      if (header3[position] === '"') {
+        position++;
+        while (position < header3.length && header3[position] !== '"') {
+          if (header3[position] === "\\") position++;
+          value += header3[position] ?? "";
+          position++;
+        }
+        position++;
+      } else {
+        const end2 = header3.indexOf(",", position);
+        value = header3.slice(position, end2 === -1 ? void 0 : end2).trim();
+        position = end2 === -1 ? header3.length : end2;
+      }
+      if (current) current.params[name2[1].toLowerCase()] = value;
+    } else {
+      current = { scheme: name2[1].toLowerCase(), params: {} };
+      challenges.push(current);
+    }
+    while (header3[position] === " " || header3[position] === ",") position++;
+  }
+  return challenges;
+}
+function repositoryScope(repository, actions) {
+  return `repository:${repository}:${actions.join(",")}`;
+}
+
+// src/oci/registry.ts
+var RegistryError = class extends UserError {
+  constructor(message, status, code2) {
+    super(message);
+    this.status = status;
+    this.code = code2;
+  }
+  status;
+  code;
+};
+function sha256Digest(bytes) {
+  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
+}
+var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
+var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
+function registryScheme(registry, insecureRegistries = []) {
+  const host = hostOf(registry);
+  if (isLoopbackHost(registry)) return "http";
+  const insecure = insecureRegistries.map(
+    (entry3) => entry3.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
+  );
+  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
+}
+function hostOf(registry) {
+  if (registry.startsWith("[")) return registry.slice(0, registry.indexOf("]") + 1);
+  const colon = registry.lastIndexOf(":");
+  return colon === -1 ? registry : registry.slice(0, colon);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function backoffDelay(retry, minDelayMs, maxDelayMs) {
+  return Math.min(maxDelayMs, minDelayMs * 2 ** (retry - 1));
+}
+var RegistryClient = class {
+  stats = {
+    requests: 0,
+    retries: 0,
+    bytesSent: 0,
+    blobBytesSent: 0,
+    blobUploads: 0
+  };
+  options;
+  challenges = /* @__PURE__ */ new Map();
+  tokens = /* @__PURE__ */ new Map();
+  httpAgent = new http2.Agent({ keepAlive: true });
+  httpsAgent = new https2.Agent({ keepAlive: true });
+  constructor(options = {}) {
+    this.options = {
+      maxRetries: 3,
+      minDelayMs: 500,
+      maxDelayMs: 4e3,
+      retryAfterCapMs: 3e4,
+      sleep: defaultSleep,
+      timeoutMs: 12e4,
+      userAgent: "runnerkit",
+      ...options
+    };
+  }
+  /** Closes kept-alive connections. */
+  close() {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+  baseUrl(registry) {
+    return `${registryScheme(registry, this.options.insecureRegistries)}://${registryApiHost(registry)}`;
+  }
+  async getManifest(reference) {
+    const name2 = referenceName(reference);
+    const response = await this.send({
+      operation: `GET manifest ${formatReference(reference)}`,
+      method: "GET",
+      registry: reference.registry,
+      path: `/v2/${reference.repository}/manifests/${name2}`,
+      scopes: [repositoryScope(reference.repository, ["pull"])],
+      headers: { accept: manifestMediaTypes.join(", ") }
+    });
+    this.expect(response, [200], `GET manifest ${formatReference(reference)}`);
+    const digest = sha256Digest(response.body);
+    const announced = header(response, "docker-content-digest");
+    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
+      throw new RegistryError(
+        `registry ${reference.registry} sent manifest ${formatReference(reference)} with Docker-Content-Digest ${announced}, but its bytes hash to ${digest}`
+      );
+    }
+    if (reference.digest !== void 0 && reference.digest !== digest) {
+      throw new RegistryError(
+        `registry ${reference.registry} sent bytes hashing to ${digest} for ${formatReference(reference)}`
+      );
+    }
+    return { bytes: response.body, mediaType: manifestType(response), digest };
+  }
+  /** The digest and type a tag or digest resolves to, or undefined when it does not exist. */
+  async headManifest(reference) {
+    const response = await this.send({
+      operation: `HEAD manifest ${formatReference(reference)}`,
+      method: "HEAD",
+      registry: reference.registry,
+      path: `/v2/${reference.repository}/manifests/${referenceName(reference)}`,
+      scopes: [repositoryScope(reference.repository, ["pull"])],
+      headers: { accept: manifestMediaTypes.join(", ") }
+    });
+    if (response.status === 404) return void 0;
+    this.expect(response, [200], `HEAD manifest ${formatReference(reference)}`);
+    const digest = header(response, "docker-content-digest");
+    if (digest === void 0) {
+      const manifest = await this.getManifest(reference);
+      return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+    }
+    return {
+      digest,
+      mediaType: bareMediaType(header(response, "content-type") ?? ""),
+      size: Number(header(response, "content-length") ?? 0)
+    };
+  }
+  /** PUTs a manifest under a tag or its digest; returns its digest (the sha256 of the bytes). */
+  async putManifest(repository, tagOrDigest, bytes, mediaType) {
+    const operation = `PUT manifest ${repository.registry}/${repository.repository}${tagOrDigest.startsWith("sha256:") ? "@" : ":"}${tagOrDigest}`;
+    const response = await this.send({
+      operation,
+      method: "PUT",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/manifests/${tagOrDigest}`,
+      scopes: [repositoryScope(repository.repository, ["pull", "push"])],
+      headers: { "content-type": mediaType },
+      body: bytes
+    });
+    this.expect(response, [200, 201], operation);
+    const digest = sha256Digest(bytes);
+    const announced = header(response, "docker-content-digest");
+    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
+      throw new RegistryError(
+        `${operation}: the registry stored digest ${announced}, not ${digest}; it rewrote the manifest`
+      );
+    }
+    return digest;
+  }
+  async blobExists(repository, digest) {
+    const operation = `HEAD blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "HEAD",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])]
+    });
+    if (response.status === 404) return false;
+    this.expect(response, [200], operation);
+    return true;
+  }
+  async getBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])]
+    });
+    this.expect(response, [200], operation);
+    if (sha256Digest(response.body) !== digest) {
+      throw new RegistryError(`${operation}: the bytes received do not hash to ${digest}`);
+    }
+    return response.body;
+  }
+  /**
+   * Streams a blob (a layer of any size) without holding it in memory. The bytes are not
+   * checked against `digest`: a caller that needs that hashes them as they pass.
+   */
+  async openBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])],
+      stream: true
+    });
+    this.expect(response, [200], operation);
+    return response.stream ?? Readable.from([response.body]);
+  }
+  /**
+   * Mounts a blob from another repository of the same registry. True when the registry mounted
+   * it (201); false when it refused and opened an upload instead (202), which is cancelled.
+   */
+  async mountBlob(from, to, digest) {
+    if (from.registry !== to.registry) return false;
+    const operation = `mount blob ${digest} from ${from.repository} into ${to.registry}/${to.repository}`;
+    const response = await this.send({
+      operation,
+      method: "POST",
+      registry: to.registry,
+      path: `/v2/${to.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`,
+      scopes: [
+        repositoryScope(to.repository, ["pull", "push"]),
+        repositoryScope(from.repository, ["pull"])
+      ],
+      headers: { "content-length": "0" }
+    });
+    this.expect(response, [201, 202], operation);
+    if (response.status === 201) return true;
+    const location = header(response, "location");
+    if (location !== void 0) {
+      const cancel = await this.send({
+        operation: `cancel upload into ${to.registry}/${to.repository}`,
+        method: "DELETE",
+        registry: to.registry,
+        path: this.resolveLocation(to.registry, location),
+        scopes: [repositoryScope(to.repository, ["pull", "push"])]
+      });
+      void cancel;
+    }
+    return false;
+  }
+  /** A monolithic upload: POST for a session, then one PUT with the bytes and the digest. */
+  async uploadBlob(repository, digest, source) {
+    const body2 = blobBody(source);
+    const where2 = `${repository.registry}/${repository.repository}`;
+    const scopes = [repositoryScope(repository.repository, ["pull", "push"])];
+    const start2 = await this.send({
+      operation: `start upload of ${digest} into ${where2}`,
+      method: "POST",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/uploads/`,
+      scopes,
+      headers: { "content-length": "0" }
+    });
+    this.expect(start2, [202], `start upload of ${digest} into ${where2}`);
+    const location = header(start2, "location");
+    if (location === void 0) {
+      throw new RegistryError(`start upload into ${where2}: the registry sent no Location header`);
+    }
+    const url = new URL(this.resolveLocation(repository.registry, location));
+    url.searchParams.set("digest", digest);
+    const operation = `upload blob ${digest} into ${where2}`;
+    this.stats.blobUploads++;
+    const done = await this.send({
+      operation,
+      method: "PUT",
+      registry: repository.registry,
+      path: url.toString(),
+      scopes,
+      headers: { "content-type": "application/octet-stream" },
+      body: body2,
+      blob: true
+    });
+    this.expect(done, [201, 204], operation);
+  }
+  /** Copies a blob between repositories (any registries) by streaming it through this process. */
+  async copyBlob(from, to, digest, size) {
+    const operation = `GET blob ${from.registry}/${from.repository}@${digest}`;
+    const request = {
+      operation,
+      method: "GET",
+      registry: from.registry,
+      path: `/v2/${from.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(from.repository, ["pull"])],
+      stream: true
+    };
+    let length = size;
+    if (length === void 0) {
+      const head = await this.send({
+        ...request,
+        method: "HEAD",
+        operation: `HEAD blob ${from.registry}/${from.repository}@${digest}`,
+        stream: false
+      });
+      this.expect(head, [200], `HEAD blob ${from.registry}/${from.repository}@${digest}`);
+      length = Number(header(head, "content-length"));
+    }
+    await this.uploadBlob(to, digest, {
+      size: length,
+      open: async () => {
+        const response = await this.send(request);
+        this.expect(response, [200], operation);
+        return response.stream ?? Readable.from([response.body]);
+      }
+    });
+  }
+  resolveLocation(registry, location) {
+    return new URL(location, this.baseUrl(registry)).toString();
+  }
+  expect(response, statuses, operation) {
+    if (statuses.includes(response.status)) return;
+    response.stream?.resume();
+    const { code: code2, message } = registryErrorOf(response.body);
+    const detail = code2 ? `${code2}${message ? `: ${message}` : ""}` : `HTTP ${response.status}`;
+    const hint = response.status === 404 ? " (check the name, tag or digest)" : response.status === 401 || response.status === 403 ? " (check the credentials and their access to this repository)" : "";
+    throw new RegistryError(`${operation}: ${detail}${hint}`, response.status, code2);
+  }
+  async send(spec) {
+    const url = spec.path.startsWith("/") ? `${this.baseUrl(spec.registry)}${spec.path}` : spec.path;
+    for (let authAttempt = 0; ; authAttempt++) {
+      const headers = {
+        "user-agent": this.options.userAgent,
+        ...spec.headers
+      };
+      const known = this.challenges.get(spec.registry);
+      if (known?.scheme === "bearer" && !this.tokens.has(tokenKey(spec.registry, spec.scopes))) {
+        await this.fetchToken(spec, known);
+      }
+      const authorization = this.authorization(spec.registry, spec.scopes);
+      if (authorization !== void 0 && new URL(url).host === registryApiHost(spec.registry)) {
+        headers.authorization = authorization;
+      }
+      const response = await this.withRetries(
+        spec.operation,
+        () => this.rawRequest(
+          url,
+          spec.method,
+          headers,
+          spec.body,
+          spec.stream === true,
+          spec.blob === true
+        )
+      );
+      if (response.status !== 401 || authAttempt > 0) {
+        if (response.status === 401) {
+          response.stream?.resume();
+          throw new RegistryError(
+            `${spec.operation}: registry ${spec.registry} refused ${this.options.credentials?.[spec.registry] ? "the credentials given" : "anonymous access"} (HTTP 401): give credentials for ${spec.registry} with access to this repository`,
+            401
+          );
+        }
+        return response;
+      }
+      response.stream?.resume();
+      this.tokens.delete(tokenKey(spec.registry, spec.scopes));
+      await this.authenticate(spec, header(response, "www-authenticate"));
+    }
+  }
+  authorization(registry, scopes) {
+    const challenge = this.challenges.get(registry);
+    if (challenge === void 0) return void 0;
+    if (challenge.scheme === "basic") {
+      const credentials = this.options.credentials?.[registry];
+      return credentials ? basicAuthorization(credentials) : void 0;
+    }
+    const token = this.tokens.get(tokenKey(registry, scopes));
+    return token === void 0 ? void 0 : `Bearer ${token}`;
+  }
+  async authenticate(spec, wwwAuthenticate) {
+    const challenges = parseWwwAuthenticate(wwwAuthenticate ?? "");
+    const challenge = challenges.find((candidate) => candidate.scheme === "bearer") ?? challenges.find((candidate) => candidate.scheme === "basic");
+    const credentials = this.options.credentials?.[spec.registry];
+    if (challenge === void 0) {
+      throw new RegistryError(
+        `${spec.operation}: registry ${spec.registry} answered HTTP 401 without a Bearer or Basic challenge`,
+        401
+      );
+    }
+    this.challenges.set(spec.registry, challenge);
+    if (challenge.scheme === "basic") {
+      if (credentials === void 0) {
+        throw new RegistryError(
+          `${spec.operation}: registry ${spec.registry} requires a username and password; give credentials for ${spec.registry}`,
+          401
+        );
+      }
+      return;
+    }
+    await this.fetchToken(spec, challenge);
+  }
+  async fetchToken(spec, challenge) {
+    const credentials = this.options.credentials?.[spec.registry];
+    const realm = challenge.params.realm;
+    if (realm === void 0) {
+      throw new RegistryError(
+        `${spec.operation}: registry ${spec.registry} sent a Bearer challenge without a realm`,
+        401
+      );
+    }
+    const tokenUrl = new URL(realm);
+    if (challenge.params.service !== void 0)
+      tokenUrl.searchParams.set("service", challenge.params.service);
+    for (const scope of spec.scopes) tokenUrl.searchParams.append("scope", scope);
+    const headers = { "user-agent": this.options.userAgent };
+    if (credentials) headers.authorization = basicAuthorization(credentials);
+    const operation = `get a token for ${spec.registry} from ${tokenUrl.origin}${tokenUrl.pathname}`;
+    const response = await this.withRetries(
+      operation,
+      () => this.rawRequest(tokenUrl.toString(), "GET", headers, void 0, false, false)
+    );
+    if (response.status !== 200) {
+      throw new RegistryError(
+        `${operation}: HTTP ${response.status}${credentials ? "; check the credentials given" : "; give credentials for this registry"}`,
+        response.status
+      );
+    }
+    let token;
+    try {
+      const parsed = JSON.parse(response.body.toString("utf8"));
+      token = parsed.token ?? parsed.access_token;
+    } catch {
+      token = void 0;
+    }
+    if (typeof token !== "string" || token === "") {
+      throw new RegistryError(`${operation}: the answer holds no token`);
+    }
+    this.tokens.set(tokenKey(spec.registry, spec.scopes), token);
+  }
+  async withRetries(operation, attempt) {
+    const { maxRetries, minDelayMs, maxDelayMs, retryAfterCapMs } = this.options;
+    for (let retry = 0; ; retry++) {
+      let reason;
+      let delayMs = backoffDelay(retry + 1, minDelayMs, maxDelayMs);
+      try {
+        const response = await attempt();
+        const retryable = response.status === 429 || response.status >= 500 && response.status !== 501;
+        if (!retryable || retry >= maxRetries) return response;
+        response.stream?.resume();
+        reason = `HTTP ${response.status}`;
+        const retryAfter = parseRetryAfter(header(response, "retry-after"));
+        if (retryAfter !== void 0) delayMs = Math.min(retryAfter, retryAfterCapMs);
+      } catch (error) {
+        const code2 = error.code;
+        const retryable = code2 !== void 0 && retryableCodes.has(code2);
+        if (!retryable || retry >= maxRetries) {
+          const what = code2 ?? (error instanceof Error ? error.message : String(error));
+          throw new RegistryError(
+            `${operation}: ${what}${retry > 0 ? ` after ${retry + 1} attempts` : ""}${code2 === "ECONNREFUSED" ? " (is the registry running, and is the host and port right?)" : ""}`
+          );
+        }
+        reason = code2;
+      }
+      this.stats.retries++;
+      this.options.onRetry?.({ operation, attempt: retry + 1, maxRetries, delayMs, reason });
+      await this.options.sleep(delayMs);
+    }
+  }
+  rawRequest(url, method, headers, body2, stream2, blob, redirects = 0) {
+    const target = new URL(url);
+    const secure = target.protocol === "https:";
+    const transport = secure ? https2 : http2;
+    this.stats.requests++;
+    return new Promise((resolve19, reject) => {
+      const requestHeaders = { ...headers };
+      if (body2 !== void 0)
+        requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
+      const request = transport.request(
+        target,
+        { method, headers: requestHeaders, agent: secure ? this.httpsAgent : this.httpAgent },
+        (response) => {
+          const status = response.statusCode ?? 0;
+          const location = response.headers.location;
+          if ([301, 302, 303, 307, 308].includes(status) && location && (method === "GET" || method === "HEAD") && redirects < 5) {
+            response.resume();
+            const next = new URL(location, target);
+            const nextHeaders = { ...headers };
+            if (next.host !== target.host) delete nextHeaders.authorization;
+            resolve19(
+              this.rawRequest(
+                next.toString(),
+                method,
+                nextHeaders,
+                void 0,
+                stream2,
+                blob,
+                redirects + 1
+              )
+            );
+            return;
+          }
+          if (stream2 && status >= 200 && status < 300) {
+            resolve19({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            return;
+          }
+          const chunks = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on(
+            "end",
+            () => resolve19({ status, headers: response.headers, body: Buffer.concat(chunks) })
+          );
+          response.on("error", reject);
+        }
+      );
+      request.setTimeout(this.options.timeoutMs, () => {
+        request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
+      });
+      request.on("error", reject);
+      const count2 = (length) => {
+        this.stats.bytesSent += length;
+        if (blob) this.stats.blobBytesSent += length;
+      };
+      if (body2 === void 0) {
+        request.end();
+      } else if (Buffer.isBuffer(body2)) {
+        count2(body2.length);
+        request.end(body2);
+      } else {
+        body2.open().then(
+          (source) => {
+            source.on("data", (chunk) => count2(chunk.length));
+            source.on("error", (error) => request.destroy(error));
+            source.pipe(request);
+          },
+          (error) => request.destroy(error instanceof Error ? error : new Error(String(error)))
+        );
+      }
+    });
+  }
+};
+function blobBody(source) {
+  if (Buffer.isBuffer(source)) return source;
+  if ("path" in source) {
+    const { path: path7 } = source;
+    return { size: statSync(path7).size, open: () => Promise.resolve(createReadStream3(path7)) };
+  }
+  return source;
+}
+function referenceName(reference) {
+  const name2 = reference.digest ?? reference.tag;
+  if (name2 === void 0) {
+    throw new UserError(`image reference '${formatReference(reference)}': give a tag or a digest`);
+  }
+  return name2;
+}
+function header(response, name2) {
+  const value = response.headers[name2];
+  return Array.isArray(value) ? value[0] : value;
+}
+function manifestType(response) {
+  const contentType = bareMediaType(header(response, "content-type") ?? "");
+  if (contentType !== "" && contentType !== "application/json" && contentType !== "text/plain")
+    return contentType;
+  try {
+    const { mediaType } = JSON.parse(response.body.toString("utf8"));
+    if (typeof mediaType === "string") return mediaType;
+  } catch {
+  }
+  return contentType;
+}
+function registryErrorOf(body2) {
+  try {
+    const parsed = JSON.parse(body2.toString("utf8"));
+    const first = parsed.errors?.[0];
+    return {
+      ...typeof first?.code === "string" && { code: first.code },
+      ...typeof first?.message === "string" && { message: first.message }
+    };
+  } catch {
+    return {};
+  }
+}
+function basicAuthorization(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+function tokenKey(registry, scopes) {
+  return `${registry} ${[...scopes].sort().join(" ")}`;
 }
 
 // src/image/annotations.ts
@@ -44296,14 +44390,14 @@ function parseAnnotation(entry3) {
   };
 }
 function annotationsFor(specs, level, platform3) {
-  const result4 = {};
+  const result3 = {};
   for (const spec of specs) {
     if (spec.level !== level) continue;
     if (spec.platform !== void 0 && (platform3 === void 0 || !samePlatform(spec.platform, platform3)))
       continue;
-    result4[spec.key] = spec.value;
+    result3[spec.key] = spec.value;
   }
-  return result4;
+  return result3;
 }
 function samePlatform(a, b) {
   const canonical = (platform3) => platform3.toLowerCase().replace(/^(linux\/arm64)\/v8$/, "$1");
@@ -44564,7 +44658,7 @@ function convert(instruction, source, escape, errors) {
   const text2 = joinContinuations(raw, escape);
   const words = splitWords(text2);
   const json = execFormKeywords.has(keyword) ? jsonOf(text2.replace(/^CMD\s+/i, "")) : void 0;
-  const result4 = {
+  const result3 = {
     keyword,
     line,
     endLine: range.end.line + 1,
@@ -44610,11 +44704,11 @@ function convert(instruction, source, escape, errors) {
     }
     const first = heredocs[0];
     if (first && /^(<<-?\s*["']?[\w.-]+["']?\s*)+$/.test(text2)) {
-      result4.script = first.body;
-      result4.scriptLine = first.bodyLine;
-      result4.scriptColumn = 1;
+      result3.script = first.body;
+      result3.scriptLine = first.bodyLine;
+      result3.scriptColumn = 1;
     } else {
-      result4.script = scriptWithLines(
+      result3.script = scriptWithLines(
         source,
         argsStart.line,
         argsStart.column,
@@ -44624,13 +44718,13 @@ function convert(instruction, source, escape, errors) {
       );
     }
   } else if (keyword === "RUN" && json !== void 0) {
-    result4.script = json.join(" ");
+    result3.script = json.join(" ");
   }
   if (keyword === "ONBUILD") {
     const trigger = instruction.getTriggerInstruction?.();
-    if (trigger) result4.trigger = convert(trigger, source, escape, errors);
+    if (trigger) result3.trigger = convert(trigger, source, escape, errors);
   }
-  return result4;
+  return result3;
 }
 function parseDockerfile(input, file = "Dockerfile") {
   const text2 = normaliseText(input);
@@ -45486,7 +45580,7 @@ async function buildImage(chosen, request) {
   for (const platform3 of platforms) {
     if (multi && platform3 !== void 0) request.onPlatform?.(platform3);
     const refName = multi ? `${request.refName}--${(platform3 ?? "").replaceAll("/", "-")}` : request.refName;
-    const result4 = await chosen.engine.build(
+    const result3 = await chosen.engine.build(
       {
         ...request,
         ...platform3 !== void 0 && { platform: platform3 },
@@ -45497,7 +45591,7 @@ async function buildImage(chosen, request) {
       },
       chosen.probe
     );
-    built.push({ platform: platform3, descriptor: result4.descriptor, imageId: result4.imageId });
+    built.push({ platform: platform3, descriptor: result3.descriptor, imageId: result3.imageId });
   }
   const images = [];
   const children = [];
@@ -45589,14 +45683,14 @@ function withAnnotations(annotations) {
 
 // src/image/engine-auth.ts
 import { promises as fs6 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join5 } from "node:path";
+import { basename as basename4, dirname as dirname3, join as join5 } from "node:path";
 async function engineAuth(credentials, existingFile, directory) {
   if (Object.keys(credentials).length === 0) {
     if (existingFile === void 0) return { env: {} };
     return {
       env: {
         REGISTRY_AUTH_FILE: existingFile,
-        ...basename3(existingFile) === "config.json" && { DOCKER_CONFIG: dirname3(existingFile) }
+        ...basename4(existingFile) === "config.json" && { DOCKER_CONFIG: dirname3(existingFile) }
       }
     };
   }
@@ -45653,17 +45747,17 @@ var ToolFailedError = class extends UserError {
 var ToolMissingError = class extends UserError {
 };
 async function runTool(command, args2, options = {}) {
-  const result4 = await spawnTool(command, args2, options);
-  if (result4.code !== 0) {
-    const tail = `${result4.stderr}
-${result4.stdout}`.split("\n").filter((line) => line !== "");
+  const result3 = await spawnTool(command, args2, options);
+  if (result3.code !== 0) {
+    const tail = `${result3.stderr}
+${result3.stdout}`.split("\n").filter((line) => line !== "");
     throw new ToolFailedError(
       `${command} ${args2[0] ?? ""}`.trim(),
-      result4.code,
+      result3.code,
       tail.slice(-tailLines)
     );
   }
-  return result4;
+  return result3;
 }
 function spawnTool(command, args2, options = {}) {
   return new Promise((resolve19, reject) => {
@@ -45734,10 +45828,10 @@ async function probeContainersEngine(name2, env) {
   });
   let version2;
   try {
-    const result4 = await spawnTool(name2, ["--version"], { env });
-    if (result4.code !== 0)
-      return unavailable(`'${name2} --version' failed: ${firstLine(result4.stderr)}`);
-    version2 = /version\s+(\S+)/.exec(result4.stdout)?.[1] ?? result4.stdout.trim();
+    const result3 = await spawnTool(name2, ["--version"], { env });
+    if (result3.code !== 0)
+      return unavailable(`'${name2} --version' failed: ${firstLine(result3.stderr)}`);
+    version2 = /version\s+(\S+)/.exec(result3.stdout)?.[1] ?? result3.stdout.trim();
   } catch (error) {
     if (error instanceof ToolMissingError)
       return unavailable(`${name2} is not installed; ${installHint[name2]}`);
@@ -45838,14 +45932,14 @@ async function probe(env) {
     capabilities
   });
   try {
-    const result4 = await spawnTool("docker", ["version", "--format", "{{.Server.Version}}"], {
+    const result3 = await spawnTool("docker", ["version", "--format", "{{.Server.Version}}"], {
       env
     });
-    if (result4.code !== 0) {
+    if (result3.code !== 0) {
       const where2 = env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
       return unavailable(`docker is installed but no daemon answers at ${where2}`);
     }
-    return { name: "docker", available: true, version: result4.stdout.trim(), capabilities };
+    return { name: "docker", available: true, version: result3.stdout.trim(), capabilities };
   } catch (error) {
     if (error instanceof ToolMissingError) {
       return unavailable(
@@ -46084,75 +46178,6 @@ function parseManifest(manifest) {
   );
 }
 
-// src/release/repository.ts
-import { basename as basename4 } from "node:path";
-function text(value) {
-  return typeof value === "string" ? value : "";
-}
-function repositoryInfoOf(repository) {
-  return {
-    name: text(payloadValue(repository, "name")),
-    description: text(payloadValue(repository, "description")),
-    htmlUrl: text(payloadValue(repository, "html_url")),
-    license: text(payloadValue(repository, "license", "spdx_id")),
-    defaultBranch: text(payloadValue(repository, "default_branch"))
-  };
-}
-function repositoryFromPayload(payload) {
-  const repository = payload.repository;
-  if (repository === null || typeof repository !== "object") return void 0;
-  const info3 = repositoryInfoOf(repository);
-  const complete = info3.name !== "" && info3.htmlUrl !== "" && info3.defaultBranch !== "" && "description" in repository && "license" in repository;
-  return complete ? info3 : void 0;
-}
-async function fetchRepository(repository, token, apiUrl) {
-  if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-    throw new UserError(`'${repository}' is not an owner/name repository`);
-  }
-  return repositoryInfoOf(await getGitHubJson(`/repos/${repository}`, token, apiUrl));
-}
-async function resolveRepository(context, env, token) {
-  const fromPayload = repositoryFromPayload(context.payload);
-  if (fromPayload) return fromPayload;
-  const repository = context.repository || env.GITHUB_REPOSITORY || "";
-  if (!repository) {
-    throw new UserError(
-      "the event payload has no repository and GITHUB_REPOSITORY is not set; cannot read repository metadata"
-    );
-  }
-  try {
-    return await fetchRepository(repository, token, context.apiUrl || env.GITHUB_API_URL || "");
-  } catch (error) {
-    if (error instanceof UserError) {
-      throw new UserError(
-        `cannot read repository metadata for ${repository}: ${error.message}; check the github-token`
-      );
-    }
-    throw error;
-  }
-}
-async function repositoryFromGit(cwd) {
-  const top = await runGit(cwd, ["rev-parse", "--show-toplevel"]);
-  const remote = await runGit(cwd, ["remote", "get-url", "origin"]);
-  const originHead = await runGit(cwd, [
-    "symbolic-ref",
-    "-q",
-    "--short",
-    "refs/remotes/origin/HEAD"
-  ]);
-  const remoteUrl = remote.ok ? remote.stdout : "";
-  const slug = repositoryFromRemoteUrl(remoteUrl);
-  const host = /^(?:[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)|[^@/]+@([^:/]+):)/i.exec(remoteUrl);
-  const hostName = host?.[1] ?? host?.[2];
-  return {
-    name: slug ? slug.split("/")[1] : basename4(top.ok ? top.stdout : cwd),
-    description: "",
-    htmlUrl: slug && hostName ? `https://${hostName}/${slug}` : "",
-    license: "",
-    defaultBranch: originHead.ok ? originHead.stdout.replace(/^origin\//, "") : ""
-  };
-}
-
 // src/image/promote-run.ts
 var PromoteInputError = class extends UserError {
   constructor(field, message) {
@@ -46273,14 +46298,9 @@ async function resolveTagNames(entries, options = {}) {
     const env = options.env ?? {};
     let meta;
     try {
-      const inputs = parseMetaInputs({ tags: rules.join("\n") });
-      const context = options.metaContext ? await options.metaContext() : contextFromEnv(env);
-      meta = computeMeta(
-        inputs,
-        context,
-        repositoryOf(context),
-        metaSettingsFromEnv(env),
-        clockFromEnv(env)
+      meta = await metaForEvent(
+        { tags: rules.join("\n") },
+        { env, ...options.metaContext !== void 0 && { metaContext: options.metaContext } }
       );
     } catch (error) {
       if (error instanceof UserError && !(error instanceof PromoteInputError))
@@ -46298,18 +46318,6 @@ async function resolveTagNames(entries, options = {}) {
     );
   }
   return unique;
-}
-function repositoryOf(context) {
-  const fromPayload = repositoryFromPayload(context.payload);
-  if (fromPayload) return fromPayload;
-  const defaultBranch = payloadValue(context.payload, "repository", "default_branch");
-  return {
-    name: context.repository.split("/")[1] ?? "",
-    description: "",
-    htmlUrl: "",
-    license: "",
-    defaultBranch: typeof defaultBranch === "string" ? defaultBranch : ""
-  };
 }
 async function runPromote(options) {
   const source = parseSource(options.source);
@@ -46337,7 +46345,7 @@ async function runPromote(options) {
   });
   try {
     const digest = source.digest ?? await resolveDigest2(client, source);
-    const result4 = await promote({
+    const result3 = await promote({
       client,
       source: { registry: source.registry, repository: source.repository, digest },
       destination,
@@ -46346,15 +46354,15 @@ async function runPromote(options) {
       ...options.onBlobCopy !== void 0 && { onBlobCopy: options.onBlobCopy }
     });
     return {
-      digest: result4.digest,
-      mediaType: result4.mediaType,
-      image: `${result4.repository}@${result4.digest}`,
-      tags: result4.references,
-      tagNames: result4.tags,
-      unchanged: result4.unchanged,
-      blobsMounted: result4.blobsMounted,
-      blobsCopied: result4.blobsCopied,
-      blobsPresent: result4.blobsPresent
+      digest: result3.digest,
+      mediaType: result3.mediaType,
+      image: `${result3.repository}@${result3.digest}`,
+      tags: result3.references,
+      tagNames: result3.tags,
+      unchanged: result3.unchanged,
+      blobsMounted: result3.blobsMounted,
+      blobsCopied: result3.blobsCopied,
+      blobsPresent: result3.blobsPresent
     };
   } finally {
     if (options.client === void 0) client.close();
@@ -46660,20 +46668,15 @@ async function planMetadata(options) {
     const env = options.env;
     let meta;
     try {
-      const inputs = parseMetaInputs({
-        images: options.images.join("\n"),
-        tags: options.tags.join("\n"),
-        flavor: options.flavor.join("\n"),
-        labels: options.labels.join("\n"),
-        annotations: options.annotations.join("\n")
-      });
-      const githubContext = options.metaContext ? await options.metaContext() : contextFromEnv(env);
-      meta = computeMeta(
-        inputs,
-        githubContext,
-        repositoryOf(githubContext),
-        metaSettingsFromEnv(env),
-        clockFromEnv(env)
+      meta = await metaForEvent(
+        {
+          images: options.images.join("\n"),
+          tags: options.tags.join("\n"),
+          flavor: options.flavor.join("\n"),
+          labels: options.labels.join("\n"),
+          annotations: options.annotations.join("\n")
+        },
+        { env, ...options.metaContext !== void 0 && { metaContext: options.metaContext } }
       );
     } catch (error) {
       if (error instanceof UserError && !(error instanceof BuildInputError))
@@ -46920,9 +46923,9 @@ var buildCommand = {
     const workDir = join11(tmpdir(), `runnerkit-build-${randomUUID()}`);
     const say = (text2) => context.stderr(`${text2}
 `);
-    let result4;
+    let result3;
     try {
-      result4 = await runBuild({
+      result3 = await runBuild({
         context: resolve3(context.cwd, positionals[0] ?? "."),
         ...values.file !== void 0 && { file: resolve3(context.cwd, values.file) },
         ...values.target !== void 0 && { target: values.target },
@@ -46978,16 +46981,16 @@ var buildCommand = {
     }
     if (values.json === true) {
       const printed = {
-        digest: result4.digest,
-        imageid: result4.imageId,
-        tags: result4.tags,
-        image: result4.image,
-        metadata: result4.metadata
+        digest: result3.digest,
+        imageid: result3.imageId,
+        tags: result3.tags,
+        image: result3.image,
+        metadata: result3.metadata
       };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
     } else {
-      context.stdout([result4.digest, ...result4.metadata.pushed].join("\n") + "\n");
+      context.stdout([result3.digest, ...result3.metadata.pushed].join("\n") + "\n");
     }
     return 0;
   }
@@ -48035,41 +48038,41 @@ function resolveUser(spec, passwd, groups) {
   const [userPart = "", groupPart] = (spec.trim() === "" ? "root" : spec.trim()).split(":");
   const numeric = /^\d+$/.test(userPart);
   const entry3 = numeric ? passwd.find((candidate) => candidate.uid === Number(userPart)) : passwd.find((candidate) => candidate.name === userPart);
-  const result4 = { spec, groups: [] };
+  const result3 = { spec, groups: [] };
   if (entry3 === void 0) {
     if (!numeric) {
-      result4.problem = `user '${userPart}' is not in /etc/passwd`;
-      return result4;
+      result3.problem = `user '${userPart}' is not in /etc/passwd`;
+      return result3;
     }
-    result4.uid = Number(userPart);
+    result3.uid = Number(userPart);
   } else {
-    result4.name = entry3.name;
-    result4.uid = entry3.uid;
-    result4.gid = entry3.gid;
-    result4.home = entry3.home;
+    result3.name = entry3.name;
+    result3.uid = entry3.uid;
+    result3.gid = entry3.gid;
+    result3.home = entry3.home;
   }
   if (groupPart !== void 0 && groupPart !== "") {
     const group = /^\d+$/.test(groupPart) ? groups.find((candidate) => candidate.gid === Number(groupPart)) : groups.find((candidate) => candidate.name === groupPart);
     if (group === void 0 && !/^\d+$/.test(groupPart)) {
-      result4.problem = `group '${groupPart}' is not in /etc/group`;
-      return result4;
+      result3.problem = `group '${groupPart}' is not in /etc/group`;
+      return result3;
     }
-    result4.gid = group?.gid ?? Number(groupPart);
-    result4.groups = [{ name: group?.name ?? groupPart, gid: result4.gid }];
-    return result4;
+    result3.gid = group?.gid ?? Number(groupPart);
+    result3.groups = [{ name: group?.name ?? groupPart, gid: result3.gid }];
+    return result3;
   }
-  if (result4.gid !== void 0) {
-    const primary = groups.find((candidate) => candidate.gid === result4.gid);
-    result4.groups.push({ name: primary?.name ?? String(result4.gid), gid: result4.gid });
+  if (result3.gid !== void 0) {
+    const primary = groups.find((candidate) => candidate.gid === result3.gid);
+    result3.groups.push({ name: primary?.name ?? String(result3.gid), gid: result3.gid });
   }
-  if (result4.name !== void 0) {
+  if (result3.name !== void 0) {
     for (const group of groups) {
-      if (group.members.includes(result4.name) && !result4.groups.some((g) => g.gid === group.gid)) {
-        result4.groups.push({ name: group.name, gid: group.gid });
+      if (group.members.includes(result3.name) && !result3.groups.some((g) => g.gid === group.gid)) {
+        result3.groups.push({ name: group.name, gid: group.gid });
       }
     }
   }
-  return result4;
+  return result3;
 }
 function sudoGrants(files, user, groupNames) {
   const grants = [];
@@ -48131,7 +48134,12 @@ function resolveImageUser(image) {
     parseGroup(image.text("etc/group") ?? "")
   );
 }
-function imageResult(id2, title3, status, reason, fix, details) {
+function relative(path7) {
+  return path7.replace(/^\/+/, "");
+}
+
+// src/runner/checks/check.ts
+function checkResult(id2, title3, status, reason, fix, details) {
   return {
     id: id2,
     title: title3,
@@ -48141,9 +48149,7 @@ function imageResult(id2, title3, status, reason, fix, details) {
     ...details !== void 0 && { details }
   };
 }
-function relative(path7) {
-  return path7.replace(/^\/+/, "");
-}
+var defaultPrivilegedGroups = ["root", "wheel", "adm", "admin", "sudo", "disk", "shadow"];
 
 // src/runner/image-checks/entrypoint.ts
 var imageEntrypointCheck = {
@@ -48155,7 +48161,7 @@ var imageEntrypointCheck = {
     const details = { entrypoint, cmd };
     if (entrypoint.length === 0 && cmd.length === 0) {
       return [
-        imageResult(
+        checkResult(
           "entrypoint",
           "Entrypoint and command",
           "warn",
@@ -48166,7 +48172,7 @@ var imageEntrypointCheck = {
       ];
     }
     return [
-      imageResult(
+      checkResult(
         "entrypoint",
         "Entrypoint and command",
         "pass",
@@ -48228,7 +48234,7 @@ var imageGroupsCheck = {
     const details = { groups: names, privileged };
     if (found.length > 0) {
       return [
-        imageResult(
+        checkResult(
           "groups",
           "Privileged groups",
           "fail",
@@ -48239,7 +48245,7 @@ var imageGroupsCheck = {
       ];
     }
     return [
-      imageResult(
+      checkResult(
         "groups",
         "Privileged groups",
         "pass",
@@ -48262,7 +48268,7 @@ var imageHomeCheck = {
     const details = { home, owner: entry3?.uid ?? null };
     if (entry3 === void 0 || entry3.type !== "directory") {
       return [
-        imageResult(
+        checkResult(
           "home",
           "Home directory",
           "fail",
@@ -48274,7 +48280,7 @@ var imageHomeCheck = {
     }
     if (entry3.uid !== user.uid) {
       return [
-        imageResult(
+        checkResult(
           "home",
           "Home directory",
           "fail",
@@ -48285,7 +48291,7 @@ var imageHomeCheck = {
       ];
     }
     return [
-      imageResult(
+      checkResult(
         "home",
         "Home directory",
         "pass",
@@ -48304,11 +48310,11 @@ var imageIdentityCheck = {
   check({ image, expected, user }) {
     const spec = image.config.User ?? "";
     const details = { configUser: spec, uid: user.uid ?? null, name: user.name ?? null };
-    const result4 = (status, reason, fix) => imageResult("identity", "User and UID", status, reason, fix, details);
+    const result3 = (status, reason, fix) => checkResult("identity", "User and UID", status, reason, fix, details);
     const fixUser = `end the Dockerfile with USER ${expected.uid} (numeric, so runAsNonRoot can verify it), the uid of ${expected.user}`;
     if (user.problem !== void 0)
       return [
-        result4(
+        result3(
           "fail",
           `USER ${spec}: ${user.problem}`,
           `create it (useradd --uid ${expected.uid} ${expected.user}) before USER`
@@ -48316,7 +48322,7 @@ var imageIdentityCheck = {
       ];
     if (spec.trim() === "" || user.uid === 0) {
       return [
-        result4(
+        result3(
           "fail",
           spec.trim() === "" ? "no USER: the image runs as root" : `USER ${spec} is root (uid 0)`,
           fixUser
@@ -48324,11 +48330,11 @@ var imageIdentityCheck = {
       ];
     }
     if (user.uid !== expected.uid) {
-      return [result4("fail", `USER ${spec} is uid ${user.uid}, expected ${expected.uid}`, fixUser)];
+      return [result3("fail", `USER ${spec} is uid ${user.uid}, expected ${expected.uid}`, fixUser)];
     }
     if (user.name !== void 0 && user.name !== expected.user) {
       return [
-        result4(
+        result3(
           "fail",
           `uid ${user.uid} is ${user.name} in /etc/passwd, expected ${expected.user}`,
           `rename the user: usermod -l ${expected.user} ${user.name}`
@@ -48337,7 +48343,7 @@ var imageIdentityCheck = {
     }
     if (user.name === void 0) {
       return [
-        result4(
+        result3(
           "fail",
           `USER ${spec} has no /etc/passwd entry: HOME, ssh and git misbehave`,
           `useradd --uid ${expected.uid} ${expected.user}`
@@ -48346,14 +48352,14 @@ var imageIdentityCheck = {
     }
     if (!/^\d+(?::\d+)?$/.test(spec.trim())) {
       return [
-        result4(
+        result3(
           "warn",
           `USER ${spec} is a name: a pod with runAsNonRoot cannot verify it ("image has non-numeric user") unless runAsUser is set`,
           `USER ${user.uid}`
         )
       ];
     }
-    return [result4("pass", `USER ${spec} → ${user.name} (uid ${user.uid})`)];
+    return [result3("pass", `USER ${spec} → ${user.name} (uid ${user.uid})`)];
   }
 };
 
@@ -48365,7 +48371,7 @@ var imagePathCheck = {
     const value = (image.config.Env ?? []).find((entry3) => entry3.startsWith("PATH="))?.slice(5);
     if (value === void 0) {
       return [
-        imageResult(
+        checkResult(
           "path",
           "PATH",
           "fail",
@@ -48385,7 +48391,7 @@ var imagePathCheck = {
     const results = [];
     if (missing.length > 0)
       results.push(
-        imageResult(
+        checkResult(
           "path",
           "PATH",
           "fail",
@@ -48396,7 +48402,7 @@ var imagePathCheck = {
       );
     if (worldWritable.length > 0)
       results.push(
-        imageResult(
+        checkResult(
           "path",
           "PATH",
           "fail",
@@ -48405,7 +48411,7 @@ var imagePathCheck = {
           details
         )
       );
-    return results.length > 0 ? results : [imageResult("path", "PATH", "pass", `PATH=${value}`, void 0, details)];
+    return results.length > 0 ? results : [checkResult("path", "PATH", "pass", `PATH=${value}`, void 0, details)];
   }
 };
 
@@ -48464,7 +48470,7 @@ var imageSetuidCheck = {
     );
     if (setuid.length > 0) {
       results.push(
-        imageResult(
+        checkResult(
           "setuid",
           "setuid and setgid files",
           "fail",
@@ -48476,7 +48482,7 @@ var imageSetuidCheck = {
     }
     if (setgid.length > 0) {
       results.push(
-        imageResult(
+        checkResult(
           "setuid",
           "setuid and setgid files",
           "warn",
@@ -48487,7 +48493,7 @@ var imageSetuidCheck = {
       );
     }
     return results.length > 0 ? results : [
-      imageResult(
+      checkResult(
         "setuid",
         "setuid and setgid files",
         "pass",
@@ -48518,7 +48524,7 @@ var imageSudoCheck = {
     if (binary2 !== void 0 && grants.some((grant) => grant.noPassword)) {
       const grant = grants.find((candidate) => candidate.noPassword);
       return [
-        imageResult(
+        checkResult(
           "sudo",
           "sudo",
           "fail",
@@ -48530,7 +48536,7 @@ var imageSudoCheck = {
     }
     if (binary2 !== void 0 && grants.length > 0) {
       return [
-        imageResult(
+        checkResult(
           "sudo",
           "sudo",
           "fail",
@@ -48542,7 +48548,7 @@ var imageSudoCheck = {
     }
     if (binary2 !== void 0) {
       return [
-        imageResult(
+        checkResult(
           "sudo",
           "sudo",
           expected.sudo === "absent" ? "warn" : "pass",
@@ -48554,7 +48560,7 @@ var imageSudoCheck = {
     }
     if (grants.length > 0) {
       return [
-        imageResult(
+        checkResult(
           "sudo",
           "sudo",
           "warn",
@@ -48564,7 +48570,7 @@ var imageSudoCheck = {
         )
       ];
     }
-    return [imageResult("sudo", "sudo", "pass", "no sudo binary and no grant", void 0, details)];
+    return [checkResult("sudo", "sudo", "pass", "no sudo binary and no grant", void 0, details)];
   }
 };
 
@@ -48587,9 +48593,6 @@ function runImageChecks(image, expected, setuidAllowed, checks = imageChecks) {
   };
   return checks.flatMap((check3) => check3.check(context));
 }
-
-// src/runner/checks/check.ts
-var defaultPrivilegedGroups = ["root", "wheel", "adm", "admin", "sudo", "disk", "shadow"];
 
 // src/runner/expectations.ts
 function expectationsFrom(inputs) {
@@ -48627,14 +48630,7 @@ import { constants as constants2, promises as fs13 } from "node:fs";
 // src/runner/checks/container-engine.ts
 var title = "Container engine";
 function result(status, reason, fix, details) {
-  return {
-    id: "container-engine",
-    title,
-    status,
-    reason,
-    ...fix !== void 0 && { fix },
-    ...details !== void 0 && { details }
-  };
+  return checkResult("container-engine", title, status, reason, fix, details);
 }
 function subordinateRanges(text2, user, uid) {
   const ranges = [];
@@ -48790,7 +48786,7 @@ var homeCheck = {
     const passwdHome = parsePasswd(await context.readFile("/etc/passwd") ?? "").find(
       (entry3) => entry3.uid === context.uid
     )?.home;
-    const result4 = (status, reason, fix) => ({
+    const result3 = (status, reason, fix) => ({
       id: "home",
       title: "Home directory",
       status,
@@ -48799,11 +48795,11 @@ var homeCheck = {
       details: { home, passwdHome: passwdHome ?? null }
     });
     if (home === "")
-      return [result4("fail", "HOME is not set", "set HOME to the user's home directory")];
+      return [result3("fail", "HOME is not set", "set HOME to the user's home directory")];
     const stat2 = await context.stat(home);
     if (stat2 === void 0 || !stat2.isDirectory) {
       return [
-        result4(
+        result3(
           "fail",
           `HOME ${home} does not exist`,
           `create it in the image: install -d -o ${context.uid} ${home}`
@@ -48812,7 +48808,7 @@ var homeCheck = {
     }
     if (stat2.uid !== context.uid) {
       return [
-        result4(
+        result3(
           "fail",
           `HOME ${home} belongs to uid ${stat2.uid}, not ${context.uid}`,
           `chown ${context.uid}:${context.gid} ${home} in the image`
@@ -48820,12 +48816,12 @@ var homeCheck = {
       ];
     }
     if (!await context.writable(home)) {
-      return [result4("fail", `HOME ${home} is not writable`, `chmod u+w ${home}`)];
+      return [result3("fail", `HOME ${home} is not writable`, `chmod u+w ${home}`)];
     }
     const results = [];
     if (passwdHome !== void 0 && passwdHome !== home) {
       results.push(
-        result4(
+        result3(
           "warn",
           `HOME is ${home} but /etc/passwd says ${passwdHome}: tools that read passwd (ssh, git) look elsewhere`,
           `make them agree: usermod -d ${home} or set HOME=${passwdHome}`
@@ -48833,9 +48829,9 @@ var homeCheck = {
       );
     }
     if ((stat2.mode & 2) !== 0) {
-      results.push(result4("warn", `HOME ${home} is world-writable`, `chmod o-w ${home}`));
+      results.push(result3("warn", `HOME ${home} is world-writable`, `chmod o-w ${home}`));
     }
-    return results.length > 0 ? results : [result4("pass", `HOME ${home}, owned and writable`)];
+    return results.length > 0 ? results : [result3("pass", `HOME ${home}, owned and writable`)];
   }
 };
 
@@ -48848,7 +48844,7 @@ var identityCheck = {
     const passwd = parsePasswd(await context.readFile("/etc/passwd") ?? "");
     const name2 = passwd.find((entry3) => entry3.uid === context.uid)?.name;
     const shown = `${name2 ?? "(no passwd entry)"} (uid ${context.uid})`;
-    const result4 = (status, reason, fix) => ({
+    const result3 = (status, reason, fix) => ({
       id: "identity",
       title: "User and UID",
       status,
@@ -48858,7 +48854,7 @@ var identityCheck = {
     });
     if (context.euid === 0 || context.uid === 0) {
       return [
-        result4(
+        result3(
           "fail",
           `running as root (uid ${context.uid}, effective uid ${context.euid})`,
           `run the runner as ${expected.user} (USER ${expected.uid} in the image, runAsUser: ${expected.uid} in the pod)`
@@ -48867,7 +48863,7 @@ var identityCheck = {
     }
     if (name2 === void 0) {
       return [
-        result4(
+        result3(
           "fail",
           `uid ${context.uid} has no /etc/passwd entry: HOME, ssh and git misbehave`,
           `add ${expected.user} with uid ${expected.uid} to the image (useradd --uid ${expected.uid} ${expected.user})`
@@ -48876,14 +48872,14 @@ var identityCheck = {
     }
     if (context.uid !== expected.uid || name2 !== expected.user) {
       return [
-        result4(
+        result3(
           "fail",
           `running as ${shown}, expected ${expected.user} (uid ${expected.uid})`,
           `create the user as ${expected.user} with uid ${expected.uid}, or set expected-user/expected-uid to what you run`
         )
       ];
     }
-    return [result4("pass", `running as ${shown}`)];
+    return [result3("pass", `running as ${shown}`)];
   }
 };
 
@@ -50039,14 +50035,14 @@ async function dropIns(listDir, dir) {
 }
 async function readEngineMtuConfig(readFile3, listDir, env) {
   const paths = engineConfigPaths(env);
-  const result4 = { settings: [], problems: [], files: [] };
+  const result3 = { settings: [], problems: [], files: [] };
   const add = (parsed) => {
-    result4.settings.push(...parsed.settings);
-    result4.problems.push(...parsed.problems);
+    result3.settings.push(...parsed.settings);
+    result3.problems.push(...parsed.problems);
   };
   const read = async (path7) => {
     const text2 = await readFile3(path7);
-    if (text2 !== void 0) result4.files.push(path7);
+    if (text2 !== void 0) result3.files.push(path7);
     return text2;
   };
   for (const [path7, rootless] of [
@@ -50087,7 +50083,7 @@ async function readEngineMtuConfig(readFile3, listDir, env) {
     if (text2 !== void 0) confs.push({ source: path7, text: text2 });
   }
   add(containersConfSettings(confs));
-  return result4;
+  return result3;
 }
 
 // src/runner/mtu/interfaces.ts
@@ -50160,14 +50156,7 @@ var id = "mtu";
 var title2 = "MTU";
 var dockerDefaultMtu = 1500;
 function result2(status, reason, fix, details) {
-  return {
-    id,
-    title: title2,
-    status,
-    reason,
-    ...fix !== void 0 && { fix },
-    ...details !== void 0 && { details }
-  };
+  return checkResult(id, title2, status, reason, fix, details);
 }
 function settingFix(setting2, mtu) {
   switch (setting2.key) {
@@ -50452,11 +50441,11 @@ var pathCheck = {
 };
 
 // src/runner/checks/sudo.ts
-function classifySudo(result4) {
-  if (result4.code === 127) return "absent";
-  if (result4.code === 0) return "works";
-  if (/no new privileges/i.test(result4.stderr)) return "blocked-by-no-new-privs";
-  if (/password is required|not in the sudoers|may not run sudo|not allowed to/i.test(result4.stderr))
+function classifySudo(result3) {
+  if (result3.code === 127) return "absent";
+  if (result3.code === 0) return "works";
+  if (/no new privileges/i.test(result3.stderr)) return "blocked-by-no-new-privs";
+  if (/password is required|not in the sudoers|may not run sudo|not allowed to/i.test(result3.stderr))
     return "no-grant";
   return "unknown";
 }
@@ -50467,7 +50456,7 @@ var sudoCheck = {
     const probe3 = await context.run("sudo", ["-n", "true"]);
     const state = classifySudo(probe3);
     const expected = context.expected.sudo;
-    const result4 = (status, reason, fix) => ({
+    const result3 = (status, reason, fix) => ({
       id: "sudo",
       title: "sudo",
       status,
@@ -50478,10 +50467,10 @@ var sudoCheck = {
     const removeSudo = "remove sudo from the image (apt-get purge sudo) and its sudoers grants";
     switch (state) {
       case "works":
-        return [result4("fail", "`sudo -n true` succeeded: the job can become root", removeSudo)];
+        return [result3("fail", "`sudo -n true` succeeded: the job can become root", removeSudo)];
       case "blocked-by-no-new-privs":
         return [
-          result4(
+          result3(
             expected === "any" ? "pass" : "warn",
             "sudoers grants the user root, blocked today only by no_new_privs (allowPrivilegeEscalation: false)",
             removeSudo
@@ -50489,17 +50478,17 @@ var sudoCheck = {
         ];
       case "no-grant":
         return [
-          result4(
+          result3(
             expected === "absent" ? "warn" : "pass",
             "sudo is installed but grants nothing to this user",
             expected === "absent" ? removeSudo : void 0
           )
         ];
       case "absent":
-        return [result4("pass", "sudo is not installed")];
+        return [result3("pass", "sudo is not installed")];
       default:
         return [
-          result4(
+          result3(
             "warn",
             `sudo -n true exited ${probe3.code}: ${probe3.stderr.trim().split("\n")[0] ?? ""}`,
             "run sudo -n true in the runner to see why"
@@ -50635,22 +50624,22 @@ function parseFailOn(text2) {
 }
 function failed(results, failOn) {
   return results.some(
-    (result4) => result4.status === "fail" || failOn === "warning" && result4.status === "warn"
+    (result3) => result3.status === "fail" || failOn === "warning" && result3.status === "warn"
   );
 }
 function counts(results) {
   const tally = { pass: 0, warn: 0, fail: 0 };
-  for (const result4 of results) tally[result4.status]++;
+  for (const result3 of results) tally[result3.status]++;
   return tally;
 }
 var marks = { pass: "ok  ", warn: "WARN", fail: "FAIL" };
 function formatTable(results) {
-  const width = Math.max(...results.map((result4) => result4.id.length), 2);
+  const width = Math.max(...results.map((result3) => result3.id.length), 2);
   const lines = [];
-  for (const result4 of results) {
-    lines.push(`${marks[result4.status]}  ${result4.id.padEnd(width)}  ${result4.reason}`);
-    if (result4.fix !== void 0 && result4.status !== "pass") {
-      lines.push(`${" ".repeat(6 + width)}  fix: ${result4.fix}`);
+  for (const result3 of results) {
+    lines.push(`${marks[result3.status]}  ${result3.id.padEnd(width)}  ${result3.reason}`);
+    if (result3.fix !== void 0 && result3.status !== "pass") {
+      lines.push(`${" ".repeat(6 + width)}  fix: ${result3.fix}`);
     }
   }
   const tally = counts(results);
@@ -50849,7 +50838,7 @@ function checkValues(text2, file, options = {}) {
     const where2 = problem?.linePos?.[0]?.line ?? 1;
     const why = problem ? problem.message.split("\n")[0] : "the top level is not a mapping";
     return [
-      result3(
+      checkResult(
         "yaml",
         "Values file",
         "fail",
@@ -50867,16 +50856,6 @@ function checkValues(text2, file, options = {}) {
     ...scaleSetName(context),
     ...controllerServiceAccount(context)
   ];
-}
-function result3(id2, title3, status, reason, fix, details) {
-  return {
-    id: id2,
-    title: title3,
-    status,
-    reason,
-    ...fix !== void 0 && status !== "pass" && { fix },
-    ...details !== void 0 && { details }
-  };
 }
 function findRunner(root) {
   const template = root.get("template", true);
@@ -50909,7 +50888,7 @@ function mapAt(map, key) {
 function noRunner(context, id2, title3) {
   const { missing = runnerPath, closest } = context.runner;
   return [
-    result3(
+    checkResult(
       id2,
       title3,
       "fail",
@@ -50928,7 +50907,7 @@ function imageDigest(context) {
   const imageNode = node(container, "image");
   const image = scalarValue(imageNode);
   if (typeof image !== "string" || image.trim() === "") {
-    return [result3(id2, title3, "fail", `${context.at(container)}: ${key} is not set`, fix)];
+    return [checkResult(id2, title3, "fail", `${context.at(container)}: ${key} is not set`, fix)];
   }
   const where2 = context.at(imageNode);
   let digest;
@@ -50938,15 +50917,19 @@ function imageDigest(context) {
     ({ digest, tag } = parseReference(image, { defaultTag: "" }));
   } catch (error) {
     const why = error instanceof UserError ? error.message : String(error);
-    return [result3(id2, title3, "fail", `${where2}: ${key} is not an image reference: ${why}`, fix)];
+    return [
+      checkResult(id2, title3, "fail", `${where2}: ${key} is not an image reference: ${why}`, fix)
+    ];
   }
   if (digest !== void 0) {
     return [
-      result3(id2, title3, "pass", `${where2}: ${key} is pinned by digest (${digest})`, fix, { image })
+      checkResult(id2, title3, "pass", `${where2}: ${key} is pinned by digest (${digest})`, fix, {
+        image
+      })
     ];
   }
   const found = tag === void 0 ? `'${image}' has no tag or digest (Kubernetes pulls :latest)` : tag === "latest" ? `'${image}' uses the mutable tag :latest` : `'${image}' uses the tag :${tag}, which can be moved`;
-  return [result3(id2, title3, "fail", `${where2}: ${key} ${found}`, fix, { image })];
+  return [checkResult(id2, title3, "fail", `${where2}: ${key} ${found}`, fix, { image })];
 }
 var binarySuffixes = {
   Ki: 2 ** 10,
@@ -51030,9 +51013,9 @@ function resources(context) {
     };
     if (problems.length === 0) {
       const reason = `${request?.where ?? context.at(container)}: ${base} ${name2} request ${String(request?.raw)} ≤ limit ${String(limit?.raw)}${size !== void 0 ? ` ≤ node ${size}` : ""}`;
-      return result3("resources", title3, "pass", reason, void 0, details);
+      return checkResult("resources", title3, "pass", reason, void 0, details);
     }
-    return result3("resources", title3, "fail", problems.join("; "), fixes.join("; "), details);
+    return checkResult("resources", title3, "fail", problems.join("; "), fixes.join("; "), details);
   });
 }
 function securityContext(context) {
@@ -51073,7 +51056,7 @@ function securityContext(context) {
   const userFix = `set ${containerKey}.runAsUser to ${imageUid ?? "the image's UID"}`;
   if (user === void 0) {
     results.push(
-      result3(
+      checkResult(
         "run-as-user",
         "runAsUser",
         "fail",
@@ -51083,7 +51066,7 @@ function securityContext(context) {
     );
   } else if (typeof user.value !== "number" || !Number.isInteger(user.value) || user.value < 0) {
     results.push(
-      result3(
+      checkResult(
         "run-as-user",
         "runAsUser",
         "fail",
@@ -51093,7 +51076,7 @@ function securityContext(context) {
     );
   } else if (user.value === 0) {
     results.push(
-      result3(
+      checkResult(
         "run-as-user",
         "runAsUser",
         "fail",
@@ -51103,7 +51086,7 @@ function securityContext(context) {
     );
   } else if (imageUid !== void 0 && user.value !== imageUid) {
     results.push(
-      result3(
+      checkResult(
         "run-as-user",
         "runAsUser",
         "fail",
@@ -51114,7 +51097,7 @@ function securityContext(context) {
     );
   } else {
     results.push(
-      result3(
+      checkResult(
         "run-as-user",
         "runAsUser",
         "pass",
@@ -51131,7 +51114,7 @@ function securityContext(context) {
   const nonRootFix = `set ${containerKey}.runAsNonRoot: true`;
   if (nonRoot?.value === true) {
     results.push(
-      result3(
+      checkResult(
         "run-as-non-root",
         "runAsNonRoot",
         "pass",
@@ -51140,14 +51123,14 @@ function securityContext(context) {
     );
   } else {
     const reason = nonRoot === void 0 ? `${missingAt}: ${containerKey}.runAsNonRoot is not set` : `${context.at(nonRoot.node)}: ${nonRoot.path} is ${String(nonRoot.value)}, not true`;
-    results.push(result3("run-as-non-root", "runAsNonRoot", "fail", reason, nonRootFix));
+    results.push(checkResult("run-as-non-root", "runAsNonRoot", "fail", reason, nonRootFix));
   }
   const escalationNode = node(own, "allowPrivilegeEscalation");
   const escalation = scalarValue(escalationNode);
   const escalationKey = `${containerKey}.allowPrivilegeEscalation`;
   if (escalation === false) {
     results.push(
-      result3(
+      checkResult(
         "allow-privilege-escalation",
         "allowPrivilegeEscalation",
         "pass",
@@ -51157,7 +51140,7 @@ function securityContext(context) {
   } else {
     const reason = escalationNode === void 0 ? `${missingAt}: ${escalationKey} is not set (Kubernetes defaults it to true)` : `${context.at(escalationNode)}: ${escalationKey} is ${String(escalation)}, not false`;
     results.push(
-      result3(
+      checkResult(
         "allow-privilege-escalation",
         "allowPrivilegeEscalation",
         "fail",
@@ -51185,7 +51168,7 @@ function scaleSetName(context) {
     where2 = `${context.at(context.root)}: runnerScaleSetName is not set; the release name`;
   } else {
     return [
-      result3(
+      checkResult(
         id2,
         title3,
         "warn",
@@ -51196,7 +51179,7 @@ function scaleSetName(context) {
   }
   const status = name2.length <= maxScaleSetNameLength ? "pass" : "fail";
   const reason = `${where2} '${name2}' is ${name2.length} characters (at most ${maxScaleSetNameLength})`;
-  return [result3(id2, title3, status, reason, fix, { name: name2, length: name2.length })];
+  return [checkResult(id2, title3, status, reason, fix, { name: name2, length: name2.length })];
 }
 function controllerServiceAccount(context) {
   const id2 = "controller-service-account";
@@ -51209,12 +51192,17 @@ function controllerServiceAccount(context) {
   const where2 = context.at(keyOf(context.root, "controllerServiceAccount"));
   if (missing.length === 0) {
     return [
-      result3(id2, title3, "pass", `${where2}: controllerServiceAccount.name and .namespace are set`)
+      checkResult(
+        id2,
+        title3,
+        "pass",
+        `${where2}: controllerServiceAccount.name and .namespace are set`
+      )
     ];
   }
   const keys = missing.map((key) => `controllerServiceAccount.${key}`).join(" and ");
   return [
-    result3(
+    checkResult(
       id2,
       title3,
       "fail",
@@ -52480,23 +52468,23 @@ var LookaheadIterator = class {
 };
 function getText(tree, startIndex, endIndex, startPosition) {
   const length = endIndex - startIndex;
-  let result4 = tree.textCallback(startIndex, startPosition);
-  if (result4) {
-    startIndex += result4.length;
+  let result3 = tree.textCallback(startIndex, startPosition);
+  if (result3) {
+    startIndex += result3.length;
     while (startIndex < endIndex) {
       const string = tree.textCallback(startIndex, startPosition);
       if (string && string.length > 0) {
         startIndex += string.length;
-        result4 += string;
+        result3 += string;
       } else {
         break;
       }
     }
     if (startIndex > endIndex) {
-      result4 = result4.slice(0, length);
+      result3 = result3.slice(0, length);
     }
   }
-  return result4 ?? "";
+  return result3 ?? "";
 }
 __name(getText, "getText");
 var finalizer2 = newFinalizer((address) => {
@@ -52581,32 +52569,32 @@ var Tree = class _Tree {
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
     const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result4 = new Array(count2);
+    const result3 = new Array(count2);
     if (count2 > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count2; i2++) {
-        result4[i2] = unmarshalRange(address);
+        result3[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result4;
+    return result3;
   }
   /** Get the included ranges that were used to parse the syntax tree. */
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
     const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result4 = new Array(count2);
+    const result3 = new Array(count2);
     if (count2 > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count2; i2++) {
-        result4[i2] = unmarshalRange(address);
+        result3[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result4;
+    return result3;
   }
 };
 var finalizer3 = newFinalizer((address) => {
@@ -52768,9 +52756,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoFirstChild() {
     marshalTreeCursor(this);
-    const result4 = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result4 === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the last child of its current node.
@@ -52784,9 +52772,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoLastChild() {
     marshalTreeCursor(this);
-    const result4 = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result4 === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the parent of its current node.
@@ -52800,9 +52788,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoParent() {
     marshalTreeCursor(this);
-    const result4 = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result4 === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the next sibling of its current node.
@@ -52815,9 +52803,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoNextSibling() {
     marshalTreeCursor(this);
-    const result4 = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result4 === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the previous sibling of its current node.
@@ -52834,9 +52822,9 @@ var TreeCursor = class _TreeCursor {
    */
   gotoPreviousSibling() {
     marshalTreeCursor(this);
-    const result4 = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result4 === 1;
+    return result3 === 1;
   }
   /**
    * Move the cursor to the node that is the nth descendant of
@@ -52858,9 +52846,9 @@ var TreeCursor = class _TreeCursor {
   gotoFirstChildForIndex(goalIndex) {
     marshalTreeCursor(this);
     C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-    const result4 = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result4 === 1;
+    return result3 === 1;
   }
   /**
    * Move this cursor to the first child of its current node that contains or
@@ -52872,9 +52860,9 @@ var TreeCursor = class _TreeCursor {
   gotoFirstChildForPosition(goalPosition) {
     marshalTreeCursor(this);
     marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-    const result4 = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    const result3 = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
     unmarshalTreeCursor(this);
-    return result4 === 1;
+    return result3 === 1;
   }
   /**
    * Re-initialize this tree cursor to start at the original node that the
@@ -53132,16 +53120,16 @@ var Node = class {
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
     const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result4 = new Array(count2);
+    const result3 = new Array(count2);
     if (count2 > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count2; i2++) {
-        result4[i2] = unmarshalNode(this.tree, address);
+        result3[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
       C._free(buffer);
     }
-    return result4;
+    return result3;
   }
   /** Get the node's first child that contains or starts after the given byte offset. */
   firstChildForIndex(index) {
@@ -53281,17 +53269,17 @@ var Node = class {
     );
     const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
     const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result4 = new Array(descendantCount);
+    const result3 = new Array(descendantCount);
     if (descendantCount > 0) {
       let address = descendantAddress;
       for (let i2 = 0; i2 < descendantCount; i2++) {
-        result4[i2] = unmarshalNode(this.tree, address);
+        result3[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
     }
     C._free(descendantAddress);
     C._free(symbolsAddress);
-    return result4;
+    return result3;
   }
   /** Get this node's next sibling. */
   get nextSibling() {
@@ -53449,18 +53437,18 @@ var Node = class {
   toString() {
     marshalNode(this);
     const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result4 = C.AsciiToString(address);
+    const result3 = C.AsciiToString(address);
     C._free(address);
-    return result4;
+    return result3;
   }
 };
-function unmarshalCaptures(query, tree, address, patternIndex, result4) {
-  for (let i2 = 0, n = result4.length; i2 < n; i2++) {
+function unmarshalCaptures(query, tree, address, patternIndex, result3) {
+  for (let i2 = 0, n = result3.length; i2 < n; i2++) {
     const captureIndex = C.getValue(address, "i32");
     address += SIZE_OF_INT;
     const node2 = unmarshalNode(tree, address);
     address += SIZE_OF_NODE;
-    result4[i2] = { patternIndex, name: query.captureNames[captureIndex], node: node2 };
+    result3[i2] = { patternIndex, name: query.captureNames[captureIndex], node: node2 };
   }
   return address;
 }
@@ -53489,14 +53477,14 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   const column = C.getValue(address, "i32");
   address += SIZE_OF_INT;
   const other = C.getValue(address, "i32");
-  const result4 = new Node(INTERNAL, {
+  const result3 = new Node(INTERNAL, {
     id: id2,
     tree,
     startIndex: index,
     startPosition: { row, column },
     other
   });
-  return result4;
+  return result3;
 }
 __name(unmarshalNode, "unmarshalNode");
 function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
@@ -53519,11 +53507,11 @@ function marshalPoint(address, point) {
 }
 __name(marshalPoint, "marshalPoint");
 function unmarshalPoint(address) {
-  const result4 = {
+  const result3 = {
     row: C.getValue(address, "i32") >>> 0,
     column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
   };
-  return result4;
+  return result3;
 }
 __name(unmarshalPoint, "unmarshalPoint");
 function marshalRange(address, range) {
@@ -53538,15 +53526,15 @@ function marshalRange(address, range) {
 }
 __name(marshalRange, "marshalRange");
 function unmarshalRange(address) {
-  const result4 = {};
-  result4.startPosition = unmarshalPoint(address);
+  const result3 = {};
+  result3.startPosition = unmarshalPoint(address);
   address += SIZE_OF_POINT;
-  result4.endPosition = unmarshalPoint(address);
+  result3.endPosition = unmarshalPoint(address);
   address += SIZE_OF_POINT;
-  result4.startIndex = C.getValue(address, "i32") >>> 0;
+  result3.startIndex = C.getValue(address, "i32") >>> 0;
   address += SIZE_OF_INT;
-  result4.endIndex = C.getValue(address, "i32") >>> 0;
-  return result4;
+  result3.endIndex = C.getValue(address, "i32") >>> 0;
+  return result3;
 }
 __name(unmarshalRange, "unmarshalRange");
 function marshalEdit(edit, address = TRANSFER_BUFFER) {
@@ -53650,8 +53638,8 @@ var Language = class _Language {
    * Get the field id for a field name.
    */
   fieldIdForName(fieldName) {
-    const result4 = this.fields.indexOf(fieldName);
-    return result4 !== -1 ? result4 : null;
+    const result3 = this.fields.indexOf(fieldName);
+    return result3 !== -1 ? result3 : null;
   }
   /**
    * Get the field name for a field id.
@@ -53666,9 +53654,9 @@ var Language = class _Language {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result4 = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    const result3 = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
     C._free(typeAddress);
-    return result4 || null;
+    return result3 || null;
   }
   /**
    * Gets the number of node types in the language.
@@ -53706,15 +53694,15 @@ var Language = class _Language {
     C._ts_language_supertypes_wasm(this[0]);
     const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result4 = new Array(count2);
+    const result3 = new Array(count2);
     if (count2 > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count2; i2++) {
-        result4[i2] = C.getValue(address, "i16");
+        result3[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
     }
-    return result4;
+    return result3;
   }
   /**
    * Get the subtype ids for a given supertype node id.
@@ -53723,15 +53711,15 @@ var Language = class _Language {
     C._ts_language_subtypes_wasm(this[0], supertype);
     const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result4 = new Array(count2);
+    const result3 = new Array(count2);
     if (count2 > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count2; i2++) {
-        result4[i2] = C.getValue(address, "i16");
+        result3[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
     }
-    return result4;
+    return result3;
   }
   /**
    * Get the next state id for a given state id and node type id.
@@ -54093,8 +54081,8 @@ async function Module2(moduleArg = {}) {
       });
     }
     wasmBinaryFile ??= findWasmBinary();
-    var result4 = await instantiateAsync(wasmBinary, wasmBinaryFile, info22);
-    var exports = receiveInstantiationResult(result4);
+    var result3 = await instantiateAsync(wasmBinary, wasmBinaryFile, info22);
+    var exports = receiveInstantiationResult(result3);
     return exports;
   }
   __name(createWasm, "createWasm");
@@ -55588,11 +55576,11 @@ var Parser = class {
     if (!this.language) {
       throw new Error("Parser must have a language to parse");
     }
-    const result4 = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    const result3 = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
     C.currentParseCallback = null;
     C.currentLogCallback = null;
     C.currentProgressCallback = null;
-    return result4;
+    return result3;
   }
   /**
    * Instruct the parser to start the next parse from the beginning.
@@ -55611,16 +55599,16 @@ var Parser = class {
     C._ts_parser_included_ranges_wasm(this[0]);
     const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result4 = new Array(count2);
+    const result3 = new Array(count2);
     if (count2 > 0) {
       let address = buffer;
       for (let i2 = 0; i2 < count2; i2++) {
-        result4[i2] = unmarshalRange(address);
+        result3[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
       C._free(buffer);
     }
-    return result4;
+    return result3;
   }
   /** Set the logging callback that a parser should use during parsing. */
   setLogger(callback) {
@@ -56095,7 +56083,7 @@ var Query = class {
     const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result4 = new Array(rawCount);
+    const result3 = new Array(rawCount);
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     let filteredCount = 0;
     let address = startAddress;
@@ -56107,20 +56095,20 @@ var Query = class {
       const captures = new Array(captureCount);
       address = unmarshalCaptures(this, node2.tree, address, patternIndex, captures);
       if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        result4[filteredCount] = { patternIndex, captures };
+        result3[filteredCount] = { patternIndex, captures };
         const setProperties = this.setProperties[patternIndex];
-        result4[filteredCount].setProperties = setProperties;
+        result3[filteredCount].setProperties = setProperties;
         const assertedProperties = this.assertedProperties[patternIndex];
-        result4[filteredCount].assertedProperties = assertedProperties;
+        result3[filteredCount].assertedProperties = assertedProperties;
         const refutedProperties = this.refutedProperties[patternIndex];
-        result4[filteredCount].refutedProperties = refutedProperties;
+        result3[filteredCount].refutedProperties = refutedProperties;
         filteredCount++;
       }
     }
-    result4.length = filteredCount;
+    result3.length = filteredCount;
     C._free(startAddress);
     C.currentQueryProgressCallback = null;
-    return result4;
+    return result3;
   }
   /**
    * Iterate over all of the individual captures in the order that they
@@ -56186,7 +56174,7 @@ var Query = class {
     const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result4 = new Array();
+    const result3 = new Array();
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
     let address = startAddress;
@@ -56207,12 +56195,12 @@ var Query = class {
         capture.assertedProperties = assertedProperties;
         const refutedProperties = this.refutedProperties[patternIndex];
         capture.refutedProperties = refutedProperties;
-        result4.push(capture);
+        result3.push(capture);
       }
     }
     C._free(startAddress);
     C.currentQueryProgressCallback = null;
-    return result4;
+    return result3;
   }
   /** Get the predicates for a given pattern. */
   predicatesForPattern(patternIndex) {
@@ -56806,7 +56794,7 @@ function hasArgs(command, name2, args2) {
   return names.includes(command.name) && command.args.some((arg) => args2.includes(arg));
 }
 function argumentsOf(command, flagsWithValue = []) {
-  const result4 = [];
+  const result3 = [];
   for (let index = 0; index < command.args.length; index++) {
     const arg = command.args[index] ?? "";
     if (isFlag(arg)) {
@@ -56816,9 +56804,9 @@ function argumentsOf(command, flagsWithValue = []) {
       continue;
     }
     if (arg === "-" || arg === "--") continue;
-    result4.push(arg);
+    result3.push(arg);
   }
-  return result4;
+  return result3;
 }
 
 // src/lint/rules/DL3001.ts
@@ -60146,7 +60134,7 @@ async function runLint(options) {
     ...binary2 ? { external: (dockerfile) => shellcheckFailures(dockerfile, binary2) } : {},
     ...options.readStdin ? { readStdin: options.readStdin } : {}
   });
-  const findings = results.flatMap((result4) => result4.findings);
+  const findings = results.flatMap((result3) => result3.findings);
   return {
     results,
     findings,
@@ -60393,18 +60381,18 @@ var metaCommand = {
       github = await contextFromGit(context.cwd);
       repository = await localRepository(github, context.cwd, token, warn);
     }
-    const result4 = computeMeta(inputs, github, repository, settings, now);
-    for (const warning of result4.warnings) warn(warning);
+    const result3 = computeMeta(inputs, github, repository, settings, now);
+    for (const warning of result3.warnings) warn(warning);
     if (output !== void 0) {
-      context.stdout(`${metaOutputs(result4, inputs)[output]}
+      context.stdout(`${metaOutputs(result3, inputs)[output]}
 `);
     } else {
       const printed = {
-        version: result4.version,
-        tags: result4.json.tags,
-        "tag-names": result4.json["tag-names"],
-        labels: result4.json.labels,
-        annotations: result4.json.annotations
+        version: result3.version,
+        tags: result3.json.tags,
+        "tag-names": result3.json["tag-names"],
+        labels: result3.json.labels,
+        annotations: result3.json.annotations
       };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
@@ -60435,15 +60423,15 @@ async function toolReports(env) {
   const reports = [];
   for (const { tool, command, filter } of toolCommands) {
     const [program, ...args2] = command;
-    const result4 = await runQuietly(program, args2, env);
-    if (result4 === void 0) {
+    const result3 = await runQuietly(program, args2, env);
+    if (result3 === void 0) {
       reports.push({ tool, command: command.join(" ") });
       continue;
     }
-    let output = `${result4.stdout}${result4.stderr}`.trim();
+    let output = `${result3.stdout}${result3.stderr}`.trim();
     if (filter !== void 0)
       output = output.split("\n").filter((line) => filter.test(line)).join("\n");
-    reports.push({ tool, command: command.join(" "), output, failed: result4.code !== 0 });
+    reports.push({ tool, command: command.join(" "), output, failed: result3.code !== 0 });
   }
   return reports;
 }
@@ -60904,31 +60892,31 @@ function mirrorsOf(raw, fail3) {
   }
   if (raw.containers !== void 0) {
     const containers = objectAt(raw.containers, ["mirrors", "containers"], fail3);
-    const result4 = {};
+    const result3 = {};
     for (const [registry, hosts2] of Object.entries(containers)) {
       const path7 = ["mirrors", "containers", registry];
       if (!/^[a-z0-9.-]+(?::\d+)?$/.test(registry))
         fail3(path7, `'${registry}' is not a registry host[:port]`);
-      result4[registry] = listOf(hosts2, path7, fail3).map((host) => {
+      result3[registry] = listOf(hosts2, path7, fail3).map((host) => {
         const bare = host.replace(/^https?:\/\//, "").replace(/\/+$/, "");
         if (!/^[a-z0-9.-]+(?::\d+)?(?:\/[a-z0-9._/-]+)?$/.test(bare))
           fail3(path7, `'${host}' is not a registry host[:port][/path]`);
         return bare;
       });
     }
-    set("containers", result4);
+    set("containers", result3);
   }
   for (const key of ["git", "helm"]) {
     if (raw[key] === void 0) continue;
     const map = objectAt(raw[key], ["mirrors", key], fail3);
-    const result4 = {};
+    const result3 = {};
     for (const [from, to] of Object.entries(map)) {
       if (key === "helm" && !/^[a-z0-9][a-z0-9-]*$/.test(from))
         fail3(["mirrors", key, from], "a Helm repository name of lower-case letters, digits and -");
       if (key === "git") httpUrl(from, ["mirrors", key, from], fail3);
-      result4[from] = httpUrl(to, ["mirrors", key, from], fail3);
+      result3[from] = httpUrl(to, ["mirrors", key, from], fail3);
     }
-    set(key, result4);
+    set(key, result3);
   }
   return mirrors;
 }
@@ -61067,21 +61055,21 @@ function renderApkRepositories(existing, urls) {
 function plan(config2, target) {
   const urls = config2.mirrors.apk;
   if (urls === void 0 || urls.length === 0) return void 0;
-  const result4 = emptyPlan("apk");
+  const result3 = emptyPlan("apk");
   if (target.mode === "job") {
-    result4.notes.push(
+    result3.notes.push(
       "apk needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render)"
     );
-    return result4;
+    return result3;
   }
-  result4.files.push({
+  result3.files.push({
     path: apkRepositoriesPath,
     description: "apk repositories",
     render: (existing) => renderApkRepositories(existing, urls)
   });
   if (config2.proxy !== void 0)
-    result4.notes.push("apk reads the proxy from http_proxy / https_proxy only (the image ENV)");
-  return result4;
+    result3.notes.push("apk reads the proxy from http_proxy / https_proxy only (the image ENV)");
+  return result3;
 }
 var apkEcosystem = { name: "apk", plan };
 
@@ -61206,12 +61194,12 @@ function renderAptAuth(urls, login, password) {
 function plan2(config2, target) {
   const mirror = config2.mirrors.apt;
   if (mirror === void 0) return void 0;
-  const result4 = emptyPlan("apt");
+  const result3 = emptyPlan("apt");
   if (target.mode === "job") {
-    result4.notes.push(
+    result3.notes.push(
       "apt needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render, or run apt with a private APT_CONFIG)"
     );
-    return result4;
+    return result3;
   }
   const mapped = {
     url: stripSlash(mirror.url),
@@ -61221,31 +61209,31 @@ function plan2(config2, target) {
     [aptSourcePaths.debian, "Debian sources (deb822)"],
     [aptSourcePaths.ubuntu, "Ubuntu sources (deb822)"]
   ]) {
-    result4.files.push({
+    result3.files.push({
       path: path7,
       description: `apt ${what}: URIs pointed at the mirror`,
       ifExists: true,
       render: (existing) => rewriteDeb822(existing ?? "", mapped)
     });
   }
-  result4.files.push({
+  result3.files.push({
     path: aptSourcePaths.oneLine,
     description: "apt sources.list: URIs pointed at the mirror",
     ifExists: true,
     render: (existing) => rewriteOneLine(existing ?? "", mapped)
   });
   if (mirror.securityUrl === void 0) {
-    result4.notes.push(
+    result3.notes.push(
       "apt: security updates still come from the upstream security archive (give mirrors.apt.security-url to mirror them too)"
     );
   }
-  result4.notes.push(
+  result3.notes.push(
     "apt: only the distribution archives (deb.debian.org, security.debian.org, archive.ubuntu.com, security.ubuntu.com) are rewritten; ports.ubuntu.com and third-party sources keep their URIs"
   );
   const urls = [mapped.url, ...mapped.securityUrl !== void 0 ? [mapped.securityUrl] : []];
   const proxy2 = config2.proxy;
   if (proxy2 !== void 0 && (proxy2.http !== void 0 || proxy2.https !== void 0)) {
-    result4.files.push({
+    result3.files.push({
       path: aptProxyPath,
       description: "apt proxy",
       render: () => renderAptProxy(proxy2, urls)
@@ -61256,8 +61244,8 @@ function plan2(config2, target) {
     const login = credentialValue(target, "apt", "username", credentials.username);
     const password = credentialValue(target, "apt", "password", credentials.password);
     if (login !== void 0 && password !== void 0) {
-      result4.secrets.push(password);
-      result4.files.push({
+      result3.secrets.push(password);
+      result3.files.push({
         path: aptAuthPath,
         description: "apt mirror credentials",
         secret: true,
@@ -61266,7 +61254,7 @@ function plan2(config2, target) {
       });
     }
   }
-  return result4;
+  return result3;
 }
 var aptEcosystem = { name: "apt", plan: plan2 };
 
@@ -61325,9 +61313,9 @@ function mergeAuthJson(existing, hosts2, username, password, source = "auth.json
 function plan3(config2, target) {
   const registries = config2.mirrors.containers;
   if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
-  const result4 = emptyPlan("containers");
+  const result3 = emptyPlan("containers");
   const base = target.mode === "job" ? join23(target.home, ".config", "containers") : "/etc/containers";
-  result4.files.push({
+  result3.files.push({
     path: join23(base, "registries.conf.d", containersDropInName),
     description: "containers registries.conf drop-in (mirrors)",
     render: () => renderRegistriesDropIn(registries)
@@ -61336,7 +61324,7 @@ function plan3(config2, target) {
   const ca = config2.ca;
   if (ca !== void 0) {
     for (const host of hosts2) {
-      result4.files.push({
+      result3.files.push({
         path: join23(base, "certs.d", host, "ca.crt"),
         description: `company CA for ${host} (containers)`,
         render: () => ca.pem
@@ -61348,10 +61336,10 @@ function plan3(config2, target) {
     const username = credentialValue(target, "containers", "username", reference.username);
     const password = credentialValue(target, "containers", "password", reference.password);
     if (username !== void 0 && password !== void 0) {
-      result4.secrets.push(password);
+      result3.secrets.push(password);
       const configHome = target.env.XDG_CONFIG_HOME ?? join23(target.home, ".config");
       const path7 = target.mode === "job" ? join23(configHome, "containers", "auth.json") : "/etc/containers/auth.json";
-      result4.files.push({
+      result3.files.push({
         path: path7,
         description: "containers registry credentials (mirror hosts)",
         secret: true,
@@ -61360,15 +61348,15 @@ function plan3(config2, target) {
       });
     }
   }
-  result4.notes.push(
+  result3.notes.push(
     "containers (podman, buildah, skopeo): mirrors are used for pulls only; pushes and skopeo inspect go to the registry itself"
   );
   if (target.mode === "job") {
-    result4.notes.push(
+    result3.notes.push(
       "containers: the mirrors are a drop-in in ~/.config/containers/registries.conf.d; never create ~/.config/containers/registries.conf — it replaces /etc/containers/registries.conf and all its drop-ins"
     );
   }
-  return result4;
+  return result3;
 }
 var containersEcosystem = { name: "containers", plan: plan3 };
 
@@ -61421,26 +61409,26 @@ function buildxDefaultConfigPath(target) {
 function plan4(config2, target) {
   const registries = config2.mirrors.containers;
   if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
-  const result4 = emptyPlan("buildkit");
+  const result3 = emptyPlan("buildkit");
   const path7 = target.mode === "job" ? buildxDefaultConfigPath(target) : "/etc/buildkit/buildkitd.toml";
   const settings = {
     registries,
     ...config2.ca !== void 0 && { caFile: caPaths(target).ca }
   };
-  result4.files.push({
+  result3.files.push({
     path: path7,
     description: target.mode === "job" ? "buildx default buildkitd config" : "buildkitd.toml (merged)",
     render: (existing) => mergeBuildkitdToml(existing, settings, path7)
   });
-  result4.notes.push(
+  result3.notes.push(
     target.mode === "job" ? "BuildKit: the mirrors apply to buildx builders created after this step without their own --buildkitd-config (docker/setup-buildx-action without buildkitd-config); the docker driver uses dockerd’s registry-mirrors instead" : "BuildKit: /etc/buildkit/buildkitd.toml is read by a rootful buildkitd in this image; buildx builders read ~/.docker/buildx/buildkitd.default.toml (job mode writes it)"
   );
   if (config2.proxy !== void 0) {
-    result4.notes.push(
+    result3.notes.push(
       "BuildKit has no proxy setting in buildkitd.toml: buildx passes the client’s proxy variables to new docker-container builders (or give driver-opts env.http_proxy=…)"
     );
   }
-  return result4;
+  return result3;
 }
 var buildkitEcosystem = { name: "buildkit", plan: plan4 };
 
@@ -61665,19 +61653,19 @@ function plan7(config2, target) {
   const registries = config2.mirrors.containers;
   if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
   if (target.mode === "job") return void 0;
-  const result4 = emptyPlan("containerd");
+  const result3 = emptyPlan("containerd");
   const caFile = config2.ca !== void 0 ? caPaths(target).ca : void 0;
   for (const [registry, mirrors] of Object.entries(registries)) {
-    result4.files.push({
+    result3.files.push({
       path: `${containerdCertsDir}/${registry}/hosts.toml`,
       description: `containerd hosts.toml for ${registry}`,
       render: () => renderHostsToml(registry, mirrors, caFile)
     });
   }
-  result4.notes.push(
+  result3.notes.push(
     `containerd reads ${containerdCertsDir}/<registry>/hosts.toml only with config_path = "${containerdCertsDir}" under [plugins."io.containerd.grpc.v1.cri".registry] (containerd 1.x, where it is unset by default) or [plugins."io.containerd.cri.v1.images".registry] (2.x, the default there); mirrors serve pull and resolve only`
   );
-  return result4;
+  return result3;
 }
 var containerdEcosystem = { name: "containerd", plan: plan7 };
 
@@ -61686,7 +61674,7 @@ var headerLine = /^\s*\[([^\]]+)\]\s*$/;
 var commentLine = /^\s*[#;]/;
 var keyLine = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*)$/;
 function classify(lines) {
-  const result4 = [];
+  const result3 = [];
   let previous = "blank";
   for (const text2 of lines) {
     let line;
@@ -61700,10 +61688,10 @@ function classify(lines) {
       const match = keyLine.exec(text2.trimStart());
       line = match ? { text: text2, kind: "key", key: match[1], value: match[2] } : { text: text2, kind: "other" };
     }
-    result4.push(line);
+    result3.push(line);
     previous = line.kind;
   }
-  return result4;
+  return result3;
 }
 function mergeIniSection(existing, section, values, options = {}) {
   const normalize = options.normalizeKey ?? ((key) => key.toLowerCase());
@@ -61803,12 +61791,12 @@ function renderDnfRepos(repos, options = {}) {
 function plan8(config2, target) {
   const repos = config2.mirrors.dnf;
   if (repos === void 0 || repos.length === 0) return void 0;
-  const result4 = emptyPlan("dnf");
+  const result3 = emptyPlan("dnf");
   if (target.mode === "job") {
-    result4.notes.push(
+    result3.notes.push(
       "dnf needs root: job mode writes nothing for it (configure the image with runnerkit mirrors render)"
     );
-    return result4;
+    return result3;
   }
   const proxyUrl = config2.proxy?.https ?? config2.proxy?.http;
   let credentials;
@@ -61818,10 +61806,10 @@ function plan8(config2, target) {
     const password = credentialValue(target, "dnf", "password", reference.password);
     if (username !== void 0 && password !== void 0) {
       credentials = { username, password };
-      result4.secrets.push(password);
+      result3.secrets.push(password);
     }
   }
-  result4.files.push({
+  result3.files.push({
     path: dnfRepoPath,
     description: "dnf mirror repositories",
     ...credentials !== void 0 && { secret: true, mode: 384 },
@@ -61832,7 +61820,7 @@ function plan8(config2, target) {
     })
   });
   if (proxyUrl !== void 0) {
-    result4.files.push({
+    result3.files.push({
       path: dnfConfPath,
       description: "dnf proxy ([main] proxy=)",
       ifExists: true,
@@ -61840,15 +61828,15 @@ function plan8(config2, target) {
     });
     if (config2.proxy?.https !== void 0 && config2.proxy.http !== void 0) {
       if (config2.proxy.https !== config2.proxy.http)
-        result4.notes.push(
+        result3.notes.push(
           `dnf has one proxy for every scheme: it uses proxy.https (${config2.proxy.https})`
         );
     }
   }
-  result4.notes.push(
+  result3.notes.push(
     `dnf: the base image's repositories stay enabled next to ${repos.map((repo) => repo.id).join(", ")}; to install from the mirror only, run dnf --disablerepo='*' --enablerepo=${repos.map((repo) => repo.id).join(",")} … (or set enabled=0 in the base's .repo files)`
   );
-  return result4;
+  return result3;
 }
 var dnfEcosystem = { name: "dnf", plan: plan8 };
 
@@ -61896,34 +61884,34 @@ function plan9(config2, target) {
   const proxy2 = config2.proxy !== void 0 && (config2.proxy.http ?? config2.proxy.https) !== void 0 ? config2.proxy : void 0;
   const others = Object.keys(registries).filter((registry) => registry !== "docker.io");
   if (hub.length === 0 && proxy2 === void 0 && others.length === 0) return void 0;
-  const result4 = emptyPlan("docker-daemon");
+  const result3 = emptyPlan("docker-daemon");
   if (others.length > 0) {
-    result4.notes.push(
+    result3.notes.push(
       `dockerd's registry-mirrors mirrors Docker Hub only: ${others.join(", ")} are not mirrored for docker pull (BuildKit, containerd and podman mirror any registry)`
     );
   }
-  if (hub.length === 0 && proxy2 === void 0) return result4;
+  if (hub.length === 0 && proxy2 === void 0) return result3;
   const path7 = target.mode === "job" ? join27(target.env.XDG_CONFIG_HOME ?? join27(target.home, ".config"), "docker", "daemon.json") : "/etc/docker/daemon.json";
   const settings = {
     ...hub.length > 0 && { registryMirrors: hub.map(dockerMirrorUrl) },
     ...proxy2 !== void 0 && { proxy: proxy2 }
   };
-  result4.files.push({
+  result3.files.push({
     path: path7,
     description: target.mode === "job" ? "rootless dockerd daemon.json" : "dockerd daemon.json (merged)",
     render: (existing) => mergeDaemonJson(existing, settings, path7)
   });
   if (hub.length > 0) {
-    result4.notes.push(
+    result3.notes.push(
       "dockerd pulls from registry-mirrors anonymously (credentials and client certificates are ignored for mirrors): the Docker Hub cache must be readable without login"
     );
   }
   if (proxy2 !== void 0)
-    result4.notes.push('daemon.json "proxies" needs Docker Engine 23.0 or later');
-  result4.notes.push(
+    result3.notes.push('daemon.json "proxies" needs Docker Engine 23.0 or later');
+  result3.notes.push(
     target.mode === "job" ? "daemon.json under ~/.config/docker applies to rootless dockerd only, after a restart (systemctl --user restart docker); a rootful dockerd keeps the host configuration" : "dockerd reads daemon.json at start: the image must start dockerd after this file is in place"
   );
-  return result4;
+  return result3;
 }
 var dockerDaemonEcosystem = { name: "docker-daemon", plan: plan9 };
 
@@ -62092,13 +62080,13 @@ function mergeNetrc(existing, machine, login, password) {
 `;
     return `${base}${entry3}`;
   }
-  let result4 = "";
+  let result3 = "";
   let at = 0;
   spans.forEach(([start2, end2], position) => {
-    result4 += text2.slice(at, start2) + (position === 0 ? entry3 : "");
+    result3 += text2.slice(at, start2) + (position === 0 ? entry3 : "");
     at = end2;
   });
-  return result4 + text2.slice(at);
+  return result3 + text2.slice(at);
 }
 
 // src/mirrors/ecosystems/go.ts
@@ -63119,16 +63107,16 @@ function mergeUvToml(existing, url, file = "uv.toml") {
     }
   }
   lines.splice(at, 0, ...block);
-  const result4 = `${lines.join("\n")}
+  const result3 = `${lines.join("\n")}
 `;
   try {
-    parse2(result4);
+    parse2(result3);
   } catch (error) {
     throw new UserError(
       `${file}: cannot add the mirror index, the file is not valid TOML (${error.message.split("\n")[0]}); fix or remove it`
     );
   }
-  return result4;
+  return result3;
 }
 var uvEcosystem = {
   name: "uv",
@@ -63532,7 +63520,7 @@ function positive(value, field) {
 }
 function hosts(value, field) {
   if (!Array.isArray(value)) fail2(field, "expected a list of host names");
-  const result4 = [];
+  const result3 = [];
   for (const entry3 of value) {
     const host = typeof entry3 === "string" ? entry3.trim().toLowerCase() : "";
     if (!hostPattern.test(host)) {
@@ -63541,9 +63529,9 @@ function hosts(value, field) {
         `'${String(entry3)}' is not a host name (give files.pythonhosted.org, or .example.org for the domain and its subdomains; no scheme, port or path)`
       );
     }
-    result4.push(host);
+    result3.push(host);
   }
-  return minimalHosts(result4);
+  return minimalHosts(result3);
 }
 function covers(a, b) {
   if (!a.startsWith(".")) return a === b;
@@ -64015,13 +64003,13 @@ var mirrorsCommand = {
             `--mode: apply runs job mode; for image mode use 'runnerkit mirrors render'`
           );
         }
-        const result4 = await applyJobMode(config2(), env, stateDir);
-        for (const note of result4.notes) context.stderr(`runnerkit mirrors: note: ${note}
+        const result3 = await applyJobMode(config2(), env, stateDir);
+        for (const note of result3.notes) context.stderr(`runnerkit mirrors: note: ${note}
 `);
-        for (const file of result4.files)
+        for (const file of result3.files)
           context.stderr(`runnerkit mirrors: ${file.action} ${file.path} (${file.description})
 `);
-        const lines = result4.env.map(([name2, value]) => `${name2}=${value}`);
+        const lines = result3.env.map(([name2, value]) => `${name2}=${value}`);
         if (values["env-file"] !== void 0) {
           const { appendFile: appendFile2 } = await import("node:fs/promises");
           if (lines.length > 0)
@@ -64029,7 +64017,7 @@ var mirrorsCommand = {
 `);
         }
         context.stdout(
-          format === "json" ? `${JSON.stringify({ files: result4.files, env: Object.fromEntries(result4.env), notes: result4.notes }, null, 2)}
+          format === "json" ? `${JSON.stringify({ files: result3.files, env: Object.fromEntries(result3.env), notes: result3.notes }, null, 2)}
 ` : lines.map((line) => `${line}
 `).join("")
         );
@@ -64198,9 +64186,9 @@ var spawnExec = (command, args2) => new Promise((resolve19) => {
   child2.on("error", (error) => resolve19({ code: 127, stdout, stderr: stderr + error.message }));
   child2.on("close", (code2) => resolve19({ code: code2 ?? 1, stdout, stderr }));
 });
-function parsePing(result4) {
-  const text2 = `${result4.stdout}
-${result4.stderr}`;
+function parsePing(result3) {
+  const text2 = `${result3.stdout}
+${result3.stderr}`;
   const stats = /(\d+) packets transmitted, (\d+) (?:packets )?received/.exec(text2);
   const frag = /From (\S+)(?: icmp_seq=\d+)? Frag needed and DF set \(mtu = (\d+)\)/.exec(text2);
   const local = /local error: [^\n]*?mtu=(\d+)/.exec(text2);
@@ -64212,7 +64200,7 @@ ${result4.stderr}`;
   };
   if (!stats && !frag && !local) {
     const message = text2.split("\n").map((line) => line.trim()).find((line) => line !== "");
-    outcome.error = message ?? `exit ${result4.code}`;
+    outcome.error = message ?? `exit ${result3.code}`;
   }
   return outcome;
 }
@@ -64269,9 +64257,9 @@ function pingArgs(host, size, count2 = 2) {
   return ["-n", "-M", "do", "-s", payload, "-c", String(count2), "-i", "0.2", "-W", "1", host];
 }
 async function pingSize(exec2, host, size) {
-  const result4 = await exec2("ping", pingArgs(host, size));
-  if (result4.code === 127) throw missingTool("ping");
-  const outcome = parsePing(result4);
+  const result3 = await exec2("ping", pingArgs(host, size));
+  if (result3.code === 127) throw missingTool("ping");
+  const outcome = parsePing(result3);
   if (outcome.received > 0) return { kind: "pass" };
   if (outcome.fragNeededMtu !== void 0) {
     return {
@@ -64342,13 +64330,13 @@ async function tracepath(exec2, host, maxHops, length) {
     String(maxHops),
     ...length !== void 0 ? ["-l", String(length)] : []
   ];
-  const result4 = await exec2("tracepath", [...args2, host]);
-  if (result4.code === 127) throw missingTool("tracepath");
-  const outcome = parseTracepath(result4.stdout);
+  const result3 = await exec2("tracepath", [...args2, host]);
+  if (result3.code === 127) throw missingTool("tracepath");
+  const outcome = parseTracepath(result3.stdout);
   if (outcome.hops.length === 0 && outcome.localPmtu === void 0) {
-    const message = `${result4.stderr}
-${result4.stdout}`.trim().split("\n")[0] ?? "";
-    throw new ProbeUnusable(`tracepath: ${message || `exit ${result4.code}`}`);
+    const message = `${result3.stderr}
+${result3.stdout}`.trim().split("\n")[0] ?? "";
+    throw new ProbeUnusable(`tracepath: ${message || `exit ${result3.code}`}`);
   }
   return outcome;
 }
@@ -64401,14 +64389,14 @@ async function localRoute(exec2, host) {
   };
 }
 async function localMtuFromPing(exec2, host) {
-  const result4 = await exec2("ping", pingArgs(host, 65e3, 1));
-  if (result4.code === 127) return void 0;
-  return parsePing(result4).localErrorMtu;
+  const result3 = await exec2("ping", pingArgs(host, 65e3, 1));
+  if (result3.code === 127) return void 0;
+  return parsePing(result3).localErrorMtu;
 }
-function pathMtuRemedy(result4, margin = 50) {
-  const { host, pathMtu, localMtu } = result4;
-  const dev = result4.localInterface ?? "DEV";
-  if (result4.blackHole) {
+function pathMtuRemedy(result3, margin = 50) {
+  const { host, pathMtu, localMtu } = result3;
+  const dev = result3.localInterface ?? "DEV";
+  if (result3.blackHole) {
     const mtu = pathMtu ?? "PMTU";
     const mss = pathMtu !== void 0 ? pathMtu - 40 : "PMTU-40";
     const inner = pathMtu !== void 0 ? pathMtu - margin : `PMTU-${margin}`;
@@ -64477,7 +64465,7 @@ async function probePathMtu(host, options = {}) {
     }
   }
   const icmpSeen = measured.icmpSeen || route.cachedMtu !== void 0;
-  const result4 = {
+  const result3 = {
     host,
     localMtu: localMtu ?? 1500,
     ...route.device !== void 0 && { localInterface: route.device },
@@ -64487,7 +64475,7 @@ async function probePathMtu(host, options = {}) {
     method: used,
     evidence: [...evidence, ...measured.evidence]
   };
-  return { ...result4, remedy: pathMtuRemedy(result4, options.margin) };
+  return { ...result3, remedy: pathMtuRemedy(result3, options.margin) };
 }
 function isMissing(error, tool) {
   return error instanceof UserError && error.message.startsWith(`${tool} is not installed`);
@@ -64532,22 +64520,22 @@ function formatFrom(text2, allowed) {
     throw new UserError(`--format: expected ${allowed.join(" or ")}, got '${format}'`);
   return format;
 }
-function formatProbeTable(result4) {
+function formatProbeTable(result3) {
   const rows = [
-    ["host", result4.host],
+    ["host", result3.host],
     [
       "local MTU",
-      `${result4.localMtu}${result4.localInterface !== void 0 ? ` (${result4.localInterface})` : ""}`
+      `${result3.localMtu}${result3.localInterface !== void 0 ? ` (${result3.localInterface})` : ""}`
     ],
-    ["path MTU", result4.pathMtu !== void 0 ? String(result4.pathMtu) : "not measured"],
-    ["ICMP frag-needed", result4.icmpSeen ? "arrives" : "not seen"],
-    ["black hole", result4.blackHole ? "YES" : "no"],
-    ["method", result4.method]
+    ["path MTU", result3.pathMtu !== void 0 ? String(result3.pathMtu) : "not measured"],
+    ["ICMP frag-needed", result3.icmpSeen ? "arrives" : "not seen"],
+    ["black hole", result3.blackHole ? "YES" : "no"],
+    ["method", result3.method]
   ];
   const lines = rows.map(([name2, value]) => `${name2.padEnd(17)}${value}`);
-  lines.push("", "evidence:", ...result4.evidence.map((line) => `  ${line}`));
-  if (result4.remedy !== "") {
-    lines.push("", "remedy:", ...result4.remedy.split("\n").map((line) => `  ${line}`));
+  lines.push("", "evidence:", ...result3.evidence.map((line) => `  ${line}`));
+  if (result3.remedy !== "") {
+    lines.push("", "remedy:", ...result3.remedy.split("\n").map((line) => `  ${line}`));
   }
   return `${lines.join("\n")}
 `;
@@ -64575,7 +64563,7 @@ async function probe2(args2, context, probeOptions) {
   if (maxHops !== void 0 && (maxHops < 1 || maxHops > 255))
     throw new UserError(`--max-hops: expected 1 to 255, got ${maxHops}`);
   const margin = whole("--margin", values.margin);
-  const result4 = await probePathMtu(positionals[0], {
+  const result3 = await probePathMtu(positionals[0], {
     ...probeOptions,
     method,
     ...localMtu !== void 0 && { localMtu },
@@ -64583,10 +64571,10 @@ async function probe2(args2, context, probeOptions) {
     ...margin !== void 0 && { margin }
   });
   context.stdout(
-    format === "json" ? `${JSON.stringify(result4, null, 2)}
-` : formatProbeTable(result4)
+    format === "json" ? `${JSON.stringify(result3, null, 2)}
+` : formatProbeTable(result3)
   );
-  return result4.blackHole ? 1 : 0;
+  return result3.blackHole ? 1 : 0;
 }
 async function config(args2, context) {
   const { values, positionals } = parseCommandArgs("mtu", args2, {
@@ -64933,7 +64921,7 @@ var pathCommand = {
         return 0;
       }
       const imagePath = values["image-path"];
-      const result4 = computePath({
+      const result3 = computePath({
         currentPath: context.env.PATH ?? "",
         ...imagePath !== void 0 && imagePath !== "" && { imagePath },
         ...context.env.HOME !== void 0 && { home: context.env.HOME },
@@ -64941,9 +64929,9 @@ var pathCommand = {
         placement: values.append === true ? "append" : "prepend",
         ...values["keep-missing"] !== true && { exists: isDirectory2 }
       });
-      if (result4.entries.length === 0)
+      if (result3.entries.length === 0)
         throw new UserError("no directory is left for PATH; give --image-path or --extra");
-      const path7 = joinPath(result4.entries);
+      const path7 = joinPath(result3.entries);
       if (envFile !== void 0) {
         const write = await writeRunnerEnvFile(envFile, path7);
         if (write.backedUp)
@@ -64953,9 +64941,9 @@ var pathCommand = {
       if (format === "json") {
         const printed = {
           path: path7,
-          entries: result4.entries,
-          added: result4.added,
-          dropped: result4.dropped
+          entries: result3.entries,
+          added: result3.added,
+          dropped: result3.dropped
         };
         context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
@@ -65030,9 +65018,9 @@ var promoteCommand = {
     const env = context.env;
     const warn = (message) => context.stderr(`runnerkit promote: warning: ${message}
 `);
-    let result4;
+    let result3;
     try {
-      result4 = await runPromote({
+      result3 = await runPromote({
         source: positionals[0],
         tags,
         ...values.to !== void 0 && { destination: values.to },
@@ -65058,11 +65046,11 @@ var promoteCommand = {
       throw error;
     }
     if (values.json === true) {
-      const printed = { digest: result4.digest, image: result4.image, tags: result4.tags };
+      const printed = { digest: result3.digest, image: result3.image, tags: result3.tags };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
     } else {
-      context.stdout([result4.digest, ...result4.tags].join("\n") + "\n");
+      context.stdout([result3.digest, ...result3.tags].join("\n") + "\n");
     }
     return 0;
   }

@@ -15,7 +15,7 @@ import {
 } from 'yaml'
 import { UserError } from '../errors.js'
 import { parseReference } from '../oci/reference.js'
-import type { CheckResult, CheckStatus } from '../runner/checks/check.js'
+import { checkResult, type CheckResult } from '../runner/checks/check.js'
 import { maxScaleSetNameLength } from './values.js'
 
 export interface ValuesCheckOptions {
@@ -46,7 +46,7 @@ export function checkValues(
     const where = problem?.linePos?.[0]?.line ?? 1
     const why = problem ? problem.message.split('\n')[0] : 'the top level is not a mapping'
     return [
-      result(
+      checkResult(
         'yaml',
         'Values file',
         'fail',
@@ -72,24 +72,6 @@ interface RuleContext {
   options: ValuesCheckOptions
   /** The runner container, or the closest node there is and what is missing. */
   runner: { container?: YAMLMap; closest: Node; missing?: string }
-}
-
-function result(
-  id: string,
-  title: string,
-  status: CheckStatus,
-  reason: string,
-  fix?: string,
-  details?: Record<string, unknown>
-): CheckResult {
-  return {
-    id,
-    title,
-    status,
-    reason,
-    ...(fix !== undefined && status !== 'pass' && { fix }),
-    ...(details !== undefined && { details })
-  }
 }
 
 function findRunner(root: YAMLMap): RuleContext['runner'] {
@@ -129,7 +111,7 @@ function mapAt(map: YAMLMap | undefined, key: string): YAMLMap | undefined {
 function noRunner(context: RuleContext, id: string, title: string): CheckResult[] {
   const { missing = runnerPath, closest } = context.runner
   return [
-    result(
+    checkResult(
       id,
       title,
       'fail',
@@ -152,7 +134,7 @@ function imageDigest(context: RuleContext): CheckResult[] {
   const imageNode = node(container, 'image')
   const image = scalarValue(imageNode)
   if (typeof image !== 'string' || image.trim() === '') {
-    return [result(id, title, 'fail', `${context.at(container)}: ${key} is not set`, fix)]
+    return [checkResult(id, title, 'fail', `${context.at(container)}: ${key} is not set`, fix)]
   }
   const where = context.at(imageNode)
   let digest: string | undefined
@@ -161,11 +143,15 @@ function imageDigest(context: RuleContext): CheckResult[] {
     ;({ digest, tag } = parseReference(image, { defaultTag: '' }))
   } catch (error) {
     const why = error instanceof UserError ? error.message : String(error)
-    return [result(id, title, 'fail', `${where}: ${key} is not an image reference: ${why}`, fix)]
+    return [
+      checkResult(id, title, 'fail', `${where}: ${key} is not an image reference: ${why}`, fix)
+    ]
   }
   if (digest !== undefined) {
     return [
-      result(id, title, 'pass', `${where}: ${key} is pinned by digest (${digest})`, fix, { image })
+      checkResult(id, title, 'pass', `${where}: ${key} is pinned by digest (${digest})`, fix, {
+        image
+      })
     ]
   }
   const found =
@@ -174,7 +160,7 @@ function imageDigest(context: RuleContext): CheckResult[] {
       : tag === 'latest'
         ? `'${image}' uses the mutable tag :latest`
         : `'${image}' uses the tag :${tag}, which can be moved`
-  return [result(id, title, 'fail', `${where}: ${key} ${found}`, fix, { image })]
+  return [checkResult(id, title, 'fail', `${where}: ${key} ${found}`, fix, { image })]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,9 +255,9 @@ function resources(context: RuleContext): CheckResult[] {
     }
     if (problems.length === 0) {
       const reason = `${request?.where ?? context.at(container)}: ${base} ${name} request ${String(request?.raw)} ≤ limit ${String(limit?.raw)}${size !== undefined ? ` ≤ node ${size}` : ''}`
-      return result('resources', title, 'pass', reason, undefined, details)
+      return checkResult('resources', title, 'pass', reason, undefined, details)
     }
-    return result('resources', title, 'fail', problems.join('; '), fixes.join('; '), details)
+    return checkResult('resources', title, 'fail', problems.join('; '), fixes.join('; '), details)
   })
 }
 
@@ -318,7 +304,7 @@ function securityContext(context: RuleContext): CheckResult[] {
   const userFix = `set ${containerKey}.runAsUser to ${imageUid ?? "the image's UID"}`
   if (user === undefined) {
     results.push(
-      result(
+      checkResult(
         'run-as-user',
         'runAsUser',
         'fail',
@@ -328,7 +314,7 @@ function securityContext(context: RuleContext): CheckResult[] {
     )
   } else if (typeof user.value !== 'number' || !Number.isInteger(user.value) || user.value < 0) {
     results.push(
-      result(
+      checkResult(
         'run-as-user',
         'runAsUser',
         'fail',
@@ -338,7 +324,7 @@ function securityContext(context: RuleContext): CheckResult[] {
     )
   } else if (user.value === 0) {
     results.push(
-      result(
+      checkResult(
         'run-as-user',
         'runAsUser',
         'fail',
@@ -348,7 +334,7 @@ function securityContext(context: RuleContext): CheckResult[] {
     )
   } else if (imageUid !== undefined && user.value !== imageUid) {
     results.push(
-      result(
+      checkResult(
         'run-as-user',
         'runAsUser',
         'fail',
@@ -359,7 +345,7 @@ function securityContext(context: RuleContext): CheckResult[] {
     )
   } else {
     results.push(
-      result(
+      checkResult(
         'run-as-user',
         'runAsUser',
         'pass',
@@ -377,7 +363,7 @@ function securityContext(context: RuleContext): CheckResult[] {
   const nonRootFix = `set ${containerKey}.runAsNonRoot: true`
   if (nonRoot?.value === true) {
     results.push(
-      result(
+      checkResult(
         'run-as-non-root',
         'runAsNonRoot',
         'pass',
@@ -389,7 +375,7 @@ function securityContext(context: RuleContext): CheckResult[] {
       nonRoot === undefined
         ? `${missingAt}: ${containerKey}.runAsNonRoot is not set`
         : `${context.at(nonRoot.node)}: ${nonRoot.path} is ${String(nonRoot.value)}, not true`
-    results.push(result('run-as-non-root', 'runAsNonRoot', 'fail', reason, nonRootFix))
+    results.push(checkResult('run-as-non-root', 'runAsNonRoot', 'fail', reason, nonRootFix))
   }
 
   // allowPrivilegeEscalation exists only on the container's securityContext.
@@ -398,7 +384,7 @@ function securityContext(context: RuleContext): CheckResult[] {
   const escalationKey = `${containerKey}.allowPrivilegeEscalation`
   if (escalation === false) {
     results.push(
-      result(
+      checkResult(
         'allow-privilege-escalation',
         'allowPrivilegeEscalation',
         'pass',
@@ -411,7 +397,7 @@ function securityContext(context: RuleContext): CheckResult[] {
         ? `${missingAt}: ${escalationKey} is not set (Kubernetes defaults it to true)`
         : `${context.at(escalationNode)}: ${escalationKey} is ${String(escalation)}, not false`
     results.push(
-      result(
+      checkResult(
         'allow-privilege-escalation',
         'allowPrivilegeEscalation',
         'fail',
@@ -443,7 +429,7 @@ function scaleSetName(context: RuleContext): CheckResult[] {
     where = `${context.at(context.root)}: runnerScaleSetName is not set; the release name`
   } else {
     return [
-      result(
+      checkResult(
         id,
         title,
         'warn',
@@ -454,7 +440,7 @@ function scaleSetName(context: RuleContext): CheckResult[] {
   }
   const status = name.length <= maxScaleSetNameLength ? 'pass' : 'fail'
   const reason = `${where} '${name}' is ${name.length} characters (at most ${maxScaleSetNameLength})`
-  return [result(id, title, status, reason, fix, { name, length: name.length })]
+  return [checkResult(id, title, status, reason, fix, { name, length: name.length })]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,12 +457,17 @@ function controllerServiceAccount(context: RuleContext): CheckResult[] {
   const where = context.at(keyOf(context.root, 'controllerServiceAccount'))
   if (missing.length === 0) {
     return [
-      result(id, title, 'pass', `${where}: controllerServiceAccount.name and .namespace are set`)
+      checkResult(
+        id,
+        title,
+        'pass',
+        `${where}: controllerServiceAccount.name and .namespace are set`
+      )
     ]
   }
   const keys = missing.map((key) => `controllerServiceAccount.${key}`).join(' and ')
   return [
-    result(
+    checkResult(
       id,
       title,
       'fail',

@@ -19163,6 +19163,2219 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/semver/internal/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      "\u2028",
+      "\u2029",
+      " ",
+      " ",
+      "　",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug2;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants6();
+    var debug2 = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug2(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug2("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug2("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug2("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse2 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse2();
+    var valid = (version, options) => {
+      const v = parse2(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse2();
+    var clean = (version, options) => {
+      const s = parse2(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse2();
+    var prerelease = (version, options) => {
+      const parsed = parse2(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse2 = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse2();
+    var constants4 = require_constants6();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse2(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants6();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range2 = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug2("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug2("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range2;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug2("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug2("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug2("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug2("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug2("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug2("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug2("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug2("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug2("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug2(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug2("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range2(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range2(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range2 = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range2(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range2 = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range2(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range2 = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range2(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range2 = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range2(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range2(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range2 = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range2(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range2(r1, options);
+      r2 = new Range2(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range2(sub, options);
+      dom = new Range2(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants4 = require_constants6();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse2 = require_parse2();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range2 = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse2,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range: Range2,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
   "node_modules/events-universal/default.js"(exports, module) {
@@ -21328,7 +23541,7 @@ var require_extract = __commonJS({
 });
 
 // node_modules/tar-stream/constants.js
-var require_constants6 = __commonJS({
+var require_constants7 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
     var constants4 = {
       // just for envs without fs
@@ -21352,7 +23565,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable2, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants4 = require_constants6();
+    var constants4 = require_constants7();
     var headers = require_headers2();
     var DMODE = 493;
     var FMODE = 420;
@@ -21586,2219 +23799,6 @@ var require_tar_stream = __commonJS({
   "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
-  }
-});
-
-// node_modules/semver/internal/constants.js
-var require_constants7 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      "\u2028",
-      "\u2029",
-      " ",
-      " ",
-      "　",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug2;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants7();
-    var debug2 = require_debug();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R++;
-      debug2(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants7();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug2("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug2("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug2("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug2("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse2 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse2();
-    var valid = (version, options) => {
-      const v = parse2(version, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse2();
-    var clean = (version, options) => {
-      const s = parse2(version.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
-    };
-    module.exports = clean;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse2();
-    var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse2();
-    var prerelease = (version, options) => {
-      const parsed = parse2(version, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse2 = require_parse2();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse2();
-    var constants4 = require_constants7();
-    var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse2(versionStringToParse, options);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants7();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range2 = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug2("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug2("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug2("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug2("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug2("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug2("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range2;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants7();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug2("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug2("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug2("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug2("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug2("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug2("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug2("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug2("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug2("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug2("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug2("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug2("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug2("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug2(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug2("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug2("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug2("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range2(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range2(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var Range2 = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var satisfies = (version, range, options) => {
-      try {
-        range = new Range2(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range2 = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range2(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range2 = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range2(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range2 = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range2(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range2(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range2 = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
-      range = new Range2(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version, range, options)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range2(r1, options);
-      r2 = new Range2(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    module.exports = (versions, range, options) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
-      for (const version of v) {
-        const included = satisfies(version, range, options);
-        if (included) {
-          prev = version;
-          if (!first) {
-            first = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range2(sub, options);
-      dom = new Range2(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants4 = require_constants7();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse2 = require_parse2();
-    var valid = require_valid();
-    var clean = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range2 = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse: parse2,
-      valid,
-      clean,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate,
-      Comparator,
-      Range: Range2,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
   }
 });
 
@@ -30157,1423 +30157,6 @@ function messageOf(error2) {
 import { promises as fs11 } from "node:fs";
 import { join as join9, resolve } from "node:path";
 
-// src/oci/archive.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, promises as fs5 } from "node:fs";
-import { basename as basename2, dirname as dirname2, join as join3, posix } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
-
-// src/oci/layout.ts
-import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { createReadStream, createWriteStream, promises as fs4 } from "node:fs";
-import { join as join2 } from "node:path";
-
-// src/util/atomic-write.ts
-import { randomBytes } from "node:crypto";
-import { promises as fs3 } from "node:fs";
-import { basename, dirname, join } from "node:path";
-async function writeFileAtomic(path, data, options = {}) {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await fs3.open(temporary, "wx", options.mode ?? 420);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs3.rename(temporary, path);
-  } catch (error2) {
-    await fs3.rm(temporary, { force: true });
-    throw error2;
-  }
-}
-
-// src/oci/media-types.ts
-var mediaTypes = {
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  dockerConfig: "application/vnd.docker.container.image.v1+json",
-  ociConfig: "application/vnd.oci.image.config.v1+json",
-  dockerLayer: "application/vnd.docker.image.rootfs.diff.tar.gzip",
-  dockerForeignLayer: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip",
-  ociLayer: "application/vnd.oci.image.layer.v1.tar",
-  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
-  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd"
-};
-var manifestMediaTypes = [
-  mediaTypes.ociIndex,
-  mediaTypes.dockerManifestList,
-  mediaTypes.ociManifest,
-  mediaTypes.dockerManifest
-];
-function bareMediaType(mediaType) {
-  return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
-}
-function isIndex(mediaType) {
-  const bare = bareMediaType(mediaType);
-  return bare === mediaTypes.ociIndex || bare === mediaTypes.dockerManifestList;
-}
-function isImageManifest(mediaType) {
-  const bare = bareMediaType(mediaType);
-  return bare === mediaTypes.ociManifest || bare === mediaTypes.dockerManifest;
-}
-
-// src/oci/reference.ts
-var dockerHub = "docker.io";
-var dockerHubApiHost = "registry-1.docker.io";
-var pathComponent = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var domain = new RegExp(
-  `^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
-);
-var tagPattern = /^[\w][\w.-]{0,127}$/;
-var digestPattern = /^sha256:[a-f0-9]{64}$/;
-var maxNameLength = 255;
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function isDigest(value) {
-  return digestPattern.test(value);
-}
-function fail(input2, why) {
-  throw new UserError(`image reference '${input2}': ${why}`);
-}
-function splitRegistry(input2, name) {
-  const slash = name.indexOf("/");
-  const first = slash === -1 ? "" : name.slice(0, slash);
-  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
-  let registry = isRegistry ? first : dockerHub;
-  let repository = isRegistry ? name.slice(slash + 1) : name;
-  if (isRegistry && !domain.test(registry))
-    fail(input2, `'${registry}' is not a valid registry host`);
-  if (registry === "index.docker.io") registry = dockerHub;
-  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
-  if (repository === "") fail(input2, "the repository name is empty");
-  for (const component of repository.split("/")) {
-    if (!pathComponent.test(component)) {
-      fail(
-        input2,
-        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
-      );
-    }
-  }
-  const fullLength = (registry === dockerHub ? "" : `${registry}/`).length + repository.length;
-  if (fullLength > maxNameLength) fail(input2, `the name is longer than ${maxNameLength} characters`);
-  return { registry, repository };
-}
-function parseReference(input2, options = {}) {
-  const text2 = input2.trim();
-  if (text2 === "") fail(input2, "it is empty; give a name such as registry.example.com/team/app:1.0");
-  let rest = text2;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!isDigest(digest))
-      fail(input2, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
-  }
-  let tag;
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon > rest.lastIndexOf("/")) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-    if (!isValidTag(tag)) {
-      fail(
-        input2,
-        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
-      );
-    }
-  }
-  const repository = splitRegistry(input2, rest);
-  const defaultTag = options.defaultTag ?? "latest";
-  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
-  return {
-    ...repository,
-    ...tag !== void 0 && { tag },
-    ...digest !== void 0 && { digest }
-  };
-}
-function registryApiHost(registry) {
-  return registry === dockerHub || registry === "index.docker.io" ? dockerHubApiHost : registry;
-}
-function formatRepository(repository) {
-  return `${repository.registry}/${repository.repository}`;
-}
-function formatReference(reference) {
-  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
-}
-
-// src/oci/layout.ts
-var refNameAnnotation = "org.opencontainers.image.ref.name";
-var layoutMarker = JSON.stringify({ imageLayoutVersion: "1.0.0" });
-function blobPath(layout, digest) {
-  if (!digestPattern.test(digest)) throw new UserError(`not a sha256 digest: '${digest}'`);
-  return join2(layout, "blobs", "sha256", digest.slice("sha256:".length));
-}
-async function initLayout(layout) {
-  await fs4.mkdir(join2(layout, "blobs", "sha256"), { recursive: true });
-  const marker = join2(layout, "oci-layout");
-  if (!await exists2(marker)) await writeFileAtomic(marker, layoutMarker);
-  const index = join2(layout, "index.json");
-  if (!await exists2(index)) {
-    await writeFileAtomic(index, JSON.stringify(emptyIndex()));
-  }
-}
-async function writeBlob(layout, bytes) {
-  const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-  const path = blobPath(layout, digest);
-  if (!await exists2(path)) await writeFileAtomic(path, bytes);
-  return { digest, size: bytes.length };
-}
-async function readBlob(layout, digest) {
-  const path = blobPath(layout, digest);
-  let bytes;
-  try {
-    bytes = await fs4.readFile(path);
-  } catch {
-    throw new UserError(`OCI layout ${layout}: blob ${digest} is missing`);
-  }
-  const actual = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-  if (actual !== digest) {
-    throw new UserError(
-      `OCI layout ${layout}: blob ${digest} is corrupt (its bytes hash to ${actual})`
-    );
-  }
-  return bytes;
-}
-async function readJsonBlob(layout, digest) {
-  const bytes = await readBlob(layout, digest);
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`OCI layout ${layout}: blob ${digest} is not JSON`);
-  }
-}
-async function readIndex(layout) {
-  let text2;
-  try {
-    text2 = await fs4.readFile(join2(layout, "index.json"), "utf8");
-  } catch {
-    throw new UserError(`${layout} is not an OCI layout: it has no index.json`);
-  }
-  let index;
-  try {
-    index = JSON.parse(text2);
-  } catch {
-    throw new UserError(`${join2(layout, "index.json")} is not valid JSON`);
-  }
-  if (!Array.isArray(index.manifests)) {
-    throw new UserError(`${join2(layout, "index.json")} has no "manifests" list`);
-  }
-  return index;
-}
-async function tagInLayout(layout, descriptor, refName) {
-  const index = await readIndex(layout);
-  const entry = { ...descriptor };
-  if (refName !== void 0) {
-    entry.annotations = { ...descriptor.annotations ?? {}, [refNameAnnotation]: refName };
-  }
-  const kept = index.manifests.filter(
-    (existing) => refName === void 0 ? existing.digest !== descriptor.digest || existing.annotations?.[refNameAnnotation] !== void 0 : existing.annotations?.[refNameAnnotation] !== refName
-  );
-  index.manifests = [...kept, entry];
-  await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
-}
-async function untagInLayout(layout, refName) {
-  const index = await readIndex(layout);
-  index.manifests = index.manifests.filter(
-    (entry) => entry.annotations?.[refNameAnnotation] !== refName
-  );
-  await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
-}
-async function resolveInLayout(layout, refName) {
-  const index = await readIndex(layout);
-  if (refName !== void 0 && refName !== "") {
-    const found = index.manifests.find(
-      (entry) => entry.annotations?.[refNameAnnotation] === refName
-    );
-    if (found === void 0) {
-      const names = index.manifests.map((entry) => entry.annotations?.[refNameAnnotation]).filter((name) => name !== void 0);
-      throw new UserError(
-        `OCI layout ${layout} has no image named '${refName}'${names.length > 0 ? ` (it has: ${names.join(", ")})` : ""}`
-      );
-    }
-    return found;
-  }
-  if (index.manifests.length !== 1) {
-    throw new UserError(
-      `OCI layout ${layout} holds ${index.manifests.length} images: name one (oci:${layout}:NAME)`
-    );
-  }
-  return index.manifests[0];
-}
-function emptyIndex() {
-  return { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: [] };
-}
-async function exists2(path) {
-  try {
-    await fs4.access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// src/oci/archive.ts
-var maxMetadataSize = 64 * 1024 * 1024;
-var layoutMarker2 = JSON.stringify({ imageLayoutVersion: "1.0.0" });
-var blobEntryPattern = /^blobs\/sha256\/([a-f0-9]{64})$/;
-async function importDockerArchive(file, layout, refName) {
-  await initLayout(layout);
-  const entries = /* @__PURE__ */ new Map();
-  let manifestBytes;
-  await forEachEntry(file, async (header2, entry) => {
-    const name = normalizeEntryName(header2.name);
-    entries.set(name, { type: header2.type, linkname: header2.linkname ?? "" });
-    if (name === "manifest.json" && header2.type === "file") {
-      manifestBytes = await readEntry(file, name, header2, entry);
-    }
-  });
-  if (manifestBytes === void 0) {
-    throw new UserError(`${file} is not a docker save archive: it has no manifest.json`);
-  }
-  const image = parseDockerManifest(file, manifestBytes);
-  const configName = resolveEntry(file, entries, image.config, "the image config");
-  const layerNames = image.layers.map((layer) => resolveEntry(file, entries, layer, "layer"));
-  const wanted = new Set(layerNames);
-  const staged = /* @__PURE__ */ new Map();
-  const blobs = join3(layout, "blobs", "sha256");
-  let configBytes;
-  try {
-    await forEachEntry(file, async (header2, entry) => {
-      const name = normalizeEntryName(header2.name);
-      if (header2.type !== "file") return;
-      if (name === configName) {
-        configBytes = await readEntry(file, name, header2, entry);
-      } else if (wanted.has(name) && !staged.has(name)) {
-        staged.set(name, await stageLayer(file, name, blobs, entry));
-      }
-    });
-    if (configBytes === void 0) {
-      throw new UserError(`${file}: the image config ${image.config} could not be read`);
-    }
-    const configDigest = sha256Of(configBytes);
-    checkEntryDigest(file, configName, configDigest);
-    const config = parseConfig(file, image.config, configBytes);
-    const diffIds = config.rootfs?.diff_ids;
-    if (!Array.isArray(diffIds) || diffIds.length !== layerNames.length) {
-      throw new UserError(
-        `${file}: the image config lists ${Array.isArray(diffIds) ? diffIds.length : "no"} rootfs.diff_ids but manifest.json lists ${layerNames.length} layers`
-      );
-    }
-    const layers = [];
-    for (const [position, name] of layerNames.entries()) {
-      const layer = staged.get(name);
-      if (layer === void 0) {
-        throw new UserError(`${file}: layer ${image.layers[position]} could not be read`);
-      }
-      checkEntryDigest(file, name, layer.entryDigest);
-      if (layer.diffId !== diffIds[position]) {
-        throw new UserError(
-          `${file}: layer ${image.layers[position]} does not match the image config (its content hashes to ${layer.diffId}, rootfs.diff_ids[${position}] is ${String(diffIds[position])})`
-        );
-      }
-      layers.push({ mediaType: layer.mediaType, digest: layer.digest, size: layer.size });
-    }
-    for (const layer of staged.values()) {
-      await fs5.rename(layer.temporary, blobPath(layout, layer.digest));
-    }
-    await writeBlob(layout, configBytes);
-    const manifest = {
-      schemaVersion: 2,
-      mediaType: mediaTypes.ociManifest,
-      config: { mediaType: mediaTypes.ociConfig, digest: configDigest, size: configBytes.length },
-      layers
-    };
-    const manifestJson = Buffer.from(JSON.stringify(manifest));
-    const manifestDigest = sha256Of(manifestJson);
-    await writeBlob(layout, manifestJson);
-    const descriptor = {
-      mediaType: mediaTypes.ociManifest,
-      digest: manifestDigest,
-      size: manifestJson.length
-    };
-    const platform2 = platformOf(config);
-    if (platform2 !== void 0) descriptor.platform = platform2;
-    await tagInLayout(layout, descriptor, refName);
-    return descriptor;
-  } finally {
-    for (const layer of staged.values()) await fs5.rm(layer.temporary, { force: true });
-  }
-}
-function parseDockerManifest(file, bytes) {
-  let parsed;
-  try {
-    parsed = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`${file}: manifest.json is not valid JSON`);
-  }
-  if (!Array.isArray(parsed) || parsed.length === 0) {
-    throw new UserError(`${file}: manifest.json lists no images`);
-  }
-  const first = parsed[0];
-  const config = first?.Config;
-  const layers = first?.Layers;
-  if (typeof config !== "string" || !Array.isArray(layers) || !layers.every((layer) => typeof layer === "string")) {
-    throw new UserError(`${file}: the first image in manifest.json has no Config or Layers`);
-  }
-  return { config, layers };
-}
-function parseConfig(file, name, bytes) {
-  let parsed;
-  try {
-    parsed = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`${file}: the image config ${name} is not valid JSON`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new UserError(`${file}: the image config ${name} is not a JSON object`);
-  }
-  return parsed;
-}
-function platformOf(config) {
-  const { architecture, os: os5, variant } = config;
-  if (typeof architecture !== "string" || typeof os5 !== "string") return void 0;
-  return typeof variant === "string" && variant !== "" ? { architecture, os: os5, variant } : { architecture, os: os5 };
-}
-function resolveEntry(file, entries, path, what) {
-  let name = normalizeEntryName(path);
-  for (let hops = 0; hops < 16; hops++) {
-    const entry = entries.get(name);
-    if (entry === void 0) {
-      throw new UserError(`${file}: ${what} ${path} named in manifest.json is missing`);
-    }
-    if (entry.type === "file") return name;
-    if (entry.type === "symlink" || entry.type === "link") {
-      const target = entry.type === "symlink" ? posix.normalize(posix.join(posix.dirname(name), entry.linkname)) : normalizeEntryName(entry.linkname);
-      if (target.startsWith("/") || target === ".." || target.startsWith("../")) {
-        throw new UserError(`${file}: ${what} ${path} links outside the archive`);
-      }
-      name = target;
-      continue;
-    }
-    throw new UserError(`${file}: ${what} ${path} is not a regular file`);
-  }
-  throw new UserError(`${file}: ${what} ${path} is a link loop`);
-}
-function checkEntryDigest(file, name, digest) {
-  const hex = blobEntryPattern.exec(name)?.[1] ?? /^([a-f0-9]{64})\.json$/.exec(name)?.[1];
-  if (hex !== void 0 && digest !== `sha256:${hex}`) {
-    throw new UserError(`${file}: ${name} is corrupt (its bytes hash to ${digest})`);
-  }
-}
-async function stageLayer(file, name, directory, entry) {
-  const iterator = entry[Symbol.asyncIterator]();
-  const head = [];
-  let headLength = 0;
-  while (headLength < 4) {
-    const next = await iterator.next();
-    if (next.done === true) break;
-    const chunk = next.value;
-    head.push(chunk);
-    headLength += chunk.length;
-  }
-  const prefix = Buffer.concat(head);
-  async function* content() {
-    if (prefix.length > 0) yield prefix;
-    for (; ; ) {
-      const next = await iterator.next();
-      if (next.done === true) return;
-      yield next.value;
-    }
-  }
-  if (prefix.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) {
-    throw new UserError(`${file}: layer ${name} is zstd-compressed, which is not supported`);
-  }
-  const gzipped = prefix[0] === 31 && prefix[1] === 139;
-  const temporary = join3(directory, `.incoming-${randomBytes3(6).toString("hex")}`);
-  const stored = createHash2("sha256");
-  const diff = createHash2("sha256");
-  let size = 0;
-  async function* count(source) {
-    for await (const chunk of source) {
-      stored.update(chunk);
-      size += chunk.length;
-      yield chunk;
-    }
-  }
-  try {
-    if (gzipped) {
-      const gunzip = createGunzip();
-      await pipeline(
-        content,
-        inflateInto(gunzip, diff),
-        count,
-        createWriteStream2(temporary, { flags: "wx" })
-      );
-    } else {
-      await pipeline(
-        content,
-        hashInto(diff),
-        createGzip(),
-        count,
-        createWriteStream2(temporary, { flags: "wx" })
-      );
-    }
-  } catch (error2) {
-    await fs5.rm(temporary, { force: true });
-    const code = error2.code;
-    if (gzipped && typeof code === "string" && code.startsWith("Z_")) {
-      throw new UserError(`${file}: layer ${name} is not valid gzip (${messageOf(error2)})`);
-    }
-    throw error2;
-  }
-  const storedDigest = `sha256:${stored.digest("hex")}`;
-  const diffId = `sha256:${diff.digest("hex")}`;
-  return {
-    temporary,
-    digest: storedDigest,
-    size,
-    mediaType: mediaTypes.ociLayerGzip,
-    diffId,
-    entryDigest: gzipped ? storedDigest : diffId
-  };
-}
-function hashInto(hash) {
-  return async function* (source) {
-    for await (const chunk of source) {
-      hash.update(chunk);
-      yield chunk;
-    }
-  };
-}
-function inflateInto(gunzip, hash) {
-  return async function* (source) {
-    let failure;
-    const ended = new Promise((resolve2, reject) => {
-      gunzip.on("data", (chunk) => hash.update(chunk));
-      gunzip.on("end", resolve2);
-      gunzip.on("error", (error2) => {
-        failure = error2;
-        reject(error2);
-      });
-    });
-    ended.catch(() => void 0);
-    for await (const chunk of source) {
-      if (failure !== void 0) throw failure;
-      if (!gunzip.write(chunk)) {
-        await Promise.race([new Promise((resolve2) => gunzip.once("drain", resolve2)), ended]);
-      }
-      yield chunk;
-    }
-    gunzip.end();
-    await ended;
-  };
-}
-async function writeOciArchive(layout, file, descriptors) {
-  const index = descriptors === void 0 ? await readIndex(layout) : { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: descriptors };
-  const blobs = await reachableBlobs(layout, index.manifests, `OCI layout ${layout}`);
-  const digests = [...blobs.keys()].sort();
-  const temporary = join3(dirname2(file), `.${basename2(file)}.${randomBytes3(6).toString("hex")}.tmp`);
-  const pack = import_tar_stream.default.pack();
-  async function* packed() {
-    for await (const chunk of pack) yield chunk;
-  }
-  const produce = async () => {
-    await addEntry(pack, directoryHeader("blobs/"));
-    await addEntry(pack, directoryHeader("blobs/sha256/"));
-    for (const digest of digests) {
-      const name = `blobs/sha256/${digest.slice("sha256:".length)}`;
-      const size = blobs.get(digest) ?? 0;
-      const hash = createHash2("sha256");
-      await addEntry(
-        pack,
-        fileHeader(name, size),
-        tap(createReadStream2(blobPath(layout, digest)), hash)
-      );
-      const actual = `sha256:${hash.digest("hex")}`;
-      if (actual !== digest) {
-        throw new UserError(
-          `OCI layout ${layout}: blob ${digest} is corrupt (its bytes hash to ${actual})`
-        );
-      }
-    }
-    const indexJson = Buffer.from(JSON.stringify(index));
-    await addEntry(pack, fileHeader("index.json", indexJson.length), [indexJson]);
-    const marker = Buffer.from(layoutMarker2);
-    await addEntry(pack, fileHeader("oci-layout", marker.length), [marker]);
-    pack.finalize();
-  };
-  try {
-    await Promise.all([
-      produce().catch((error2) => {
-        pack.destroy(error2 instanceof Error ? error2 : new Error(String(error2)));
-        throw error2;
-      }),
-      pipeline(packed, createWriteStream2(temporary, { flags: "wx", mode: 420 }))
-    ]);
-    const handle = await fs5.open(temporary, "r");
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs5.rename(temporary, file);
-  } catch (error2) {
-    await fs5.rm(temporary, { force: true });
-    throw error2;
-  }
-}
-var epoch = /* @__PURE__ */ new Date(0);
-var commonHeader = {
-  mtime: epoch,
-  uid: 0,
-  gid: 0,
-  uname: "",
-  gname: "",
-  linkname: "",
-  devmajor: 0,
-  devminor: 0
-};
-function directoryHeader(name) {
-  return { ...commonHeader, name, type: "directory", mode: 493, size: 0 };
-}
-function fileHeader(name, size) {
-  return { ...commonHeader, name, type: "file", mode: 420, size };
-}
-async function* tap(source, hash) {
-  for await (const chunk of source) {
-    hash.update(chunk);
-    yield chunk;
-  }
-}
-async function addEntry(pack, header2, content = []) {
-  let sink;
-  const done = new Promise((resolve2, reject) => {
-    sink = pack.entry(header2, (error2) => error2 ? reject(error2) : resolve2());
-  });
-  done.catch(() => void 0);
-  const target = sink;
-  for await (const chunk of content) {
-    if (!target.write(chunk)) {
-      await new Promise((resolve2, reject) => {
-        const settle = (error2) => {
-          target.off("drain", onDrain);
-          target.off("close", onClose);
-          target.off("error", onError);
-          if (error2 === void 0) resolve2();
-          else reject(error2);
-        };
-        const onDrain = () => settle();
-        const onClose = () => settle(new Error("tar entry closed before it was written"));
-        const onError = (error2) => settle(error2 instanceof Error ? error2 : new Error(String(error2)));
-        target.on("drain", onDrain);
-        target.on("close", onClose);
-        target.on("error", onError);
-      });
-    }
-  }
-  target.end(null);
-  await done;
-}
-async function reachableBlobs(layout, roots, what) {
-  const found = /* @__PURE__ */ new Map();
-  const visit = async (descriptor) => {
-    const digest = descriptor?.digest;
-    if (typeof digest !== "string" || !digestPattern.test(digest)) {
-      throw new UserError(`${what}: '${String(digest)}' is not a sha256 digest`);
-    }
-    if (found.has(digest)) return;
-    let size;
-    try {
-      size = (await fs5.stat(blobPath(layout, digest))).size;
-    } catch {
-      if (descriptor.urls !== void 0 && descriptor.urls.length > 0) return;
-      throw new UserError(`${what}: blob ${digest} is missing`);
-    }
-    if (size !== descriptor.size) {
-      throw new UserError(
-        `${what}: blob ${digest} is ${size} bytes but its descriptor says ${descriptor.size}`
-      );
-    }
-    found.set(digest, size);
-    const mediaType = typeof descriptor.mediaType === "string" ? descriptor.mediaType : "";
-    if (isIndex(mediaType)) {
-      const index = await readJsonBlob(layout, digest);
-      for (const child of Array.isArray(index.manifests) ? index.manifests : []) await visit(child);
-    } else if (isImageManifest(mediaType)) {
-      const manifest = await readJsonBlob(layout, digest);
-      await visit(manifest.config);
-      for (const layer of Array.isArray(manifest.layers) ? manifest.layers : []) await visit(layer);
-    }
-  };
-  for (const root of roots) await visit(root);
-  return found;
-}
-async function forEachEntry(file, visit) {
-  const gzipped = await startsWithGzipMagic(file);
-  const raw = createReadStream2(file);
-  const input2 = gzipped ? raw.pipe(createGunzip()) : raw;
-  const extract = import_tar_stream.default.extract();
-  let readError;
-  let gunzipError;
-  raw.on("error", (error2) => {
-    readError ??= error2;
-    extract.destroy(error2);
-  });
-  if (input2 !== raw) {
-    input2.on("error", (error2) => {
-      gunzipError ??= error2;
-      extract.destroy(error2);
-    });
-  }
-  let tarError;
-  extract.on("error", (error2) => {
-    tarError ??= error2;
-  });
-  input2.pipe(extract);
-  let count = 0;
-  let failure;
-  try {
-    for await (const entry of extract) {
-      count++;
-      await visit(entry.header, entry);
-      entry.resume();
-    }
-  } catch (error2) {
-    failure = error2;
-  } finally {
-    raw.destroy();
-    input2.destroy();
-  }
-  if (failure instanceof UserError) throw failure;
-  if (failure !== void 0) await new Promise((resolve2) => setImmediate(resolve2));
-  if (readError !== void 0) {
-    throw new UserError(`cannot read ${file}: ${readError.message}`);
-  }
-  if (gunzipError !== void 0) {
-    throw new UserError(`${file} is not a valid gzip-compressed tar (${gunzipError.message})`);
-  }
-  if (tarError !== void 0) {
-    throw new UserError(`${file} is not a valid tar archive (${tarError.message})`);
-  }
-  if (failure !== void 0)
-    throw failure instanceof Error ? failure : new Error(messageOf(failure));
-  if (count === 0) throw new UserError(`${file} is not a tar archive: it holds no entries`);
-}
-async function startsWithGzipMagic(file) {
-  let handle;
-  try {
-    handle = await fs5.open(file, "r");
-  } catch (error2) {
-    throw new UserError(`cannot read ${file}: ${messageOf(error2)}`);
-  }
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 31 && head[1] === 139;
-  } catch (error2) {
-    throw new UserError(`cannot read ${file}: ${messageOf(error2)}`);
-  } finally {
-    await handle.close();
-  }
-}
-async function readEntry(file, name, header2, entry) {
-  if (header2.size > maxMetadataSize) {
-    throw new UserError(`${file}: ${name} is ${header2.size} bytes, too big for image metadata`);
-  }
-  const chunks = [];
-  for await (const chunk of entry) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-function normalizeEntryName(name) {
-  let normalized = name;
-  while (normalized.startsWith("./")) normalized = normalized.slice(2);
-  while (normalized.endsWith("/")) normalized = normalized.slice(0, -1);
-  return normalized === "." ? "" : normalized;
-}
-function sha256Of(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
-}
-
-// src/oci/push.ts
-async function pushFromLayout(options) {
-  const result = {
-    digest: options.descriptor.digest,
-    mediaType: options.descriptor.mediaType,
-    blobsUploaded: 0,
-    blobsPresent: 0,
-    bytesUploaded: 0
-  };
-  await pushManifestTree(options, options.descriptor, result);
-  for (const tag of options.tags) {
-    const bytes = await readBlob(options.layout, options.descriptor.digest);
-    await putChecked(options, tag, bytes, options.descriptor);
-    options.onEvent?.({ kind: "tag", digest: options.descriptor.digest, tag });
-  }
-  return result;
-}
-async function pushManifestTree(options, descriptor, result) {
-  const bytes = await readBlob(options.layout, descriptor.digest);
-  const document = JSON.parse(bytes.toString("utf8"));
-  if (isIndex(descriptor.mediaType)) {
-    for (const child of document.manifests) {
-      await pushManifestTree(options, child, result);
-    }
-  } else {
-    const manifest = document;
-    for (const blob of [manifest.config, ...manifest.layers]) {
-      await pushBlob(options, blob, result);
-    }
-  }
-  await putChecked(options, descriptor.digest, bytes, descriptor);
-  options.onEvent?.({ kind: "manifest", digest: descriptor.digest, size: bytes.length });
-}
-async function pushBlob(options, blob, result) {
-  if (await options.client.blobExists(options.repository, blob.digest)) {
-    result.blobsPresent++;
-    options.onEvent?.({ kind: "blob-present", digest: blob.digest, size: blob.size });
-    return;
-  }
-  await options.client.uploadBlob(options.repository, blob.digest, {
-    path: blobPath(options.layout, blob.digest)
-  });
-  result.blobsUploaded++;
-  result.bytesUploaded += blob.size;
-  options.onEvent?.({ kind: "blob-uploaded", digest: blob.digest, size: blob.size });
-}
-async function putChecked(options, tagOrDigest, bytes, descriptor) {
-  const stored = await options.client.putManifest(
-    options.repository,
-    tagOrDigest,
-    bytes,
-    descriptor.mediaType
-  );
-  if (stored !== descriptor.digest) {
-    throw new UserError(
-      `registry ${options.repository.registry} stored ${options.repository.repository}:${tagOrDigest} as ${stored}, not ${descriptor.digest}`
-    );
-  }
-}
-
-// src/oci/registry.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream3, statSync } from "node:fs";
-import * as http from "node:http";
-import * as https from "node:https";
-import { Readable } from "node:stream";
-
-// src/util/loopback.ts
-function isLoopbackHost(host) {
-  const name = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
-  return name === "localhost" || name === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-
-// src/oci/auth.ts
-function parseWwwAuthenticate(header2) {
-  const challenges = [];
-  const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
-  let position = 0;
-  let current;
-  while (position < header2.length) {
-    token.lastIndex = position;
-    const name = token.exec(header2);
-    if (!name) {
-      position++;
-      continue;
-    }
-    position = token.lastIndex;
-    if (header2[position] === "=") {
-      position++;
-      let value = "";
-      while (header2[position] === " ") position++;
-      if (header2[position] === '"') {
-        position++;
-        while (position < header2.length && header2[position] !== '"') {
-          if (header2[position] === "\\") position++;
-          value += header2[position] ?? "";
-          position++;
-        }
-        position++;
-      } else {
-        const end = header2.indexOf(",", position);
-        value = header2.slice(position, end === -1 ? void 0 : end).trim();
-        position = end === -1 ? header2.length : end;
-      }
-      if (current) current.params[name[1].toLowerCase()] = value;
-    } else {
-      current = { scheme: name[1].toLowerCase(), params: {} };
-      challenges.push(current);
-    }
-    while (header2[position] === " " || header2[position] === ",") position++;
-  }
-  return challenges;
-}
-function repositoryScope(repository, actions) {
-  return `repository:${repository}:${actions.join(",")}`;
-}
-
-// src/oci/registry.ts
-var RegistryError = class extends UserError {
-  constructor(message, status, code) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-  status;
-  code;
-};
-function sha256Digest(bytes) {
-  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
-}
-var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
-var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
-function registryScheme(registry, insecureRegistries = []) {
-  const host = hostOf(registry);
-  if (isLoopbackHost(registry)) return "http";
-  const insecure = insecureRegistries.map(
-    (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
-  );
-  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
-}
-function hostOf(registry) {
-  if (registry.startsWith("[")) return registry.slice(0, registry.indexOf("]") + 1);
-  const colon = registry.lastIndexOf(":");
-  return colon === -1 ? registry : registry.slice(0, colon);
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0 || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-function backoffDelay(retry, minDelayMs, maxDelayMs) {
-  return Math.min(maxDelayMs, minDelayMs * 2 ** (retry - 1));
-}
-var RegistryClient = class {
-  stats = {
-    requests: 0,
-    retries: 0,
-    bytesSent: 0,
-    blobBytesSent: 0,
-    blobUploads: 0
-  };
-  options;
-  challenges = /* @__PURE__ */ new Map();
-  tokens = /* @__PURE__ */ new Map();
-  httpAgent = new http.Agent({ keepAlive: true });
-  httpsAgent = new https.Agent({ keepAlive: true });
-  constructor(options = {}) {
-    this.options = {
-      maxRetries: 3,
-      minDelayMs: 500,
-      maxDelayMs: 4e3,
-      retryAfterCapMs: 3e4,
-      sleep: defaultSleep,
-      timeoutMs: 12e4,
-      userAgent: "runnerkit",
-      ...options
-    };
-  }
-  /** Closes kept-alive connections. */
-  close() {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
-  }
-  baseUrl(registry) {
-    return `${registryScheme(registry, this.options.insecureRegistries)}://${registryApiHost(registry)}`;
-  }
-  async getManifest(reference) {
-    const name = referenceName(reference);
-    const response = await this.send({
-      operation: `GET manifest ${formatReference(reference)}`,
-      method: "GET",
-      registry: reference.registry,
-      path: `/v2/${reference.repository}/manifests/${name}`,
-      scopes: [repositoryScope(reference.repository, ["pull"])],
-      headers: { accept: manifestMediaTypes.join(", ") }
-    });
-    this.expect(response, [200], `GET manifest ${formatReference(reference)}`);
-    const digest = sha256Digest(response.body);
-    const announced = header(response, "docker-content-digest");
-    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
-      throw new RegistryError(
-        `registry ${reference.registry} sent manifest ${formatReference(reference)} with Docker-Content-Digest ${announced}, but its bytes hash to ${digest}`
-      );
-    }
-    if (reference.digest !== void 0 && reference.digest !== digest) {
-      throw new RegistryError(
-        `registry ${reference.registry} sent bytes hashing to ${digest} for ${formatReference(reference)}`
-      );
-    }
-    return { bytes: response.body, mediaType: manifestType(response), digest };
-  }
-  /** The digest and type a tag or digest resolves to, or undefined when it does not exist. */
-  async headManifest(reference) {
-    const response = await this.send({
-      operation: `HEAD manifest ${formatReference(reference)}`,
-      method: "HEAD",
-      registry: reference.registry,
-      path: `/v2/${reference.repository}/manifests/${referenceName(reference)}`,
-      scopes: [repositoryScope(reference.repository, ["pull"])],
-      headers: { accept: manifestMediaTypes.join(", ") }
-    });
-    if (response.status === 404) return void 0;
-    this.expect(response, [200], `HEAD manifest ${formatReference(reference)}`);
-    const digest = header(response, "docker-content-digest");
-    if (digest === void 0) {
-      const manifest = await this.getManifest(reference);
-      return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
-    }
-    return {
-      digest,
-      mediaType: bareMediaType(header(response, "content-type") ?? ""),
-      size: Number(header(response, "content-length") ?? 0)
-    };
-  }
-  /** PUTs a manifest under a tag or its digest; returns its digest (the sha256 of the bytes). */
-  async putManifest(repository, tagOrDigest, bytes, mediaType) {
-    const operation = `PUT manifest ${repository.registry}/${repository.repository}${tagOrDigest.startsWith("sha256:") ? "@" : ":"}${tagOrDigest}`;
-    const response = await this.send({
-      operation,
-      method: "PUT",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/manifests/${tagOrDigest}`,
-      scopes: [repositoryScope(repository.repository, ["pull", "push"])],
-      headers: { "content-type": mediaType },
-      body: bytes
-    });
-    this.expect(response, [200, 201], operation);
-    const digest = sha256Digest(bytes);
-    const announced = header(response, "docker-content-digest");
-    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
-      throw new RegistryError(
-        `${operation}: the registry stored digest ${announced}, not ${digest}; it rewrote the manifest`
-      );
-    }
-    return digest;
-  }
-  async blobExists(repository, digest) {
-    const operation = `HEAD blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "HEAD",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])]
-    });
-    if (response.status === 404) return false;
-    this.expect(response, [200], operation);
-    return true;
-  }
-  async getBlob(repository, digest) {
-    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "GET",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])]
-    });
-    this.expect(response, [200], operation);
-    if (sha256Digest(response.body) !== digest) {
-      throw new RegistryError(`${operation}: the bytes received do not hash to ${digest}`);
-    }
-    return response.body;
-  }
-  /**
-   * Streams a blob (a layer of any size) without holding it in memory. The bytes are not
-   * checked against `digest`: a caller that needs that hashes them as they pass.
-   */
-  async openBlob(repository, digest) {
-    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "GET",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])],
-      stream: true
-    });
-    this.expect(response, [200], operation);
-    return response.stream ?? Readable.from([response.body]);
-  }
-  /**
-   * Mounts a blob from another repository of the same registry. True when the registry mounted
-   * it (201); false when it refused and opened an upload instead (202), which is cancelled.
-   */
-  async mountBlob(from, to, digest) {
-    if (from.registry !== to.registry) return false;
-    const operation = `mount blob ${digest} from ${from.repository} into ${to.registry}/${to.repository}`;
-    const response = await this.send({
-      operation,
-      method: "POST",
-      registry: to.registry,
-      path: `/v2/${to.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`,
-      scopes: [
-        repositoryScope(to.repository, ["pull", "push"]),
-        repositoryScope(from.repository, ["pull"])
-      ],
-      headers: { "content-length": "0" }
-    });
-    this.expect(response, [201, 202], operation);
-    if (response.status === 201) return true;
-    const location = header(response, "location");
-    if (location !== void 0) {
-      const cancel = await this.send({
-        operation: `cancel upload into ${to.registry}/${to.repository}`,
-        method: "DELETE",
-        registry: to.registry,
-        path: this.resolveLocation(to.registry, location),
-        scopes: [repositoryScope(to.repository, ["pull", "push"])]
-      });
-      void cancel;
-    }
-    return false;
-  }
-  /** A monolithic upload: POST for a session, then one PUT with the bytes and the digest. */
-  async uploadBlob(repository, digest, source) {
-    const body = blobBody(source);
-    const where = `${repository.registry}/${repository.repository}`;
-    const scopes = [repositoryScope(repository.repository, ["pull", "push"])];
-    const start = await this.send({
-      operation: `start upload of ${digest} into ${where}`,
-      method: "POST",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/uploads/`,
-      scopes,
-      headers: { "content-length": "0" }
-    });
-    this.expect(start, [202], `start upload of ${digest} into ${where}`);
-    const location = header(start, "location");
-    if (location === void 0) {
-      throw new RegistryError(`start upload into ${where}: the registry sent no Location header`);
-    }
-    const url = new URL(this.resolveLocation(repository.registry, location));
-    url.searchParams.set("digest", digest);
-    const operation = `upload blob ${digest} into ${where}`;
-    this.stats.blobUploads++;
-    const done = await this.send({
-      operation,
-      method: "PUT",
-      registry: repository.registry,
-      path: url.toString(),
-      scopes,
-      headers: { "content-type": "application/octet-stream" },
-      body,
-      blob: true
-    });
-    this.expect(done, [201, 204], operation);
-  }
-  /** Copies a blob between repositories (any registries) by streaming it through this process. */
-  async copyBlob(from, to, digest, size) {
-    const operation = `GET blob ${from.registry}/${from.repository}@${digest}`;
-    const request = {
-      operation,
-      method: "GET",
-      registry: from.registry,
-      path: `/v2/${from.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(from.repository, ["pull"])],
-      stream: true
-    };
-    let length = size;
-    if (length === void 0) {
-      const head = await this.send({
-        ...request,
-        method: "HEAD",
-        operation: `HEAD blob ${from.registry}/${from.repository}@${digest}`,
-        stream: false
-      });
-      this.expect(head, [200], `HEAD blob ${from.registry}/${from.repository}@${digest}`);
-      length = Number(header(head, "content-length"));
-    }
-    await this.uploadBlob(to, digest, {
-      size: length,
-      open: async () => {
-        const response = await this.send(request);
-        this.expect(response, [200], operation);
-        return response.stream ?? Readable.from([response.body]);
-      }
-    });
-  }
-  resolveLocation(registry, location) {
-    return new URL(location, this.baseUrl(registry)).toString();
-  }
-  expect(response, statuses, operation) {
-    if (statuses.includes(response.status)) return;
-    response.stream?.resume();
-    const { code, message } = registryErrorOf(response.body);
-    const detail = code ? `${code}${message ? `: ${message}` : ""}` : `HTTP ${response.status}`;
-    const hint = response.status === 404 ? " (check the name, tag or digest)" : response.status === 401 || response.status === 403 ? " (check the credentials and their access to this repository)" : "";
-    throw new RegistryError(`${operation}: ${detail}${hint}`, response.status, code);
-  }
-  async send(spec) {
-    const url = spec.path.startsWith("/") ? `${this.baseUrl(spec.registry)}${spec.path}` : spec.path;
-    for (let authAttempt = 0; ; authAttempt++) {
-      const headers = {
-        "user-agent": this.options.userAgent,
-        ...spec.headers
-      };
-      const known = this.challenges.get(spec.registry);
-      if (known?.scheme === "bearer" && !this.tokens.has(tokenKey(spec.registry, spec.scopes))) {
-        await this.fetchToken(spec, known);
-      }
-      const authorization = this.authorization(spec.registry, spec.scopes);
-      if (authorization !== void 0 && new URL(url).host === registryApiHost(spec.registry)) {
-        headers.authorization = authorization;
-      }
-      const response = await this.withRetries(
-        spec.operation,
-        () => this.rawRequest(
-          url,
-          spec.method,
-          headers,
-          spec.body,
-          spec.stream === true,
-          spec.blob === true
-        )
-      );
-      if (response.status !== 401 || authAttempt > 0) {
-        if (response.status === 401) {
-          response.stream?.resume();
-          throw new RegistryError(
-            `${spec.operation}: registry ${spec.registry} refused ${this.options.credentials?.[spec.registry] ? "the credentials given" : "anonymous access"} (HTTP 401): give credentials for ${spec.registry} with access to this repository`,
-            401
-          );
-        }
-        return response;
-      }
-      response.stream?.resume();
-      this.tokens.delete(tokenKey(spec.registry, spec.scopes));
-      await this.authenticate(spec, header(response, "www-authenticate"));
-    }
-  }
-  authorization(registry, scopes) {
-    const challenge = this.challenges.get(registry);
-    if (challenge === void 0) return void 0;
-    if (challenge.scheme === "basic") {
-      const credentials = this.options.credentials?.[registry];
-      return credentials ? basicAuthorization(credentials) : void 0;
-    }
-    const token = this.tokens.get(tokenKey(registry, scopes));
-    return token === void 0 ? void 0 : `Bearer ${token}`;
-  }
-  async authenticate(spec, wwwAuthenticate) {
-    const challenges = parseWwwAuthenticate(wwwAuthenticate ?? "");
-    const challenge = challenges.find((candidate) => candidate.scheme === "bearer") ?? challenges.find((candidate) => candidate.scheme === "basic");
-    const credentials = this.options.credentials?.[spec.registry];
-    if (challenge === void 0) {
-      throw new RegistryError(
-        `${spec.operation}: registry ${spec.registry} answered HTTP 401 without a Bearer or Basic challenge`,
-        401
-      );
-    }
-    this.challenges.set(spec.registry, challenge);
-    if (challenge.scheme === "basic") {
-      if (credentials === void 0) {
-        throw new RegistryError(
-          `${spec.operation}: registry ${spec.registry} requires a username and password; give credentials for ${spec.registry}`,
-          401
-        );
-      }
-      return;
-    }
-    await this.fetchToken(spec, challenge);
-  }
-  async fetchToken(spec, challenge) {
-    const credentials = this.options.credentials?.[spec.registry];
-    const realm = challenge.params.realm;
-    if (realm === void 0) {
-      throw new RegistryError(
-        `${spec.operation}: registry ${spec.registry} sent a Bearer challenge without a realm`,
-        401
-      );
-    }
-    const tokenUrl = new URL(realm);
-    if (challenge.params.service !== void 0)
-      tokenUrl.searchParams.set("service", challenge.params.service);
-    for (const scope of spec.scopes) tokenUrl.searchParams.append("scope", scope);
-    const headers = { "user-agent": this.options.userAgent };
-    if (credentials) headers.authorization = basicAuthorization(credentials);
-    const operation = `get a token for ${spec.registry} from ${tokenUrl.origin}${tokenUrl.pathname}`;
-    const response = await this.withRetries(
-      operation,
-      () => this.rawRequest(tokenUrl.toString(), "GET", headers, void 0, false, false)
-    );
-    if (response.status !== 200) {
-      throw new RegistryError(
-        `${operation}: HTTP ${response.status}${credentials ? "; check the credentials given" : "; give credentials for this registry"}`,
-        response.status
-      );
-    }
-    let token;
-    try {
-      const parsed = JSON.parse(response.body.toString("utf8"));
-      token = parsed.token ?? parsed.access_token;
-    } catch {
-      token = void 0;
-    }
-    if (typeof token !== "string" || token === "") {
-      throw new RegistryError(`${operation}: the answer holds no token`);
-    }
-    this.tokens.set(tokenKey(spec.registry, spec.scopes), token);
-  }
-  async withRetries(operation, attempt) {
-    const { maxRetries, minDelayMs, maxDelayMs, retryAfterCapMs } = this.options;
-    for (let retry = 0; ; retry++) {
-      let reason;
-      let delayMs = backoffDelay(retry + 1, minDelayMs, maxDelayMs);
-      try {
-        const response = await attempt();
-        const retryable = response.status === 429 || response.status >= 500 && response.status !== 501;
-        if (!retryable || retry >= maxRetries) return response;
-        response.stream?.resume();
-        reason = `HTTP ${response.status}`;
-        const retryAfter = parseRetryAfter(header(response, "retry-after"));
-        if (retryAfter !== void 0) delayMs = Math.min(retryAfter, retryAfterCapMs);
-      } catch (error2) {
-        const code = error2.code;
-        const retryable = code !== void 0 && retryableCodes.has(code);
-        if (!retryable || retry >= maxRetries) {
-          const what = code ?? (error2 instanceof Error ? error2.message : String(error2));
-          throw new RegistryError(
-            `${operation}: ${what}${retry > 0 ? ` after ${retry + 1} attempts` : ""}${code === "ECONNREFUSED" ? " (is the registry running, and is the host and port right?)" : ""}`
-          );
-        }
-        reason = code;
-      }
-      this.stats.retries++;
-      this.options.onRetry?.({ operation, attempt: retry + 1, maxRetries, delayMs, reason });
-      await this.options.sleep(delayMs);
-    }
-  }
-  rawRequest(url, method, headers, body, stream, blob, redirects = 0) {
-    const target = new URL(url);
-    const secure = target.protocol === "https:";
-    const transport = secure ? https : http;
-    this.stats.requests++;
-    return new Promise((resolve2, reject) => {
-      const requestHeaders = { ...headers };
-      if (body !== void 0)
-        requestHeaders["content-length"] = String(Buffer.isBuffer(body) ? body.length : body.size);
-      const request = transport.request(
-        target,
-        { method, headers: requestHeaders, agent: secure ? this.httpsAgent : this.httpAgent },
-        (response) => {
-          const status = response.statusCode ?? 0;
-          const location = response.headers.location;
-          if ([301, 302, 303, 307, 308].includes(status) && location && (method === "GET" || method === "HEAD") && redirects < 5) {
-            response.resume();
-            const next = new URL(location, target);
-            const nextHeaders = { ...headers };
-            if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve2(
-              this.rawRequest(
-                next.toString(),
-                method,
-                nextHeaders,
-                void 0,
-                stream,
-                blob,
-                redirects + 1
-              )
-            );
-            return;
-          }
-          if (stream && status >= 200 && status < 300) {
-            resolve2({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
-            return;
-          }
-          const chunks = [];
-          response.on("data", (chunk) => chunks.push(chunk));
-          response.on(
-            "end",
-            () => resolve2({ status, headers: response.headers, body: Buffer.concat(chunks) })
-          );
-          response.on("error", reject);
-        }
-      );
-      request.setTimeout(this.options.timeoutMs, () => {
-        request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
-      });
-      request.on("error", reject);
-      const count = (length) => {
-        this.stats.bytesSent += length;
-        if (blob) this.stats.blobBytesSent += length;
-      };
-      if (body === void 0) {
-        request.end();
-      } else if (Buffer.isBuffer(body)) {
-        count(body.length);
-        request.end(body);
-      } else {
-        body.open().then(
-          (source) => {
-            source.on("data", (chunk) => count(chunk.length));
-            source.on("error", (error2) => request.destroy(error2));
-            source.pipe(request);
-          },
-          (error2) => request.destroy(error2 instanceof Error ? error2 : new Error(String(error2)))
-        );
-      }
-    });
-  }
-};
-function blobBody(source) {
-  if (Buffer.isBuffer(source)) return source;
-  if ("path" in source) {
-    const { path } = source;
-    return { size: statSync(path).size, open: () => Promise.resolve(createReadStream3(path)) };
-  }
-  return source;
-}
-function referenceName(reference) {
-  const name = reference.digest ?? reference.tag;
-  if (name === void 0) {
-    throw new UserError(`image reference '${formatReference(reference)}': give a tag or a digest`);
-  }
-  return name;
-}
-function header(response, name) {
-  const value = response.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-function manifestType(response) {
-  const contentType = bareMediaType(header(response, "content-type") ?? "");
-  if (contentType !== "" && contentType !== "application/json" && contentType !== "text/plain")
-    return contentType;
-  try {
-    const { mediaType } = JSON.parse(response.body.toString("utf8"));
-    if (typeof mediaType === "string") return mediaType;
-  } catch {
-  }
-  return contentType;
-}
-function registryErrorOf(body) {
-  try {
-    const parsed = JSON.parse(body.toString("utf8"));
-    const first = parsed.errors?.[0];
-    return {
-      ...typeof first?.code === "string" && { code: first.code },
-      ...typeof first?.message === "string" && { message: first.message }
-    };
-  } catch {
-    return {};
-  }
-}
-function basicAuthorization(credentials) {
-  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
-}
-function tokenKey(registry, scopes) {
-  return `${registry} ${[...scopes].sort().join(" ")}`;
-}
-
 // src/release/context.ts
 import { readFileSync } from "node:fs";
 
@@ -33980,10 +32563,10 @@ function parseFlavor(entries) {
 }
 
 // src/release/image.ts
-var domainComponent2 = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
-var domain2 = `(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?`;
-var pathComponent2 = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var imageNamePattern = new RegExp(`^(?:${domain2}/)?${pathComponent2}(?:/${pathComponent2})*$`);
+var domainComponent = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
+var domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?`;
+var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var imageNamePattern = new RegExp(`^(?:${domain}/)?${pathComponent}(?:/${pathComponent})*$`);
 function checkImageName(name, entry) {
   const lower = name.toLowerCase();
   if (/@sha256:|:[\w][\w.-]*$/.test(lower) && !imageNamePattern.test(lower)) {
@@ -34074,6 +32657,92 @@ function labelsObject(entries) {
     if (equals >= 0) object[entry.slice(0, equals)] = entry.slice(equals + 1);
   }
   return object;
+}
+
+// src/oci/reference.ts
+var dockerHub = "docker.io";
+var dockerHubApiHost = "registry-1.docker.io";
+var pathComponent2 = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var domainComponent2 = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domain2 = new RegExp(
+  `^(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var tagPattern = /^[\w][\w.-]{0,127}$/;
+var digestPattern = /^sha256:[a-f0-9]{64}$/;
+var maxNameLength = 255;
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function isDigest(value) {
+  return digestPattern.test(value);
+}
+function fail(input2, why) {
+  throw new UserError(`image reference '${input2}': ${why}`);
+}
+function splitRegistry(input2, name) {
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
+  let registry = isRegistry ? first : dockerHub;
+  let repository = isRegistry ? name.slice(slash + 1) : name;
+  if (isRegistry && !domain2.test(registry))
+    fail(input2, `'${registry}' is not a valid registry host`);
+  if (registry === "index.docker.io") registry = dockerHub;
+  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
+  if (repository === "") fail(input2, "the repository name is empty");
+  for (const component of repository.split("/")) {
+    if (!pathComponent2.test(component)) {
+      fail(
+        input2,
+        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
+      );
+    }
+  }
+  const fullLength = (registry === dockerHub ? "" : `${registry}/`).length + repository.length;
+  if (fullLength > maxNameLength) fail(input2, `the name is longer than ${maxNameLength} characters`);
+  return { registry, repository };
+}
+function parseReference(input2, options = {}) {
+  const text2 = input2.trim();
+  if (text2 === "") fail(input2, "it is empty; give a name such as registry.example.com/team/app:1.0");
+  let rest = text2;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!isDigest(digest))
+      fail(input2, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
+  }
+  let tag;
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > rest.lastIndexOf("/")) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!isValidTag(tag)) {
+      fail(
+        input2,
+        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+      );
+    }
+  }
+  const repository = splitRegistry(input2, rest);
+  const defaultTag = options.defaultTag ?? "latest";
+  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
+  return {
+    ...repository,
+    ...tag !== void 0 && { tag },
+    ...digest !== void 0 && { digest }
+  };
+}
+function registryApiHost(registry) {
+  return registry === dockerHub || registry === "index.docker.io" ? dockerHubApiHost : registry;
+}
+function formatRepository(repository) {
+  return `${repository.registry}/${repository.repository}`;
+}
+function formatReference(reference) {
+  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
 }
 
 // src/release/tag-name.ts
@@ -34623,6 +33292,1383 @@ function customised(base, extra, input2, render, problem) {
   const merged = mergeLabels([...base, ...rendered]);
   for (const entry of merged.dropped) problem(`${input2} entry '${entry}' has no '='`, "ignored");
   return merged.entries;
+}
+
+// src/release/repository.ts
+function text(value) {
+  return typeof value === "string" ? value : "";
+}
+function repositoryInfoOf(repository) {
+  return {
+    name: text(payloadValue(repository, "name")),
+    description: text(payloadValue(repository, "description")),
+    htmlUrl: text(payloadValue(repository, "html_url")),
+    license: text(payloadValue(repository, "license", "spdx_id")),
+    defaultBranch: text(payloadValue(repository, "default_branch"))
+  };
+}
+function repositoryFromPayload(payload) {
+  const repository = payload.repository;
+  if (repository === null || typeof repository !== "object") return void 0;
+  const info2 = repositoryInfoOf(repository);
+  const complete = info2.name !== "" && info2.htmlUrl !== "" && info2.defaultBranch !== "" && "description" in repository && "license" in repository;
+  return complete ? info2 : void 0;
+}
+
+// src/image/event-meta.ts
+async function metaForEvent(raw, options) {
+  const inputs = parseMetaInputs(raw);
+  const context = options.metaContext ? await options.metaContext() : contextFromEnv(options.env);
+  return computeMeta(
+    inputs,
+    context,
+    repositoryOf(context),
+    metaSettingsFromEnv(options.env),
+    clockFromEnv(options.env)
+  );
+}
+function repositoryOf(context) {
+  const fromPayload = repositoryFromPayload(context.payload);
+  if (fromPayload) return fromPayload;
+  const defaultBranch = payloadValue(context.payload, "repository", "default_branch");
+  return {
+    name: context.repository.split("/")[1] ?? "",
+    description: "",
+    htmlUrl: "",
+    license: "",
+    defaultBranch: typeof defaultBranch === "string" ? defaultBranch : ""
+  };
+}
+
+// src/oci/archive.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, promises as fs5 } from "node:fs";
+import { basename as basename2, dirname as dirname2, join as join3, posix } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
+
+// src/oci/layout.ts
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { createReadStream, createWriteStream, promises as fs4 } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/util/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { promises as fs3 } from "node:fs";
+import { basename, dirname, join } from "node:path";
+async function writeFileAtomic(path, data, options = {}) {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await fs3.open(temporary, "wx", options.mode ?? 420);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs3.rename(temporary, path);
+  } catch (error2) {
+    await fs3.rm(temporary, { force: true });
+    throw error2;
+  }
+}
+
+// src/oci/media-types.ts
+var mediaTypes = {
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  dockerLayer: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  dockerForeignLayer: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip",
+  ociLayer: "application/vnd.oci.image.layer.v1.tar",
+  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd"
+};
+var manifestMediaTypes = [
+  mediaTypes.ociIndex,
+  mediaTypes.dockerManifestList,
+  mediaTypes.ociManifest,
+  mediaTypes.dockerManifest
+];
+function bareMediaType(mediaType) {
+  return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+}
+function isIndex(mediaType) {
+  const bare = bareMediaType(mediaType);
+  return bare === mediaTypes.ociIndex || bare === mediaTypes.dockerManifestList;
+}
+function isImageManifest(mediaType) {
+  const bare = bareMediaType(mediaType);
+  return bare === mediaTypes.ociManifest || bare === mediaTypes.dockerManifest;
+}
+
+// src/oci/layout.ts
+var refNameAnnotation = "org.opencontainers.image.ref.name";
+var layoutMarker = JSON.stringify({ imageLayoutVersion: "1.0.0" });
+function blobPath(layout, digest) {
+  if (!digestPattern.test(digest)) throw new UserError(`not a sha256 digest: '${digest}'`);
+  return join2(layout, "blobs", "sha256", digest.slice("sha256:".length));
+}
+async function initLayout(layout) {
+  await fs4.mkdir(join2(layout, "blobs", "sha256"), { recursive: true });
+  const marker = join2(layout, "oci-layout");
+  if (!await exists2(marker)) await writeFileAtomic(marker, layoutMarker);
+  const index = join2(layout, "index.json");
+  if (!await exists2(index)) {
+    await writeFileAtomic(index, JSON.stringify(emptyIndex()));
+  }
+}
+async function writeBlob(layout, bytes) {
+  const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  const path = blobPath(layout, digest);
+  if (!await exists2(path)) await writeFileAtomic(path, bytes);
+  return { digest, size: bytes.length };
+}
+async function readBlob(layout, digest) {
+  const path = blobPath(layout, digest);
+  let bytes;
+  try {
+    bytes = await fs4.readFile(path);
+  } catch {
+    throw new UserError(`OCI layout ${layout}: blob ${digest} is missing`);
+  }
+  const actual = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  if (actual !== digest) {
+    throw new UserError(
+      `OCI layout ${layout}: blob ${digest} is corrupt (its bytes hash to ${actual})`
+    );
+  }
+  return bytes;
+}
+async function readJsonBlob(layout, digest) {
+  const bytes = await readBlob(layout, digest);
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`OCI layout ${layout}: blob ${digest} is not JSON`);
+  }
+}
+async function readIndex(layout) {
+  let text2;
+  try {
+    text2 = await fs4.readFile(join2(layout, "index.json"), "utf8");
+  } catch {
+    throw new UserError(`${layout} is not an OCI layout: it has no index.json`);
+  }
+  let index;
+  try {
+    index = JSON.parse(text2);
+  } catch {
+    throw new UserError(`${join2(layout, "index.json")} is not valid JSON`);
+  }
+  if (!Array.isArray(index.manifests)) {
+    throw new UserError(`${join2(layout, "index.json")} has no "manifests" list`);
+  }
+  return index;
+}
+async function tagInLayout(layout, descriptor, refName) {
+  const index = await readIndex(layout);
+  const entry = { ...descriptor };
+  if (refName !== void 0) {
+    entry.annotations = { ...descriptor.annotations ?? {}, [refNameAnnotation]: refName };
+  }
+  const kept = index.manifests.filter(
+    (existing) => refName === void 0 ? existing.digest !== descriptor.digest || existing.annotations?.[refNameAnnotation] !== void 0 : existing.annotations?.[refNameAnnotation] !== refName
+  );
+  index.manifests = [...kept, entry];
+  await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
+}
+async function untagInLayout(layout, refName) {
+  const index = await readIndex(layout);
+  index.manifests = index.manifests.filter(
+    (entry) => entry.annotations?.[refNameAnnotation] !== refName
+  );
+  await writeFileAtomic(join2(layout, "index.json"), JSON.stringify(index));
+}
+async function resolveInLayout(layout, refName) {
+  const index = await readIndex(layout);
+  if (refName !== void 0 && refName !== "") {
+    const found = index.manifests.find(
+      (entry) => entry.annotations?.[refNameAnnotation] === refName
+    );
+    if (found === void 0) {
+      const names = index.manifests.map((entry) => entry.annotations?.[refNameAnnotation]).filter((name) => name !== void 0);
+      throw new UserError(
+        `OCI layout ${layout} has no image named '${refName}'${names.length > 0 ? ` (it has: ${names.join(", ")})` : ""}`
+      );
+    }
+    return found;
+  }
+  if (index.manifests.length !== 1) {
+    throw new UserError(
+      `OCI layout ${layout} holds ${index.manifests.length} images: name one (oci:${layout}:NAME)`
+    );
+  }
+  return index.manifests[0];
+}
+function emptyIndex() {
+  return { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: [] };
+}
+async function exists2(path) {
+  try {
+    await fs4.access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/oci/archive.ts
+var maxMetadataSize = 64 * 1024 * 1024;
+var layoutMarker2 = JSON.stringify({ imageLayoutVersion: "1.0.0" });
+var blobEntryPattern = /^blobs\/sha256\/([a-f0-9]{64})$/;
+async function importDockerArchive(file, layout, refName) {
+  await initLayout(layout);
+  const entries = /* @__PURE__ */ new Map();
+  let manifestBytes;
+  await forEachEntry(file, async (header2, entry) => {
+    const name = normalizeEntryName(header2.name);
+    entries.set(name, { type: header2.type, linkname: header2.linkname ?? "" });
+    if (name === "manifest.json" && header2.type === "file") {
+      manifestBytes = await readEntry(file, name, header2, entry);
+    }
+  });
+  if (manifestBytes === void 0) {
+    throw new UserError(`${file} is not a docker save archive: it has no manifest.json`);
+  }
+  const image = parseDockerManifest(file, manifestBytes);
+  const configName = resolveEntry(file, entries, image.config, "the image config");
+  const layerNames = image.layers.map((layer) => resolveEntry(file, entries, layer, "layer"));
+  const wanted = new Set(layerNames);
+  const staged = /* @__PURE__ */ new Map();
+  const blobs = join3(layout, "blobs", "sha256");
+  let configBytes;
+  try {
+    await forEachEntry(file, async (header2, entry) => {
+      const name = normalizeEntryName(header2.name);
+      if (header2.type !== "file") return;
+      if (name === configName) {
+        configBytes = await readEntry(file, name, header2, entry);
+      } else if (wanted.has(name) && !staged.has(name)) {
+        staged.set(name, await stageLayer(file, name, blobs, entry));
+      }
+    });
+    if (configBytes === void 0) {
+      throw new UserError(`${file}: the image config ${image.config} could not be read`);
+    }
+    const configDigest = sha256Of(configBytes);
+    checkEntryDigest(file, configName, configDigest);
+    const config = parseConfig(file, image.config, configBytes);
+    const diffIds = config.rootfs?.diff_ids;
+    if (!Array.isArray(diffIds) || diffIds.length !== layerNames.length) {
+      throw new UserError(
+        `${file}: the image config lists ${Array.isArray(diffIds) ? diffIds.length : "no"} rootfs.diff_ids but manifest.json lists ${layerNames.length} layers`
+      );
+    }
+    const layers = [];
+    for (const [position, name] of layerNames.entries()) {
+      const layer = staged.get(name);
+      if (layer === void 0) {
+        throw new UserError(`${file}: layer ${image.layers[position]} could not be read`);
+      }
+      checkEntryDigest(file, name, layer.entryDigest);
+      if (layer.diffId !== diffIds[position]) {
+        throw new UserError(
+          `${file}: layer ${image.layers[position]} does not match the image config (its content hashes to ${layer.diffId}, rootfs.diff_ids[${position}] is ${String(diffIds[position])})`
+        );
+      }
+      layers.push({ mediaType: layer.mediaType, digest: layer.digest, size: layer.size });
+    }
+    for (const layer of staged.values()) {
+      await fs5.rename(layer.temporary, blobPath(layout, layer.digest));
+    }
+    await writeBlob(layout, configBytes);
+    const manifest = {
+      schemaVersion: 2,
+      mediaType: mediaTypes.ociManifest,
+      config: { mediaType: mediaTypes.ociConfig, digest: configDigest, size: configBytes.length },
+      layers
+    };
+    const manifestJson = Buffer.from(JSON.stringify(manifest));
+    const manifestDigest = sha256Of(manifestJson);
+    await writeBlob(layout, manifestJson);
+    const descriptor = {
+      mediaType: mediaTypes.ociManifest,
+      digest: manifestDigest,
+      size: manifestJson.length
+    };
+    const platform2 = platformOf(config);
+    if (platform2 !== void 0) descriptor.platform = platform2;
+    await tagInLayout(layout, descriptor, refName);
+    return descriptor;
+  } finally {
+    for (const layer of staged.values()) await fs5.rm(layer.temporary, { force: true });
+  }
+}
+function parseDockerManifest(file, bytes) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`${file}: manifest.json is not valid JSON`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) {
+    throw new UserError(`${file}: manifest.json lists no images`);
+  }
+  const first = parsed[0];
+  const config = first?.Config;
+  const layers = first?.Layers;
+  if (typeof config !== "string" || !Array.isArray(layers) || !layers.every((layer) => typeof layer === "string")) {
+    throw new UserError(`${file}: the first image in manifest.json has no Config or Layers`);
+  }
+  return { config, layers };
+}
+function parseConfig(file, name, bytes) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`${file}: the image config ${name} is not valid JSON`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new UserError(`${file}: the image config ${name} is not a JSON object`);
+  }
+  return parsed;
+}
+function platformOf(config) {
+  const { architecture, os: os5, variant } = config;
+  if (typeof architecture !== "string" || typeof os5 !== "string") return void 0;
+  return typeof variant === "string" && variant !== "" ? { architecture, os: os5, variant } : { architecture, os: os5 };
+}
+function resolveEntry(file, entries, path, what) {
+  let name = normalizeEntryName(path);
+  for (let hops = 0; hops < 16; hops++) {
+    const entry = entries.get(name);
+    if (entry === void 0) {
+      throw new UserError(`${file}: ${what} ${path} named in manifest.json is missing`);
+    }
+    if (entry.type === "file") return name;
+    if (entry.type === "symlink" || entry.type === "link") {
+      const target = entry.type === "symlink" ? posix.normalize(posix.join(posix.dirname(name), entry.linkname)) : normalizeEntryName(entry.linkname);
+      if (target.startsWith("/") || target === ".." || target.startsWith("../")) {
+        throw new UserError(`${file}: ${what} ${path} links outside the archive`);
+      }
+      name = target;
+      continue;
+    }
+    throw new UserError(`${file}: ${what} ${path} is not a regular file`);
+  }
+  throw new UserError(`${file}: ${what} ${path} is a link loop`);
+}
+function checkEntryDigest(file, name, digest) {
+  const hex = blobEntryPattern.exec(name)?.[1] ?? /^([a-f0-9]{64})\.json$/.exec(name)?.[1];
+  if (hex !== void 0 && digest !== `sha256:${hex}`) {
+    throw new UserError(`${file}: ${name} is corrupt (its bytes hash to ${digest})`);
+  }
+}
+async function stageLayer(file, name, directory, entry) {
+  const iterator = entry[Symbol.asyncIterator]();
+  const head = [];
+  let headLength = 0;
+  while (headLength < 4) {
+    const next = await iterator.next();
+    if (next.done === true) break;
+    const chunk = next.value;
+    head.push(chunk);
+    headLength += chunk.length;
+  }
+  const prefix = Buffer.concat(head);
+  async function* content() {
+    if (prefix.length > 0) yield prefix;
+    for (; ; ) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+  if (prefix.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) {
+    throw new UserError(`${file}: layer ${name} is zstd-compressed, which is not supported`);
+  }
+  const gzipped = prefix[0] === 31 && prefix[1] === 139;
+  const temporary = join3(directory, `.incoming-${randomBytes3(6).toString("hex")}`);
+  const stored = createHash2("sha256");
+  const diff = createHash2("sha256");
+  let size = 0;
+  async function* count(source) {
+    for await (const chunk of source) {
+      stored.update(chunk);
+      size += chunk.length;
+      yield chunk;
+    }
+  }
+  try {
+    if (gzipped) {
+      const gunzip = createGunzip();
+      await pipeline(
+        content,
+        inflateInto(gunzip, diff),
+        count,
+        createWriteStream2(temporary, { flags: "wx" })
+      );
+    } else {
+      await pipeline(
+        content,
+        hashInto(diff),
+        createGzip(),
+        count,
+        createWriteStream2(temporary, { flags: "wx" })
+      );
+    }
+  } catch (error2) {
+    await fs5.rm(temporary, { force: true });
+    const code = error2.code;
+    if (gzipped && typeof code === "string" && code.startsWith("Z_")) {
+      throw new UserError(`${file}: layer ${name} is not valid gzip (${messageOf(error2)})`);
+    }
+    throw error2;
+  }
+  const storedDigest = `sha256:${stored.digest("hex")}`;
+  const diffId = `sha256:${diff.digest("hex")}`;
+  return {
+    temporary,
+    digest: storedDigest,
+    size,
+    mediaType: mediaTypes.ociLayerGzip,
+    diffId,
+    entryDigest: gzipped ? storedDigest : diffId
+  };
+}
+function hashInto(hash) {
+  return async function* (source) {
+    for await (const chunk of source) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  };
+}
+function inflateInto(gunzip, hash) {
+  return async function* (source) {
+    let failure;
+    const ended = new Promise((resolve2, reject) => {
+      gunzip.on("data", (chunk) => hash.update(chunk));
+      gunzip.on("end", resolve2);
+      gunzip.on("error", (error2) => {
+        failure = error2;
+        reject(error2);
+      });
+    });
+    ended.catch(() => void 0);
+    for await (const chunk of source) {
+      if (failure !== void 0) throw failure;
+      if (!gunzip.write(chunk)) {
+        await Promise.race([new Promise((resolve2) => gunzip.once("drain", resolve2)), ended]);
+      }
+      yield chunk;
+    }
+    gunzip.end();
+    await ended;
+  };
+}
+async function writeOciArchive(layout, file, descriptors) {
+  const index = descriptors === void 0 ? await readIndex(layout) : { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: descriptors };
+  const blobs = await reachableBlobs(layout, index.manifests, `OCI layout ${layout}`);
+  const digests = [...blobs.keys()].sort();
+  const temporary = join3(dirname2(file), `.${basename2(file)}.${randomBytes3(6).toString("hex")}.tmp`);
+  const pack = import_tar_stream.default.pack();
+  async function* packed() {
+    for await (const chunk of pack) yield chunk;
+  }
+  const produce = async () => {
+    await addEntry(pack, directoryHeader("blobs/"));
+    await addEntry(pack, directoryHeader("blobs/sha256/"));
+    for (const digest of digests) {
+      const name = `blobs/sha256/${digest.slice("sha256:".length)}`;
+      const size = blobs.get(digest) ?? 0;
+      const hash = createHash2("sha256");
+      await addEntry(
+        pack,
+        fileHeader(name, size),
+        tap(createReadStream2(blobPath(layout, digest)), hash)
+      );
+      const actual = `sha256:${hash.digest("hex")}`;
+      if (actual !== digest) {
+        throw new UserError(
+          `OCI layout ${layout}: blob ${digest} is corrupt (its bytes hash to ${actual})`
+        );
+      }
+    }
+    const indexJson = Buffer.from(JSON.stringify(index));
+    await addEntry(pack, fileHeader("index.json", indexJson.length), [indexJson]);
+    const marker = Buffer.from(layoutMarker2);
+    await addEntry(pack, fileHeader("oci-layout", marker.length), [marker]);
+    pack.finalize();
+  };
+  try {
+    await Promise.all([
+      produce().catch((error2) => {
+        pack.destroy(error2 instanceof Error ? error2 : new Error(String(error2)));
+        throw error2;
+      }),
+      pipeline(packed, createWriteStream2(temporary, { flags: "wx", mode: 420 }))
+    ]);
+    const handle = await fs5.open(temporary, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs5.rename(temporary, file);
+  } catch (error2) {
+    await fs5.rm(temporary, { force: true });
+    throw error2;
+  }
+}
+var epoch = /* @__PURE__ */ new Date(0);
+var commonHeader = {
+  mtime: epoch,
+  uid: 0,
+  gid: 0,
+  uname: "",
+  gname: "",
+  linkname: "",
+  devmajor: 0,
+  devminor: 0
+};
+function directoryHeader(name) {
+  return { ...commonHeader, name, type: "directory", mode: 493, size: 0 };
+}
+function fileHeader(name, size) {
+  return { ...commonHeader, name, type: "file", mode: 420, size };
+}
+async function* tap(source, hash) {
+  for await (const chunk of source) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+async function addEntry(pack, header2, content = []) {
+  let sink;
+  const done = new Promise((resolve2, reject) => {
+    sink = pack.entry(header2, (error2) => error2 ? reject(error2) : resolve2());
+  });
+  done.catch(() => void 0);
+  const target = sink;
+  for await (const chunk of content) {
+    if (!target.write(chunk)) {
+      await new Promise((resolve2, reject) => {
+        const settle = (error2) => {
+          target.off("drain", onDrain);
+          target.off("close", onClose);
+          target.off("error", onError);
+          if (error2 === void 0) resolve2();
+          else reject(error2);
+        };
+        const onDrain = () => settle();
+        const onClose = () => settle(new Error("tar entry closed before it was written"));
+        const onError = (error2) => settle(error2 instanceof Error ? error2 : new Error(String(error2)));
+        target.on("drain", onDrain);
+        target.on("close", onClose);
+        target.on("error", onError);
+      });
+    }
+  }
+  target.end(null);
+  await done;
+}
+async function reachableBlobs(layout, roots, what) {
+  const found = /* @__PURE__ */ new Map();
+  const visit = async (descriptor) => {
+    const digest = descriptor?.digest;
+    if (typeof digest !== "string" || !digestPattern.test(digest)) {
+      throw new UserError(`${what}: '${String(digest)}' is not a sha256 digest`);
+    }
+    if (found.has(digest)) return;
+    let size;
+    try {
+      size = (await fs5.stat(blobPath(layout, digest))).size;
+    } catch {
+      if (descriptor.urls !== void 0 && descriptor.urls.length > 0) return;
+      throw new UserError(`${what}: blob ${digest} is missing`);
+    }
+    if (size !== descriptor.size) {
+      throw new UserError(
+        `${what}: blob ${digest} is ${size} bytes but its descriptor says ${descriptor.size}`
+      );
+    }
+    found.set(digest, size);
+    const mediaType = typeof descriptor.mediaType === "string" ? descriptor.mediaType : "";
+    if (isIndex(mediaType)) {
+      const index = await readJsonBlob(layout, digest);
+      for (const child of Array.isArray(index.manifests) ? index.manifests : []) await visit(child);
+    } else if (isImageManifest(mediaType)) {
+      const manifest = await readJsonBlob(layout, digest);
+      await visit(manifest.config);
+      for (const layer of Array.isArray(manifest.layers) ? manifest.layers : []) await visit(layer);
+    }
+  };
+  for (const root of roots) await visit(root);
+  return found;
+}
+async function forEachEntry(file, visit) {
+  const gzipped = await startsWithGzipMagic(file);
+  const raw = createReadStream2(file);
+  const input2 = gzipped ? raw.pipe(createGunzip()) : raw;
+  const extract = import_tar_stream.default.extract();
+  let readError;
+  let gunzipError;
+  raw.on("error", (error2) => {
+    readError ??= error2;
+    extract.destroy(error2);
+  });
+  if (input2 !== raw) {
+    input2.on("error", (error2) => {
+      gunzipError ??= error2;
+      extract.destroy(error2);
+    });
+  }
+  let tarError;
+  extract.on("error", (error2) => {
+    tarError ??= error2;
+  });
+  input2.pipe(extract);
+  let count = 0;
+  let failure;
+  try {
+    for await (const entry of extract) {
+      count++;
+      await visit(entry.header, entry);
+      entry.resume();
+    }
+  } catch (error2) {
+    failure = error2;
+  } finally {
+    raw.destroy();
+    input2.destroy();
+  }
+  if (failure instanceof UserError) throw failure;
+  if (failure !== void 0) await new Promise((resolve2) => setImmediate(resolve2));
+  if (readError !== void 0) {
+    throw new UserError(`cannot read ${file}: ${readError.message}`);
+  }
+  if (gunzipError !== void 0) {
+    throw new UserError(`${file} is not a valid gzip-compressed tar (${gunzipError.message})`);
+  }
+  if (tarError !== void 0) {
+    throw new UserError(`${file} is not a valid tar archive (${tarError.message})`);
+  }
+  if (failure !== void 0)
+    throw failure instanceof Error ? failure : new Error(messageOf(failure));
+  if (count === 0) throw new UserError(`${file} is not a tar archive: it holds no entries`);
+}
+async function startsWithGzipMagic(file) {
+  let handle;
+  try {
+    handle = await fs5.open(file, "r");
+  } catch (error2) {
+    throw new UserError(`cannot read ${file}: ${messageOf(error2)}`);
+  }
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 31 && head[1] === 139;
+  } catch (error2) {
+    throw new UserError(`cannot read ${file}: ${messageOf(error2)}`);
+  } finally {
+    await handle.close();
+  }
+}
+async function readEntry(file, name, header2, entry) {
+  if (header2.size > maxMetadataSize) {
+    throw new UserError(`${file}: ${name} is ${header2.size} bytes, too big for image metadata`);
+  }
+  const chunks = [];
+  for await (const chunk of entry) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+function normalizeEntryName(name) {
+  let normalized = name;
+  while (normalized.startsWith("./")) normalized = normalized.slice(2);
+  while (normalized.endsWith("/")) normalized = normalized.slice(0, -1);
+  return normalized === "." ? "" : normalized;
+}
+function sha256Of(bytes) {
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+}
+
+// src/oci/push.ts
+async function pushFromLayout(options) {
+  const result = {
+    digest: options.descriptor.digest,
+    mediaType: options.descriptor.mediaType,
+    blobsUploaded: 0,
+    blobsPresent: 0,
+    bytesUploaded: 0
+  };
+  await pushManifestTree(options, options.descriptor, result);
+  for (const tag of options.tags) {
+    const bytes = await readBlob(options.layout, options.descriptor.digest);
+    await putChecked(options, tag, bytes, options.descriptor);
+    options.onEvent?.({ kind: "tag", digest: options.descriptor.digest, tag });
+  }
+  return result;
+}
+async function pushManifestTree(options, descriptor, result) {
+  const bytes = await readBlob(options.layout, descriptor.digest);
+  const document = JSON.parse(bytes.toString("utf8"));
+  if (isIndex(descriptor.mediaType)) {
+    for (const child of document.manifests) {
+      await pushManifestTree(options, child, result);
+    }
+  } else {
+    const manifest = document;
+    for (const blob of [manifest.config, ...manifest.layers]) {
+      await pushBlob(options, blob, result);
+    }
+  }
+  await putChecked(options, descriptor.digest, bytes, descriptor);
+  options.onEvent?.({ kind: "manifest", digest: descriptor.digest, size: bytes.length });
+}
+async function pushBlob(options, blob, result) {
+  if (await options.client.blobExists(options.repository, blob.digest)) {
+    result.blobsPresent++;
+    options.onEvent?.({ kind: "blob-present", digest: blob.digest, size: blob.size });
+    return;
+  }
+  await options.client.uploadBlob(options.repository, blob.digest, {
+    path: blobPath(options.layout, blob.digest)
+  });
+  result.blobsUploaded++;
+  result.bytesUploaded += blob.size;
+  options.onEvent?.({ kind: "blob-uploaded", digest: blob.digest, size: blob.size });
+}
+async function putChecked(options, tagOrDigest, bytes, descriptor) {
+  const stored = await options.client.putManifest(
+    options.repository,
+    tagOrDigest,
+    bytes,
+    descriptor.mediaType
+  );
+  if (stored !== descriptor.digest) {
+    throw new UserError(
+      `registry ${options.repository.registry} stored ${options.repository.repository}:${tagOrDigest} as ${stored}, not ${descriptor.digest}`
+    );
+  }
+}
+
+// src/oci/registry.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream3, statSync } from "node:fs";
+import * as http from "node:http";
+import * as https from "node:https";
+import { Readable } from "node:stream";
+
+// src/util/loopback.ts
+function isLoopbackHost(host) {
+  const name = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
+  return name === "localhost" || name === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+// src/oci/auth.ts
+function parseWwwAuthenticate(header2) {
+  const challenges = [];
+  const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
+  let position = 0;
+  let current;
+  while (position < header2.length) {
+    token.lastIndex = position;
+    const name = token.exec(header2);
+    if (!name) {
+      position++;
+      continue;
+    }
+    position = token.lastIndex;
+    if (header2[position] === "=") {
+      position++;
+      let value = "";
+      while (header2[position] === " ") position++;
+      if (header2[position] === '"') {
+        position++;
+        while (position < header2.length && header2[position] !== '"') {
+          if (header2[position] === "\\") position++;
+          value += header2[position] ?? "";
+          position++;
+        }
+        position++;
+      } else {
+        const end = header2.indexOf(",", position);
+        value = header2.slice(position, end === -1 ? void 0 : end).trim();
+        position = end === -1 ? header2.length : end;
+      }
+      if (current) current.params[name[1].toLowerCase()] = value;
+    } else {
+      current = { scheme: name[1].toLowerCase(), params: {} };
+      challenges.push(current);
+    }
+    while (header2[position] === " " || header2[position] === ",") position++;
+  }
+  return challenges;
+}
+function repositoryScope(repository, actions) {
+  return `repository:${repository}:${actions.join(",")}`;
+}
+
+// src/oci/registry.ts
+var RegistryError = class extends UserError {
+  constructor(message, status, code) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+  status;
+  code;
+};
+function sha256Digest(bytes) {
+  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
+}
+var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
+var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
+function registryScheme(registry, insecureRegistries = []) {
+  const host = hostOf(registry);
+  if (isLoopbackHost(registry)) return "http";
+  const insecure = insecureRegistries.map(
+    (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
+  );
+  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
+}
+function hostOf(registry) {
+  if (registry.startsWith("[")) return registry.slice(0, registry.indexOf("]") + 1);
+  const colon = registry.lastIndexOf(":");
+  return colon === -1 ? registry : registry.slice(0, colon);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function backoffDelay(retry, minDelayMs, maxDelayMs) {
+  return Math.min(maxDelayMs, minDelayMs * 2 ** (retry - 1));
+}
+var RegistryClient = class {
+  stats = {
+    requests: 0,
+    retries: 0,
+    bytesSent: 0,
+    blobBytesSent: 0,
+    blobUploads: 0
+  };
+  options;
+  challenges = /* @__PURE__ */ new Map();
+  tokens = /* @__PURE__ */ new Map();
+  httpAgent = new http.Agent({ keepAlive: true });
+  httpsAgent = new https.Agent({ keepAlive: true });
+  constructor(options = {}) {
+    this.options = {
+      maxRetries: 3,
+      minDelayMs: 500,
+      maxDelayMs: 4e3,
+      retryAfterCapMs: 3e4,
+      sleep: defaultSleep,
+      timeoutMs: 12e4,
+      userAgent: "runnerkit",
+      ...options
+    };
+  }
+  /** Closes kept-alive connections. */
+  close() {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+  baseUrl(registry) {
+    return `${registryScheme(registry, this.options.insecureRegistries)}://${registryApiHost(registry)}`;
+  }
+  async getManifest(reference) {
+    const name = referenceName(reference);
+    const response = await this.send({
+      operation: `GET manifest ${formatReference(reference)}`,
+      method: "GET",
+      registry: reference.registry,
+      path: `/v2/${reference.repository}/manifests/${name}`,
+      scopes: [repositoryScope(reference.repository, ["pull"])],
+      headers: { accept: manifestMediaTypes.join(", ") }
+    });
+    this.expect(response, [200], `GET manifest ${formatReference(reference)}`);
+    const digest = sha256Digest(response.body);
+    const announced = header(response, "docker-content-digest");
+    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
+      throw new RegistryError(
+        `registry ${reference.registry} sent manifest ${formatReference(reference)} with Docker-Content-Digest ${announced}, but its bytes hash to ${digest}`
+      );
+    }
+    if (reference.digest !== void 0 && reference.digest !== digest) {
+      throw new RegistryError(
+        `registry ${reference.registry} sent bytes hashing to ${digest} for ${formatReference(reference)}`
+      );
+    }
+    return { bytes: response.body, mediaType: manifestType(response), digest };
+  }
+  /** The digest and type a tag or digest resolves to, or undefined when it does not exist. */
+  async headManifest(reference) {
+    const response = await this.send({
+      operation: `HEAD manifest ${formatReference(reference)}`,
+      method: "HEAD",
+      registry: reference.registry,
+      path: `/v2/${reference.repository}/manifests/${referenceName(reference)}`,
+      scopes: [repositoryScope(reference.repository, ["pull"])],
+      headers: { accept: manifestMediaTypes.join(", ") }
+    });
+    if (response.status === 404) return void 0;
+    this.expect(response, [200], `HEAD manifest ${formatReference(reference)}`);
+    const digest = header(response, "docker-content-digest");
+    if (digest === void 0) {
+      const manifest = await this.getManifest(reference);
+      return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+    }
+    return {
+      digest,
+      mediaType: bareMediaType(header(response, "content-type") ?? ""),
+      size: Number(header(response, "content-length") ?? 0)
+    };
+  }
+  /** PUTs a manifest under a tag or its digest; returns its digest (the sha256 of the bytes). */
+  async putManifest(repository, tagOrDigest, bytes, mediaType) {
+    const operation = `PUT manifest ${repository.registry}/${repository.repository}${tagOrDigest.startsWith("sha256:") ? "@" : ":"}${tagOrDigest}`;
+    const response = await this.send({
+      operation,
+      method: "PUT",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/manifests/${tagOrDigest}`,
+      scopes: [repositoryScope(repository.repository, ["pull", "push"])],
+      headers: { "content-type": mediaType },
+      body: bytes
+    });
+    this.expect(response, [200, 201], operation);
+    const digest = sha256Digest(bytes);
+    const announced = header(response, "docker-content-digest");
+    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
+      throw new RegistryError(
+        `${operation}: the registry stored digest ${announced}, not ${digest}; it rewrote the manifest`
+      );
+    }
+    return digest;
+  }
+  async blobExists(repository, digest) {
+    const operation = `HEAD blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "HEAD",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])]
+    });
+    if (response.status === 404) return false;
+    this.expect(response, [200], operation);
+    return true;
+  }
+  async getBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])]
+    });
+    this.expect(response, [200], operation);
+    if (sha256Digest(response.body) !== digest) {
+      throw new RegistryError(`${operation}: the bytes received do not hash to ${digest}`);
+    }
+    return response.body;
+  }
+  /**
+   * Streams a blob (a layer of any size) without holding it in memory. The bytes are not
+   * checked against `digest`: a caller that needs that hashes them as they pass.
+   */
+  async openBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])],
+      stream: true
+    });
+    this.expect(response, [200], operation);
+    return response.stream ?? Readable.from([response.body]);
+  }
+  /**
+   * Mounts a blob from another repository of the same registry. True when the registry mounted
+   * it (201); false when it refused and opened an upload instead (202), which is cancelled.
+   */
+  async mountBlob(from, to, digest) {
+    if (from.registry !== to.registry) return false;
+    const operation = `mount blob ${digest} from ${from.repository} into ${to.registry}/${to.repository}`;
+    const response = await this.send({
+      operation,
+      method: "POST",
+      registry: to.registry,
+      path: `/v2/${to.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`,
+      scopes: [
+        repositoryScope(to.repository, ["pull", "push"]),
+        repositoryScope(from.repository, ["pull"])
+      ],
+      headers: { "content-length": "0" }
+    });
+    this.expect(response, [201, 202], operation);
+    if (response.status === 201) return true;
+    const location = header(response, "location");
+    if (location !== void 0) {
+      const cancel = await this.send({
+        operation: `cancel upload into ${to.registry}/${to.repository}`,
+        method: "DELETE",
+        registry: to.registry,
+        path: this.resolveLocation(to.registry, location),
+        scopes: [repositoryScope(to.repository, ["pull", "push"])]
+      });
+      void cancel;
+    }
+    return false;
+  }
+  /** A monolithic upload: POST for a session, then one PUT with the bytes and the digest. */
+  async uploadBlob(repository, digest, source) {
+    const body = blobBody(source);
+    const where = `${repository.registry}/${repository.repository}`;
+    const scopes = [repositoryScope(repository.repository, ["pull", "push"])];
+    const start = await this.send({
+      operation: `start upload of ${digest} into ${where}`,
+      method: "POST",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/uploads/`,
+      scopes,
+      headers: { "content-length": "0" }
+    });
+    this.expect(start, [202], `start upload of ${digest} into ${where}`);
+    const location = header(start, "location");
+    if (location === void 0) {
+      throw new RegistryError(`start upload into ${where}: the registry sent no Location header`);
+    }
+    const url = new URL(this.resolveLocation(repository.registry, location));
+    url.searchParams.set("digest", digest);
+    const operation = `upload blob ${digest} into ${where}`;
+    this.stats.blobUploads++;
+    const done = await this.send({
+      operation,
+      method: "PUT",
+      registry: repository.registry,
+      path: url.toString(),
+      scopes,
+      headers: { "content-type": "application/octet-stream" },
+      body,
+      blob: true
+    });
+    this.expect(done, [201, 204], operation);
+  }
+  /** Copies a blob between repositories (any registries) by streaming it through this process. */
+  async copyBlob(from, to, digest, size) {
+    const operation = `GET blob ${from.registry}/${from.repository}@${digest}`;
+    const request = {
+      operation,
+      method: "GET",
+      registry: from.registry,
+      path: `/v2/${from.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(from.repository, ["pull"])],
+      stream: true
+    };
+    let length = size;
+    if (length === void 0) {
+      const head = await this.send({
+        ...request,
+        method: "HEAD",
+        operation: `HEAD blob ${from.registry}/${from.repository}@${digest}`,
+        stream: false
+      });
+      this.expect(head, [200], `HEAD blob ${from.registry}/${from.repository}@${digest}`);
+      length = Number(header(head, "content-length"));
+    }
+    await this.uploadBlob(to, digest, {
+      size: length,
+      open: async () => {
+        const response = await this.send(request);
+        this.expect(response, [200], operation);
+        return response.stream ?? Readable.from([response.body]);
+      }
+    });
+  }
+  resolveLocation(registry, location) {
+    return new URL(location, this.baseUrl(registry)).toString();
+  }
+  expect(response, statuses, operation) {
+    if (statuses.includes(response.status)) return;
+    response.stream?.resume();
+    const { code, message } = registryErrorOf(response.body);
+    const detail = code ? `${code}${message ? `: ${message}` : ""}` : `HTTP ${response.status}`;
+    const hint = response.status === 404 ? " (check the name, tag or digest)" : response.status === 401 || response.status === 403 ? " (check the credentials and their access to this repository)" : "";
+    throw new RegistryError(`${operation}: ${detail}${hint}`, response.status, code);
+  }
+  async send(spec) {
+    const url = spec.path.startsWith("/") ? `${this.baseUrl(spec.registry)}${spec.path}` : spec.path;
+    for (let authAttempt = 0; ; authAttempt++) {
+      const headers = {
+        "user-agent": this.options.userAgent,
+        ...spec.headers
+      };
+      const known = this.challenges.get(spec.registry);
+      if (known?.scheme === "bearer" && !this.tokens.has(tokenKey(spec.registry, spec.scopes))) {
+        await this.fetchToken(spec, known);
+      }
+      const authorization = this.authorization(spec.registry, spec.scopes);
+      if (authorization !== void 0 && new URL(url).host === registryApiHost(spec.registry)) {
+        headers.authorization = authorization;
+      }
+      const response = await this.withRetries(
+        spec.operation,
+        () => this.rawRequest(
+          url,
+          spec.method,
+          headers,
+          spec.body,
+          spec.stream === true,
+          spec.blob === true
+        )
+      );
+      if (response.status !== 401 || authAttempt > 0) {
+        if (response.status === 401) {
+          response.stream?.resume();
+          throw new RegistryError(
+            `${spec.operation}: registry ${spec.registry} refused ${this.options.credentials?.[spec.registry] ? "the credentials given" : "anonymous access"} (HTTP 401): give credentials for ${spec.registry} with access to this repository`,
+            401
+          );
+        }
+        return response;
+      }
+      response.stream?.resume();
+      this.tokens.delete(tokenKey(spec.registry, spec.scopes));
+      await this.authenticate(spec, header(response, "www-authenticate"));
+    }
+  }
+  authorization(registry, scopes) {
+    const challenge = this.challenges.get(registry);
+    if (challenge === void 0) return void 0;
+    if (challenge.scheme === "basic") {
+      const credentials = this.options.credentials?.[registry];
+      return credentials ? basicAuthorization(credentials) : void 0;
+    }
+    const token = this.tokens.get(tokenKey(registry, scopes));
+    return token === void 0 ? void 0 : `Bearer ${token}`;
+  }
+  async authenticate(spec, wwwAuthenticate) {
+    const challenges = parseWwwAuthenticate(wwwAuthenticate ?? "");
+    const challenge = challenges.find((candidate) => candidate.scheme === "bearer") ?? challenges.find((candidate) => candidate.scheme === "basic");
+    const credentials = this.options.credentials?.[spec.registry];
+    if (challenge === void 0) {
+      throw new RegistryError(
+        `${spec.operation}: registry ${spec.registry} answered HTTP 401 without a Bearer or Basic challenge`,
+        401
+      );
+    }
+    this.challenges.set(spec.registry, challenge);
+    if (challenge.scheme === "basic") {
+      if (credentials === void 0) {
+        throw new RegistryError(
+          `${spec.operation}: registry ${spec.registry} requires a username and password; give credentials for ${spec.registry}`,
+          401
+        );
+      }
+      return;
+    }
+    await this.fetchToken(spec, challenge);
+  }
+  async fetchToken(spec, challenge) {
+    const credentials = this.options.credentials?.[spec.registry];
+    const realm = challenge.params.realm;
+    if (realm === void 0) {
+      throw new RegistryError(
+        `${spec.operation}: registry ${spec.registry} sent a Bearer challenge without a realm`,
+        401
+      );
+    }
+    const tokenUrl = new URL(realm);
+    if (challenge.params.service !== void 0)
+      tokenUrl.searchParams.set("service", challenge.params.service);
+    for (const scope of spec.scopes) tokenUrl.searchParams.append("scope", scope);
+    const headers = { "user-agent": this.options.userAgent };
+    if (credentials) headers.authorization = basicAuthorization(credentials);
+    const operation = `get a token for ${spec.registry} from ${tokenUrl.origin}${tokenUrl.pathname}`;
+    const response = await this.withRetries(
+      operation,
+      () => this.rawRequest(tokenUrl.toString(), "GET", headers, void 0, false, false)
+    );
+    if (response.status !== 200) {
+      throw new RegistryError(
+        `${operation}: HTTP ${response.status}${credentials ? "; check the credentials given" : "; give credentials for this registry"}`,
+        response.status
+      );
+    }
+    let token;
+    try {
+      const parsed = JSON.parse(response.body.toString("utf8"));
+      token = parsed.token ?? parsed.access_token;
+    } catch {
+      token = void 0;
+    }
+    if (typeof token !== "string" || token === "") {
+      throw new RegistryError(`${operation}: the answer holds no token`);
+    }
+    this.tokens.set(tokenKey(spec.registry, spec.scopes), token);
+  }
+  async withRetries(operation, attempt) {
+    const { maxRetries, minDelayMs, maxDelayMs, retryAfterCapMs } = this.options;
+    for (let retry = 0; ; retry++) {
+      let reason;
+      let delayMs = backoffDelay(retry + 1, minDelayMs, maxDelayMs);
+      try {
+        const response = await attempt();
+        const retryable = response.status === 429 || response.status >= 500 && response.status !== 501;
+        if (!retryable || retry >= maxRetries) return response;
+        response.stream?.resume();
+        reason = `HTTP ${response.status}`;
+        const retryAfter = parseRetryAfter(header(response, "retry-after"));
+        if (retryAfter !== void 0) delayMs = Math.min(retryAfter, retryAfterCapMs);
+      } catch (error2) {
+        const code = error2.code;
+        const retryable = code !== void 0 && retryableCodes.has(code);
+        if (!retryable || retry >= maxRetries) {
+          const what = code ?? (error2 instanceof Error ? error2.message : String(error2));
+          throw new RegistryError(
+            `${operation}: ${what}${retry > 0 ? ` after ${retry + 1} attempts` : ""}${code === "ECONNREFUSED" ? " (is the registry running, and is the host and port right?)" : ""}`
+          );
+        }
+        reason = code;
+      }
+      this.stats.retries++;
+      this.options.onRetry?.({ operation, attempt: retry + 1, maxRetries, delayMs, reason });
+      await this.options.sleep(delayMs);
+    }
+  }
+  rawRequest(url, method, headers, body, stream, blob, redirects = 0) {
+    const target = new URL(url);
+    const secure = target.protocol === "https:";
+    const transport = secure ? https : http;
+    this.stats.requests++;
+    return new Promise((resolve2, reject) => {
+      const requestHeaders = { ...headers };
+      if (body !== void 0)
+        requestHeaders["content-length"] = String(Buffer.isBuffer(body) ? body.length : body.size);
+      const request = transport.request(
+        target,
+        { method, headers: requestHeaders, agent: secure ? this.httpsAgent : this.httpAgent },
+        (response) => {
+          const status = response.statusCode ?? 0;
+          const location = response.headers.location;
+          if ([301, 302, 303, 307, 308].includes(status) && location && (method === "GET" || method === "HEAD") && redirects < 5) {
+            response.resume();
+            const next = new URL(location, target);
+            const nextHeaders = { ...headers };
+            if (next.host !== target.host) delete nextHeaders.authorization;
+            resolve2(
+              this.rawRequest(
+                next.toString(),
+                method,
+                nextHeaders,
+                void 0,
+                stream,
+                blob,
+                redirects + 1
+              )
+            );
+            return;
+          }
+          if (stream && status >= 200 && status < 300) {
+            resolve2({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            return;
+          }
+          const chunks = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on(
+            "end",
+            () => resolve2({ status, headers: response.headers, body: Buffer.concat(chunks) })
+          );
+          response.on("error", reject);
+        }
+      );
+      request.setTimeout(this.options.timeoutMs, () => {
+        request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
+      });
+      request.on("error", reject);
+      const count = (length) => {
+        this.stats.bytesSent += length;
+        if (blob) this.stats.blobBytesSent += length;
+      };
+      if (body === void 0) {
+        request.end();
+      } else if (Buffer.isBuffer(body)) {
+        count(body.length);
+        request.end(body);
+      } else {
+        body.open().then(
+          (source) => {
+            source.on("data", (chunk) => count(chunk.length));
+            source.on("error", (error2) => request.destroy(error2));
+            source.pipe(request);
+          },
+          (error2) => request.destroy(error2 instanceof Error ? error2 : new Error(String(error2)))
+        );
+      }
+    });
+  }
+};
+function blobBody(source) {
+  if (Buffer.isBuffer(source)) return source;
+  if ("path" in source) {
+    const { path } = source;
+    return { size: statSync(path).size, open: () => Promise.resolve(createReadStream3(path)) };
+  }
+  return source;
+}
+function referenceName(reference) {
+  const name = reference.digest ?? reference.tag;
+  if (name === void 0) {
+    throw new UserError(`image reference '${formatReference(reference)}': give a tag or a digest`);
+  }
+  return name;
+}
+function header(response, name) {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+function manifestType(response) {
+  const contentType = bareMediaType(header(response, "content-type") ?? "");
+  if (contentType !== "" && contentType !== "application/json" && contentType !== "text/plain")
+    return contentType;
+  try {
+    const { mediaType } = JSON.parse(response.body.toString("utf8"));
+    if (typeof mediaType === "string") return mediaType;
+  } catch {
+  }
+  return contentType;
+}
+function registryErrorOf(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    const first = parsed.errors?.[0];
+    return {
+      ...typeof first?.code === "string" && { code: first.code },
+      ...typeof first?.message === "string" && { message: first.message }
+    };
+  } catch {
+    return {};
+  }
+}
+function basicAuthorization(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+function tokenKey(registry, scopes) {
+  return `${registry} ${[...scopes].sort().join(" ")}`;
 }
 
 // src/image/annotations.ts
@@ -35566,29 +35612,6 @@ async function chooseEngine(choice, env) {
 
 // src/image/promote-run.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-
-// src/release/repository.ts
-function text(value) {
-  return typeof value === "string" ? value : "";
-}
-function repositoryInfoOf(repository) {
-  return {
-    name: text(payloadValue(repository, "name")),
-    description: text(payloadValue(repository, "description")),
-    htmlUrl: text(payloadValue(repository, "html_url")),
-    license: text(payloadValue(repository, "license", "spdx_id")),
-    defaultBranch: text(payloadValue(repository, "default_branch"))
-  };
-}
-function repositoryFromPayload(payload) {
-  const repository = payload.repository;
-  if (repository === null || typeof repository !== "object") return void 0;
-  const info2 = repositoryInfoOf(repository);
-  const complete = info2.name !== "" && info2.htmlUrl !== "" && info2.defaultBranch !== "" && "description" in repository && "license" in repository;
-  return complete ? info2 : void 0;
-}
-
-// src/image/promote-run.ts
 var PromoteInputError = class extends UserError {
   constructor(field, message) {
     super(message);
@@ -35670,18 +35693,6 @@ function credentialsOfEntry(entry) {
   if (typeof username === "string" && typeof password === "string" && username !== "")
     return { username, password };
   return void 0;
-}
-function repositoryOf(context) {
-  const fromPayload = repositoryFromPayload(context.payload);
-  if (fromPayload) return fromPayload;
-  const defaultBranch = payloadValue(context.payload, "repository", "default_branch");
-  return {
-    name: context.repository.split("/")[1] ?? "",
-    description: "",
-    htmlUrl: "",
-    license: "",
-    defaultBranch: typeof defaultBranch === "string" ? defaultBranch : ""
-  };
 }
 
 // src/image/registries-conf.ts
@@ -35973,20 +35984,15 @@ async function planMetadata(options) {
     const env = options.env;
     let meta;
     try {
-      const inputs = parseMetaInputs({
-        images: options.images.join("\n"),
-        tags: options.tags.join("\n"),
-        flavor: options.flavor.join("\n"),
-        labels: options.labels.join("\n"),
-        annotations: options.annotations.join("\n")
-      });
-      const githubContext = options.metaContext ? await options.metaContext() : contextFromEnv(env);
-      meta = computeMeta(
-        inputs,
-        githubContext,
-        repositoryOf(githubContext),
-        metaSettingsFromEnv(env),
-        clockFromEnv(env)
+      meta = await metaForEvent(
+        {
+          images: options.images.join("\n"),
+          tags: options.tags.join("\n"),
+          flavor: options.flavor.join("\n"),
+          labels: options.labels.join("\n"),
+          annotations: options.annotations.join("\n")
+        },
+        { env, ...options.metaContext !== void 0 && { metaContext: options.metaContext } }
       );
     } catch (error2) {
       if (error2 instanceof UserError && !(error2 instanceof BuildInputError))

@@ -21888,901 +21888,6 @@ function messageOf(error2) {
 // src/image/promote-run.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 
-// src/oci/media-types.ts
-var mediaTypes = {
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  dockerConfig: "application/vnd.docker.container.image.v1+json",
-  ociConfig: "application/vnd.oci.image.config.v1+json",
-  dockerLayer: "application/vnd.docker.image.rootfs.diff.tar.gzip",
-  dockerForeignLayer: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip",
-  ociLayer: "application/vnd.oci.image.layer.v1.tar",
-  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
-  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd"
-};
-var manifestMediaTypes = [
-  mediaTypes.ociIndex,
-  mediaTypes.dockerManifestList,
-  mediaTypes.ociManifest,
-  mediaTypes.dockerManifest
-];
-function bareMediaType(mediaType) {
-  return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
-}
-function isIndex(mediaType) {
-  const bare = bareMediaType(mediaType);
-  return bare === mediaTypes.ociIndex || bare === mediaTypes.dockerManifestList;
-}
-function isImageManifest(mediaType) {
-  const bare = bareMediaType(mediaType);
-  return bare === mediaTypes.ociManifest || bare === mediaTypes.dockerManifest;
-}
-
-// src/oci/reference.ts
-var dockerHub = "docker.io";
-var dockerHubApiHost = "registry-1.docker.io";
-var pathComponent = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var domain = new RegExp(
-  `^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
-);
-var tagPattern = /^[\w][\w.-]{0,127}$/;
-var digestPattern = /^sha256:[a-f0-9]{64}$/;
-var maxNameLength = 255;
-function isValidTag(tag) {
-  return tagPattern.test(tag);
-}
-function isDigest(value) {
-  return digestPattern.test(value);
-}
-function fail(input2, why) {
-  throw new UserError(`image reference '${input2}': ${why}`);
-}
-function splitRegistry(input2, name) {
-  const slash = name.indexOf("/");
-  const first = slash === -1 ? "" : name.slice(0, slash);
-  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
-  let registry = isRegistry ? first : dockerHub;
-  let repository = isRegistry ? name.slice(slash + 1) : name;
-  if (isRegistry && !domain.test(registry))
-    fail(input2, `'${registry}' is not a valid registry host`);
-  if (registry === "index.docker.io") registry = dockerHub;
-  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
-  if (repository === "") fail(input2, "the repository name is empty");
-  for (const component of repository.split("/")) {
-    if (!pathComponent.test(component)) {
-      fail(
-        input2,
-        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
-      );
-    }
-  }
-  const fullLength = (registry === dockerHub ? "" : `${registry}/`).length + repository.length;
-  if (fullLength > maxNameLength) fail(input2, `the name is longer than ${maxNameLength} characters`);
-  return { registry, repository };
-}
-function parseReference(input2, options = {}) {
-  const text2 = input2.trim();
-  if (text2 === "") fail(input2, "it is empty; give a name such as registry.example.com/team/app:1.0");
-  let rest = text2;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!isDigest(digest))
-      fail(input2, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
-  }
-  let tag;
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon > rest.lastIndexOf("/")) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-    if (!isValidTag(tag)) {
-      fail(
-        input2,
-        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
-      );
-    }
-  }
-  const repository = splitRegistry(input2, rest);
-  const defaultTag = options.defaultTag ?? "latest";
-  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
-  return {
-    ...repository,
-    ...tag !== void 0 && { tag },
-    ...digest !== void 0 && { digest }
-  };
-}
-function parseRepository(input2) {
-  const reference = parseReference(input2, { defaultTag: "" });
-  if (reference.tag !== void 0 || reference.digest !== void 0) {
-    fail(input2, "give a repository without a tag or digest");
-  }
-  return { registry: reference.registry, repository: reference.repository };
-}
-function registryApiHost(registry) {
-  return registry === dockerHub || registry === "index.docker.io" ? dockerHubApiHost : registry;
-}
-function formatRepository(repository) {
-  return `${repository.registry}/${repository.repository}`;
-}
-function formatReference(reference) {
-  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
-}
-function sameRepository(a, b) {
-  return a.registry === b.registry && a.repository === b.repository;
-}
-
-// src/oci/promote.ts
-async function promote(options) {
-  const { client } = options;
-  const source = typeof options.source === "string" ? parseReference(options.source) : options.source;
-  const destination = options.destination === void 0 ? { registry: source.registry, repository: source.repository } : typeof options.destination === "string" ? parseRepository(options.destination) : options.destination;
-  const tags = [...new Set(options.tags.map((tag) => tag.trim()).filter((tag) => tag !== ""))];
-  if (tags.length === 0) throw new UserError("promote: give at least one tag to write");
-  for (const tag of tags) {
-    if (!isValidTag(tag)) {
-      throw new UserError(
-        `promote: tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
-      );
-    }
-  }
-  const digest = source.digest ?? await resolveDigest(client, source);
-  const sourceByDigest = {
-    registry: source.registry,
-    repository: source.repository,
-    digest
-  };
-  const manifest = await client.getManifest(sourceByDigest);
-  const unchanged = [];
-  const isImmutable = typeof options.immutable === "function" ? options.immutable : () => options.immutable === true;
-  for (const tag of tags.filter(isImmutable)) {
-    const current = await client.headManifest({ ...destination, tag });
-    if (current === void 0) continue;
-    if (current.digest === digest) {
-      unchanged.push(tag);
-      continue;
-    }
-    throw new UserError(
-      `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
-    );
-  }
-  const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
-  if (!sameRepository(sourceByDigest, destination)) {
-    const copier = new ContentCopier(
-      client,
-      sourceByDigest,
-      destination,
-      counts,
-      options.onBlobCopy
-    );
-    await copier.copyManifestContent(manifest);
-    await client.putManifest(destination, digest, manifest.bytes, manifest.mediaType);
-  }
-  const references = [];
-  for (const tag of tags) {
-    const written = await client.putManifest(destination, tag, manifest.bytes, manifest.mediaType);
-    if (written !== digest) {
-      throw new UserError(
-        `promote: ${formatRepository(destination)}:${tag} was stored as ${written}, not ${digest}`
-      );
-    }
-    references.push(`${formatRepository(destination)}:${tag}`);
-  }
-  return {
-    digest,
-    mediaType: manifest.mediaType,
-    repository: formatRepository(destination),
-    tags,
-    references,
-    unchanged,
-    ...counts
-  };
-}
-async function resolveDigest(client, source) {
-  const head = await client.headManifest(source);
-  if (head === void 0) {
-    throw new UserError(
-      `promote: source ${formatReference(source)} does not exist (check the name and tag)`
-    );
-  }
-  return head.digest;
-}
-var ContentCopier = class {
-  constructor(client, source, destination, counts, onBlobCopy) {
-    this.client = client;
-    this.source = source;
-    this.destination = destination;
-    this.counts = counts;
-    this.onBlobCopy = onBlobCopy;
-  }
-  client;
-  source;
-  destination;
-  counts;
-  onBlobCopy;
-  done = /* @__PURE__ */ new Set();
-  /** Makes everything the manifest references exist in the destination (not the manifest itself). */
-  async copyManifestContent(manifest) {
-    const parsed = parseManifest(manifest);
-    if ("manifests" in parsed) {
-      for (const child of parsed.manifests) {
-        if (this.done.has(child.digest)) continue;
-        this.done.add(child.digest);
-        const childManifest = await this.client.getManifest({
-          ...this.source,
-          digest: child.digest
-        });
-        await this.copyManifestContent(childManifest);
-        await this.client.putManifest(
-          this.destination,
-          child.digest,
-          childManifest.bytes,
-          childManifest.mediaType
-        );
-      }
-      return;
-    }
-    for (const blob of [parsed.config, ...parsed.layers]) {
-      if (blob.urls !== void 0 && blob.urls.length > 0) continue;
-      await this.copyBlob(blob);
-    }
-  }
-  async copyBlob(blob) {
-    if (this.done.has(blob.digest)) return;
-    this.done.add(blob.digest);
-    if (await this.client.blobExists(this.destination, blob.digest)) {
-      this.counts.blobsPresent++;
-      return;
-    }
-    const sameRegistry = this.source.registry === this.destination.registry;
-    if (sameRegistry && await this.client.mountBlob(this.source, this.destination, blob.digest)) {
-      this.counts.blobsMounted++;
-      return;
-    }
-    this.onBlobCopy?.({
-      digest: blob.digest,
-      size: blob.size,
-      from: formatRepository(this.source),
-      to: formatRepository(this.destination),
-      reason: sameRegistry ? "mount-refused" : "other-registry"
-    });
-    await this.client.copyBlob(this.source, this.destination, blob.digest, blob.size);
-    this.counts.blobsCopied++;
-  }
-};
-function parseManifest(manifest) {
-  let parsed;
-  try {
-    parsed = JSON.parse(manifest.bytes.toString("utf8"));
-  } catch {
-    throw new UserError(`manifest ${manifest.digest} is not JSON; it cannot be promoted`);
-  }
-  const mediaType = manifest.mediaType;
-  if (isIndex(mediaType) && Array.isArray(parsed.manifests))
-    return parsed;
-  if (isImageManifest(mediaType) && Array.isArray(parsed.layers))
-    return parsed;
-  throw new UserError(
-    `manifest ${manifest.digest} has media type '${mediaType}', which promote does not handle`
-  );
-}
-
-// src/oci/registry.ts
-import { createHash } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
-import * as http from "node:http";
-import * as https from "node:https";
-import { Readable } from "node:stream";
-
-// src/util/loopback.ts
-function isLoopbackHost(host) {
-  const name = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
-  return name === "localhost" || name === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-
-// src/oci/auth.ts
-function parseWwwAuthenticate(header2) {
-  const challenges = [];
-  const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
-  let position = 0;
-  let current;
-  while (position < header2.length) {
-    token.lastIndex = position;
-    const name = token.exec(header2);
-    if (!name) {
-      position++;
-      continue;
-    }
-    position = token.lastIndex;
-    if (header2[position] === "=") {
-      position++;
-      let value = "";
-      while (header2[position] === " ") position++;
-      if (header2[position] === '"') {
-        position++;
-        while (position < header2.length && header2[position] !== '"') {
-          if (header2[position] === "\\") position++;
-          value += header2[position] ?? "";
-          position++;
-        }
-        position++;
-      } else {
-        const end = header2.indexOf(",", position);
-        value = header2.slice(position, end === -1 ? void 0 : end).trim();
-        position = end === -1 ? header2.length : end;
-      }
-      if (current) current.params[name[1].toLowerCase()] = value;
-    } else {
-      current = { scheme: name[1].toLowerCase(), params: {} };
-      challenges.push(current);
-    }
-    while (header2[position] === " " || header2[position] === ",") position++;
-  }
-  return challenges;
-}
-function repositoryScope(repository, actions) {
-  return `repository:${repository}:${actions.join(",")}`;
-}
-
-// src/oci/registry.ts
-var RegistryError = class extends UserError {
-  constructor(message, status, code) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-  status;
-  code;
-};
-function sha256Digest(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
-var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
-function registryScheme(registry, insecureRegistries = []) {
-  const host = hostOf(registry);
-  if (isLoopbackHost(registry)) return "http";
-  const insecure = insecureRegistries.map(
-    (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
-  );
-  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
-}
-function hostOf(registry) {
-  if (registry.startsWith("[")) return registry.slice(0, registry.indexOf("]") + 1);
-  const colon = registry.lastIndexOf(":");
-  return colon === -1 ? registry : registry.slice(0, colon);
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0 || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-function backoffDelay(retry, minDelayMs, maxDelayMs) {
-  return Math.min(maxDelayMs, minDelayMs * 2 ** (retry - 1));
-}
-var RegistryClient = class {
-  stats = {
-    requests: 0,
-    retries: 0,
-    bytesSent: 0,
-    blobBytesSent: 0,
-    blobUploads: 0
-  };
-  options;
-  challenges = /* @__PURE__ */ new Map();
-  tokens = /* @__PURE__ */ new Map();
-  httpAgent = new http.Agent({ keepAlive: true });
-  httpsAgent = new https.Agent({ keepAlive: true });
-  constructor(options = {}) {
-    this.options = {
-      maxRetries: 3,
-      minDelayMs: 500,
-      maxDelayMs: 4e3,
-      retryAfterCapMs: 3e4,
-      sleep: defaultSleep,
-      timeoutMs: 12e4,
-      userAgent: "runnerkit",
-      ...options
-    };
-  }
-  /** Closes kept-alive connections. */
-  close() {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
-  }
-  baseUrl(registry) {
-    return `${registryScheme(registry, this.options.insecureRegistries)}://${registryApiHost(registry)}`;
-  }
-  async getManifest(reference) {
-    const name = referenceName(reference);
-    const response = await this.send({
-      operation: `GET manifest ${formatReference(reference)}`,
-      method: "GET",
-      registry: reference.registry,
-      path: `/v2/${reference.repository}/manifests/${name}`,
-      scopes: [repositoryScope(reference.repository, ["pull"])],
-      headers: { accept: manifestMediaTypes.join(", ") }
-    });
-    this.expect(response, [200], `GET manifest ${formatReference(reference)}`);
-    const digest = sha256Digest(response.body);
-    const announced = header(response, "docker-content-digest");
-    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
-      throw new RegistryError(
-        `registry ${reference.registry} sent manifest ${formatReference(reference)} with Docker-Content-Digest ${announced}, but its bytes hash to ${digest}`
-      );
-    }
-    if (reference.digest !== void 0 && reference.digest !== digest) {
-      throw new RegistryError(
-        `registry ${reference.registry} sent bytes hashing to ${digest} for ${formatReference(reference)}`
-      );
-    }
-    return { bytes: response.body, mediaType: manifestType(response), digest };
-  }
-  /** The digest and type a tag or digest resolves to, or undefined when it does not exist. */
-  async headManifest(reference) {
-    const response = await this.send({
-      operation: `HEAD manifest ${formatReference(reference)}`,
-      method: "HEAD",
-      registry: reference.registry,
-      path: `/v2/${reference.repository}/manifests/${referenceName(reference)}`,
-      scopes: [repositoryScope(reference.repository, ["pull"])],
-      headers: { accept: manifestMediaTypes.join(", ") }
-    });
-    if (response.status === 404) return void 0;
-    this.expect(response, [200], `HEAD manifest ${formatReference(reference)}`);
-    const digest = header(response, "docker-content-digest");
-    if (digest === void 0) {
-      const manifest = await this.getManifest(reference);
-      return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
-    }
-    return {
-      digest,
-      mediaType: bareMediaType(header(response, "content-type") ?? ""),
-      size: Number(header(response, "content-length") ?? 0)
-    };
-  }
-  /** PUTs a manifest under a tag or its digest; returns its digest (the sha256 of the bytes). */
-  async putManifest(repository, tagOrDigest, bytes, mediaType) {
-    const operation = `PUT manifest ${repository.registry}/${repository.repository}${tagOrDigest.startsWith("sha256:") ? "@" : ":"}${tagOrDigest}`;
-    const response = await this.send({
-      operation,
-      method: "PUT",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/manifests/${tagOrDigest}`,
-      scopes: [repositoryScope(repository.repository, ["pull", "push"])],
-      headers: { "content-type": mediaType },
-      body: bytes
-    });
-    this.expect(response, [200, 201], operation);
-    const digest = sha256Digest(bytes);
-    const announced = header(response, "docker-content-digest");
-    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
-      throw new RegistryError(
-        `${operation}: the registry stored digest ${announced}, not ${digest}; it rewrote the manifest`
-      );
-    }
-    return digest;
-  }
-  async blobExists(repository, digest) {
-    const operation = `HEAD blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "HEAD",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])]
-    });
-    if (response.status === 404) return false;
-    this.expect(response, [200], operation);
-    return true;
-  }
-  async getBlob(repository, digest) {
-    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "GET",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])]
-    });
-    this.expect(response, [200], operation);
-    if (sha256Digest(response.body) !== digest) {
-      throw new RegistryError(`${operation}: the bytes received do not hash to ${digest}`);
-    }
-    return response.body;
-  }
-  /**
-   * Streams a blob (a layer of any size) without holding it in memory. The bytes are not
-   * checked against `digest`: a caller that needs that hashes them as they pass.
-   */
-  async openBlob(repository, digest) {
-    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
-    const response = await this.send({
-      operation,
-      method: "GET",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(repository.repository, ["pull"])],
-      stream: true
-    });
-    this.expect(response, [200], operation);
-    return response.stream ?? Readable.from([response.body]);
-  }
-  /**
-   * Mounts a blob from another repository of the same registry. True when the registry mounted
-   * it (201); false when it refused and opened an upload instead (202), which is cancelled.
-   */
-  async mountBlob(from, to, digest) {
-    if (from.registry !== to.registry) return false;
-    const operation = `mount blob ${digest} from ${from.repository} into ${to.registry}/${to.repository}`;
-    const response = await this.send({
-      operation,
-      method: "POST",
-      registry: to.registry,
-      path: `/v2/${to.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`,
-      scopes: [
-        repositoryScope(to.repository, ["pull", "push"]),
-        repositoryScope(from.repository, ["pull"])
-      ],
-      headers: { "content-length": "0" }
-    });
-    this.expect(response, [201, 202], operation);
-    if (response.status === 201) return true;
-    const location = header(response, "location");
-    if (location !== void 0) {
-      const cancel = await this.send({
-        operation: `cancel upload into ${to.registry}/${to.repository}`,
-        method: "DELETE",
-        registry: to.registry,
-        path: this.resolveLocation(to.registry, location),
-        scopes: [repositoryScope(to.repository, ["pull", "push"])]
-      });
-      void cancel;
-    }
-    return false;
-  }
-  /** A monolithic upload: POST for a session, then one PUT with the bytes and the digest. */
-  async uploadBlob(repository, digest, source) {
-    const body = blobBody(source);
-    const where = `${repository.registry}/${repository.repository}`;
-    const scopes = [repositoryScope(repository.repository, ["pull", "push"])];
-    const start = await this.send({
-      operation: `start upload of ${digest} into ${where}`,
-      method: "POST",
-      registry: repository.registry,
-      path: `/v2/${repository.repository}/blobs/uploads/`,
-      scopes,
-      headers: { "content-length": "0" }
-    });
-    this.expect(start, [202], `start upload of ${digest} into ${where}`);
-    const location = header(start, "location");
-    if (location === void 0) {
-      throw new RegistryError(`start upload into ${where}: the registry sent no Location header`);
-    }
-    const url = new URL(this.resolveLocation(repository.registry, location));
-    url.searchParams.set("digest", digest);
-    const operation = `upload blob ${digest} into ${where}`;
-    this.stats.blobUploads++;
-    const done = await this.send({
-      operation,
-      method: "PUT",
-      registry: repository.registry,
-      path: url.toString(),
-      scopes,
-      headers: { "content-type": "application/octet-stream" },
-      body,
-      blob: true
-    });
-    this.expect(done, [201, 204], operation);
-  }
-  /** Copies a blob between repositories (any registries) by streaming it through this process. */
-  async copyBlob(from, to, digest, size) {
-    const operation = `GET blob ${from.registry}/${from.repository}@${digest}`;
-    const request = {
-      operation,
-      method: "GET",
-      registry: from.registry,
-      path: `/v2/${from.repository}/blobs/${digest}`,
-      scopes: [repositoryScope(from.repository, ["pull"])],
-      stream: true
-    };
-    let length = size;
-    if (length === void 0) {
-      const head = await this.send({
-        ...request,
-        method: "HEAD",
-        operation: `HEAD blob ${from.registry}/${from.repository}@${digest}`,
-        stream: false
-      });
-      this.expect(head, [200], `HEAD blob ${from.registry}/${from.repository}@${digest}`);
-      length = Number(header(head, "content-length"));
-    }
-    await this.uploadBlob(to, digest, {
-      size: length,
-      open: async () => {
-        const response = await this.send(request);
-        this.expect(response, [200], operation);
-        return response.stream ?? Readable.from([response.body]);
-      }
-    });
-  }
-  resolveLocation(registry, location) {
-    return new URL(location, this.baseUrl(registry)).toString();
-  }
-  expect(response, statuses, operation) {
-    if (statuses.includes(response.status)) return;
-    response.stream?.resume();
-    const { code, message } = registryErrorOf(response.body);
-    const detail = code ? `${code}${message ? `: ${message}` : ""}` : `HTTP ${response.status}`;
-    const hint = response.status === 404 ? " (check the name, tag or digest)" : response.status === 401 || response.status === 403 ? " (check the credentials and their access to this repository)" : "";
-    throw new RegistryError(`${operation}: ${detail}${hint}`, response.status, code);
-  }
-  async send(spec) {
-    const url = spec.path.startsWith("/") ? `${this.baseUrl(spec.registry)}${spec.path}` : spec.path;
-    for (let authAttempt = 0; ; authAttempt++) {
-      const headers = {
-        "user-agent": this.options.userAgent,
-        ...spec.headers
-      };
-      const known = this.challenges.get(spec.registry);
-      if (known?.scheme === "bearer" && !this.tokens.has(tokenKey(spec.registry, spec.scopes))) {
-        await this.fetchToken(spec, known);
-      }
-      const authorization = this.authorization(spec.registry, spec.scopes);
-      if (authorization !== void 0 && new URL(url).host === registryApiHost(spec.registry)) {
-        headers.authorization = authorization;
-      }
-      const response = await this.withRetries(
-        spec.operation,
-        () => this.rawRequest(
-          url,
-          spec.method,
-          headers,
-          spec.body,
-          spec.stream === true,
-          spec.blob === true
-        )
-      );
-      if (response.status !== 401 || authAttempt > 0) {
-        if (response.status === 401) {
-          response.stream?.resume();
-          throw new RegistryError(
-            `${spec.operation}: registry ${spec.registry} refused ${this.options.credentials?.[spec.registry] ? "the credentials given" : "anonymous access"} (HTTP 401): give credentials for ${spec.registry} with access to this repository`,
-            401
-          );
-        }
-        return response;
-      }
-      response.stream?.resume();
-      this.tokens.delete(tokenKey(spec.registry, spec.scopes));
-      await this.authenticate(spec, header(response, "www-authenticate"));
-    }
-  }
-  authorization(registry, scopes) {
-    const challenge = this.challenges.get(registry);
-    if (challenge === void 0) return void 0;
-    if (challenge.scheme === "basic") {
-      const credentials = this.options.credentials?.[registry];
-      return credentials ? basicAuthorization(credentials) : void 0;
-    }
-    const token = this.tokens.get(tokenKey(registry, scopes));
-    return token === void 0 ? void 0 : `Bearer ${token}`;
-  }
-  async authenticate(spec, wwwAuthenticate) {
-    const challenges = parseWwwAuthenticate(wwwAuthenticate ?? "");
-    const challenge = challenges.find((candidate) => candidate.scheme === "bearer") ?? challenges.find((candidate) => candidate.scheme === "basic");
-    const credentials = this.options.credentials?.[spec.registry];
-    if (challenge === void 0) {
-      throw new RegistryError(
-        `${spec.operation}: registry ${spec.registry} answered HTTP 401 without a Bearer or Basic challenge`,
-        401
-      );
-    }
-    this.challenges.set(spec.registry, challenge);
-    if (challenge.scheme === "basic") {
-      if (credentials === void 0) {
-        throw new RegistryError(
-          `${spec.operation}: registry ${spec.registry} requires a username and password; give credentials for ${spec.registry}`,
-          401
-        );
-      }
-      return;
-    }
-    await this.fetchToken(spec, challenge);
-  }
-  async fetchToken(spec, challenge) {
-    const credentials = this.options.credentials?.[spec.registry];
-    const realm = challenge.params.realm;
-    if (realm === void 0) {
-      throw new RegistryError(
-        `${spec.operation}: registry ${spec.registry} sent a Bearer challenge without a realm`,
-        401
-      );
-    }
-    const tokenUrl = new URL(realm);
-    if (challenge.params.service !== void 0)
-      tokenUrl.searchParams.set("service", challenge.params.service);
-    for (const scope of spec.scopes) tokenUrl.searchParams.append("scope", scope);
-    const headers = { "user-agent": this.options.userAgent };
-    if (credentials) headers.authorization = basicAuthorization(credentials);
-    const operation = `get a token for ${spec.registry} from ${tokenUrl.origin}${tokenUrl.pathname}`;
-    const response = await this.withRetries(
-      operation,
-      () => this.rawRequest(tokenUrl.toString(), "GET", headers, void 0, false, false)
-    );
-    if (response.status !== 200) {
-      throw new RegistryError(
-        `${operation}: HTTP ${response.status}${credentials ? "; check the credentials given" : "; give credentials for this registry"}`,
-        response.status
-      );
-    }
-    let token;
-    try {
-      const parsed = JSON.parse(response.body.toString("utf8"));
-      token = parsed.token ?? parsed.access_token;
-    } catch {
-      token = void 0;
-    }
-    if (typeof token !== "string" || token === "") {
-      throw new RegistryError(`${operation}: the answer holds no token`);
-    }
-    this.tokens.set(tokenKey(spec.registry, spec.scopes), token);
-  }
-  async withRetries(operation, attempt) {
-    const { maxRetries, minDelayMs, maxDelayMs, retryAfterCapMs } = this.options;
-    for (let retry = 0; ; retry++) {
-      let reason;
-      let delayMs = backoffDelay(retry + 1, minDelayMs, maxDelayMs);
-      try {
-        const response = await attempt();
-        const retryable = response.status === 429 || response.status >= 500 && response.status !== 501;
-        if (!retryable || retry >= maxRetries) return response;
-        response.stream?.resume();
-        reason = `HTTP ${response.status}`;
-        const retryAfter = parseRetryAfter(header(response, "retry-after"));
-        if (retryAfter !== void 0) delayMs = Math.min(retryAfter, retryAfterCapMs);
-      } catch (error2) {
-        const code = error2.code;
-        const retryable = code !== void 0 && retryableCodes.has(code);
-        if (!retryable || retry >= maxRetries) {
-          const what = code ?? (error2 instanceof Error ? error2.message : String(error2));
-          throw new RegistryError(
-            `${operation}: ${what}${retry > 0 ? ` after ${retry + 1} attempts` : ""}${code === "ECONNREFUSED" ? " (is the registry running, and is the host and port right?)" : ""}`
-          );
-        }
-        reason = code;
-      }
-      this.stats.retries++;
-      this.options.onRetry?.({ operation, attempt: retry + 1, maxRetries, delayMs, reason });
-      await this.options.sleep(delayMs);
-    }
-  }
-  rawRequest(url, method, headers, body, stream, blob, redirects = 0) {
-    const target = new URL(url);
-    const secure = target.protocol === "https:";
-    const transport = secure ? https : http;
-    this.stats.requests++;
-    return new Promise((resolve, reject) => {
-      const requestHeaders = { ...headers };
-      if (body !== void 0)
-        requestHeaders["content-length"] = String(Buffer.isBuffer(body) ? body.length : body.size);
-      const request = transport.request(
-        target,
-        { method, headers: requestHeaders, agent: secure ? this.httpsAgent : this.httpAgent },
-        (response) => {
-          const status = response.statusCode ?? 0;
-          const location = response.headers.location;
-          if ([301, 302, 303, 307, 308].includes(status) && location && (method === "GET" || method === "HEAD") && redirects < 5) {
-            response.resume();
-            const next = new URL(location, target);
-            const nextHeaders = { ...headers };
-            if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve(
-              this.rawRequest(
-                next.toString(),
-                method,
-                nextHeaders,
-                void 0,
-                stream,
-                blob,
-                redirects + 1
-              )
-            );
-            return;
-          }
-          if (stream && status >= 200 && status < 300) {
-            resolve({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
-            return;
-          }
-          const chunks = [];
-          response.on("data", (chunk) => chunks.push(chunk));
-          response.on(
-            "end",
-            () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks) })
-          );
-          response.on("error", reject);
-        }
-      );
-      request.setTimeout(this.options.timeoutMs, () => {
-        request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
-      });
-      request.on("error", reject);
-      const count = (length) => {
-        this.stats.bytesSent += length;
-        if (blob) this.stats.blobBytesSent += length;
-      };
-      if (body === void 0) {
-        request.end();
-      } else if (Buffer.isBuffer(body)) {
-        count(body.length);
-        request.end(body);
-      } else {
-        body.open().then(
-          (source) => {
-            source.on("data", (chunk) => count(chunk.length));
-            source.on("error", (error2) => request.destroy(error2));
-            source.pipe(request);
-          },
-          (error2) => request.destroy(error2 instanceof Error ? error2 : new Error(String(error2)))
-        );
-      }
-    });
-  }
-};
-function blobBody(source) {
-  if (Buffer.isBuffer(source)) return source;
-  if ("path" in source) {
-    const { path } = source;
-    return { size: statSync(path).size, open: () => Promise.resolve(createReadStream(path)) };
-  }
-  return source;
-}
-function referenceName(reference) {
-  const name = reference.digest ?? reference.tag;
-  if (name === void 0) {
-    throw new UserError(`image reference '${formatReference(reference)}': give a tag or a digest`);
-  }
-  return name;
-}
-function header(response, name) {
-  const value = response.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-function manifestType(response) {
-  const contentType = bareMediaType(header(response, "content-type") ?? "");
-  if (contentType !== "" && contentType !== "application/json" && contentType !== "text/plain")
-    return contentType;
-  try {
-    const { mediaType } = JSON.parse(response.body.toString("utf8"));
-    if (typeof mediaType === "string") return mediaType;
-  } catch {
-  }
-  return contentType;
-}
-function registryErrorOf(body) {
-  try {
-    const parsed = JSON.parse(body.toString("utf8"));
-    const first = parsed.errors?.[0];
-    return {
-      ...typeof first?.code === "string" && { code: first.code },
-      ...typeof first?.message === "string" && { message: first.message }
-    };
-  } catch {
-    return {};
-  }
-}
-function basicAuthorization(credentials) {
-  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
-}
-function tokenKey(registry, scopes) {
-  return `${registry} ${[...scopes].sort().join(" ")}`;
-}
-
 // src/release/context.ts
 import { readFileSync } from "node:fs";
 
@@ -25189,10 +24294,10 @@ function parseFlavor(entries) {
 }
 
 // src/release/image.ts
-var domainComponent2 = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
-var domain2 = `(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?`;
-var pathComponent2 = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var imageNamePattern = new RegExp(`^(?:${domain2}/)?${pathComponent2}(?:/${pathComponent2})*$`);
+var domainComponent = "(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
+var domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[0-9a-f:]+\\])(?::[0-9]+)?`;
+var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var imageNamePattern = new RegExp(`^(?:${domain}/)?${pathComponent}(?:/${pathComponent})*$`);
 function checkImageName(name, entry) {
   const lower = name.toLowerCase();
   if (/@sha256:|:[\w][\w.-]*$/.test(lower) && !imageNamePattern.test(lower)) {
@@ -25283,6 +24388,102 @@ function labelsObject(entries) {
     if (equals >= 0) object[entry.slice(0, equals)] = entry.slice(equals + 1);
   }
   return object;
+}
+
+// src/oci/reference.ts
+var dockerHub = "docker.io";
+var dockerHubApiHost = "registry-1.docker.io";
+var pathComponent2 = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var domainComponent2 = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domain2 = new RegExp(
+  `^(?:${domainComponent2}(?:\\.${domainComponent2})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var tagPattern = /^[\w][\w.-]{0,127}$/;
+var digestPattern = /^sha256:[a-f0-9]{64}$/;
+var maxNameLength = 255;
+function isValidTag(tag) {
+  return tagPattern.test(tag);
+}
+function isDigest(value) {
+  return digestPattern.test(value);
+}
+function fail(input2, why) {
+  throw new UserError(`image reference '${input2}': ${why}`);
+}
+function splitRegistry(input2, name) {
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const isRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
+  let registry = isRegistry ? first : dockerHub;
+  let repository = isRegistry ? name.slice(slash + 1) : name;
+  if (isRegistry && !domain2.test(registry))
+    fail(input2, `'${registry}' is not a valid registry host`);
+  if (registry === "index.docker.io") registry = dockerHub;
+  if (registry === dockerHub && !repository.includes("/")) repository = `library/${repository}`;
+  if (repository === "") fail(input2, "the repository name is empty");
+  for (const component of repository.split("/")) {
+    if (!pathComponent2.test(component)) {
+      fail(
+        input2,
+        `repository '${repository}' must be lower-case letters, digits and separators (. _ __ -) between them`
+      );
+    }
+  }
+  const fullLength = (registry === dockerHub ? "" : `${registry}/`).length + repository.length;
+  if (fullLength > maxNameLength) fail(input2, `the name is longer than ${maxNameLength} characters`);
+  return { registry, repository };
+}
+function parseReference(input2, options = {}) {
+  const text2 = input2.trim();
+  if (text2 === "") fail(input2, "it is empty; give a name such as registry.example.com/team/app:1.0");
+  let rest = text2;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!isDigest(digest))
+      fail(input2, `digest '${digest}' must be sha256: followed by 64 lower-case hex digits`);
+  }
+  let tag;
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > rest.lastIndexOf("/")) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!isValidTag(tag)) {
+      fail(
+        input2,
+        `tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+      );
+    }
+  }
+  const repository = splitRegistry(input2, rest);
+  const defaultTag = options.defaultTag ?? "latest";
+  if (tag === void 0 && digest === void 0 && defaultTag !== "") tag = defaultTag;
+  return {
+    ...repository,
+    ...tag !== void 0 && { tag },
+    ...digest !== void 0 && { digest }
+  };
+}
+function parseRepository(input2) {
+  const reference = parseReference(input2, { defaultTag: "" });
+  if (reference.tag !== void 0 || reference.digest !== void 0) {
+    fail(input2, "give a repository without a tag or digest");
+  }
+  return { registry: reference.registry, repository: reference.repository };
+}
+function registryApiHost(registry) {
+  return registry === dockerHub || registry === "index.docker.io" ? dockerHubApiHost : registry;
+}
+function formatRepository(repository) {
+  return `${repository.registry}/${repository.repository}`;
+}
+function formatReference(reference) {
+  return formatRepository(reference) + (reference.tag !== void 0 ? `:${reference.tag}` : "") + (reference.digest !== void 0 ? `@${reference.digest}` : "");
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
 }
 
 // src/release/tag-name.ts
@@ -25855,6 +25056,830 @@ function repositoryFromPayload(payload) {
   return complete ? info2 : void 0;
 }
 
+// src/image/event-meta.ts
+async function metaForEvent(raw, options) {
+  const inputs = parseMetaInputs(raw);
+  const context = options.metaContext ? await options.metaContext() : contextFromEnv(options.env);
+  return computeMeta(
+    inputs,
+    context,
+    repositoryOf(context),
+    metaSettingsFromEnv(options.env),
+    clockFromEnv(options.env)
+  );
+}
+function repositoryOf(context) {
+  const fromPayload = repositoryFromPayload(context.payload);
+  if (fromPayload) return fromPayload;
+  const defaultBranch = payloadValue(context.payload, "repository", "default_branch");
+  return {
+    name: context.repository.split("/")[1] ?? "",
+    description: "",
+    htmlUrl: "",
+    license: "",
+    defaultBranch: typeof defaultBranch === "string" ? defaultBranch : ""
+  };
+}
+
+// src/oci/media-types.ts
+var mediaTypes = {
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  dockerLayer: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  dockerForeignLayer: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip",
+  ociLayer: "application/vnd.oci.image.layer.v1.tar",
+  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd"
+};
+var manifestMediaTypes = [
+  mediaTypes.ociIndex,
+  mediaTypes.dockerManifestList,
+  mediaTypes.ociManifest,
+  mediaTypes.dockerManifest
+];
+function bareMediaType(mediaType) {
+  return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+}
+function isIndex(mediaType) {
+  const bare = bareMediaType(mediaType);
+  return bare === mediaTypes.ociIndex || bare === mediaTypes.dockerManifestList;
+}
+function isImageManifest(mediaType) {
+  const bare = bareMediaType(mediaType);
+  return bare === mediaTypes.ociManifest || bare === mediaTypes.dockerManifest;
+}
+
+// src/oci/promote.ts
+async function promote(options) {
+  const { client } = options;
+  const source = typeof options.source === "string" ? parseReference(options.source) : options.source;
+  const destination = options.destination === void 0 ? { registry: source.registry, repository: source.repository } : typeof options.destination === "string" ? parseRepository(options.destination) : options.destination;
+  const tags = [...new Set(options.tags.map((tag) => tag.trim()).filter((tag) => tag !== ""))];
+  if (tags.length === 0) throw new UserError("promote: give at least one tag to write");
+  for (const tag of tags) {
+    if (!isValidTag(tag)) {
+      throw new UserError(
+        `promote: tag '${tag}' must be up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`
+      );
+    }
+  }
+  const digest = source.digest ?? await resolveDigest(client, source);
+  const sourceByDigest = {
+    registry: source.registry,
+    repository: source.repository,
+    digest
+  };
+  const manifest = await client.getManifest(sourceByDigest);
+  const unchanged = [];
+  const isImmutable = typeof options.immutable === "function" ? options.immutable : () => options.immutable === true;
+  for (const tag of tags.filter(isImmutable)) {
+    const current = await client.headManifest({ ...destination, tag });
+    if (current === void 0) continue;
+    if (current.digest === digest) {
+      unchanged.push(tag);
+      continue;
+    }
+    throw new UserError(
+      `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
+    );
+  }
+  const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
+  if (!sameRepository(sourceByDigest, destination)) {
+    const copier = new ContentCopier(
+      client,
+      sourceByDigest,
+      destination,
+      counts,
+      options.onBlobCopy
+    );
+    await copier.copyManifestContent(manifest);
+    await client.putManifest(destination, digest, manifest.bytes, manifest.mediaType);
+  }
+  const references = [];
+  for (const tag of tags) {
+    const written = await client.putManifest(destination, tag, manifest.bytes, manifest.mediaType);
+    if (written !== digest) {
+      throw new UserError(
+        `promote: ${formatRepository(destination)}:${tag} was stored as ${written}, not ${digest}`
+      );
+    }
+    references.push(`${formatRepository(destination)}:${tag}`);
+  }
+  return {
+    digest,
+    mediaType: manifest.mediaType,
+    repository: formatRepository(destination),
+    tags,
+    references,
+    unchanged,
+    ...counts
+  };
+}
+async function resolveDigest(client, source) {
+  const head = await client.headManifest(source);
+  if (head === void 0) {
+    throw new UserError(
+      `promote: source ${formatReference(source)} does not exist (check the name and tag)`
+    );
+  }
+  return head.digest;
+}
+var ContentCopier = class {
+  constructor(client, source, destination, counts, onBlobCopy) {
+    this.client = client;
+    this.source = source;
+    this.destination = destination;
+    this.counts = counts;
+    this.onBlobCopy = onBlobCopy;
+  }
+  client;
+  source;
+  destination;
+  counts;
+  onBlobCopy;
+  done = /* @__PURE__ */ new Set();
+  /** Makes everything the manifest references exist in the destination (not the manifest itself). */
+  async copyManifestContent(manifest) {
+    const parsed = parseManifest(manifest);
+    if ("manifests" in parsed) {
+      for (const child of parsed.manifests) {
+        if (this.done.has(child.digest)) continue;
+        this.done.add(child.digest);
+        const childManifest = await this.client.getManifest({
+          ...this.source,
+          digest: child.digest
+        });
+        await this.copyManifestContent(childManifest);
+        await this.client.putManifest(
+          this.destination,
+          child.digest,
+          childManifest.bytes,
+          childManifest.mediaType
+        );
+      }
+      return;
+    }
+    for (const blob of [parsed.config, ...parsed.layers]) {
+      if (blob.urls !== void 0 && blob.urls.length > 0) continue;
+      await this.copyBlob(blob);
+    }
+  }
+  async copyBlob(blob) {
+    if (this.done.has(blob.digest)) return;
+    this.done.add(blob.digest);
+    if (await this.client.blobExists(this.destination, blob.digest)) {
+      this.counts.blobsPresent++;
+      return;
+    }
+    const sameRegistry = this.source.registry === this.destination.registry;
+    if (sameRegistry && await this.client.mountBlob(this.source, this.destination, blob.digest)) {
+      this.counts.blobsMounted++;
+      return;
+    }
+    this.onBlobCopy?.({
+      digest: blob.digest,
+      size: blob.size,
+      from: formatRepository(this.source),
+      to: formatRepository(this.destination),
+      reason: sameRegistry ? "mount-refused" : "other-registry"
+    });
+    await this.client.copyBlob(this.source, this.destination, blob.digest, blob.size);
+    this.counts.blobsCopied++;
+  }
+};
+function parseManifest(manifest) {
+  let parsed;
+  try {
+    parsed = JSON.parse(manifest.bytes.toString("utf8"));
+  } catch {
+    throw new UserError(`manifest ${manifest.digest} is not JSON; it cannot be promoted`);
+  }
+  const mediaType = manifest.mediaType;
+  if (isIndex(mediaType) && Array.isArray(parsed.manifests))
+    return parsed;
+  if (isImageManifest(mediaType) && Array.isArray(parsed.layers))
+    return parsed;
+  throw new UserError(
+    `manifest ${manifest.digest} has media type '${mediaType}', which promote does not handle`
+  );
+}
+
+// src/oci/registry.ts
+import { createHash } from "node:crypto";
+import { createReadStream, statSync } from "node:fs";
+import * as http from "node:http";
+import * as https from "node:https";
+import { Readable } from "node:stream";
+
+// src/util/loopback.ts
+function isLoopbackHost(host) {
+  const name = host.replace(/\/.*$/, "").replace(/^\[([^\]]*)\](?::\d+)?$/, "$1").replace(/^([^:]*):\d+$/, "$1").toLowerCase();
+  return name === "localhost" || name === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+// src/oci/auth.ts
+function parseWwwAuthenticate(header2) {
+  const challenges = [];
+  const token = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*/y;
+  let position = 0;
+  let current;
+  while (position < header2.length) {
+    token.lastIndex = position;
+    const name = token.exec(header2);
+    if (!name) {
+      position++;
+      continue;
+    }
+    position = token.lastIndex;
+    if (header2[position] === "=") {
+      position++;
+      let value = "";
+      while (header2[position] === " ") position++;
+      if (header2[position] === '"') {
+        position++;
+        while (position < header2.length && header2[position] !== '"') {
+          if (header2[position] === "\\") position++;
+          value += header2[position] ?? "";
+          position++;
+        }
+        position++;
+      } else {
+        const end = header2.indexOf(",", position);
+        value = header2.slice(position, end === -1 ? void 0 : end).trim();
+        position = end === -1 ? header2.length : end;
+      }
+      if (current) current.params[name[1].toLowerCase()] = value;
+    } else {
+      current = { scheme: name[1].toLowerCase(), params: {} };
+      challenges.push(current);
+    }
+    while (header2[position] === " " || header2[position] === ",") position++;
+  }
+  return challenges;
+}
+function repositoryScope(repository, actions) {
+  return `repository:${repository}:${actions.join(",")}`;
+}
+
+// src/oci/registry.ts
+var RegistryError = class extends UserError {
+  constructor(message, status, code) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+  status;
+  code;
+};
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
+var retryableCodes = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN"]);
+function registryScheme(registry, insecureRegistries = []) {
+  const host = hostOf(registry);
+  if (isLoopbackHost(registry)) return "http";
+  const insecure = insecureRegistries.map(
+    (entry) => entry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "")
+  );
+  return insecure.includes(registry) || insecure.includes(host) ? "http" : "https";
+}
+function hostOf(registry) {
+  if (registry.startsWith("[")) return registry.slice(0, registry.indexOf("]") + 1);
+  const colon = registry.lastIndexOf(":");
+  return colon === -1 ? registry : registry.slice(0, colon);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function backoffDelay(retry, minDelayMs, maxDelayMs) {
+  return Math.min(maxDelayMs, minDelayMs * 2 ** (retry - 1));
+}
+var RegistryClient = class {
+  stats = {
+    requests: 0,
+    retries: 0,
+    bytesSent: 0,
+    blobBytesSent: 0,
+    blobUploads: 0
+  };
+  options;
+  challenges = /* @__PURE__ */ new Map();
+  tokens = /* @__PURE__ */ new Map();
+  httpAgent = new http.Agent({ keepAlive: true });
+  httpsAgent = new https.Agent({ keepAlive: true });
+  constructor(options = {}) {
+    this.options = {
+      maxRetries: 3,
+      minDelayMs: 500,
+      maxDelayMs: 4e3,
+      retryAfterCapMs: 3e4,
+      sleep: defaultSleep,
+      timeoutMs: 12e4,
+      userAgent: "runnerkit",
+      ...options
+    };
+  }
+  /** Closes kept-alive connections. */
+  close() {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+  baseUrl(registry) {
+    return `${registryScheme(registry, this.options.insecureRegistries)}://${registryApiHost(registry)}`;
+  }
+  async getManifest(reference) {
+    const name = referenceName(reference);
+    const response = await this.send({
+      operation: `GET manifest ${formatReference(reference)}`,
+      method: "GET",
+      registry: reference.registry,
+      path: `/v2/${reference.repository}/manifests/${name}`,
+      scopes: [repositoryScope(reference.repository, ["pull"])],
+      headers: { accept: manifestMediaTypes.join(", ") }
+    });
+    this.expect(response, [200], `GET manifest ${formatReference(reference)}`);
+    const digest = sha256Digest(response.body);
+    const announced = header(response, "docker-content-digest");
+    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
+      throw new RegistryError(
+        `registry ${reference.registry} sent manifest ${formatReference(reference)} with Docker-Content-Digest ${announced}, but its bytes hash to ${digest}`
+      );
+    }
+    if (reference.digest !== void 0 && reference.digest !== digest) {
+      throw new RegistryError(
+        `registry ${reference.registry} sent bytes hashing to ${digest} for ${formatReference(reference)}`
+      );
+    }
+    return { bytes: response.body, mediaType: manifestType(response), digest };
+  }
+  /** The digest and type a tag or digest resolves to, or undefined when it does not exist. */
+  async headManifest(reference) {
+    const response = await this.send({
+      operation: `HEAD manifest ${formatReference(reference)}`,
+      method: "HEAD",
+      registry: reference.registry,
+      path: `/v2/${reference.repository}/manifests/${referenceName(reference)}`,
+      scopes: [repositoryScope(reference.repository, ["pull"])],
+      headers: { accept: manifestMediaTypes.join(", ") }
+    });
+    if (response.status === 404) return void 0;
+    this.expect(response, [200], `HEAD manifest ${formatReference(reference)}`);
+    const digest = header(response, "docker-content-digest");
+    if (digest === void 0) {
+      const manifest = await this.getManifest(reference);
+      return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+    }
+    return {
+      digest,
+      mediaType: bareMediaType(header(response, "content-type") ?? ""),
+      size: Number(header(response, "content-length") ?? 0)
+    };
+  }
+  /** PUTs a manifest under a tag or its digest; returns its digest (the sha256 of the bytes). */
+  async putManifest(repository, tagOrDigest, bytes, mediaType) {
+    const operation = `PUT manifest ${repository.registry}/${repository.repository}${tagOrDigest.startsWith("sha256:") ? "@" : ":"}${tagOrDigest}`;
+    const response = await this.send({
+      operation,
+      method: "PUT",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/manifests/${tagOrDigest}`,
+      scopes: [repositoryScope(repository.repository, ["pull", "push"])],
+      headers: { "content-type": mediaType },
+      body: bytes
+    });
+    this.expect(response, [200, 201], operation);
+    const digest = sha256Digest(bytes);
+    const announced = header(response, "docker-content-digest");
+    if (announced !== void 0 && announced.startsWith("sha256:") && announced !== digest) {
+      throw new RegistryError(
+        `${operation}: the registry stored digest ${announced}, not ${digest}; it rewrote the manifest`
+      );
+    }
+    return digest;
+  }
+  async blobExists(repository, digest) {
+    const operation = `HEAD blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "HEAD",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])]
+    });
+    if (response.status === 404) return false;
+    this.expect(response, [200], operation);
+    return true;
+  }
+  async getBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])]
+    });
+    this.expect(response, [200], operation);
+    if (sha256Digest(response.body) !== digest) {
+      throw new RegistryError(`${operation}: the bytes received do not hash to ${digest}`);
+    }
+    return response.body;
+  }
+  /**
+   * Streams a blob (a layer of any size) without holding it in memory. The bytes are not
+   * checked against `digest`: a caller that needs that hashes them as they pass.
+   */
+  async openBlob(repository, digest) {
+    const operation = `GET blob ${repository.registry}/${repository.repository}@${digest}`;
+    const response = await this.send({
+      operation,
+      method: "GET",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(repository.repository, ["pull"])],
+      stream: true
+    });
+    this.expect(response, [200], operation);
+    return response.stream ?? Readable.from([response.body]);
+  }
+  /**
+   * Mounts a blob from another repository of the same registry. True when the registry mounted
+   * it (201); false when it refused and opened an upload instead (202), which is cancelled.
+   */
+  async mountBlob(from, to, digest) {
+    if (from.registry !== to.registry) return false;
+    const operation = `mount blob ${digest} from ${from.repository} into ${to.registry}/${to.repository}`;
+    const response = await this.send({
+      operation,
+      method: "POST",
+      registry: to.registry,
+      path: `/v2/${to.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`,
+      scopes: [
+        repositoryScope(to.repository, ["pull", "push"]),
+        repositoryScope(from.repository, ["pull"])
+      ],
+      headers: { "content-length": "0" }
+    });
+    this.expect(response, [201, 202], operation);
+    if (response.status === 201) return true;
+    const location = header(response, "location");
+    if (location !== void 0) {
+      const cancel = await this.send({
+        operation: `cancel upload into ${to.registry}/${to.repository}`,
+        method: "DELETE",
+        registry: to.registry,
+        path: this.resolveLocation(to.registry, location),
+        scopes: [repositoryScope(to.repository, ["pull", "push"])]
+      });
+      void cancel;
+    }
+    return false;
+  }
+  /** A monolithic upload: POST for a session, then one PUT with the bytes and the digest. */
+  async uploadBlob(repository, digest, source) {
+    const body = blobBody(source);
+    const where = `${repository.registry}/${repository.repository}`;
+    const scopes = [repositoryScope(repository.repository, ["pull", "push"])];
+    const start = await this.send({
+      operation: `start upload of ${digest} into ${where}`,
+      method: "POST",
+      registry: repository.registry,
+      path: `/v2/${repository.repository}/blobs/uploads/`,
+      scopes,
+      headers: { "content-length": "0" }
+    });
+    this.expect(start, [202], `start upload of ${digest} into ${where}`);
+    const location = header(start, "location");
+    if (location === void 0) {
+      throw new RegistryError(`start upload into ${where}: the registry sent no Location header`);
+    }
+    const url = new URL(this.resolveLocation(repository.registry, location));
+    url.searchParams.set("digest", digest);
+    const operation = `upload blob ${digest} into ${where}`;
+    this.stats.blobUploads++;
+    const done = await this.send({
+      operation,
+      method: "PUT",
+      registry: repository.registry,
+      path: url.toString(),
+      scopes,
+      headers: { "content-type": "application/octet-stream" },
+      body,
+      blob: true
+    });
+    this.expect(done, [201, 204], operation);
+  }
+  /** Copies a blob between repositories (any registries) by streaming it through this process. */
+  async copyBlob(from, to, digest, size) {
+    const operation = `GET blob ${from.registry}/${from.repository}@${digest}`;
+    const request = {
+      operation,
+      method: "GET",
+      registry: from.registry,
+      path: `/v2/${from.repository}/blobs/${digest}`,
+      scopes: [repositoryScope(from.repository, ["pull"])],
+      stream: true
+    };
+    let length = size;
+    if (length === void 0) {
+      const head = await this.send({
+        ...request,
+        method: "HEAD",
+        operation: `HEAD blob ${from.registry}/${from.repository}@${digest}`,
+        stream: false
+      });
+      this.expect(head, [200], `HEAD blob ${from.registry}/${from.repository}@${digest}`);
+      length = Number(header(head, "content-length"));
+    }
+    await this.uploadBlob(to, digest, {
+      size: length,
+      open: async () => {
+        const response = await this.send(request);
+        this.expect(response, [200], operation);
+        return response.stream ?? Readable.from([response.body]);
+      }
+    });
+  }
+  resolveLocation(registry, location) {
+    return new URL(location, this.baseUrl(registry)).toString();
+  }
+  expect(response, statuses, operation) {
+    if (statuses.includes(response.status)) return;
+    response.stream?.resume();
+    const { code, message } = registryErrorOf(response.body);
+    const detail = code ? `${code}${message ? `: ${message}` : ""}` : `HTTP ${response.status}`;
+    const hint = response.status === 404 ? " (check the name, tag or digest)" : response.status === 401 || response.status === 403 ? " (check the credentials and their access to this repository)" : "";
+    throw new RegistryError(`${operation}: ${detail}${hint}`, response.status, code);
+  }
+  async send(spec) {
+    const url = spec.path.startsWith("/") ? `${this.baseUrl(spec.registry)}${spec.path}` : spec.path;
+    for (let authAttempt = 0; ; authAttempt++) {
+      const headers = {
+        "user-agent": this.options.userAgent,
+        ...spec.headers
+      };
+      const known = this.challenges.get(spec.registry);
+      if (known?.scheme === "bearer" && !this.tokens.has(tokenKey(spec.registry, spec.scopes))) {
+        await this.fetchToken(spec, known);
+      }
+      const authorization = this.authorization(spec.registry, spec.scopes);
+      if (authorization !== void 0 && new URL(url).host === registryApiHost(spec.registry)) {
+        headers.authorization = authorization;
+      }
+      const response = await this.withRetries(
+        spec.operation,
+        () => this.rawRequest(
+          url,
+          spec.method,
+          headers,
+          spec.body,
+          spec.stream === true,
+          spec.blob === true
+        )
+      );
+      if (response.status !== 401 || authAttempt > 0) {
+        if (response.status === 401) {
+          response.stream?.resume();
+          throw new RegistryError(
+            `${spec.operation}: registry ${spec.registry} refused ${this.options.credentials?.[spec.registry] ? "the credentials given" : "anonymous access"} (HTTP 401): give credentials for ${spec.registry} with access to this repository`,
+            401
+          );
+        }
+        return response;
+      }
+      response.stream?.resume();
+      this.tokens.delete(tokenKey(spec.registry, spec.scopes));
+      await this.authenticate(spec, header(response, "www-authenticate"));
+    }
+  }
+  authorization(registry, scopes) {
+    const challenge = this.challenges.get(registry);
+    if (challenge === void 0) return void 0;
+    if (challenge.scheme === "basic") {
+      const credentials = this.options.credentials?.[registry];
+      return credentials ? basicAuthorization(credentials) : void 0;
+    }
+    const token = this.tokens.get(tokenKey(registry, scopes));
+    return token === void 0 ? void 0 : `Bearer ${token}`;
+  }
+  async authenticate(spec, wwwAuthenticate) {
+    const challenges = parseWwwAuthenticate(wwwAuthenticate ?? "");
+    const challenge = challenges.find((candidate) => candidate.scheme === "bearer") ?? challenges.find((candidate) => candidate.scheme === "basic");
+    const credentials = this.options.credentials?.[spec.registry];
+    if (challenge === void 0) {
+      throw new RegistryError(
+        `${spec.operation}: registry ${spec.registry} answered HTTP 401 without a Bearer or Basic challenge`,
+        401
+      );
+    }
+    this.challenges.set(spec.registry, challenge);
+    if (challenge.scheme === "basic") {
+      if (credentials === void 0) {
+        throw new RegistryError(
+          `${spec.operation}: registry ${spec.registry} requires a username and password; give credentials for ${spec.registry}`,
+          401
+        );
+      }
+      return;
+    }
+    await this.fetchToken(spec, challenge);
+  }
+  async fetchToken(spec, challenge) {
+    const credentials = this.options.credentials?.[spec.registry];
+    const realm = challenge.params.realm;
+    if (realm === void 0) {
+      throw new RegistryError(
+        `${spec.operation}: registry ${spec.registry} sent a Bearer challenge without a realm`,
+        401
+      );
+    }
+    const tokenUrl = new URL(realm);
+    if (challenge.params.service !== void 0)
+      tokenUrl.searchParams.set("service", challenge.params.service);
+    for (const scope of spec.scopes) tokenUrl.searchParams.append("scope", scope);
+    const headers = { "user-agent": this.options.userAgent };
+    if (credentials) headers.authorization = basicAuthorization(credentials);
+    const operation = `get a token for ${spec.registry} from ${tokenUrl.origin}${tokenUrl.pathname}`;
+    const response = await this.withRetries(
+      operation,
+      () => this.rawRequest(tokenUrl.toString(), "GET", headers, void 0, false, false)
+    );
+    if (response.status !== 200) {
+      throw new RegistryError(
+        `${operation}: HTTP ${response.status}${credentials ? "; check the credentials given" : "; give credentials for this registry"}`,
+        response.status
+      );
+    }
+    let token;
+    try {
+      const parsed = JSON.parse(response.body.toString("utf8"));
+      token = parsed.token ?? parsed.access_token;
+    } catch {
+      token = void 0;
+    }
+    if (typeof token !== "string" || token === "") {
+      throw new RegistryError(`${operation}: the answer holds no token`);
+    }
+    this.tokens.set(tokenKey(spec.registry, spec.scopes), token);
+  }
+  async withRetries(operation, attempt) {
+    const { maxRetries, minDelayMs, maxDelayMs, retryAfterCapMs } = this.options;
+    for (let retry = 0; ; retry++) {
+      let reason;
+      let delayMs = backoffDelay(retry + 1, minDelayMs, maxDelayMs);
+      try {
+        const response = await attempt();
+        const retryable = response.status === 429 || response.status >= 500 && response.status !== 501;
+        if (!retryable || retry >= maxRetries) return response;
+        response.stream?.resume();
+        reason = `HTTP ${response.status}`;
+        const retryAfter = parseRetryAfter(header(response, "retry-after"));
+        if (retryAfter !== void 0) delayMs = Math.min(retryAfter, retryAfterCapMs);
+      } catch (error2) {
+        const code = error2.code;
+        const retryable = code !== void 0 && retryableCodes.has(code);
+        if (!retryable || retry >= maxRetries) {
+          const what = code ?? (error2 instanceof Error ? error2.message : String(error2));
+          throw new RegistryError(
+            `${operation}: ${what}${retry > 0 ? ` after ${retry + 1} attempts` : ""}${code === "ECONNREFUSED" ? " (is the registry running, and is the host and port right?)" : ""}`
+          );
+        }
+        reason = code;
+      }
+      this.stats.retries++;
+      this.options.onRetry?.({ operation, attempt: retry + 1, maxRetries, delayMs, reason });
+      await this.options.sleep(delayMs);
+    }
+  }
+  rawRequest(url, method, headers, body, stream, blob, redirects = 0) {
+    const target = new URL(url);
+    const secure = target.protocol === "https:";
+    const transport = secure ? https : http;
+    this.stats.requests++;
+    return new Promise((resolve, reject) => {
+      const requestHeaders = { ...headers };
+      if (body !== void 0)
+        requestHeaders["content-length"] = String(Buffer.isBuffer(body) ? body.length : body.size);
+      const request = transport.request(
+        target,
+        { method, headers: requestHeaders, agent: secure ? this.httpsAgent : this.httpAgent },
+        (response) => {
+          const status = response.statusCode ?? 0;
+          const location = response.headers.location;
+          if ([301, 302, 303, 307, 308].includes(status) && location && (method === "GET" || method === "HEAD") && redirects < 5) {
+            response.resume();
+            const next = new URL(location, target);
+            const nextHeaders = { ...headers };
+            if (next.host !== target.host) delete nextHeaders.authorization;
+            resolve(
+              this.rawRequest(
+                next.toString(),
+                method,
+                nextHeaders,
+                void 0,
+                stream,
+                blob,
+                redirects + 1
+              )
+            );
+            return;
+          }
+          if (stream && status >= 200 && status < 300) {
+            resolve({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            return;
+          }
+          const chunks = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on(
+            "end",
+            () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks) })
+          );
+          response.on("error", reject);
+        }
+      );
+      request.setTimeout(this.options.timeoutMs, () => {
+        request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
+      });
+      request.on("error", reject);
+      const count = (length) => {
+        this.stats.bytesSent += length;
+        if (blob) this.stats.blobBytesSent += length;
+      };
+      if (body === void 0) {
+        request.end();
+      } else if (Buffer.isBuffer(body)) {
+        count(body.length);
+        request.end(body);
+      } else {
+        body.open().then(
+          (source) => {
+            source.on("data", (chunk) => count(chunk.length));
+            source.on("error", (error2) => request.destroy(error2));
+            source.pipe(request);
+          },
+          (error2) => request.destroy(error2 instanceof Error ? error2 : new Error(String(error2)))
+        );
+      }
+    });
+  }
+};
+function blobBody(source) {
+  if (Buffer.isBuffer(source)) return source;
+  if ("path" in source) {
+    const { path } = source;
+    return { size: statSync(path).size, open: () => Promise.resolve(createReadStream(path)) };
+  }
+  return source;
+}
+function referenceName(reference) {
+  const name = reference.digest ?? reference.tag;
+  if (name === void 0) {
+    throw new UserError(`image reference '${formatReference(reference)}': give a tag or a digest`);
+  }
+  return name;
+}
+function header(response, name) {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+function manifestType(response) {
+  const contentType = bareMediaType(header(response, "content-type") ?? "");
+  if (contentType !== "" && contentType !== "application/json" && contentType !== "text/plain")
+    return contentType;
+  try {
+    const { mediaType } = JSON.parse(response.body.toString("utf8"));
+    if (typeof mediaType === "string") return mediaType;
+  } catch {
+  }
+  return contentType;
+}
+function registryErrorOf(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    const first = parsed.errors?.[0];
+    return {
+      ...typeof first?.code === "string" && { code: first.code },
+      ...typeof first?.message === "string" && { message: first.message }
+    };
+  } catch {
+    return {};
+  }
+}
+function basicAuthorization(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+function tokenKey(registry, scopes) {
+  return `${registry} ${[...scopes].sort().join(" ")}`;
+}
+
 // src/image/promote-run.ts
 var PromoteInputError = class extends UserError {
   constructor(field, message) {
@@ -25975,14 +26000,9 @@ async function resolveTagNames(entries, options = {}) {
     const env = options.env ?? {};
     let meta;
     try {
-      const inputs = parseMetaInputs({ tags: rules.join("\n") });
-      const context = options.metaContext ? await options.metaContext() : contextFromEnv(env);
-      meta = computeMeta(
-        inputs,
-        context,
-        repositoryOf(context),
-        metaSettingsFromEnv(env),
-        clockFromEnv(env)
+      meta = await metaForEvent(
+        { tags: rules.join("\n") },
+        { env, ...options.metaContext !== void 0 && { metaContext: options.metaContext } }
       );
     } catch (error2) {
       if (error2 instanceof UserError && !(error2 instanceof PromoteInputError))
@@ -26000,18 +26020,6 @@ async function resolveTagNames(entries, options = {}) {
     );
   }
   return unique;
-}
-function repositoryOf(context) {
-  const fromPayload = repositoryFromPayload(context.payload);
-  if (fromPayload) return fromPayload;
-  const defaultBranch = payloadValue(context.payload, "repository", "default_branch");
-  return {
-    name: context.repository.split("/")[1] ?? "",
-    description: "",
-    htmlUrl: "",
-    license: "",
-    defaultBranch: typeof defaultBranch === "string" ? defaultBranch : ""
-  };
 }
 async function runPromote(options) {
   const source = parseSource(options.source);

@@ -24742,7 +24742,12 @@ function resolveImageUser(image) {
     parseGroup(image.text("etc/group") ?? "")
   );
 }
-function imageResult(id2, title3, status, reason, fix, details) {
+function relative(path) {
+  return path.replace(/^\/+/, "");
+}
+
+// src/runner/checks/check.ts
+function checkResult(id2, title3, status, reason, fix, details) {
   return {
     id: id2,
     title: title3,
@@ -24752,9 +24757,7 @@ function imageResult(id2, title3, status, reason, fix, details) {
     ...details !== void 0 && { details }
   };
 }
-function relative(path) {
-  return path.replace(/^\/+/, "");
-}
+var defaultPrivilegedGroups = ["root", "wheel", "adm", "admin", "sudo", "disk", "shadow"];
 
 // src/runner/image-checks/entrypoint.ts
 var imageEntrypointCheck = {
@@ -24766,7 +24769,7 @@ var imageEntrypointCheck = {
     const details = { entrypoint, cmd };
     if (entrypoint.length === 0 && cmd.length === 0) {
       return [
-        imageResult(
+        checkResult(
           "entrypoint",
           "Entrypoint and command",
           "warn",
@@ -24777,7 +24780,7 @@ var imageEntrypointCheck = {
       ];
     }
     return [
-      imageResult(
+      checkResult(
         "entrypoint",
         "Entrypoint and command",
         "pass",
@@ -24839,7 +24842,7 @@ var imageGroupsCheck = {
     const details = { groups: names, privileged };
     if (found.length > 0) {
       return [
-        imageResult(
+        checkResult(
           "groups",
           "Privileged groups",
           "fail",
@@ -24850,7 +24853,7 @@ var imageGroupsCheck = {
       ];
     }
     return [
-      imageResult(
+      checkResult(
         "groups",
         "Privileged groups",
         "pass",
@@ -24873,7 +24876,7 @@ var imageHomeCheck = {
     const details = { home, owner: entry?.uid ?? null };
     if (entry === void 0 || entry.type !== "directory") {
       return [
-        imageResult(
+        checkResult(
           "home",
           "Home directory",
           "fail",
@@ -24885,7 +24888,7 @@ var imageHomeCheck = {
     }
     if (entry.uid !== user.uid) {
       return [
-        imageResult(
+        checkResult(
           "home",
           "Home directory",
           "fail",
@@ -24896,7 +24899,7 @@ var imageHomeCheck = {
       ];
     }
     return [
-      imageResult(
+      checkResult(
         "home",
         "Home directory",
         "pass",
@@ -24915,7 +24918,7 @@ var imageIdentityCheck = {
   check({ image, expected, user }) {
     const spec = image.config.User ?? "";
     const details = { configUser: spec, uid: user.uid ?? null, name: user.name ?? null };
-    const result3 = (status, reason, fix) => imageResult("identity", "User and UID", status, reason, fix, details);
+    const result3 = (status, reason, fix) => checkResult("identity", "User and UID", status, reason, fix, details);
     const fixUser = `end the Dockerfile with USER ${expected.uid} (numeric, so runAsNonRoot can verify it), the uid of ${expected.user}`;
     if (user.problem !== void 0)
       return [
@@ -24976,7 +24979,7 @@ var imagePathCheck = {
     const value = (image.config.Env ?? []).find((entry) => entry.startsWith("PATH="))?.slice(5);
     if (value === void 0) {
       return [
-        imageResult(
+        checkResult(
           "path",
           "PATH",
           "fail",
@@ -24996,7 +24999,7 @@ var imagePathCheck = {
     const results = [];
     if (missing.length > 0)
       results.push(
-        imageResult(
+        checkResult(
           "path",
           "PATH",
           "fail",
@@ -25007,7 +25010,7 @@ var imagePathCheck = {
       );
     if (worldWritable.length > 0)
       results.push(
-        imageResult(
+        checkResult(
           "path",
           "PATH",
           "fail",
@@ -25016,7 +25019,7 @@ var imagePathCheck = {
           details
         )
       );
-    return results.length > 0 ? results : [imageResult("path", "PATH", "pass", `PATH=${value}`, void 0, details)];
+    return results.length > 0 ? results : [checkResult("path", "PATH", "pass", `PATH=${value}`, void 0, details)];
   }
 };
 
@@ -25075,7 +25078,7 @@ var imageSetuidCheck = {
     );
     if (setuid.length > 0) {
       results.push(
-        imageResult(
+        checkResult(
           "setuid",
           "setuid and setgid files",
           "fail",
@@ -25087,7 +25090,7 @@ var imageSetuidCheck = {
     }
     if (setgid.length > 0) {
       results.push(
-        imageResult(
+        checkResult(
           "setuid",
           "setuid and setgid files",
           "warn",
@@ -25098,7 +25101,7 @@ var imageSetuidCheck = {
       );
     }
     return results.length > 0 ? results : [
-      imageResult(
+      checkResult(
         "setuid",
         "setuid and setgid files",
         "pass",
@@ -25129,7 +25132,7 @@ var imageSudoCheck = {
     if (binary !== void 0 && grants.some((grant) => grant.noPassword)) {
       const grant = grants.find((candidate) => candidate.noPassword);
       return [
-        imageResult(
+        checkResult(
           "sudo",
           "sudo",
           "fail",
@@ -25141,7 +25144,7 @@ var imageSudoCheck = {
     }
     if (binary !== void 0 && grants.length > 0) {
       return [
-        imageResult(
+        checkResult(
           "sudo",
           "sudo",
           "fail",
@@ -25153,7 +25156,7 @@ var imageSudoCheck = {
     }
     if (binary !== void 0) {
       return [
-        imageResult(
+        checkResult(
           "sudo",
           "sudo",
           expected.sudo === "absent" ? "warn" : "pass",
@@ -25165,7 +25168,7 @@ var imageSudoCheck = {
     }
     if (grants.length > 0) {
       return [
-        imageResult(
+        checkResult(
           "sudo",
           "sudo",
           "warn",
@@ -25175,7 +25178,7 @@ var imageSudoCheck = {
         )
       ];
     }
-    return [imageResult("sudo", "sudo", "pass", "no sudo binary and no grant", void 0, details)];
+    return [checkResult("sudo", "sudo", "pass", "no sudo binary and no grant", void 0, details)];
   }
 };
 
@@ -25198,9 +25201,6 @@ function runImageChecks(image, expected, setuidAllowed, checks = imageChecks) {
   };
   return checks.flatMap((check2) => check2.check(context));
 }
-
-// src/runner/checks/check.ts
-var defaultPrivilegedGroups = ["root", "wheel", "adm", "admin", "sudo", "disk", "shadow"];
 
 // src/runner/expectations.ts
 function expectationsFrom(inputs) {
@@ -25238,14 +25238,7 @@ import { constants as constants3, promises as fs5 } from "node:fs";
 // src/runner/checks/container-engine.ts
 var title = "Container engine";
 function result(status, reason, fix, details) {
-  return {
-    id: "container-engine",
-    title,
-    status,
-    reason,
-    ...fix !== void 0 && { fix },
-    ...details !== void 0 && { details }
-  };
+  return checkResult("container-engine", title, status, reason, fix, details);
 }
 function subordinateRanges(text, user, uid) {
   const ranges = [];
@@ -26588,14 +26581,7 @@ var id = "mtu";
 var title2 = "MTU";
 var dockerDefaultMtu = 1500;
 function result2(status, reason, fix, details) {
-  return {
-    id,
-    title: title2,
-    status,
-    reason,
-    ...fix !== void 0 && { fix },
-    ...details !== void 0 && { details }
-  };
+  return checkResult(id, title2, status, reason, fix, details);
 }
 function settingFix(setting, mtu) {
   switch (setting.key) {

@@ -20,6 +20,25 @@ export interface CheckResult {
   details?: Record<string, unknown>
 }
 
+/** A result; a fix is kept only on a warn or fail, as the contract above says. */
+export function checkResult(
+  id: string,
+  title: string,
+  status: CheckStatus,
+  reason: string,
+  fix?: string,
+  details?: Record<string, unknown>
+): CheckResult {
+  return {
+    id,
+    title,
+    status,
+    reason,
+    ...(fix !== undefined && status !== 'pass' && { fix }),
+    ...(details !== undefined && { details })
+  }
+}
+
 /** What the admin expects of the runner; every field has a default (see expectationsFrom). */
 export interface Expectations {
   user: string

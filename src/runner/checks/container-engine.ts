@@ -5,7 +5,7 @@
  * Each failure names the error the engine itself would print, which is what users search for.
  */
 import { parsePasswd } from '../accounts.js'
-import type { CheckResult, LiveCheck, LiveContext } from './check.js'
+import { checkResult, type CheckResult, type LiveCheck, type LiveContext } from './check.js'
 
 const title = 'Container engine'
 
@@ -15,14 +15,7 @@ function result(
   fix?: string,
   details?: Record<string, unknown>
 ): CheckResult {
-  return {
-    id: 'container-engine',
-    title,
-    status,
-    reason,
-    ...(fix !== undefined && { fix }),
-    ...(details !== undefined && { details })
-  }
+  return checkResult('container-engine', title, status, reason, fix, details)
 }
 
 /** `name:start:count` lines; the ranges that belong to the user (by name or uid). */

@@ -15,7 +15,7 @@ import {
   type MtuSetting
 } from '../mtu/engines.js'
 import { readNetworkFacts } from '../mtu/interfaces.js'
-import type { CheckResult, LiveCheck, LiveContext } from './check.js'
+import { checkResult, type CheckResult, type LiveCheck, type LiveContext } from './check.js'
 
 /** A LiveContext that can list directories itself; otherwise `ls` is run through context.run. */
 export type MtuContext = LiveContext
@@ -30,14 +30,7 @@ function result(
   fix?: string,
   details?: Record<string, unknown>
 ): CheckResult {
-  return {
-    id,
-    title,
-    status,
-    reason,
-    ...(fix !== undefined && { fix }),
-    ...(details !== undefined && { details })
-  }
+  return checkResult(id, title, status, reason, fix, details)
 }
 
 /** The exact setting that gives `setting`'s place the MTU `mtu`. */

@@ -1,6 +1,6 @@
 /** entrypoint (image): reports ENTRYPOINT and CMD, and warns when there is neither. */
 import type { ImageCheck } from './image-check.js'
-import { imageResult } from './image-check.js'
+import { checkResult } from '../checks/check.js'
 
 export const imageEntrypointCheck: ImageCheck = {
   id: 'entrypoint',
@@ -11,7 +11,7 @@ export const imageEntrypointCheck: ImageCheck = {
     const details = { entrypoint, cmd }
     if (entrypoint.length === 0 && cmd.length === 0) {
       return [
-        imageResult(
+        checkResult(
           'entrypoint',
           'Entrypoint and command',
           'warn',
@@ -22,7 +22,7 @@ export const imageEntrypointCheck: ImageCheck = {
       ]
     }
     return [
-      imageResult(
+      checkResult(
         'entrypoint',
         'Entrypoint and command',
         'pass',

@@ -1,7 +1,7 @@
 /** groups (image): the resolved user is in no privileged group of the final /etc/group. */
 import { privilegedGroupsFor } from '../checks/groups.js'
 import type { ImageCheck } from './image-check.js'
-import { imageResult } from './image-check.js'
+import { checkResult } from '../checks/check.js'
 
 export const imageGroupsCheck: ImageCheck = {
   id: 'groups',
@@ -16,7 +16,7 @@ export const imageGroupsCheck: ImageCheck = {
     const details = { groups: names, privileged }
     if (found.length > 0) {
       return [
-        imageResult(
+        checkResult(
           'groups',
           'Privileged groups',
           'fail',
@@ -27,7 +27,7 @@ export const imageGroupsCheck: ImageCheck = {
       ]
     }
     return [
-      imageResult(
+      checkResult(
         'groups',
         'Privileged groups',
         'pass',

@@ -1,6 +1,7 @@
 /** home (image): the user's home directory from passwd exists and belongs to the user. */
 import type { ImageCheck } from './image-check.js'
-import { imageResult, relative } from './image-check.js'
+import { checkResult } from '../checks/check.js'
+import { relative } from './image-check.js'
 
 export const imageHomeCheck: ImageCheck = {
   id: 'home',
@@ -12,7 +13,7 @@ export const imageHomeCheck: ImageCheck = {
     const details = { home, owner: entry?.uid ?? null }
     if (entry === undefined || entry.type !== 'directory') {
       return [
-        imageResult(
+        checkResult(
           'home',
           'Home directory',
           'fail',
@@ -24,7 +25,7 @@ export const imageHomeCheck: ImageCheck = {
     }
     if (entry.uid !== user.uid) {
       return [
-        imageResult(
+        checkResult(
           'home',
           'Home directory',
           'fail',
@@ -35,7 +36,7 @@ export const imageHomeCheck: ImageCheck = {
       ]
     }
     return [
-      imageResult(
+      checkResult(
         'home',
         'Home directory',
         'pass',

@@ -1,6 +1,6 @@
 /** identity (image): config.User resolves to the expected user and UID, and is not root. */
 import type { ImageCheck } from './image-check.js'
-import { imageResult } from './image-check.js'
+import { checkResult } from '../checks/check.js'
 
 export const imageIdentityCheck: ImageCheck = {
   id: 'identity',
@@ -9,7 +9,7 @@ export const imageIdentityCheck: ImageCheck = {
     const spec = image.config.User ?? ''
     const details = { configUser: spec, uid: user.uid ?? null, name: user.name ?? null }
     const result = (status: 'pass' | 'warn' | 'fail', reason: string, fix?: string) =>
-      imageResult('identity', 'User and UID', status, reason, fix, details)
+      checkResult('identity', 'User and UID', status, reason, fix, details)
     const fixUser = `end the Dockerfile with USER ${expected.uid} (numeric, so runAsNonRoot can verify it), the uid of ${expected.user}`
     if (user.problem !== undefined)
       return [

@@ -71,24 +71,6 @@ export function resolveImageUser(image: ImageView): ResolvedUser {
   )
 }
 
-export function imageResult(
-  id: string,
-  title: string,
-  status: CheckResult['status'],
-  reason: string,
-  fix?: string,
-  details?: Record<string, unknown>
-): CheckResult {
-  return {
-    id,
-    title,
-    status,
-    reason,
-    ...(fix !== undefined && status !== 'pass' && { fix }),
-    ...(details !== undefined && { details })
-  }
-}
-
 /** `/usr/bin/x` → `usr/bin/x`. */
 export function relative(path: string): string {
   return path.replace(/^\/+/, '')

@@ -3,7 +3,8 @@
  * expected directories in it, and no world-writable directory on it.
  */
 import type { ImageCheck } from './image-check.js'
-import { imageResult, relative } from './image-check.js'
+import { checkResult } from '../checks/check.js'
+import { relative } from './image-check.js'
 
 export const imagePathCheck: ImageCheck = {
   id: 'path',
@@ -12,7 +13,7 @@ export const imagePathCheck: ImageCheck = {
     const value = (image.config.Env ?? []).find((entry) => entry.startsWith('PATH='))?.slice(5)
     if (value === undefined) {
       return [
-        imageResult(
+        checkResult(
           'path',
           'PATH',
           'fail',
@@ -34,7 +35,7 @@ export const imagePathCheck: ImageCheck = {
     const results = []
     if (missing.length > 0)
       results.push(
-        imageResult(
+        checkResult(
           'path',
           'PATH',
           'fail',
@@ -45,7 +46,7 @@ export const imagePathCheck: ImageCheck = {
       )
     if (worldWritable.length > 0)
       results.push(
-        imageResult(
+        checkResult(
           'path',
           'PATH',
           'fail',
@@ -56,6 +57,6 @@ export const imagePathCheck: ImageCheck = {
       )
     return results.length > 0
       ? results
-      : [imageResult('path', 'PATH', 'pass', `PATH=${value}`, undefined, details)]
+      : [checkResult('path', 'PATH', 'pass', `PATH=${value}`, undefined, details)]
   }
 }

@@ -4,7 +4,7 @@
  * newuidmap/newgidmap must be setuid for rootless engines and are always allowed.
  */
 import type { ImageCheck } from './image-check.js'
-import { imageResult } from './image-check.js'
+import { checkResult } from '../checks/check.js'
 
 /** What Debian, Ubuntu and UBI base images ship setuid/setgid (shadow, util-linux, openssh). */
 export const defaultSetuidAllowed = [
@@ -67,7 +67,7 @@ export const imageSetuidCheck: ImageCheck = {
     )
     if (setuid.length > 0) {
       results.push(
-        imageResult(
+        checkResult(
           'setuid',
           'setuid and setgid files',
           'fail',
@@ -79,7 +79,7 @@ export const imageSetuidCheck: ImageCheck = {
     }
     if (setgid.length > 0) {
       results.push(
-        imageResult(
+        checkResult(
           'setuid',
           'setuid and setgid files',
           'warn',
@@ -92,7 +92,7 @@ export const imageSetuidCheck: ImageCheck = {
     return results.length > 0
       ? results
       : [
-          imageResult(
+          checkResult(
             'setuid',
             'setuid and setgid files',
             'pass',

@@ -4,7 +4,7 @@
  */
 import { sudoGrants } from '../accounts.js'
 import type { ImageCheck } from './image-check.js'
-import { imageResult } from './image-check.js'
+import { checkResult } from '../checks/check.js'
 
 export const imageSudoCheck: ImageCheck = {
   id: 'sudo',
@@ -30,7 +30,7 @@ export const imageSudoCheck: ImageCheck = {
     if (binary !== undefined && grants.some((grant) => grant.noPassword)) {
       const grant = grants.find((candidate) => candidate.noPassword)
       return [
-        imageResult(
+        checkResult(
           'sudo',
           'sudo',
           'fail',
@@ -42,7 +42,7 @@ export const imageSudoCheck: ImageCheck = {
     }
     if (binary !== undefined && grants.length > 0) {
       return [
-        imageResult(
+        checkResult(
           'sudo',
           'sudo',
           'fail',
@@ -54,7 +54,7 @@ export const imageSudoCheck: ImageCheck = {
     }
     if (binary !== undefined) {
       return [
-        imageResult(
+        checkResult(
           'sudo',
           'sudo',
           expected.sudo === 'absent' ? 'warn' : 'pass',
@@ -66,7 +66,7 @@ export const imageSudoCheck: ImageCheck = {
     }
     if (grants.length > 0) {
       return [
-        imageResult(
+        checkResult(
           'sudo',
           'sudo',
           'warn',
@@ -76,6 +76,6 @@ export const imageSudoCheck: ImageCheck = {
         )
       ]
     }
-    return [imageResult('sudo', 'sudo', 'pass', 'no sudo binary and no grant', undefined, details)]
+    return [checkResult('sudo', 'sudo', 'pass', 'no sudo binary and no grant', undefined, details)]
   }
 }
