@@ -43036,15 +43036,10 @@ function repositoryOf(context) {
 // src/oci/archive.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, promises as fs4 } from "node:fs";
+import { createReadStream as createReadStream2, promises as fs4 } from "node:fs";
 import { basename as basename3, dirname as dirname2, join as join3, posix } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-
-// src/oci/layout.ts
-import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { createReadStream, createWriteStream, promises as fs3 } from "node:fs";
-import { join as join2 } from "node:path";
 
 // src/util/atomic-write.ts
 import { randomBytes } from "node:crypto";
@@ -43066,6 +43061,28 @@ async function writeFileAtomic(path7, data, options = {}) {
     throw error;
   }
 }
+async function streamToNewFile(path7, write, options = {}) {
+  const handle2 = await fs2.open(path7, "wx", options.mode ?? 420);
+  const sink = handle2.createWriteStream();
+  try {
+    await write(sink);
+  } catch (error) {
+    if (!sink.closed) {
+      await new Promise((resolve19) => {
+        sink.on("error", () => void 0);
+        sink.once("close", () => resolve19());
+        sink.destroy();
+      });
+    }
+    await fs2.rm(path7, { force: true });
+    throw error;
+  }
+}
+
+// src/oci/layout.ts
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { createReadStream, promises as fs3 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/oci/media-types.ts
 var mediaTypes = {
@@ -43401,19 +43418,14 @@ async function stageLayer(file, name2, directory, entry3) {
   try {
     if (gzipped) {
       const gunzip = createGunzip();
-      await pipeline(
-        content,
-        inflateInto(gunzip, diff),
-        count2,
-        createWriteStream2(temporary, { flags: "wx" })
+      await streamToNewFile(
+        temporary,
+        (sink) => pipeline(content, inflateInto(gunzip, diff), count2, sink)
       );
     } else {
-      await pipeline(
-        content,
-        hashInto(diff),
-        createGzip(),
-        count2,
-        createWriteStream2(temporary, { flags: "wx" })
+      await streamToNewFile(
+        temporary,
+        (sink) => pipeline(content, hashInto(diff), createGzip(), count2, sink)
       );
     }
   } catch (error) {
@@ -43506,7 +43518,7 @@ async function writeOciArchive(layout, file, descriptors) {
         pack.destroy(error instanceof Error ? error : new Error(String(error)));
         throw error;
       }),
-      pipeline(packed, createWriteStream2(temporary, { flags: "wx", mode: 420 }))
+      streamToNewFile(temporary, (sink) => pipeline(packed, sink))
     ]);
     const handle2 = await fs4.open(temporary, "r");
     try {
@@ -44806,7 +44818,7 @@ function substitute(text2, values) {
 // src/oci/image-source.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
-import { createReadStream as createReadStream4, createWriteStream as createWriteStream3, promises as fs5 } from "node:fs";
+import { createReadStream as createReadStream4, promises as fs5 } from "node:fs";
 import { join as join4, posix as posix2, resolve } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
@@ -45132,10 +45144,9 @@ async function indexArchive(reference, file, workDir) {
     await fs5.mkdir(workDir, { recursive: true });
     temporary = join4(workDir, `archive-${randomBytes4(6).toString("hex")}.tar`);
     try {
-      await pipeline2(
-        createReadStream4(file),
-        createGunzip2(),
-        createWriteStream3(temporary, { flags: "wx" })
+      await streamToNewFile(
+        temporary,
+        (sink) => pipeline2(createReadStream4(file), createGunzip2(), sink)
       );
     } catch (error) {
       await fs5.rm(temporary, { force: true });

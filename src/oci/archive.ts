@@ -5,13 +5,14 @@
  * never held in memory, so tars of many GB are fine.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto'
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs'
+import { createReadStream, promises as fs } from 'node:fs'
 import { basename, dirname, join, posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip, type Gunzip } from 'node:zlib'
 import tarStream from 'tar-stream'
 import { UserError, messageOf } from '../errors.js'
+import { streamToNewFile } from '../util/atomic-write.js'
 import {
   blobPath,
   initLayout,
@@ -306,19 +307,12 @@ async function stageLayer(
   try {
     if (gzipped) {
       const gunzip = createGunzip()
-      await pipeline(
-        content,
-        inflateInto(gunzip, diff),
-        count,
-        createWriteStream(temporary, { flags: 'wx' })
+      await streamToNewFile(temporary, (sink) =>
+        pipeline(content, inflateInto(gunzip, diff), count, sink)
       )
     } else {
-      await pipeline(
-        content,
-        hashInto(diff),
-        createGzip(),
-        count,
-        createWriteStream(temporary, { flags: 'wx' })
+      await streamToNewFile(temporary, (sink) =>
+        pipeline(content, hashInto(diff), createGzip(), count, sink)
       )
     }
   } catch (error) {
@@ -494,7 +488,7 @@ export async function writeOciArchive(
         pack.destroy(error instanceof Error ? error : new Error(String(error)))
         throw error
       }),
-      pipeline(packed, createWriteStream(temporary, { flags: 'wx', mode: 0o644 }))
+      streamToNewFile(temporary, (sink) => pipeline(packed, sink))
     ])
     const handle = await fs.open(temporary, 'r')
     try {
@@ -622,7 +616,7 @@ async function storeVerifiedBlob(
   const temporary = join(directory, `.incoming-${randomBytes(6).toString('hex')}`)
   const hash = createHash('sha256')
   try {
-    await pipeline(tap(entry, hash), createWriteStream(temporary, { flags: 'wx' }))
+    await streamToNewFile(temporary, (sink) => pipeline(tap(entry, hash), sink))
     const actual = `sha256:${hash.digest('hex')}`
     if (actual !== digest) {
       throw new UserError(`${file}: blob ${digest} is corrupt (its bytes hash to ${actual})`)

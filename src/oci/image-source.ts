@@ -8,13 +8,14 @@
  * once first).
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs'
+import { createReadStream, promises as fs } from 'node:fs'
 import { join, posix, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import tarStream from 'tar-stream'
 import { UserError, messageOf } from '../errors.js'
+import { streamToNewFile } from '../util/atomic-write.js'
 import { blobPath, readBlob, readIndex, refNameAnnotation } from './layout.js'
 import {
   bareMediaType,
@@ -562,10 +563,8 @@ async function indexArchive(
     await fs.mkdir(workDir, { recursive: true })
     temporary = join(workDir, `archive-${randomBytes(6).toString('hex')}.tar`)
     try {
-      await pipeline(
-        createReadStream(file),
-        createGunzip(),
-        createWriteStream(temporary, { flags: 'wx' })
+      await streamToNewFile(temporary, (sink) =>
+        pipeline(createReadStream(file), createGunzip(), sink)
       )
     } catch (error) {
       await fs.rm(temporary, { force: true })

@@ -5,12 +5,12 @@
  * pusher reads from one, and `oci-layout:` outputs are one.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs'
+import { createReadStream, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { UserError } from '../errors.js'
-import { writeFileAtomic } from '../util/atomic-write.js'
+import { streamToNewFile, writeFileAtomic } from '../util/atomic-write.js'
 import { mediaTypes, type Descriptor, type ImageIndex } from './media-types.js'
 import { digestPattern } from './reference.js'
 
@@ -64,7 +64,7 @@ export async function writeBlobStream(layout: string, source: Readable): Promise
     }
   })
   try {
-    await pipeline(source, hashing, createWriteStream(temporary, { flags: 'wx' }))
+    await streamToNewFile(temporary, (sink) => pipeline(source, hashing, sink))
     const digest = `sha256:${hash.digest('hex')}`
     await fs.rename(temporary, blobPath(layout, digest))
     return { digest, size }

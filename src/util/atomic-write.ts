@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import type { Writable } from 'node:stream'
 
 export interface AtomicWriteOptions {
   /** File mode of the new file, e.g. 0o600 for credentials (applied before any byte is written). */
@@ -28,6 +29,35 @@ export async function writeFileAtomic(
     await fs.rename(temporary, path)
   } catch (error) {
     await fs.rm(temporary, { force: true })
+    throw error
+  }
+}
+
+/**
+ * Streams into a file that must not exist yet (a temporary name), and removes it if the writing
+ * fails. The file is opened before any byte flows and removed only once it is closed: with
+ * createWriteStream's lazy open, a pipeline that failed early could create the file after the
+ * removal had already run, leaving a stray temporary behind.
+ */
+export async function streamToNewFile(
+  path: string,
+  write: (sink: Writable) => Promise<unknown>,
+  options: AtomicWriteOptions = {}
+): Promise<void> {
+  const handle = await fs.open(path, 'wx', options.mode ?? 0o644)
+  const sink = handle.createWriteStream()
+  try {
+    await write(sink)
+  } catch (error) {
+    if (!sink.closed) {
+      // The pipeline has destroyed the sink with its error; only the close is awaited here.
+      await new Promise<void>((resolve) => {
+        sink.on('error', () => undefined)
+        sink.once('close', () => resolve())
+        sink.destroy()
+      })
+    }
+    await fs.rm(path, { force: true })
     throw error
   }
 }

@@ -33343,15 +33343,10 @@ function repositoryOf(context) {
 // src/oci/archive.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, promises as fs5 } from "node:fs";
+import { createReadStream as createReadStream2, promises as fs5 } from "node:fs";
 import { basename as basename2, dirname as dirname2, join as join3, posix } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-
-// src/oci/layout.ts
-import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { createReadStream, createWriteStream, promises as fs4 } from "node:fs";
-import { join as join2 } from "node:path";
 
 // src/util/atomic-write.ts
 import { randomBytes } from "node:crypto";
@@ -33373,6 +33368,28 @@ async function writeFileAtomic(path, data, options = {}) {
     throw error2;
   }
 }
+async function streamToNewFile(path, write, options = {}) {
+  const handle = await fs3.open(path, "wx", options.mode ?? 420);
+  const sink = handle.createWriteStream();
+  try {
+    await write(sink);
+  } catch (error2) {
+    if (!sink.closed) {
+      await new Promise((resolve2) => {
+        sink.on("error", () => void 0);
+        sink.once("close", () => resolve2());
+        sink.destroy();
+      });
+    }
+    await fs3.rm(path, { force: true });
+    throw error2;
+  }
+}
+
+// src/oci/layout.ts
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { createReadStream, promises as fs4 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/oci/media-types.ts
 var mediaTypes = {
@@ -33708,19 +33725,14 @@ async function stageLayer(file, name, directory, entry) {
   try {
     if (gzipped) {
       const gunzip = createGunzip();
-      await pipeline(
-        content,
-        inflateInto(gunzip, diff),
-        count,
-        createWriteStream2(temporary, { flags: "wx" })
+      await streamToNewFile(
+        temporary,
+        (sink) => pipeline(content, inflateInto(gunzip, diff), count, sink)
       );
     } else {
-      await pipeline(
-        content,
-        hashInto(diff),
-        createGzip(),
-        count,
-        createWriteStream2(temporary, { flags: "wx" })
+      await streamToNewFile(
+        temporary,
+        (sink) => pipeline(content, hashInto(diff), createGzip(), count, sink)
       );
     }
   } catch (error2) {
@@ -33813,7 +33825,7 @@ async function writeOciArchive(layout, file, descriptors) {
         pack.destroy(error2 instanceof Error ? error2 : new Error(String(error2)));
         throw error2;
       }),
-      pipeline(packed, createWriteStream2(temporary, { flags: "wx", mode: 420 }))
+      streamToNewFile(temporary, (sink) => pipeline(packed, sink))
     ]);
     const handle = await fs5.open(temporary, "r");
     try {

@@ -22080,7 +22080,7 @@ function info(message) {
 
 // actions/runner-check/main.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { promises as fs7 } from "node:fs";
+import { promises as fs8 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join3 } from "node:path";
 
@@ -22182,20 +22182,40 @@ function formatReference(reference) {
 }
 
 // src/runner/check-run.ts
-import { promises as fs6 } from "node:fs";
+import { promises as fs7 } from "node:fs";
 
 // src/oci/image-source.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream2, promises as fs4 } from "node:fs";
+import { createReadStream as createReadStream3, promises as fs5 } from "node:fs";
 import { join as join2, posix, resolve } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 
+// src/util/atomic-write.ts
+import { promises as fs3 } from "node:fs";
+async function streamToNewFile(path, write, options = {}) {
+  const handle = await fs3.open(path, "wx", options.mode ?? 420);
+  const sink = handle.createWriteStream();
+  try {
+    await write(sink);
+  } catch (error2) {
+    if (!sink.closed) {
+      await new Promise((resolve2) => {
+        sink.on("error", () => void 0);
+        sink.once("close", () => resolve2());
+        sink.destroy();
+      });
+    }
+    await fs3.rm(path, { force: true });
+    throw error2;
+  }
+}
+
 // src/oci/layout.ts
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, promises as fs3 } from "node:fs";
+import { createReadStream, promises as fs4 } from "node:fs";
 import { join } from "node:path";
 
 // src/oci/media-types.ts
@@ -22241,7 +22261,7 @@ async function readBlob(layout, digest) {
   const path = blobPath(layout, digest);
   let bytes;
   try {
-    bytes = await fs3.readFile(path);
+    bytes = await fs4.readFile(path);
   } catch {
     throw new UserError(`OCI layout ${layout}: blob ${digest} is missing`);
   }
@@ -22256,7 +22276,7 @@ async function readBlob(layout, digest) {
 async function readIndex(layout) {
   let text;
   try {
-    text = await fs3.readFile(join(layout, "index.json"), "utf8");
+    text = await fs4.readFile(join(layout, "index.json"), "utf8");
   } catch {
     throw new UserError(`${layout} is not an OCI layout: it has no index.json`);
   }
@@ -23157,7 +23177,7 @@ function splitPathAndName(reference, rest) {
 async function openOciLayout(reference, rest, selection) {
   const { path, name } = splitPathAndName(reference, rest);
   try {
-    await fs4.access(join2(path, "index.json"));
+    await fs5.access(join2(path, "index.json"));
   } catch {
     throw new UserError(
       `image ${reference}: ${path} is not an OCI layout (it has no index.json); give the folder that holds oci-layout and index.json`
@@ -23168,7 +23188,7 @@ async function openOciLayout(reference, rest, selection) {
     open: async (digest2) => {
       const file = blobPath(path, digest2);
       try {
-        await fs4.access(file);
+        await fs5.access(file);
       } catch {
         throw new UserError(`image ${reference}: blob ${digest2} is missing from ${path}`);
       }
@@ -23189,7 +23209,7 @@ async function openOciLayout(reference, rest, selection) {
 async function indexArchive(reference, file, workDir) {
   let head;
   try {
-    const handle = await fs4.open(file, "r");
+    const handle = await fs5.open(file, "r");
     try {
       head = Buffer.alloc(4);
       const { bytesRead } = await handle.read(head, 0, 4, 0);
@@ -23203,16 +23223,15 @@ async function indexArchive(reference, file, workDir) {
   let tar = file;
   let temporary;
   if (head[0] === 31 && head[1] === 139) {
-    await fs4.mkdir(workDir, { recursive: true });
+    await fs5.mkdir(workDir, { recursive: true });
     temporary = join2(workDir, `archive-${randomBytes2(6).toString("hex")}.tar`);
     try {
-      await pipeline(
-        createReadStream3(file),
-        createGunzip(),
-        createWriteStream2(temporary, { flags: "wx" })
+      await streamToNewFile(
+        temporary,
+        (sink) => pipeline(createReadStream3(file), createGunzip(), sink)
       );
     } catch (error2) {
-      await fs4.rm(temporary, { force: true });
+      await fs5.rm(temporary, { force: true });
       throw new UserError(
         `image ${reference}: ${file} is not a valid gzip-compressed tar (${messageOf(error2)})`
       );
@@ -23223,7 +23242,7 @@ async function indexArchive(reference, file, workDir) {
     const entries = await listTar(reference, tar);
     return { file: tar, entries, ...temporary !== void 0 && { temporary } };
   } catch (error2) {
-    if (temporary !== void 0) await fs4.rm(temporary, { force: true });
+    if (temporary !== void 0) await fs5.rm(temporary, { force: true });
     throw error2;
   }
 }
@@ -23299,7 +23318,7 @@ async function readEntry(reference, archive, entry, what) {
     throw new UserError(`image ${reference}: ${what} is ${entry.size} bytes, too big for metadata`);
   }
   if (entry.size === 0) return Buffer.alloc(0);
-  const handle = await fs4.open(archive.file, "r");
+  const handle = await fs5.open(archive.file, "r");
   try {
     const bytes = Buffer.alloc(entry.size);
     const { bytesRead } = await handle.read(bytes, 0, entry.size, entry.start);
@@ -23339,7 +23358,7 @@ function archiveStore(reference, archive) {
 }
 function removeTemporary(archive) {
   return async () => {
-    if (archive.temporary !== void 0) await fs4.rm(archive.temporary, { force: true });
+    if (archive.temporary !== void 0) await fs5.rm(archive.temporary, { force: true });
   };
 }
 async function withArchive(archive, use) {
@@ -23507,7 +23526,7 @@ function hexOfName(name) {
 async function readHead(archive, entry) {
   const length = Math.min(4, entry.size);
   if (length === 0) return Buffer.alloc(0);
-  const handle = await fs4.open(archive.file, "r");
+  const handle = await fs5.open(archive.file, "r");
   try {
     const head = Buffer.alloc(length);
     await handle.read(head, 0, length, entry.start);
@@ -25233,7 +25252,7 @@ function expectationsFrom(inputs) {
 
 // src/runner/live.ts
 import { spawn } from "node:child_process";
-import { constants as constants3, promises as fs5 } from "node:fs";
+import { constants as constants3, promises as fs6 } from "node:fs";
 
 // src/runner/checks/container-engine.ts
 var title = "Container engine";
@@ -26943,14 +26962,14 @@ function processLiveContext(env, expected) {
     groups: process.getgroups?.() ?? [],
     async readFile(path) {
       try {
-        return await fs5.readFile(path, "utf8");
+        return await fs6.readFile(path, "utf8");
       } catch {
         return void 0;
       }
     },
     async stat(path) {
       try {
-        const stat2 = await fs5.stat(path);
+        const stat2 = await fs6.stat(path);
         return { uid: stat2.uid, gid: stat2.gid, mode: stat2.mode, isDirectory: stat2.isDirectory() };
       } catch {
         return void 0;
@@ -26958,14 +26977,14 @@ function processLiveContext(env, expected) {
     },
     async listDir(path) {
       try {
-        return await fs5.readdir(path);
+        return await fs6.readdir(path);
       } catch {
         return void 0;
       }
     },
     async writable(path) {
       try {
-        await fs5.access(path, constants3.W_OK);
+        await fs6.access(path, constants3.W_OK);
         return true;
       } catch {
         return false;
@@ -27006,7 +27025,7 @@ async function runRunnerCheck(options) {
     throw new UserError(
       "image: give the image to check (oci:DIR, oci-archive:FILE, docker-archive:FILE or a registry reference)"
     );
-  await fs6.mkdir(options.workDir, { recursive: true, mode: 448 });
+  await fs7.mkdir(options.workDir, { recursive: true, mode: 448 });
   const source = await openImage(reference, {
     workDir: options.workDir,
     ...options.platform !== void 0 && options.platform !== "" && { platform: options.platform },
@@ -28912,7 +28931,7 @@ async function check(username, password) {
       workDir
     });
   } finally {
-    await fs7.rm(workDir, { recursive: true, force: true });
+    await fs8.rm(workDir, { recursive: true, force: true });
   }
   logUntrusted(`Checked ${outcome.subject}
 ${formatTable(outcome.results)}`);
