@@ -2252,9 +2252,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve19, reject) => {
+          return new Promise((resolve20, reject) => {
             this.close((err3, data) => {
-              return err3 ? reject(err3) : resolve19(data);
+              return err3 ? reject(err3) : resolve20(data);
             });
           });
         }
@@ -2292,12 +2292,12 @@ var require_dispatcher_base = __commonJS({
           err3 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve19, reject) => {
+          return new Promise((resolve20, reject) => {
             this.destroy(err3, (err4, data) => {
               return err4 ? (
                 /* istanbul ignore next: should never error */
                 reject(err4)
-              ) : resolve19(data);
+              ) : resolve20(data);
             });
           });
         }
@@ -4564,8 +4564,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve19, reject) => {
-        res = resolve19;
+      const promise = new Promise((resolve20, reject) => {
+        res = resolve20;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6816,12 +6816,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve19, reject) => {
+      const waitForDrain = () => new Promise((resolve20, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve19;
+          callback = resolve20;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7491,12 +7491,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve19, reject) => {
+      const waitForDrain = () => new Promise((resolve20, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve19;
+          callback = resolve20;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7975,16 +7975,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve19) => {
+        return new Promise((resolve20) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve19;
+            this[kClosedResolve] = resolve20;
           } else {
-            resolve19(null);
+            resolve20(null);
           }
         });
       }
       async [kDestroy](err3) {
-        return new Promise((resolve19) => {
+        return new Promise((resolve20) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -7995,7 +7995,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve19(null);
+            resolve20(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err3, callback);
@@ -8046,7 +8046,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve19, reject) => {
+        const socket = await new Promise((resolve20, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8058,7 +8058,7 @@ var require_client = __commonJS({
             if (err3) {
               reject(err3);
             } else {
-              resolve19(socket2);
+              resolve20(socket2);
             }
           });
         });
@@ -8394,8 +8394,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve19) => {
-            this[kClosedResolve] = resolve19;
+          await new Promise((resolve20) => {
+            this[kClosedResolve] = resolve20;
           });
         }
       }
@@ -9664,7 +9664,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve19, reject) => {
+        return await new Promise((resolve20, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9677,7 +9677,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve19(null);
+              resolve20(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9696,7 +9696,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve19, reject) => {
+      return new Promise((resolve20, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9713,7 +9713,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve19,
+              resolve: resolve20,
               reject,
               length: 0,
               body: []
@@ -9783,18 +9783,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve19, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve20, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve19(chunksDecode(body2, length));
+          resolve20(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve19(JSON.parse(chunksDecode(body2, length)));
+          resolve20(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve19(chunksConcat(body2, length).buffer);
+          resolve20(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve19(new Blob(body2, { type: stream2[kContentType] }));
+          resolve20(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve19(chunksConcat(body2, length));
+          resolve20(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err3) {
@@ -10051,9 +10051,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve19, reject) => {
+        return new Promise((resolve20, reject) => {
           request.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve19(data);
+            return err3 ? reject(err3) : resolve20(data);
           });
         });
       }
@@ -10276,9 +10276,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve19, reject) => {
+        return new Promise((resolve20, reject) => {
           stream2.call(this, opts, factory, (err3, data) => {
-            return err3 ? reject(err3) : resolve19(data);
+            return err3 ? reject(err3) : resolve20(data);
           });
         });
       }
@@ -10563,9 +10563,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve19, reject) => {
+        return new Promise((resolve20, reject) => {
           upgrade.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve19(data);
+            return err3 ? reject(err3) : resolve20(data);
           });
         });
       }
@@ -10657,9 +10657,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve19, reject) => {
+        return new Promise((resolve20, reject) => {
           connect.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve19(data);
+            return err3 ? reject(err3) : resolve20(data);
           });
         });
       }
@@ -14522,7 +14522,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve19, reject) => agent.dispatch(
+        return new Promise((resolve20, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14598,7 +14598,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve19({
+              resolve20({
                 status,
                 statusText,
                 headersList,
@@ -14641,7 +14641,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve19({
+              resolve20({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18382,8 +18382,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve19) => {
-        setTimeout(resolve19, ms).unref();
+      return new Promise((resolve20) => {
+        setTimeout(resolve20, ms).unref();
       });
     }
     module2.exports = {
@@ -19252,11 +19252,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19272,7 +19272,7 @@ var init_lib = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19342,26 +19342,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve19) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve20) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve19(output.toString());
+              resolve20(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve19) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve20) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve19(Buffer.concat(chunks));
+              resolve20(Buffer.concat(chunks));
             });
           }));
         });
@@ -19564,14 +19564,14 @@ var init_lib = __esm({
        */
       requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve19, reject) => {
+          return new Promise((resolve20, reject) => {
             function callbackForResult(err3, res) {
               if (err3) {
                 reject(err3);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve19(res);
+                resolve20(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -19815,12 +19815,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve19) => setTimeout(() => resolve19(), ms));
+          return new Promise((resolve20) => setTimeout(() => resolve20(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve19, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve20, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19828,7 +19828,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve19(response);
+              resolve20(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19867,7 +19867,7 @@ var init_lib = __esm({
               err3.result = response.result;
               reject(err3);
             } else {
-              resolve19(response);
+              resolve20(response);
             }
           }));
         });
@@ -23334,8 +23334,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve19, reject) {
-              promiseResolve = resolve19;
+            return new Promise(function(resolve20, reject) {
+              promiseResolve = resolve20;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -23368,11 +23368,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err3) {
           stream2.destroy(err3);
-          return new Promise((resolve19, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve19({ value: void 0, done: true });
+          return new Promise((resolve20, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve20({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err3) reject(err3);
-              else resolve19({ value: void 0, done: true });
+              else resolve20({ value: void 0, done: true });
             });
           });
         }
@@ -23416,8 +23416,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve19) => {
-          state.drains.push({ writes, resolve: resolve19 });
+        return new Promise((resolve20) => {
+          state.drains.push({ writes, resolve: resolve20 });
         });
       }
       write(data) {
@@ -23522,10 +23522,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve19, reject) => {
+      return new Promise((resolve20, reject) => {
         return pipeline5(...streams, (err3) => {
           if (err3) return reject(err3);
-          resolve19();
+          resolve20();
         });
       });
     }
@@ -24195,16 +24195,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err3);
         }
-        function onnext(resolve19, reject) {
+        function onnext(resolve20, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve19({ value: entryStream, done: false });
+            resolve20({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve19;
+          promiseResolve = resolve20;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -24232,11 +24232,11 @@ var require_extract = __commonJS({
         function destroy(err3) {
           extract.destroy(err3);
           consumeCallback(err3);
-          return new Promise((resolve19, reject) => {
-            if (extract.destroyed) return resolve19({ value: void 0, done: true });
+          return new Promise((resolve20, reject) => {
+            if (extract.destroyed) return resolve20({ value: void 0, done: true });
             extract.once("close", function() {
               if (err3) reject(err3);
-              else resolve19({ value: void 0, done: true });
+              else resolve20({ value: void 0, done: true });
             });
           });
         }
@@ -37758,11 +37758,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -37778,7 +37778,7 @@ var init_summary = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38149,16 +38149,16 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter3, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter3, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm2, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38174,12 +38174,12 @@ var init_io_util = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs17.promises);
+    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm: rm2, rmdir, stat, symlink, unlink } = fs17.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs17.constants.O_RDONLY;
   }
@@ -38222,7 +38222,7 @@ function rmRF(inputPath) {
       }
     }
     try {
-      yield rm(inputPath, {
+      yield rm2(inputPath, {
         force: true,
         maxRetries: 3,
         recursive: true,
@@ -38354,11 +38354,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38374,7 +38374,7 @@ var init_io = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38439,11 +38439,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38459,7 +38459,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38678,7 +38678,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve19, reject) => __awaiter5(this, void 0, void 0, function* () {
+          return new Promise((resolve20, reject) => __awaiter5(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -38761,7 +38761,7 @@ var init_toolrunner = __esm({
               if (error) {
                 reject(error);
               } else {
-                resolve19(exitCode);
+                resolve20(exitCode);
               }
             });
             if (this.options.input) {
@@ -38858,11 +38858,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38878,7 +38878,7 @@ var init_exec = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38994,11 +38994,11 @@ var init_manifest = __esm({
     init_core();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39014,7 +39014,7 @@ var init_manifest = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39042,11 +39042,11 @@ var init_retry_helper = __esm({
     init_core();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39062,7 +39062,7 @@ var init_retry_helper = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39104,7 +39104,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve19) => setTimeout(resolve19, seconds * 1e3));
+          return new Promise((resolve20) => setTimeout(resolve20, seconds * 1e3));
         });
       }
     };
@@ -39595,11 +39595,11 @@ var init_tool_cache = __esm({
     init_retry_helper();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve19) {
-          resolve19(value);
+        return value instanceof P ? value : new P(function(resolve20) {
+          resolve20(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve19, reject) {
+      return new (P || (P = Promise))(function(resolve20, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39615,7 +39615,7 @@ var init_tool_cache = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve19(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39650,12 +39650,12 @@ var version = "0.1.0";
 // src/cli/build.ts
 import { randomUUID } from "node:crypto";
 import { promises as fs12 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join11, resolve as resolve3 } from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join12, resolve as resolve4 } from "node:path";
 
 // src/image/build-run.ts
 import { promises as fs11 } from "node:fs";
-import { join as join10, resolve as resolve2 } from "node:path";
+import { join as join11, resolve as resolve3 } from "node:path";
 
 // src/release/context.ts
 import { readFileSync } from "node:fs";
@@ -39663,13 +39663,13 @@ import { readFileSync } from "node:fs";
 // src/release/git.ts
 import { execFile } from "node:child_process";
 function runGit(cwd, args2) {
-  return new Promise((resolve19) => {
+  return new Promise((resolve20) => {
     execFile(
       "git",
       args2,
       { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        resolve19({
+        resolve20({
           ok: !error,
           stdout: stdout.trim(),
           stderr: (stderr || (error?.message ?? "")).trim()
@@ -43068,9 +43068,9 @@ async function streamToNewFile(path7, write, options = {}) {
     await write(sink);
   } catch (error) {
     if (!sink.closed) {
-      await new Promise((resolve19) => {
+      await new Promise((resolve20) => {
         sink.on("error", () => void 0);
-        sink.once("close", () => resolve19());
+        sink.once("close", () => resolve20());
         sink.destroy();
       });
     }
@@ -43458,9 +43458,9 @@ function hashInto(hash) {
 function inflateInto(gunzip, hash) {
   return async function* (source) {
     let failure;
-    const ended = new Promise((resolve19, reject) => {
+    const ended = new Promise((resolve20, reject) => {
       gunzip.on("data", (chunk) => hash.update(chunk));
-      gunzip.on("end", resolve19);
+      gunzip.on("end", resolve20);
       gunzip.on("error", (error) => {
         failure = error;
         reject(error);
@@ -43470,13 +43470,68 @@ function inflateInto(gunzip, hash) {
     for await (const chunk of source) {
       if (failure !== void 0) throw failure;
       if (!gunzip.write(chunk)) {
-        await Promise.race([new Promise((resolve19) => gunzip.once("drain", resolve19)), ended]);
+        await Promise.race([new Promise((resolve20) => gunzip.once("drain", resolve20)), ended]);
       }
       yield chunk;
     }
     gunzip.end();
     await ended;
   };
+}
+async function readOciArchive(file, layout) {
+  await initLayout(layout);
+  const blobs = join3(layout, "blobs", "sha256");
+  let marker;
+  let indexBytes;
+  await forEachEntry(file, async (header3, entry3) => {
+    const name2 = safeEntryName(file, header3.name);
+    if (header3.type !== "file" && header3.type !== "directory") {
+      throw new UserError(
+        `${file}: entry ${header3.name} is a ${header3.type}; an OCI archive holds only files and directories`
+      );
+    }
+    if (header3.type === "directory" || name2 === "") return;
+    if (name2 === "oci-layout") {
+      marker = await readEntry(file, name2, header3, entry3);
+    } else if (name2 === "index.json") {
+      indexBytes = await readEntry(file, name2, header3, entry3);
+    } else if (name2.startsWith("blobs/")) {
+      const hex = blobEntryPattern.exec(name2)?.[1];
+      if (hex === void 0) {
+        throw new UserError(`${file}: entry ${header3.name} is not a sha256 blob`);
+      }
+      await storeVerifiedBlob(file, blobs, `sha256:${hex}`, entry3);
+    }
+  });
+  if (marker === void 0) {
+    throw new UserError(`${file} is not an OCI archive: it has no oci-layout file`);
+  }
+  let version2;
+  try {
+    version2 = JSON.parse(marker.toString("utf8")).imageLayoutVersion;
+  } catch {
+    version2 = void 0;
+  }
+  if (typeof version2 !== "string") {
+    throw new UserError(`${file}: its oci-layout file has no imageLayoutVersion`);
+  }
+  if (indexBytes === void 0) {
+    throw new UserError(`${file} is not an OCI archive: it has no index.json`);
+  }
+  let index;
+  try {
+    index = JSON.parse(indexBytes.toString("utf8"));
+  } catch {
+    throw new UserError(`${file}: its index.json is not valid JSON`);
+  }
+  if (!Array.isArray(index.manifests)) {
+    throw new UserError(`${file}: its index.json has no "manifests" list`);
+  }
+  await reachableBlobs(layout, index.manifests, `${file}`);
+  for (const descriptor of index.manifests) {
+    await tagInLayout(layout, descriptor, descriptor.annotations?.[refNameAnnotation]);
+  }
+  return index.manifests;
 }
 async function writeOciArchive(layout, file, descriptors) {
   const index = descriptors === void 0 ? await readIndex(layout) : { schemaVersion: 2, mediaType: mediaTypes.ociIndex, manifests: descriptors };
@@ -43557,19 +43612,19 @@ async function* tap(source, hash) {
 }
 async function addEntry(pack, header3, content = []) {
   let sink;
-  const done = new Promise((resolve19, reject) => {
-    sink = pack.entry(header3, (error) => error ? reject(error) : resolve19());
+  const done = new Promise((resolve20, reject) => {
+    sink = pack.entry(header3, (error) => error ? reject(error) : resolve20());
   });
   done.catch(() => void 0);
   const target = sink;
   for await (const chunk of content) {
     if (!target.write(chunk)) {
-      await new Promise((resolve19, reject) => {
+      await new Promise((resolve20, reject) => {
         const settle = (error) => {
           target.off("drain", onDrain);
           target.off("close", onClose);
           target.off("error", onError);
-          if (error === void 0) resolve19();
+          if (error === void 0) resolve20();
           else reject(error);
         };
         const onDrain = () => settle();
@@ -43618,6 +43673,21 @@ async function reachableBlobs(layout, roots, what) {
   for (const root of roots) await visit(root);
   return found;
 }
+async function storeVerifiedBlob(file, directory, digest, entry3) {
+  const temporary = join3(directory, `.incoming-${randomBytes3(6).toString("hex")}`);
+  const hash = createHash2("sha256");
+  try {
+    await streamToNewFile(temporary, (sink) => pipeline(tap(entry3, hash), sink));
+    const actual = `sha256:${hash.digest("hex")}`;
+    if (actual !== digest) {
+      throw new UserError(`${file}: blob ${digest} is corrupt (its bytes hash to ${actual})`);
+    }
+    await fs4.rename(temporary, join3(directory, digest.slice("sha256:".length)));
+  } catch (error) {
+    await fs4.rm(temporary, { force: true });
+    throw error;
+  }
+}
 async function forEachEntry(file, visit) {
   const gzipped = await startsWithGzipMagic(file);
   const raw = createReadStream2(file);
@@ -43655,7 +43725,7 @@ async function forEachEntry(file, visit) {
     input.destroy();
   }
   if (failure instanceof UserError) throw failure;
-  if (failure !== void 0) await new Promise((resolve19) => setImmediate(resolve19));
+  if (failure !== void 0) await new Promise((resolve20) => setImmediate(resolve20));
   if (readError !== void 0) {
     throw new UserError(`cannot read ${file}: ${readError.message}`);
   }
@@ -43699,6 +43769,12 @@ function normalizeEntryName(name2) {
   while (normalized.startsWith("./")) normalized = normalized.slice(2);
   while (normalized.endsWith("/")) normalized = normalized.slice(0, -1);
   return normalized === "." ? "" : normalized;
+}
+function safeEntryName(file, name2) {
+  if (name2.startsWith("/") || name2.includes("\\") || name2.includes("\0") || /^[A-Za-z]:/.test(name2) || name2.split("/").includes("..")) {
+    throw new UserError(`${file}: entry ${JSON.stringify(name2)} points outside the archive`);
+  }
+  return normalizeEntryName(name2);
 }
 function sha256Of(bytes) {
   return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
@@ -44260,7 +44336,7 @@ var RegistryClient = class {
     const secure = target.protocol === "https:";
     const transport = secure ? https2 : http2;
     this.stats.requests++;
-    return new Promise((resolve19, reject) => {
+    return new Promise((resolve20, reject) => {
       const requestHeaders = { ...headers };
       if (body2 !== void 0)
         requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
@@ -44275,7 +44351,7 @@ var RegistryClient = class {
             const next = new URL(location, target);
             const nextHeaders = { ...headers };
             if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve19(
+            resolve20(
               this.rawRequest(
                 next.toString(),
                 method,
@@ -44289,14 +44365,14 @@ var RegistryClient = class {
             return;
           }
           if (stream2 && status >= 200 && status < 300) {
-            resolve19({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            resolve20({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
             return;
           }
           const chunks = [];
           response.on("data", (chunk) => chunks.push(chunk));
           response.on(
             "end",
-            () => resolve19({ status, headers: response.headers, body: Buffer.concat(chunks) })
+            () => resolve20({ status, headers: response.headers, body: Buffer.concat(chunks) })
           );
           response.on("error", reject);
         }
@@ -45771,7 +45847,7 @@ ${result3.stdout}`.split("\n").filter((line) => line !== "");
   return result3;
 }
 function spawnTool(command, args2, options = {}) {
-  return new Promise((resolve19, reject) => {
+  return new Promise((resolve20, reject) => {
     const child2 = spawn(command, [...args2], {
       env: options.env ?? process.env,
       cwd: options.cwd,
@@ -45810,7 +45886,7 @@ function spawnTool(command, args2, options = {}) {
     child2.on("close", (code2, signal) => {
       out2.flush();
       err3.flush();
-      resolve19({
+      resolve20({
         code: code2 ?? (signal !== null ? 128 : 1),
         stdout: stdout.join("\n"),
         stderr: stderr.join("\n")
@@ -46055,19 +46131,7 @@ async function promote(options) {
     digest
   };
   const manifest = await client.getManifest(sourceByDigest);
-  const unchanged = [];
-  const isImmutable = typeof options.immutable === "function" ? options.immutable : () => options.immutable === true;
-  for (const tag of tags.filter(isImmutable)) {
-    const current = await client.headManifest({ ...destination, tag });
-    if (current === void 0) continue;
-    if (current.digest === digest) {
-      unchanged.push(tag);
-      continue;
-    }
-    throw new UserError(
-      `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
-    );
-  }
+  const unchanged = await checkImmutableTags(client, destination, tags, digest, options.immutable);
   const counts2 = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
   if (!sameRepository(sourceByDigest, destination)) {
     const copier = new ContentCopier(
@@ -46099,6 +46163,22 @@ async function promote(options) {
     unchanged,
     ...counts2
   };
+}
+async function checkImmutableTags(client, destination, tags, digest, immutable) {
+  const unchanged = [];
+  const isImmutable = typeof immutable === "function" ? immutable : () => immutable === true;
+  for (const tag of tags.filter(isImmutable)) {
+    const current = await client.headManifest({ ...destination, tag });
+    if (current === void 0) continue;
+    if (current.digest === digest) {
+      unchanged.push(tag);
+      continue;
+    }
+    throw new UserError(
+      `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
+    );
+  }
+  return unchanged;
 }
 async function resolveDigest(client, source) {
   const head = await client.headManifest(source);
@@ -46187,6 +46267,47 @@ function parseManifest(manifest) {
   throw new UserError(
     `manifest ${manifest.digest} has media type '${mediaType}', which promote does not handle`
   );
+}
+
+// src/image/local-source.ts
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join8, resolve as resolve2 } from "node:path";
+var transports = ["oci:", "oci-archive:"];
+function isLocalSource(source) {
+  return transports.some((transport) => source.trim().startsWith(transport));
+}
+function splitPathAndName2(source, rest) {
+  const colon = rest.indexOf(":");
+  const path7 = colon === -1 ? rest : rest.slice(0, colon);
+  const name2 = colon === -1 ? "" : rest.slice(colon + 1);
+  if (path7 === "") throw new UserError(`${source}: give a path after the transport`);
+  return { path: resolve2(path7), ...name2 !== "" && { name: name2 } };
+}
+async function openLocalImage(source) {
+  const text2 = source.trim();
+  if (text2.startsWith("oci:")) {
+    const { path: path8, name: name3 } = splitPathAndName2(text2, text2.slice("oci:".length));
+    const descriptor = await resolveInLayout(path8, name3);
+    return { layout: path8, descriptor, close: () => Promise.resolve() };
+  }
+  const { path: path7, name: name2 } = splitPathAndName2(text2, text2.slice("oci-archive:".length));
+  const layout = await mkdtemp(join8(tmpdir(), "runnerkit-archive-"));
+  const close = () => rm(layout, { recursive: true, force: true });
+  try {
+    const descriptors = await readOciArchive(path7, layout);
+    const descriptor = name2 === void 0 ? descriptors.length === 1 ? descriptors[0] : void 0 : descriptors.find((entry3) => entry3.annotations?.[refNameAnnotation] === name2);
+    if (descriptor === void 0) {
+      const names = descriptors.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((entry3) => entry3 !== void 0);
+      throw new UserError(
+        name2 === void 0 ? `${path7} holds ${descriptors.length} images: name one (oci-archive:${path7}:NAME)` : `${path7} has no image named '${name2}'${names.length > 0 ? ` (it has: ${names.join(", ")})` : ""}`
+      );
+    }
+    return { layout, descriptor, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 // src/image/promote-run.ts
@@ -46331,11 +46452,15 @@ async function resolveTagNames(entries, options = {}) {
   return unique;
 }
 async function runPromote(options) {
-  const source = parseSource(options.source);
-  const destination = parseDestination(options.destination) ?? {
-    registry: source.registry,
-    repository: source.repository
-  };
+  const local = isLocalSource(options.source);
+  const source = local ? void 0 : parseSource(options.source);
+  const destination = parseDestination(options.destination) ?? (source !== void 0 ? { registry: source.registry, repository: source.repository } : void 0);
+  if (destination === void 0) {
+    throw new PromoteInputError(
+      "destination",
+      `${options.source.trim()} is on this machine: give the repository to push it into, [registry/]name`
+    );
+  }
   const insecureRegistries = parseInsecureRegistries(options.insecureRegistries ?? []);
   if (options.credentials !== void 0) {
     if (options.credentials.username === "")
@@ -46343,7 +46468,7 @@ async function runPromote(options) {
     if (options.credentials.password === "")
       throw new PromoteInputError("password", "a username was given without a password");
   }
-  const registries = [.../* @__PURE__ */ new Set([source.registry, destination.registry])];
+  const registries = [.../* @__PURE__ */ new Set([source?.registry ?? destination.registry, destination.registry])];
   const credentials = options.authFile ? readAuthFile(options.authFile, registries) : {};
   if (options.credentials !== void 0) {
     for (const registry of registries) credentials[registry] = options.credentials;
@@ -46355,6 +46480,7 @@ async function runPromote(options) {
     ...options.onRetry !== void 0 && { onRetry: options.onRetry }
   });
   try {
+    if (source === void 0) return await pushLocal(client, destination, tagNames, options);
     const digest = source.digest ?? await resolveDigest2(client, source);
     const result3 = await promote({
       client,
@@ -46379,6 +46505,46 @@ async function runPromote(options) {
     if (options.client === void 0) client.close();
   }
 }
+async function pushLocal(client, destination, tagNames, options) {
+  let image;
+  try {
+    image = await openLocalImage(options.source);
+  } catch (error) {
+    if (error instanceof UserError) throw new PromoteInputError("source", messageOf(error));
+    throw error;
+  }
+  try {
+    const { digest, mediaType } = image.descriptor;
+    const unchanged = await checkImmutableTags(
+      client,
+      destination,
+      tagNames,
+      digest,
+      options.immutable ? isImmutableTag : false
+    );
+    const pushed = await pushFromLayout({
+      client,
+      layout: image.layout,
+      descriptor: image.descriptor,
+      repository: destination,
+      tags: tagNames
+    });
+    const repository = formatRepository(destination);
+    return {
+      digest,
+      mediaType,
+      image: `${repository}@${digest}`,
+      tags: tagNames.map((tag) => `${repository}:${tag}`),
+      tagNames,
+      unchanged,
+      blobsMounted: 0,
+      blobsCopied: pushed.blobsUploaded,
+      blobsPresent: pushed.blobsPresent
+    };
+  } finally {
+    await image.close();
+  }
+}
 async function resolveDigest2(client, source) {
   const head = await client.headManifest(source);
   if (head === void 0) {
@@ -46393,11 +46559,11 @@ async function resolveDigest2(client, source) {
 // src/image/registries-conf.ts
 import { promises as fs9 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 async function currentRegistriesConf(env) {
   const candidates = [
     env.CONTAINERS_REGISTRIES_CONF,
-    join8(env.HOME ?? homedir(), ".config", "containers", "registries.conf"),
+    join9(env.HOME ?? homedir(), ".config", "containers", "registries.conf"),
     "/etc/containers/registries.conf"
   ];
   for (const candidate of candidates) {
@@ -46427,7 +46593,7 @@ async function insecureRegistriesEnv(hosts2, directory, env) {
   const base = await currentRegistriesConf(env) ?? "";
   const entries = insecureRegistryEntries(base, hosts2);
   if (entries === "") return {};
-  const path7 = join8(directory, "registries.conf");
+  const path7 = join9(directory, "registries.conf");
   const text2 = `${base.trimEnd()}
 
 # Added by runnerkit for this build: plain-HTTP registries.
@@ -46441,7 +46607,7 @@ function escapeRegExp(text2) {
 
 // src/image/secrets.ts
 import { constants as fsConstants, promises as fs10 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var secretId = /^(?!\.{1,2}$)[A-Za-z0-9_.-]+$/;
 var attributeKeys = /* @__PURE__ */ new Set(["id", "type", "src", "source", "env"]);
 function parseSecret(entry3) {
@@ -46509,7 +46675,7 @@ async function materialiseSecrets(specs, directory, env) {
     if (value !== "") values.push(value);
     await fs10.mkdir(directory, { recursive: true, mode: 448 });
     await fs10.chmod(directory, 448);
-    const file = join9(directory, spec.id);
+    const file = join10(directory, spec.id);
     await writeFileAtomic(file, value, { mode: 384 });
     files.push({ id: spec.id, file });
   }
@@ -46525,13 +46691,13 @@ var BuildInputError = class extends UserError {
   field;
 };
 async function runBuild(options) {
-  const context = resolve2(options.context || ".");
+  const context = resolve3(options.context || ".");
   try {
     if (!(await fs11.stat(context)).isDirectory()) throw new Error("not a directory");
   } catch {
     throw new BuildInputError("context", `${options.context || "."} is not a directory`);
   }
-  const file = options.file !== void 0 && options.file !== "" ? resolve2(options.file) : join10(context, "Dockerfile");
+  const file = options.file !== void 0 && options.file !== "" ? resolve3(options.file) : join11(context, "Dockerfile");
   let dockerfileText;
   try {
     dockerfileText = await fs11.readFile(file, "utf8");
@@ -46563,10 +46729,10 @@ async function runBuild(options) {
     for (const registry of registries) credentials[registry] = options.credentials;
   }
   await fs11.mkdir(options.workDir, { recursive: true, mode: 448 });
-  const auth = await engineAuth(credentials, options.authFile, join10(options.workDir, "auth"));
+  const auth = await engineAuth(credentials, options.authFile, join11(options.workDir, "auth"));
   const secrets = await materialiseSecrets(
     secretSpecs,
-    join10(options.workDir, "secrets"),
+    join11(options.workDir, "secrets"),
     options.env
   );
   options.onSecretValues?.(secrets.values);
@@ -46584,7 +46750,7 @@ async function runBuild(options) {
     options.onPhase?.("engine");
     const chosen = await chooseEngine(engineChoice, engineEnv);
     options.onEngine?.(chosen.probe, chosen.skipped);
-    const layout = layoutTarget?.dir ?? join10(options.workDir, "layout");
+    const layout = layoutTarget?.dir ?? join11(options.workDir, "layout");
     await initLayout(layout);
     options.onPhase?.("build");
     const built = await buildImage(chosen, {
@@ -46638,7 +46804,7 @@ async function runBuild(options) {
     let ociArchive;
     if (options.ociArchive !== void 0 && options.ociArchive !== "") {
       options.onPhase?.("oci-archive");
-      ociArchive = resolve2(options.ociArchive);
+      ociArchive = resolve3(options.ociArchive);
       await writeOciArchive(layout, ociArchive);
     }
     const references = plan17.references.map(
@@ -46750,7 +46916,7 @@ function parseLayoutTarget(text2, references) {
       `'${refName}' is not a valid image name inside an OCI layout`
     );
   }
-  return { dir: resolve2(dir), refName };
+  return { dir: resolve3(dir), refName };
 }
 function registryOf(image) {
   try {
@@ -46931,14 +47097,14 @@ var buildCommand = {
     const destinations = images.length > 0 ? { registry: tagEntries } : parseDestinations(tagEntries);
     const credentials = await readCredentialFlags(values, context);
     const env = context.env;
-    const workDir = join11(tmpdir(), `runnerkit-build-${randomUUID()}`);
+    const workDir = join12(tmpdir2(), `runnerkit-build-${randomUUID()}`);
     const say = (text2) => context.stderr(`${text2}
 `);
     let result3;
     try {
       result3 = await runBuild({
-        context: resolve3(context.cwd, positionals[0] ?? "."),
-        ...values.file !== void 0 && { file: resolve3(context.cwd, values.file) },
+        context: resolve4(context.cwd, positionals[0] ?? "."),
+        ...values.file !== void 0 && { file: resolve4(context.cwd, values.file) },
         ...values.target !== void 0 && { target: values.target },
         buildArgs: values["build-arg"] ?? [],
         secrets: values.secret ?? [],
@@ -46956,13 +47122,13 @@ var buildCommand = {
         flavor: values.flavor ?? [],
         push: values.push === true,
         ...credentials !== void 0 && { credentials },
-        ...values.authfile !== void 0 && { authFile: resolve3(context.cwd, values.authfile) },
+        ...values.authfile !== void 0 && { authFile: resolve4(context.cwd, values.authfile) },
         insecureRegistries: values["insecure-registry"] ?? [],
         ...destinations.ociLayout !== void 0 && {
-          ociLayout: resolve3(context.cwd, destinations.ociLayout)
+          ociLayout: resolve4(context.cwd, destinations.ociLayout)
         },
         ...destinations.ociArchive !== void 0 && {
-          ociArchive: resolve3(context.cwd, destinations.ociArchive)
+          ociArchive: resolve4(context.cwd, destinations.ociArchive)
         },
         workDir,
         env,
@@ -47010,8 +47176,8 @@ var buildCommand = {
 // src/cli/check.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { promises as fs15 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join12, resolve as resolve4 } from "node:path";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join13, resolve as resolve5 } from "node:path";
 
 // src/runner/check-run.ts
 import { promises as fs14 } from "node:fs";
@@ -47766,7 +47932,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
   const hash = createHash5("sha256");
   const extract = import_tar_stream3.default.extract();
   let tarError;
-  const parsed = new Promise((resolve19, reject) => {
+  const parsed = new Promise((resolve20, reject) => {
     extract.on("entry", (header3, body2, next) => {
       body2.on("error", () => void 0);
       try {
@@ -47786,7 +47952,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
         next(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    extract.on("finish", () => resolve19());
+    extract.on("finish", () => resolve20());
     extract.on("error", (error) => {
       tarError ??= error;
       reject(error);
@@ -47804,7 +47970,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
       hash.update(bytes);
       if (!extract.write(bytes)) {
         await Promise.race([
-          new Promise((resolve19) => extract.once("drain", () => resolve19())),
+          new Promise((resolve20) => extract.once("drain", () => resolve20())),
           parsed
         ]);
       }
@@ -50558,14 +50724,14 @@ function processLiveContext(env, expected) {
       }
     },
     run(command, args2) {
-      return new Promise((resolve19) => {
+      return new Promise((resolve20) => {
         const child2 = spawn2(command, args2, { env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child2.stdout.on("data", (chunk) => stdout += chunk.toString());
         child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-        child2.on("error", () => resolve19({ code: 127, stdout, stderr }));
-        child2.on("close", (code2) => resolve19({ code: code2 ?? 1, stdout, stderr }));
+        child2.on("error", () => resolve20({ code: 127, stdout, stderr }));
+        child2.on("close", (code2) => resolve20({ code: code2 ?? 1, stdout, stderr }));
       });
     }
   };
@@ -50727,9 +50893,9 @@ var checkCommand = {
     const credentials = given === void 0 ? void 0 : { [parseReference((reference ?? "").replace(/^docker:\/\//, "")).registry]: given };
     const image = reference === void 0 ? void 0 : reference.replace(
       /^(oci|oci-archive|docker-archive):([^:]*)/,
-      (_all, transport, path7) => `${transport}:${resolve4(context.cwd, path7)}`
+      (_all, transport, path7) => `${transport}:${resolve5(context.cwd, path7)}`
     );
-    const workDir = join12(tmpdir2(), `runnerkit-check-${randomUUID2()}`);
+    const workDir = join13(tmpdir3(), `runnerkit-check-${randomUUID2()}`);
     let outcome;
     try {
       outcome = await runRunnerCheck({
@@ -50766,8 +50932,8 @@ ${formatTable(outcome.results)}`);
 // src/cli/deploy.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { promises as fs16 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join13, resolve as resolve5 } from "node:path";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join14, resolve as resolve6 } from "node:path";
 
 // src/deploy/checks.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -51299,10 +51465,10 @@ var deployCommand = {
           maxRunners: count("--max-runners", values["max-runners"])
         }
       };
-      const template = await readText(resolve5(context.cwd, values.values), "--values");
+      const template = await readText(resolve6(context.cwd, values.values), "--values");
       const output = renderValues(template, options);
       if (values.out === void 0) context.stdout(output);
-      else await writeFileAtomic(resolve5(context.cwd, values.out), output);
+      else await writeFileAtomic(resolve6(context.cwd, values.out), output);
       return 0;
     }
     if (action === "check") return check(rest, values, context);
@@ -51333,7 +51499,7 @@ async function check(files, values, context) {
   const imageUid = values["image-uid"] !== void 0 ? count("--image-uid", values["image-uid"]) : values.image !== void 0 ? await readImageUid(values.image, values, context.cwd) : void 0;
   const reports = [];
   for (const file of files) {
-    const text2 = await readText(resolve5(context.cwd, file), file);
+    const text2 = await readText(resolve6(context.cwd, file), file);
     reports.push({
       file,
       results: checkValues(text2, file, {
@@ -51360,9 +51526,9 @@ ${formatTable(results)}`).join("\n")
 async function readImageUid(reference, values, cwd) {
   const image = reference.replace(
     /^(oci|oci-archive|docker-archive):([^:]*)/,
-    (_all, transport, path7) => `${transport}:${resolve5(cwd, path7)}`
+    (_all, transport, path7) => `${transport}:${resolve6(cwd, path7)}`
   );
-  const workDir = join13(tmpdir3(), `runnerkit-deploy-${randomUUID3()}`);
+  const workDir = join14(tmpdir4(), `runnerkit-deploy-${randomUUID3()}`);
   await fs16.mkdir(workDir, { recursive: true, mode: 448 });
   try {
     const source = await openImage(image, {
@@ -51415,7 +51581,7 @@ async function readText(path7, what) {
 // src/cli/lint.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
-import { dirname as dirname8, resolve as resolve12 } from "node:path";
+import { dirname as dirname8, resolve as resolve13 } from "node:path";
 
 // src/lint/config/types.ts
 var overrideSeverities = ["error", "warning", "info", "style"];
@@ -51573,7 +51739,7 @@ function configFromEnv(env) {
 // src/lint/config/file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { isAbsolute, join as join14, resolve as resolve6 } from "node:path";
+import { isAbsolute, join as join15, resolve as resolve7 } from "node:path";
 function isFile(path7) {
   try {
     return statSync2(path7).isFile();
@@ -51587,20 +51753,20 @@ function configCandidates(lookup) {
   const hidden = [".hadolint.yaml", ".hadolint.yml"];
   const visible = ["hadolint.yaml", "hadolint.yml"];
   const xdgHome = env.XDG_CONFIG_HOME;
-  const appData = env.APPDATA || join14(home, "AppData", "Roaming");
-  const xdgConfig = windows ? appData : xdgHome && isAbsolute(xdgHome) ? xdgHome : join14(home, ".config");
-  const appUserData = windows ? join14(appData, "hadolint") : join14(home, ".hadolint");
-  const documents = windows ? join14(home, "Documents") : home;
+  const appData = env.APPDATA || join15(home, "AppData", "Roaming");
+  const xdgConfig = windows ? appData : xdgHome && isAbsolute(xdgHome) ? xdgHome : join15(home, ".config");
+  const appUserData = windows ? join15(appData, "hadolint") : join15(home, ".hadolint");
+  const documents = windows ? join15(home, "Documents") : home;
   return [
-    ...hidden.map((name2) => join14(cwd, name2)),
-    ...visible.map((name2) => join14(xdgConfig, name2)),
-    ...[...visible, "config.yaml", "config.yml"].map((name2) => join14(appUserData, name2)),
-    ...hidden.map((name2) => join14(documents, name2))
+    ...hidden.map((name2) => join15(cwd, name2)),
+    ...visible.map((name2) => join15(xdgConfig, name2)),
+    ...[...visible, "config.yaml", "config.yml"].map((name2) => join15(appUserData, name2)),
+    ...hidden.map((name2) => join15(documents, name2))
   ];
 }
 function findConfigFile(lookup) {
   if (lookup.explicit) {
-    const path7 = resolve6(lookup.cwd, lookup.explicit);
+    const path7 = resolve7(lookup.cwd, lookup.explicit);
     let isDirectory3;
     try {
       isDirectory3 = statSync2(path7).isDirectory();
@@ -51611,7 +51777,7 @@ function findConfigFile(lookup) {
     }
     if (isDirectory3) {
       throw new UserError(
-        `config file '${lookup.explicit}' is a directory; name the YAML file itself, e.g. ${join14(lookup.explicit, ".hadolint.yaml")}`
+        `config file '${lookup.explicit}' is a directory; name the YAML file itself, e.g. ${join15(lookup.explicit, ".hadolint.yaml")}`
       );
     }
     return path7;
@@ -52066,7 +52232,7 @@ function formatJson(findings) {
 }
 
 // src/lint/formats/sarif.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve7, sep } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve8, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/lint/rule.ts
@@ -52097,7 +52263,7 @@ function encodePath(path7) {
   return encodeURI(path7).replace(/[?#:]/g, (char) => encodeURIComponent(char));
 }
 function artifactLocation(file, workspace, cwd = workspace) {
-  const absolute = resolve7(cwd, file);
+  const absolute = resolve8(cwd, file);
   const inside = relative2(workspace, absolute);
   if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute2(inside)) {
     return { uri: pathToFileURL(absolute).href };
@@ -53883,13 +54049,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve19, reject) => {
+          return new Promise((resolve20, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve19(xhr.response);
+                resolve20(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -54085,9 +54251,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve19, reject) => {
+      return new Promise((resolve20, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve19(receiveInstance(mod, inst));
+          resolve20(receiveInstance(mod, inst));
         });
       });
     }
@@ -55420,8 +55586,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve19, reject) => {
-      readyPromiseResolve = resolve19;
+    moduleRtn = new Promise((resolve20, reject) => {
+      readyPromiseResolve = resolve20;
       readyPromiseReject = reject;
     });
   }
@@ -56300,16 +56466,16 @@ var Query = class {
 // src/dockerfile/assets.ts
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname4, join as join15 } from "node:path";
+import { dirname as dirname4, join as join16 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateAsset(file, packageName) {
-  const beside = join15(dirname4(fileURLToPath(import.meta.url)), file);
+  const beside = join16(dirname4(fileURLToPath(import.meta.url)), file);
   if (existsSync(beside)) return beside;
   const require2 = createRequire(import.meta.url);
   try {
     return require2.resolve(`${packageName}/${file}`);
   } catch {
-    return join15(dirname4(require2.resolve(`${packageName}/package.json`)), file);
+    return join16(dirname4(require2.resolve(`${packageName}/package.json`)), file);
   }
 }
 
@@ -56464,7 +56630,7 @@ function exitStatus(findings, policy) {
 
 // src/lint/files.ts
 import { existsSync as existsSync2, readdirSync, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolutePath, join as join16, relative as relative3, resolve as resolve8, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolutePath, join as join17, relative as relative3, resolve as resolve9, sep as sep2 } from "node:path";
 function isDockerfileName(name2) {
   if (name2.endsWith(".dockerignore")) return false;
   return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
@@ -56478,7 +56644,7 @@ function walk(dir, visit) {
     return;
   }
   for (const entry3 of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path7 = join16(dir, entry3.name);
+    const path7 = join17(dir, entry3.name);
     if (entry3.isDirectory()) {
       if (!skippedDirectories.has(entry3.name)) walk(path7, visit);
     } else if (entry3.isFile()) {
@@ -56527,7 +56693,7 @@ function findDockerfiles(inputs, options) {
       add("-");
       continue;
     }
-    const absolute = resolve8(options.cwd, input);
+    const absolute = resolve9(options.cwd, input);
     const before = found.length;
     const exists3 = !hasGlob(input) && existsSync2(absolute);
     const isDirectory3 = exists3 && statSync3(absolute).isDirectory();
@@ -56551,7 +56717,7 @@ function findDockerfiles(inputs, options) {
       const fixed = segments.slice(0, segments.findIndex(hasGlob)).join("/");
       const matcher = globToRegExp(slashed);
       const isAbsolute7 = slashed.startsWith("/");
-      walk(resolve8(options.cwd, fixed || "."), (path7) => {
+      walk(resolve9(options.cwd, fixed || "."), (path7) => {
         const shown = isAbsolute7 ? toSlashes(path7) : toSlashes(relative3(options.cwd, path7));
         if (matcher.test(shown)) add(shown);
       });
@@ -56567,7 +56733,7 @@ function findDockerfiles(inputs, options) {
 
 // src/lint/lint.ts
 import { readFile } from "node:fs/promises";
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 
 // src/lint/pragmas.ts
 var spaces = "[ \\t]";
@@ -56725,7 +56891,7 @@ async function readText2(request, file) {
     if (!request.readStdin) throw new Error("standard input is not available here");
     return request.readStdin();
   }
-  return decoder.decode(await readFile(resolve9(request.cwd, file)));
+  return decoder.decode(await readFile(resolve10(request.cwd, file)));
 }
 async function lintFiles(request) {
   await initShellParser();
@@ -59637,9 +59803,9 @@ function ruleByCode(code2) {
 // src/lint/shellcheck/binary.ts
 import { createHash as createHash7 } from "node:crypto";
 import { accessSync, constants as constants5, createReadStream as createReadStream5, existsSync as existsSync5, statSync as statSync5 } from "node:fs";
-import { chmod as chmod2, mkdtemp, rm as rm2 } from "node:fs/promises";
-import { arch as machineArch, homedir as homedir2, tmpdir as tmpdir4 } from "node:os";
-import { delimiter as delimiter2, join as join20, resolve as resolve11 } from "node:path";
+import { chmod as chmod2, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import { arch as machineArch, homedir as homedir2, tmpdir as tmpdir5 } from "node:os";
+import { delimiter as delimiter2, join as join21, resolve as resolve12 } from "node:path";
 var shellCheckRelease = {
   version: "0.11.0",
   sha256: {
@@ -59672,14 +59838,14 @@ function findOnPath(name2, searchPath) {
   for (const dir of searchPath.split(delimiter2)) {
     if (dir === "") continue;
     for (const extension of extensions) {
-      const candidate = join20(dir, name2 + extension);
+      const candidate = join21(dir, name2 + extension);
       if (isExecutableFile(candidate)) return candidate;
     }
   }
   return void 0;
 }
 function givenShellCheck(path7) {
-  const absolute = resolve11(path7);
+  const absolute = resolve12(path7);
   if (!existsSync5(absolute)) {
     throw new UserError(
       `shellcheck: '${path7}' does not exist; give the path of a shellcheck binary, 'auto' or 'off'`
@@ -59709,8 +59875,8 @@ function assetFor(options) {
 }
 async function withToolCache(work) {
   if (process.env.RUNNER_TOOL_CACHE) return await work();
-  const cacheHome = process.env.XDG_CACHE_HOME || join20(homedir2(), ".cache");
-  process.env.RUNNER_TOOL_CACHE = join20(cacheHome, "runnerkit", "tool-cache");
+  const cacheHome = process.env.XDG_CACHE_HOME || join21(homedir2(), ".cache");
+  process.env.RUNNER_TOOL_CACHE = join21(cacheHome, "runnerkit", "tool-cache");
   try {
     return await work();
   } finally {
@@ -59722,7 +59888,7 @@ async function cachedShellCheck(options = {}) {
   if (typeof asset === "string") return void 0;
   const { find: find2 } = await toolCache();
   const dir = await withToolCache(() => find2("shellcheck", asset.version, asset.arch));
-  const binary2 = dir ? join20(dir, "shellcheck") : "";
+  const binary2 = dir ? join21(dir, "shellcheck") : "";
   return binary2 && isExecutableFile(binary2) ? binary2 : void 0;
 }
 async function sha256Of2(file) {
@@ -59734,30 +59900,30 @@ async function downloadShellCheck(options = {}) {
   const asset = assetFor(options);
   if (typeof asset === "string") throw new UserError(`${asset}; install shellcheck and retry`);
   const { cacheDir: cacheDir2, downloadTool: downloadTool2, extractTar: extractTar2 } = await toolCache();
-  const work = await mkdtemp(join20(process.env.RUNNER_TEMP || tmpdir4(), "runnerkit-shellcheck-"));
+  const work = await mkdtemp2(join21(process.env.RUNNER_TEMP || tmpdir5(), "runnerkit-shellcheck-"));
   try {
-    const archive = await downloadTool2(asset.url, join20(work, "shellcheck.tar.xz"));
+    const archive = await downloadTool2(asset.url, join21(work, "shellcheck.tar.xz"));
     const actual = await sha256Of2(archive);
     if (actual !== asset.sha256) {
-      await rm2(archive, { force: true });
+      await rm3(archive, { force: true });
       const check3 = asset.url.startsWith(defaultShellCheckUrl) ? "retry, or install shellcheck and retry" : `check that the mirror (${shellCheckUrlVariable}) serves the official release file`;
       throw new ShellCheckChecksumError(
         `ShellCheck download ${asset.url} has sha256 ${actual}, not the pinned ${asset.sha256}; nothing was installed: ${check3}`
       );
     }
-    const extracted = await extractTar2(archive, join20(work, "extracted"), "xJ");
-    const folder = join20(extracted, `shellcheck-v${asset.version}`);
-    if (!isExecutableFile(join20(folder, "shellcheck"))) {
+    const extracted = await extractTar2(archive, join21(work, "extracted"), "xJ");
+    const folder = join21(extracted, `shellcheck-v${asset.version}`);
+    if (!isExecutableFile(join21(folder, "shellcheck"))) {
       throw new Error(`${asset.url} has no shellcheck-v${asset.version}/shellcheck`);
     }
     const cached = await withToolCache(
       () => cacheDir2(folder, "shellcheck", asset.version, asset.arch)
     );
-    const binary2 = join20(cached, "shellcheck");
+    const binary2 = join21(cached, "shellcheck");
     await chmod2(binary2, 493);
     return binary2;
   } finally {
-    await rm2(work, { recursive: true, force: true });
+    await rm3(work, { recursive: true, force: true });
   }
 }
 async function findShellCheck(setting2, options = {}) {
@@ -60038,7 +60204,7 @@ function shellCheckEnvironment() {
   return env;
 }
 function runShellCheck(binary2, script2) {
-  return new Promise((resolve19, reject) => {
+  return new Promise((resolve20, reject) => {
     const child2 = spawn4(binary2, shellCheckArguments(script2), {
       stdio: ["pipe", "pipe", "pipe"],
       env: shellCheckEnvironment(),
@@ -60063,7 +60229,7 @@ function runShellCheck(binary2, script2) {
         return;
       }
       try {
-        resolve19(parseShellCheckOutput(output));
+        resolve20(parseShellCheckOutput(output));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         reject(
@@ -60276,7 +60442,7 @@ var lintCommand = {
       const report = run2.report(format, color);
       if (target === void 0) context.stdout(report);
       else {
-        const path7 = resolve12(context.cwd, target);
+        const path7 = resolve13(context.cwd, target);
         mkdirSync(dirname8(path7), { recursive: true });
         writeFileSync2(path7, report);
       }
@@ -60362,13 +60528,13 @@ var metaCommand = {
     if (output !== void 0 && !metaOutputNames.includes(output)) {
       throw new UserError(`--output ${output}: use one of ${metaOutputNames.join(", ")}`);
     }
-    const join45 = (texts) => texts?.join("\n");
+    const join46 = (texts) => texts?.join("\n");
     const inputs = parseMetaInputs({
-      images: join45(values.images),
-      tags: join45(values.tags),
-      flavor: join45(values.flavor),
-      labels: join45(values.labels),
-      annotations: join45(values.annotations),
+      images: join46(values.images),
+      tags: join46(values.tags),
+      flavor: join46(values.flavor),
+      labels: join46(values.labels),
+      annotations: join46(values.annotations),
       "sep-tags": values["sep-tags"],
       "sep-labels": values["sep-labels"],
       "sep-annotations": values["sep-annotations"],
@@ -60413,7 +60579,7 @@ var metaCommand = {
 };
 
 // src/cli/mirrors.ts
-import { resolve as resolve16 } from "node:path";
+import { resolve as resolve17 } from "node:path";
 
 // src/mirrors/doctor.ts
 import { spawn as spawn5 } from "node:child_process";
@@ -60488,24 +60654,24 @@ async function mirrorReports(config2, timeoutMs2 = 5e3) {
   return reports;
 }
 function runQuietly(program, args2, env) {
-  return new Promise((resolve19) => {
+  return new Promise((resolve20) => {
     const child2 = spawn5(program, args2, { env, stdio: ["ignore", "pipe", "pipe"], timeout: 2e4 });
     let stdout = "";
     let stderr = "";
     child2.stdout.on("data", (chunk) => stdout += chunk.toString());
     child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child2.on("error", () => resolve19(void 0));
-    child2.on("close", (code2) => resolve19({ code: code2 ?? 1, stdout, stderr }));
+    child2.on("error", () => resolve20(void 0));
+    child2.on("close", (code2) => resolve20({ code: code2 ?? 1, stdout, stderr }));
   });
 }
 
 // src/mirrors/run.ts
 import { homedir as homedir4 } from "node:os";
-import { join as join42 } from "node:path";
+import { join as join43 } from "node:path";
 
 // src/mirrors/apply.ts
 import { promises as fs20 } from "node:fs";
-import { dirname as dirname9, join as join21, relative as relative5, resolve as resolve13, sep as sep4 } from "node:path";
+import { dirname as dirname9, join as join22, relative as relative5, resolve as resolve14, sep as sep4 } from "node:path";
 var manifestName = "manifest.json";
 async function applyPlans(plans, options) {
   const edits = plans.flatMap((plan17) => plan17.files.map((edit) => ({ plan: plan17, edit })));
@@ -60538,13 +60704,13 @@ async function applyPlans(plans, options) {
       const original = await readIfExists(edit.path);
       const entry3 = { path: edit.path, existed: original.text !== void 0 };
       if (original.text !== void 0) {
-        entry3.backup = join21(options.stateDir, `${manifest.entries.length}.orig`);
+        entry3.backup = join22(options.stateDir, `${manifest.entries.length}.orig`);
         entry3.mode = original.mode;
         await writeFileAtomic(entry3.backup, original.text, { mode: 384 });
       }
       manifest.entries.push(entry3);
       await writeFileAtomic(
-        join21(options.stateDir, manifestName),
+        join22(options.stateDir, manifestName),
         JSON.stringify(manifest, null, 2),
         { mode: 384 }
       );
@@ -60575,9 +60741,9 @@ async function restore(stateDir) {
   return restored;
 }
 function assertInside(path7, roots) {
-  const absolute = resolve13(path7);
+  const absolute = resolve14(path7);
   const inside = roots.some((root) => {
-    const from = relative5(resolve13(root), absolute);
+    const from = relative5(resolve14(root), absolute);
     return from !== "" && !from.startsWith(`..${sep4}`) && from !== ".." && !from.startsWith(sep4);
   });
   if (!inside) {
@@ -60600,7 +60766,7 @@ async function readIfExists(path7) {
 }
 async function readManifest(stateDir) {
   try {
-    const parsed = JSON.parse(await fs20.readFile(join21(stateDir, manifestName), "utf8"));
+    const parsed = JSON.parse(await fs20.readFile(join22(stateDir, manifestName), "utf8"));
     if (parsed.version === 1 && Array.isArray(parsed.entries)) return parsed;
   } catch {
   }
@@ -60609,7 +60775,7 @@ async function readManifest(stateDir) {
 
 // src/mirrors/ca.ts
 import { promises as fs21 } from "node:fs";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/mirrors/ecosystem.ts
 function emptyPlan(ecosystem) {
@@ -60654,8 +60820,8 @@ function caPaths(target) {
     };
   }
   return target.mode === "job" ? {
-    bundle: join22(target.home, ".config", "runnerkit", "ca", "bundle.pem"),
-    ca: join22(target.home, ".config", "runnerkit", "ca", "company-ca.pem")
+    bundle: join23(target.home, ".config", "runnerkit", "ca", "bundle.pem"),
+    ca: join23(target.home, ".config", "runnerkit", "ca", "company-ca.pem")
   } : {
     bundle: "/etc/ssl/certs/ca-certificates.crt",
     ca: "/usr/local/share/ca-certificates/runnerkit-company-ca.crt"
@@ -60718,7 +60884,7 @@ ${ca.pem}`.trimStart(),
 // src/mirrors/config.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync6 } from "node:fs";
-import { dirname as dirname10, isAbsolute as isAbsolute4, resolve as resolve14 } from "node:path";
+import { dirname as dirname10, isAbsolute as isAbsolute4, resolve as resolve15 } from "node:path";
 var credentialKeys = {
   pypi: ["username", "password"],
   npm: ["token", "username", "password"],
@@ -60761,7 +60927,7 @@ function parseMirrorConfig(text2, source = "mirror config") {
     source,
     line: (node2) => node2?.range ? lineCounter.linePos(node2.range[0]).line : void 0
   };
-  return validate(document.contents, document.toJS(), where2, dirname10(resolve14(source)));
+  return validate(document.contents, document.toJS(), where2, dirname10(resolve15(source)));
 }
 function validate(root, value, where2, baseDir) {
   const fail3 = (path7, why) => {
@@ -60959,7 +61125,7 @@ function caOf(raw, baseDir, fail3) {
   let source;
   if (raw.file !== void 0) {
     if (typeof raw.file !== "string") fail3(["ca", "file"], "expected a file path");
-    source = isAbsolute4(raw.file) ? raw.file : resolve14(baseDir, raw.file);
+    source = isAbsolute4(raw.file) ? raw.file : resolve15(baseDir, raw.file);
     try {
       pem = readFileSync6(source, "utf8");
     } catch (error) {
@@ -61270,10 +61436,10 @@ function plan2(config2, target) {
 var aptEcosystem = { name: "apt", plan: plan2 };
 
 // src/mirrors/ecosystems/buildkit.ts
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/mirrors/ecosystems/containers.ts
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 var containersDropInName = "50-runnerkit-mirrors.conf";
 function mirrorHost(mirror) {
   return mirror.replace(/\/.*$/, "");
@@ -61325,9 +61491,9 @@ function plan3(config2, target) {
   const registries = config2.mirrors.containers;
   if (registries === void 0 || Object.keys(registries).length === 0) return void 0;
   const result3 = emptyPlan("containers");
-  const base = target.mode === "job" ? join23(target.home, ".config", "containers") : "/etc/containers";
+  const base = target.mode === "job" ? join24(target.home, ".config", "containers") : "/etc/containers";
   result3.files.push({
-    path: join23(base, "registries.conf.d", containersDropInName),
+    path: join24(base, "registries.conf.d", containersDropInName),
     description: "containers registries.conf drop-in (mirrors)",
     render: () => renderRegistriesDropIn(registries)
   });
@@ -61336,7 +61502,7 @@ function plan3(config2, target) {
   if (ca !== void 0) {
     for (const host of hosts2) {
       result3.files.push({
-        path: join23(base, "certs.d", host, "ca.crt"),
+        path: join24(base, "certs.d", host, "ca.crt"),
         description: `company CA for ${host} (containers)`,
         render: () => ca.pem
       });
@@ -61348,8 +61514,8 @@ function plan3(config2, target) {
     const password = credentialValue(target, "containers", "password", reference.password);
     if (username !== void 0 && password !== void 0) {
       result3.secrets.push(password);
-      const configHome = target.env.XDG_CONFIG_HOME ?? join23(target.home, ".config");
-      const path7 = target.mode === "job" ? join23(configHome, "containers", "auth.json") : "/etc/containers/auth.json";
+      const configHome = target.env.XDG_CONFIG_HOME ?? join24(target.home, ".config");
+      const path7 = target.mode === "job" ? join24(configHome, "containers", "auth.json") : "/etc/containers/auth.json";
       result3.files.push({
         path: path7,
         description: "containers registry credentials (mirror hosts)",
@@ -61413,9 +61579,9 @@ function mergeBuildkitdToml(existing, settings, source = "buildkitd.toml") {
 }
 function buildxDefaultConfigPath(target) {
   const { BUILDX_CONFIG: buildx, DOCKER_CONFIG: docker } = target.env;
-  if (buildx !== void 0 && buildx !== "") return join24(buildx, "buildkitd.default.toml");
-  if (docker !== void 0 && docker !== "") return join24(docker, "buildx", "buildkitd.default.toml");
-  return join24(target.home, ".docker", "buildx", "buildkitd.default.toml");
+  if (buildx !== void 0 && buildx !== "") return join25(buildx, "buildkitd.default.toml");
+  if (docker !== void 0 && docker !== "") return join25(docker, "buildx", "buildkitd.default.toml");
+  return join25(target.home, ".docker", "buildx", "buildkitd.default.toml");
 }
 function plan4(config2, target) {
   const registries = config2.mirrors.containers;
@@ -61444,7 +61610,7 @@ function plan4(config2, target) {
 var buildkitEcosystem = { name: "buildkit", plan: plan4 };
 
 // src/mirrors/ecosystems/cargo.ts
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/mirrors/formats/toml-block.ts
 var TomlMergeError = class extends UserError {
@@ -61550,7 +61716,7 @@ var cargoSourceName = "runnerkit";
 function cargoConfigFile(target) {
   if (target.mode === "image") return "/.cargo/config.toml";
   const home = target.env.CARGO_HOME;
-  return join25(home !== void 0 && home !== "" ? home : join25(target.home, ".cargo"), "config.toml");
+  return join26(home !== void 0 && home !== "" ? home : join26(target.home, ".cargo"), "config.toml");
 }
 function cargoTables(index, cainfo) {
   const tables = [
@@ -61585,7 +61751,7 @@ var cargoEcosystem = { name: "cargo", plan: plan5 };
 
 // src/mirrors/ecosystems/conda.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 var YamlMergeError = class extends UserError {
 };
 function condaSettings(config2, target) {
@@ -61621,7 +61787,7 @@ function plan6(config2, target) {
   const settings = condaSettings(config2, target);
   plan17.files.push(
     target.mode === "job" ? {
-      path: join26(target.home, ".condarc"),
+      path: join27(target.home, ".condarc"),
       render: (existing) => mergeYamlKeys(existing, settings, ".condarc"),
       description: "conda user config"
     } : {
@@ -61852,7 +62018,7 @@ function plan8(config2, target) {
 var dnfEcosystem = { name: "dnf", plan: plan8 };
 
 // src/mirrors/ecosystems/docker-daemon.ts
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -61902,7 +62068,7 @@ function plan9(config2, target) {
     );
   }
   if (hub.length === 0 && proxy2 === void 0) return result3;
-  const path7 = target.mode === "job" ? join27(target.env.XDG_CONFIG_HOME ?? join27(target.home, ".config"), "docker", "daemon.json") : "/etc/docker/daemon.json";
+  const path7 = target.mode === "job" ? join28(target.env.XDG_CONFIG_HOME ?? join28(target.home, ".config"), "docker", "daemon.json") : "/etc/docker/daemon.json";
   const settings = {
     ...hub.length > 0 && { registryMirrors: hub.map(dockerMirrorUrl) },
     ...proxy2 !== void 0 && { proxy: proxy2 }
@@ -61927,7 +62093,7 @@ function plan9(config2, target) {
 var dockerDaemonEcosystem = { name: "docker-daemon", plan: plan9 };
 
 // src/mirrors/ecosystems/git.ts
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 
 // src/mirrors/formats/gitconfig.ts
 function header2(line) {
@@ -62006,7 +62172,7 @@ function addGitConfigValues(existing, values) {
 function gitGlobalConfig(target) {
   if (target.mode === "image") return "/etc/gitconfig";
   const global2 = target.env.GIT_CONFIG_GLOBAL;
-  return global2 !== void 0 && global2 !== "" ? global2 : join28(target.home, ".gitconfig");
+  return global2 !== void 0 && global2 !== "" ? global2 : join29(target.home, ".gitconfig");
 }
 function gitValues(rewrites, credentials) {
   const values = Object.entries(rewrites).map(([prefix, mirror]) => ({
@@ -62054,7 +62220,7 @@ function plan10(config2, target) {
 var gitEcosystem = { name: "git", plan: plan10 };
 
 // src/mirrors/ecosystems/go.ts
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 
 // src/mirrors/formats/netrc.ts
 function netrcTokens(text2) {
@@ -62104,8 +62270,8 @@ function mergeNetrc(existing, machine, login, password) {
 function goEnvFile(target) {
   const env = target.env;
   if (env.GOENV !== void 0 && env.GOENV !== "" && env.GOENV !== "off") return env.GOENV;
-  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join29(target.home, ".config");
-  return join29(config2, "go", "env");
+  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join30(target.home, ".config");
+  return join30(config2, "go", "env");
 }
 function mergeGoEnv(existing, values) {
   const lines = (existing ?? "").split("\n").filter((line, index, all) => {
@@ -62153,7 +62319,7 @@ function plan11(config2, target) {
       plan17.secrets.push(password);
       const host = new URL(mirror).hostname;
       const edit = {
-        path: join29(target.home, ".netrc"),
+        path: join30(target.home, ".netrc"),
         render: (existing) => mergeNetrc(existing, host, username, password),
         secret: true,
         description: "netrc (Go module mirror credentials)"
@@ -62171,10 +62337,10 @@ function plan11(config2, target) {
 var goEcosystem = { name: "go", plan: plan11 };
 
 // src/mirrors/ecosystems/gradle.ts
-import { join as join31 } from "node:path";
+import { join as join32 } from "node:path";
 
 // src/mirrors/ecosystems/maven.ts
-import { join as join30 } from "node:path";
+import { join as join31 } from "node:path";
 
 // src/mirrors/formats/xml-merge.ts
 var XmlMergeError = class extends UserError {
@@ -62425,8 +62591,8 @@ function mavenrcLines(settingsFile) {
 }
 function mavenPaths(target) {
   return target.mode === "job" ? {
-    settings: join30(target.home, ".m2", "runnerkit-settings.xml"),
-    rc: join30(target.home, ".mavenrc")
+    settings: join31(target.home, ".m2", "runnerkit-settings.xml"),
+    rc: join31(target.home, ".mavenrc")
   } : { settings: "/etc/runnerkit/maven-settings.xml", rc: "/etc/mavenrc" };
 }
 function plan12(config2, target) {
@@ -62474,7 +62640,7 @@ var mavenEcosystem = { name: "maven", plan: plan12 };
 // src/mirrors/ecosystems/gradle.ts
 function gradleUserHome(target) {
   const fromEnv = target.mode === "job" ? target.env.GRADLE_USER_HOME : void 0;
-  return fromEnv !== void 0 && fromEnv !== "" ? fromEnv : join31(target.home, ".gradle");
+  return fromEnv !== void 0 && fromEnv !== "" ? fromEnv : join32(target.home, ".gradle");
 }
 function groovyString(value) {
   return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
@@ -62561,7 +62727,7 @@ function plan13(config2, target) {
     );
   }
   plan17.files.push({
-    path: join31(home, "init.d", "runnerkit-mirror.init.gradle"),
+    path: join32(home, "init.d", "runnerkit-mirror.init.gradle"),
     render: () => gradleInitScript(mirror, credentials),
     description: "Gradle init script (repositories → mirror)"
   });
@@ -62576,7 +62742,7 @@ function plan13(config2, target) {
         values.push(["systemProp.http.nonProxyHosts", proxy2.nonProxyHosts]);
     }
     plan17.files.push({
-      path: join31(home, "gradle.properties"),
+      path: join32(home, "gradle.properties"),
       render: (existing) => mergeProperties(existing, values),
       description: "Gradle user properties (JVM proxy)"
     });
@@ -62592,13 +62758,13 @@ var gradleEcosystem = { name: "gradle", plan: plan13 };
 
 // src/mirrors/ecosystems/helm.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 function helmRepositoryConfig(target) {
   const env = target.env;
   if (env.HELM_REPOSITORY_CONFIG !== void 0 && env.HELM_REPOSITORY_CONFIG !== "")
     return env.HELM_REPOSITORY_CONFIG;
-  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join32(target.home, ".config");
-  return join32(config2, "helm", "repositories.yaml");
+  const config2 = env.XDG_CONFIG_HOME !== void 0 && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join33(target.home, ".config");
+  return join33(config2, "helm", "repositories.yaml");
 }
 function entry2(name2, url) {
   return {
@@ -62659,7 +62825,7 @@ function plan14(config2, target) {
 var helmEcosystem = { name: "helm", plan: plan14 };
 
 // src/mirrors/ecosystems/npm.ts
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 
 // src/mirrors/formats/npmrc.ts
 function parseNpmrc(line) {
@@ -62727,7 +62893,7 @@ function mergeRc(existing, values, options = {}) {
 var imageGlobalNpmrcs = ["/usr/local/etc/npmrc", "/usr/etc/npmrc"];
 var npmBasicAuthVariable = "RUNNERKIT_NPM_AUTH";
 function npmGlobalConfigPath(target) {
-  return target.mode === "job" ? join33(target.home, ".config", "runnerkit", "npm", "npmrc") : imageGlobalNpmrcs[0];
+  return target.mode === "job" ? join34(target.home, ".config", "runnerkit", "npm", "npmrc") : imageGlobalNpmrcs[0];
 }
 function registryUrl(url) {
   return url.endsWith("/") ? url : `${url}/`;
@@ -62803,7 +62969,7 @@ var npmEcosystem = {
 };
 
 // src/mirrors/ecosystems/nuget.ts
-import { join as join34 } from "node:path";
+import { join as join35 } from "node:path";
 var nugetSourceKey = "runnerkit";
 var emptyConfig = `<?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -62868,7 +63034,7 @@ function plan15(config2, target) {
     );
   }
   plan17.files.push({
-    path: join34(target.home, ".nuget", "NuGet", "NuGet.Config"),
+    path: join35(target.home, ".nuget", "NuGet", "NuGet.Config"),
     render: (existing) => mergeNugetConfig(existing, url, credentials),
     description: "NuGet user config (package source → mirror)"
   });
@@ -62880,13 +63046,13 @@ function plan15(config2, target) {
 var nugetEcosystem = { name: "nuget", plan: plan15 };
 
 // src/mirrors/ecosystems/pip.ts
-import { isAbsolute as isAbsolute5, join as join35 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join36 } from "node:path";
 function userConfigHome(target) {
   const xdg = target.mode === "job" ? target.env.XDG_CONFIG_HOME : void 0;
-  return xdg !== void 0 && isAbsolute5(xdg) ? xdg : join35(target.home, ".config");
+  return xdg !== void 0 && isAbsolute5(xdg) ? xdg : join36(target.home, ".config");
 }
 function pipConfPath(target) {
-  return target.mode === "job" ? join35(userConfigHome(target), "pip", "pip.conf") : "/etc/pip.conf";
+  return target.mode === "job" ? join36(userConfigHome(target), "pip", "pip.conf") : "/etc/pip.conf";
 }
 var pipEcosystem = {
   name: "pip",
@@ -62914,7 +63080,7 @@ var pipEcosystem = {
     );
     const ref = config2.credentials.pypi;
     if (ref?.username !== void 0) {
-      const netrc = join35(target.home, ".netrc");
+      const netrc = join36(target.home, ".netrc");
       if (target.mode === "image") {
         plan17.files.push({
           path: netrc,
@@ -62955,7 +63121,7 @@ var pipEcosystem = {
 };
 
 // src/mirrors/ecosystems/pnpm.ts
-import { join as join36 } from "node:path";
+import { join as join37 } from "node:path";
 
 // src/mirrors/formats/yaml-merge.ts
 var import_yaml7 = __toESM(require_dist(), 1);
@@ -63008,7 +63174,7 @@ function mergeYaml(existing, values, options = {}) {
 
 // src/mirrors/ecosystems/pnpm.ts
 function pnpmConfigPath(target) {
-  return join36(userConfigHome(target), "pnpm", "config.yaml");
+  return join37(userConfigHome(target), "pnpm", "config.yaml");
 }
 var pnpmEcosystem = {
   name: "pnpm",
@@ -63025,7 +63191,7 @@ var pnpmEcosystem = {
     });
     const auth = npmrcAuth(config2, target, mirror, plan17);
     if (Object.keys(auth).length > 0) {
-      const npmrc = join36(target.home, ".npmrc");
+      const npmrc = join37(target.home, ".npmrc");
       plan17.files.push({
         path: npmrc,
         description: "registry credentials (placeholder) for pnpm 11",
@@ -63042,7 +63208,7 @@ var pnpmEcosystem = {
 
 // src/mirrors/ecosystems/rubygems.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { join as join37 } from "node:path";
+import { join as join38 } from "node:path";
 function mergeGemrc(existing, mirror) {
   const document = (0, import_yaml8.parseDocument)(existing ?? "");
   if (document.errors.length > 0)
@@ -63064,7 +63230,7 @@ function plan16(config2, target) {
   const plan17 = emptyPlan("rubygems");
   const url = mirror.endsWith("/") ? mirror : `${mirror}/`;
   plan17.files.push({
-    path: target.mode === "job" ? join37(target.home, ".gemrc") : "/etc/gemrc",
+    path: target.mode === "job" ? join38(target.home, ".gemrc") : "/etc/gemrc",
     render: (existing) => mergeGemrc(existing, url),
     description: "gem sources"
   });
@@ -63084,11 +63250,11 @@ function plan16(config2, target) {
 var rubygemsEcosystem = { name: "rubygems", plan: plan16 };
 
 // src/mirrors/ecosystems/uv.ts
-import { join as join38 } from "node:path";
+import { join as join39 } from "node:path";
 var uvBlockStart = "# BEGIN runnerkit mirror-config: the mirror is the default index";
 var uvBlockEnd = "# END runnerkit mirror-config";
 function uvTomlPath(target) {
-  return target.mode === "job" ? join38(userConfigHome(target), "uv", "uv.toml") : "/etc/uv/uv.toml";
+  return target.mode === "job" ? join39(userConfigHome(target), "uv", "uv.toml") : "/etc/uv/uv.toml";
 }
 function mergeUvToml(existing, url, file = "uv.toml") {
   const block = [
@@ -63158,9 +63324,9 @@ var uvEcosystem = {
 };
 
 // src/mirrors/ecosystems/yarn-berry.ts
-import { join as join39 } from "node:path";
+import { join as join40 } from "node:path";
 function yarnrcYmlPath(target) {
-  return join39(target.home, ".yarnrc.yml");
+  return join40(target.home, ".yarnrc.yml");
 }
 var yarnBerryEcosystem = {
   name: "yarn-berry",
@@ -63222,9 +63388,9 @@ var yarnBerryEcosystem = {
 };
 
 // src/mirrors/ecosystems/yarn-classic.ts
-import { join as join40 } from "node:path";
+import { join as join41 } from "node:path";
 function yarnrcPath(target) {
-  return target.mode === "job" ? join40(target.home, ".yarnrc") : "/etc/yarnrc";
+  return target.mode === "job" ? join41(target.home, ".yarnrc") : "/etc/yarnrc";
 }
 var yarnClassicEcosystem = {
   name: "yarn-classic",
@@ -63241,7 +63407,7 @@ var yarnClassicEcosystem = {
     });
     const auth = npmrcAuth(config2, target, mirror, plan17, "yarn");
     if (Object.keys(auth).length > 0) {
-      const npmrcs = target.mode === "job" ? [join40(target.home, ".npmrc")] : [...imageGlobalNpmrcs];
+      const npmrcs = target.mode === "job" ? [join41(target.home, ".npmrc")] : [...imageGlobalNpmrcs];
       for (const npmrc of npmrcs) {
         plan17.files.push({
           path: npmrc,
@@ -63336,7 +63502,7 @@ function planAll(config2, base, systemBundle) {
 
 // src/mirrors/render.ts
 import { promises as fs22 } from "node:fs";
-import { dirname as dirname11, join as join41, relative as relative6 } from "node:path";
+import { dirname as dirname11, join as join42, relative as relative6 } from "node:path";
 async function renderPlans(plans, options) {
   const secret = plans.find((plan17) => plan17.files.some((file) => file.secret === true));
   if (secret !== void 0) {
@@ -63344,14 +63510,14 @@ async function renderPlans(plans, options) {
       `credentials.${secret.ecosystem}: image mode would bake the credential into a layer; drop it from the config for the image and pass it at build time as a build secret (RUN --mount=type=secret)`
     );
   }
-  const root = join41(options.out, "root");
+  const root = join42(options.out, "root");
   const contents = /* @__PURE__ */ new Map();
   const notes = plans.flatMap((plan17) => plan17.notes);
   for (const plan17 of plans) {
     for (const edit of plan17.files) {
       let existing = contents.get(edit.path);
       if (existing === void 0 && options.baseRoot !== void 0) {
-        existing = await fs22.readFile(join41(options.baseRoot, edit.path), "utf8").catch(() => void 0);
+        existing = await fs22.readFile(join42(options.baseRoot, edit.path), "utf8").catch(() => void 0);
       }
       if (edit.ifExists === true && existing === void 0) {
         notes.push(
@@ -63364,7 +63530,7 @@ async function renderPlans(plans, options) {
   }
   await fs22.mkdir(root, { recursive: true });
   for (const [path7, text2] of contents) {
-    const target = join41(root, path7);
+    const target = join42(root, path7);
     await fs22.mkdir(dirname11(target), { recursive: true });
     await writeFileAtomic(target, text2);
   }
@@ -63378,7 +63544,7 @@ async function renderPlans(plans, options) {
   ];
   const snippet = `${lines.join("\n")}
 `;
-  await writeFileAtomic(join41(options.out, "Dockerfile.snippet"), snippet);
+  await writeFileAtomic(join42(options.out, "Dockerfile.snippet"), snippet);
   return { files: [...contents.keys()].sort(), snippet, notes };
 }
 
@@ -63395,8 +63561,8 @@ function loadConfig(source) {
   throw new UserError("give the mirror config: a YAML file (config) or inline YAML");
 }
 function defaultStateDir(env) {
-  const state = env.XDG_STATE_HOME || join42(env.HOME || homedir4(), ".local", "state");
-  return join42(state, "runnerkit", "mirrors");
+  const state = env.XDG_STATE_HOME || join43(env.HOME || homedir4(), ".local", "state");
+  return join43(state, "runnerkit", "mirrors");
 }
 async function applyJobMode(config2, env, stateDir = defaultStateDir(env)) {
   const home = env.HOME || homedir4();
@@ -63436,7 +63602,7 @@ async function restoreJobMode(env, stateDir = defaultStateDir(env)) {
 
 // src/cli/mirrors-squid.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join43, resolve as resolve15 } from "node:path";
+import { join as join44, resolve as resolve16 } from "node:path";
 
 // src/mirrors/squid.ts
 var squidDefaults = {
@@ -63858,11 +64024,11 @@ async function renderSquidFiles(config2, flags5) {
 upstream-ca.pem: the config's CA (${config2.ca.source}); copy it to ${flags5.upstreamCaPath ?? defaultUpstreamCaPath} on the proxy host (squid trusts it for upstream TLS, besides the system store).
 `;
   }
-  const out2 = resolve15(flags5.out);
+  const out2 = resolve16(flags5.out);
   await mkdir2(out2, { recursive: true });
   const written = [];
   for (const [name2, text2] of Object.entries(files)) {
-    const path7 = join43(out2, name2);
+    const path7 = join44(out2, name2);
     await writeFileAtomic(path7, text2);
     written.push(path7);
   }
@@ -63930,8 +64096,8 @@ async function squidSubcommand(args2, context) {
       `unexpected argument '${positionals[0]}'; run 'runnerkit mirrors squid --help'`
     );
   if (values.out === void 0) throw new UserError("squid: give --out DIR");
-  const config2 = values.config === void 0 ? void 0 : loadMirrorConfig(resolve15(context.cwd, values.config));
-  const flags5 = { out: resolve15(context.cwd, values.out) };
+  const config2 = values.config === void 0 ? void 0 : loadMirrorConfig(resolve16(context.cwd, values.config));
+  const flags5 = { out: resolve16(context.cwd, values.out) };
   const set = (key, value) => {
     if (value !== void 0) flags5[key] = value;
   };
@@ -64005,8 +64171,8 @@ var mirrorsCommand = {
     if (format !== "text" && format !== "json")
       throw new UserError(`--format: expected text or json, got '${format}'`);
     const env = context.env;
-    const config2 = () => loadConfig({ file: values.config === void 0 ? "" : resolve16(context.cwd, values.config) });
-    const stateDir = values["state-dir"] !== void 0 ? resolve16(context.cwd, values["state-dir"]) : defaultStateDir(env);
+    const config2 = () => loadConfig({ file: values.config === void 0 ? "" : resolve17(context.cwd, values.config) });
+    const stateDir = values["state-dir"] !== void 0 ? resolve17(context.cwd, values["state-dir"]) : defaultStateDir(env);
     switch (subcommand) {
       case "apply": {
         if (values.mode !== void 0 && values.mode !== "job") {
@@ -64024,7 +64190,7 @@ var mirrorsCommand = {
         if (values["env-file"] !== void 0) {
           const { appendFile: appendFile2 } = await import("node:fs/promises");
           if (lines.length > 0)
-            await appendFile2(resolve16(context.cwd, values["env-file"]), `${lines.join("\n")}
+            await appendFile2(resolve17(context.cwd, values["env-file"]), `${lines.join("\n")}
 `);
         }
         context.stdout(
@@ -64036,9 +64202,9 @@ var mirrorsCommand = {
       }
       case "render": {
         if (values.out === void 0) throw new UserError("render: give --out DIR");
-        const rendered = await renderImageMode(config2(), env, resolve16(context.cwd, values.out), {
+        const rendered = await renderImageMode(config2(), env, resolve17(context.cwd, values.out), {
           ...values["base-root"] !== void 0 && {
-            baseRoot: resolve16(context.cwd, values["base-root"])
+            baseRoot: resolve17(context.cwd, values["base-root"])
           }
         });
         for (const note of rendered.notes) context.stderr(`runnerkit mirrors: note: ${note}
@@ -64091,7 +64257,7 @@ ${(tool.output || "(nothing set)").replace(/^/gm, "  ")}`}
 
 // src/cli/mtu.ts
 import { mkdir as mkdir3, readFile as readFile2 } from "node:fs/promises";
-import { join as join44, resolve as resolve17 } from "node:path";
+import { join as join45, resolve as resolve18 } from "node:path";
 
 // src/runner/mtu/config.ts
 var minimumMtu = 576;
@@ -64188,14 +64354,14 @@ import { spawn as spawn6 } from "node:child_process";
 var minimumPathMtu = 552;
 var ipAndIcmpHeaders = 28;
 var probePackages = { ping: "iputils-ping", tracepath: "iputils-tracepath" };
-var spawnExec = (command, args2) => new Promise((resolve19) => {
+var spawnExec = (command, args2) => new Promise((resolve20) => {
   const child2 = spawn6(command, args2, { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child2.stdout.on("data", (chunk) => stdout += chunk.toString());
   child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-  child2.on("error", (error) => resolve19({ code: 127, stdout, stderr: stderr + error.message }));
-  child2.on("close", (code2) => resolve19({ code: code2 ?? 1, stdout, stderr }));
+  child2.on("error", (error) => resolve20({ code: 127, stdout, stderr: stderr + error.message }));
+  child2.on("close", (code2) => resolve20({ code: code2 ?? 1, stdout, stderr }));
 });
 function parsePing(result3) {
   const text2 = `${result3.stdout}
@@ -64608,7 +64774,7 @@ async function config(args2, context) {
   const daemonJson = values["daemon-json"];
   if (daemonJson !== void 0) {
     try {
-      existing = await readFile2(resolve17(context.cwd, daemonJson), "utf8");
+      existing = await readFile2(resolve18(context.cwd, daemonJson), "utf8");
     } catch (error) {
       const reason = error.code ?? String(error);
       throw new UserError(`--daemon-json: cannot read ${daemonJson} (${reason})`);
@@ -64616,11 +64782,11 @@ async function config(args2, context) {
   }
   const rendered = renderMtuConfig(mtu, existing, daemonJson);
   if (values.out !== void 0) {
-    const dir = resolve17(context.cwd, values.out);
+    const dir = resolve18(context.cwd, values.out);
     await mkdir3(dir, { recursive: true });
     const written = [];
     for (const name2 of mtuConfigFileNames) {
-      const path7 = join44(dir, name2);
+      const path7 = join45(dir, name2);
       await writeFileAtomic(path7, rendered.files[name2]);
       written.push(path7);
     }
@@ -64676,7 +64842,7 @@ var mtuCommand = mtuCommandWith();
 
 // src/cli/path.ts
 import { statSync as statSync6 } from "node:fs";
-import { isAbsolute as isAbsolute6, resolve as resolve18 } from "node:path";
+import { isAbsolute as isAbsolute6, resolve as resolve19 } from "node:path";
 
 // src/runner/path.ts
 import { promises as fs23 } from "node:fs";
@@ -64916,7 +65082,7 @@ var pathCommand = {
       throw new UserError(`--format: expected text or json, got '${format}'`);
     const envFileArg = values["runner-env-file"];
     if (envFileArg === "") throw new UserError("--runner-env-file: give the path of the .env file");
-    const envFile = envFileArg === void 0 || isAbsolute6(envFileArg) ? envFileArg : resolve18(context.cwd, envFileArg);
+    const envFile = envFileArg === void 0 || isAbsolute6(envFileArg) ? envFileArg : resolve19(context.cwd, envFileArg);
     try {
       if (values.restore === true) {
         if (envFile === void 0) throw new UserError("--restore: give --runner-env-file too");
@@ -64977,13 +65143,16 @@ var usage9 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
 Put the image SOURCE (name@sha256:…, or name:tag resolved to its digest) under new tags,
 unchanged: manifest PUTs by digest, no rebuild and no layer bytes through this machine.
 Into another repository, blobs are mounted (copied when the registry refuses a mount).
-Prints the digest and each reference written.
+SOURCE may also be an image on this machine, oci:DIR[:NAME] or oci-archive:FILE[:NAME]: it is
+pushed by digest into --to (blobs, manifests by digest, then the tags), so the bytes that were
+checked are the bytes published. Prints the digest and each reference written.
 
 Options:
   --tag TAG                tag to write; repeat it or give a comma list (1.2.3,1.2,latest).
                            image-meta rules work too: --tag 'type=semver,pattern={{version}}'
                            (the event from GITHUB_* inside Actions, else the git checkout)
-  --to DEST                destination repository, [registry/]name (default: SOURCE's)
+  --to DEST                destination repository, [registry/]name (default: SOURCE's;
+                           required for a local SOURCE)
   --insecure-registry HOST[:PORT]
                            reach this registry over plain HTTP (repeatable; loopback and
                            localhost always are)

@@ -15,13 +15,16 @@ const usage = `Usage: runnerkit promote SOURCE --tag TAG… [options]
 Put the image SOURCE (name@sha256:…, or name:tag resolved to its digest) under new tags,
 unchanged: manifest PUTs by digest, no rebuild and no layer bytes through this machine.
 Into another repository, blobs are mounted (copied when the registry refuses a mount).
-Prints the digest and each reference written.
+SOURCE may also be an image on this machine, oci:DIR[:NAME] or oci-archive:FILE[:NAME]: it is
+pushed by digest into --to (blobs, manifests by digest, then the tags), so the bytes that were
+checked are the bytes published. Prints the digest and each reference written.
 
 Options:
   --tag TAG                tag to write; repeat it or give a comma list (1.2.3,1.2,latest).
                            image-meta rules work too: --tag 'type=semver,pattern={{version}}'
                            (the event from GITHUB_* inside Actions, else the git checkout)
-  --to DEST                destination repository, [registry/]name (default: SOURCE's)
+  --to DEST                destination repository, [registry/]name (default: SOURCE's;
+                           required for a local SOURCE)
   --insecure-registry HOST[:PORT]
                            reach this registry over plain HTTP (repeatable; loopback and
                            localhost always are)

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs'
 import { UserError, messageOf } from '../errors.js'
 import { metaForEvent } from './event-meta.js'
-import { promote, type BlobCopyEvent } from '../oci/promote.js'
+import { checkImmutableTags, promote, type BlobCopyEvent } from '../oci/promote.js'
+import { pushFromLayout } from '../oci/push.js'
+import { isLocalSource, openLocalImage, type LocalImage } from './local-source.js'
 import {
   dockerHub,
   formatRepository,
@@ -34,7 +36,10 @@ export class PromoteInputError extends UserError {
 }
 
 export interface PromoteRunOptions {
-  /** `name@sha256:…`, or `name:tag` resolved to its digest. */
+  /**
+   * `name@sha256:…`, or `name:tag` resolved to its digest; or an image on this machine,
+   * `oci:DIR[:NAME]` or `oci-archive:FILE[:NAME]`, pushed by digest into `destination`.
+   */
   source: string
   /** Plain tag names, or image-meta rules (entries containing `type=`). */
   tags: readonly string[]
@@ -245,10 +250,18 @@ export async function resolveTagNames(
 }
 
 export async function runPromote(options: PromoteRunOptions): Promise<PromoteRunResult> {
-  const source = parseSource(options.source)
-  const destination = parseDestination(options.destination) ?? {
-    registry: source.registry,
-    repository: source.repository
+  const local = isLocalSource(options.source)
+  const source = local ? undefined : parseSource(options.source)
+  const destination =
+    parseDestination(options.destination) ??
+    (source !== undefined
+      ? { registry: source.registry, repository: source.repository }
+      : undefined)
+  if (destination === undefined) {
+    throw new PromoteInputError(
+      'destination',
+      `${options.source.trim()} is on this machine: give the repository to push it into, [registry/]name`
+    )
   }
   const insecureRegistries = parseInsecureRegistries(options.insecureRegistries ?? [])
   if (options.credentials !== undefined) {
@@ -257,7 +270,7 @@ export async function runPromote(options: PromoteRunOptions): Promise<PromoteRun
     if (options.credentials.password === '')
       throw new PromoteInputError('password', 'a username was given without a password')
   }
-  const registries = [...new Set([source.registry, destination.registry])]
+  const registries = [...new Set([source?.registry ?? destination.registry, destination.registry])]
   const credentials: Record<string, RegistryCredentials> = options.authFile
     ? readAuthFile(options.authFile, registries)
     : {}
@@ -274,6 +287,7 @@ export async function runPromote(options: PromoteRunOptions): Promise<PromoteRun
       ...(options.onRetry !== undefined && { onRetry: options.onRetry })
     })
   try {
+    if (source === undefined) return await pushLocal(client, destination, tagNames, options)
     const digest = source.digest ?? (await resolveDigest(client, source))
     const result = await promote({
       client,
@@ -296,6 +310,56 @@ export async function runPromote(options: PromoteRunOptions): Promise<PromoteRun
     }
   } finally {
     if (options.client === undefined) client.close()
+  }
+}
+
+/**
+ * A local image (oci:DIR, oci-archive:FILE) pushed by digest: blobs, manifests by digest, then
+ * the tags, after the same immutable-tag check a registry promote makes.
+ */
+async function pushLocal(
+  client: RegistryClient,
+  destination: RepositoryRef,
+  tagNames: string[],
+  options: PromoteRunOptions
+): Promise<PromoteRunResult> {
+  let image: LocalImage
+  try {
+    image = await openLocalImage(options.source)
+  } catch (error) {
+    if (error instanceof UserError) throw new PromoteInputError('source', messageOf(error))
+    throw error
+  }
+  try {
+    const { digest, mediaType } = image.descriptor
+    const unchanged = await checkImmutableTags(
+      client,
+      destination,
+      tagNames,
+      digest,
+      options.immutable ? isImmutableTag : false
+    )
+    const pushed = await pushFromLayout({
+      client,
+      layout: image.layout,
+      descriptor: image.descriptor,
+      repository: destination,
+      tags: tagNames
+    })
+    const repository = formatRepository(destination)
+    return {
+      digest,
+      mediaType,
+      image: `${repository}@${digest}`,
+      tags: tagNames.map((tag) => `${repository}:${tag}`),
+      tagNames,
+      unchanged,
+      blobsMounted: 0,
+      blobsCopied: pushed.blobsUploaded,
+      blobsPresent: pushed.blobsPresent
+    }
+  } finally {
+    await image.close()
   }
 }
 

@@ -92,20 +92,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   }
   const manifest = await client.getManifest(sourceByDigest)
 
-  const unchanged: string[] = []
-  const isImmutable =
-    typeof options.immutable === 'function' ? options.immutable : () => options.immutable === true
-  for (const tag of tags.filter(isImmutable)) {
-    const current = await client.headManifest({ ...destination, tag })
-    if (current === undefined) continue
-    if (current.digest === digest) {
-      unchanged.push(tag)
-      continue
-    }
-    throw new UserError(
-      `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
-    )
-  }
+  const unchanged = await checkImmutableTags(client, destination, tags, digest, options.immutable)
 
   const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 }
   if (!sameRepository(sourceByDigest, destination)) {
@@ -139,6 +126,33 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
     unchanged,
     ...counts
   }
+}
+
+/**
+ * Refuses before anything is written when an immutable tag already points at another digest.
+ * Returns the immutable tags that already point at `digest`.
+ */
+export async function checkImmutableTags(
+  client: RegistryClient,
+  destination: RepositoryRef,
+  tags: readonly string[],
+  digest: string,
+  immutable: PromoteOptions['immutable']
+): Promise<string[]> {
+  const unchanged: string[] = []
+  const isImmutable = typeof immutable === 'function' ? immutable : () => immutable === true
+  for (const tag of tags.filter(isImmutable)) {
+    const current = await client.headManifest({ ...destination, tag })
+    if (current === undefined) continue
+    if (current.digest === digest) {
+      unchanged.push(tag)
+      continue
+    }
+    throw new UserError(
+      `promote: tag ${formatRepository(destination)}:${tag} already points at ${current.digest}, not ${digest}; immutable tags are not moved (use a new tag, or turn immutable off)`
+    )
+  }
+  return unchanged
 }
 
 async function resolveDigest(client: RegistryClient, source: ImageReference): Promise<string> {

@@ -11,6 +11,8 @@ import { mediaTypes } from '../../src/oci/media-types.js'
 import { RegistryClient, sha256Digest } from '../../src/oci/registry.js'
 import type { RepositoryRef } from '../../src/oci/reference.js'
 import { eventFixture } from '../helpers/events.js'
+import { fixtureImage, runnerBase, runnerConfig } from '../helpers/image-fixture.js'
+import { resolveInLayout } from '../../src/oci/layout.js'
 import { startRegistry, type LocalRegistry, type RegistryRequest } from '../helpers/registry.js'
 import { repositoryRoot, runAction } from '../helpers/run-action.js'
 import { requireTool } from '../helpers/tools.js'
@@ -198,6 +200,58 @@ describe('image-promote action against docker-registry', () => {
     expect(
       requests.filter((request) => request.method === 'POST' && request.path.includes('mount='))
     ).toHaveLength(2)
+  })
+})
+
+describe('image-promote from an OCI layout on the runner (push by digest)', () => {
+  it('pushes the checked bytes by digest, then the tags, and a second run uploads nothing', async () => {
+    const source = await fixtureImage([runnerBase], runnerConfig)
+    const layout = source.slice('oci:'.length, source.lastIndexOf(':'))
+    const { digest } = await resolveInLayout(layout, 'fixture')
+    const [run, requests] = await requestsDuring(() =>
+      runAction('image-promote', {
+        inputs: { source, destination: `${registry.host}/team/built`, tags: 'sha-4444444, 1.0.0' }
+      })
+    )
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.digest).toBe(digest)
+    expect(run.outputs.image).toBe(`${registry.host}/team/built@${digest}`)
+    expect(skopeoDigest(`${registry.host}/team/built:1.0.0`)).toBe(digest)
+    expect(skopeoDigest(`${registry.host}/team/built:sha-4444444`)).toBe(digest)
+    // The manifest went up by digest before either tag was written.
+    const writes = requests.filter(isWrite).map((request) => `${request.method} ${request.path}`)
+    const byDigest = writes.indexOf(`PUT /v2/team/built/manifests/${digest}`)
+    expect(byDigest).toBeGreaterThanOrEqual(0)
+    expect(byDigest).toBeLessThan(writes.indexOf('PUT /v2/team/built/manifests/sha-4444444'))
+
+    const [again, secondRequests] = await requestsDuring(() =>
+      runAction('image-promote', {
+        inputs: { source, destination: `${registry.host}/team/built`, tags: '1.0.0' }
+      })
+    )
+    expect(again.exitCode).toBe(0)
+    expect(secondRequests.filter((request) => request.method === 'POST')).toEqual([])
+  })
+
+  it('refuses a local source without a destination, naming the input', async () => {
+    const source = await fixtureImage([runnerBase], runnerConfig)
+    const run = await runAction('image-promote', { inputs: { source, tags: '1.0.0' } })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]?.message).toMatch(/destination.*repository to push it into/)
+  })
+
+  it('refuses to move an immutable tag to the local image, writing nothing', async () => {
+    await pushImage('team/held', '2.0.0')
+    const source = await fixtureImage([runnerBase], runnerConfig)
+    const [run, requests] = await requestsDuring(() =>
+      runAction('image-promote', {
+        inputs: { source, destination: `${registry.host}/team/held`, tags: '2.0.0' }
+      })
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]?.message).toContain('already points at')
+    expect(requests.filter(isWrite)).toEqual([])
   })
 })
 
