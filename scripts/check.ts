@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { actionContract } from './check/action-contract.js'
+import { actionDocs } from './check/action-docs.js'
 import { distFreshness } from './check/dist-freshness.js'
 import { bundledLicenses } from './check/licenses.js'
 import type { CheckStep } from './check/step.js'
@@ -21,6 +22,7 @@ export const steps: Record<string, CheckStep> = {
   dist: distFreshness,
   licenses: bundledLicenses,
   actions: actionContract,
+  'action-docs': actionDocs,
   workflows: workflowLint
 }
 
