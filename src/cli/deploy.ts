@@ -9,7 +9,7 @@ import { openImage } from '../oci/image-source.js'
 import { realPath, walkLayers } from '../oci/layer-walker.js'
 import { parseGroup, parsePasswd, resolveUser } from '../runner/accounts.js'
 import type { CheckResult } from '../runner/checks/check.js'
-import { failed, formatTable } from '../runner/report.js'
+import { failed, formatTable, parseFailOn } from '../runner/report.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import { parseCommandArgs } from './args.js'
 import type { CliContext, Command } from './command.js'
@@ -21,7 +21,9 @@ render: fill an ARC gha-runner-scale-set values file (chart 0.14.2) with the run
 pinned by digest; comments are kept. Prints the result, or writes it with --out.
 check: check values files: runner image pinned by digest, cpu/memory requests and limits,
 securityContext (runAsUser, runAsNonRoot, allowPrivilegeEscalation), scale set name length,
-controllerServiceAccount (needed by 'helm template' offline). Exits 1 when a check fails.
+controllerServiceAccount (needed by 'helm template' offline), and template.spec against
+Kubernetes' PodSpec schema (types, required fields, unknown fields). A template's placeholder
+digest (sha256:000…) is a warning, "render first". Exits 1 when a check fails.
 
 render options:
   --values FILE            the values template (required)
@@ -39,6 +41,8 @@ check options:
   --platform OS/ARCH       with --image: the platform of a multi-platform image
   --insecure-registry HOST[:PORT]
   --release-name NAME      the Helm release name (the scale set's name without runnerScaleSetName)
+  --fail-on LEVEL          error (default) or warning: exit 1 on warnings too, e.g. to refuse
+                           a values file still carrying the placeholder digest
   --format FORMAT          table (default) or json
 `
 
@@ -60,6 +64,7 @@ export const deployCommand: Command = {
       platform: { type: 'string' },
       'insecure-registry': { type: 'string', multiple: true },
       'release-name': { type: 'string' },
+      'fail-on': { type: 'string' },
       format: { type: 'string' }
     })
     const [action, ...rest] = positionals
@@ -71,6 +76,7 @@ export const deployCommand: Command = {
         'image-uid',
         'platform',
         'release-name',
+        'fail-on',
         'format'
       ] as const) {
         if (values[flag] !== undefined)
@@ -116,6 +122,7 @@ interface CheckFlags {
   platform?: string
   'insecure-registry'?: string[]
   'release-name'?: string
+  'fail-on'?: string
   format?: string
 }
 
@@ -125,6 +132,7 @@ async function check(files: string[], values: CheckFlags, context: CliContext): 
       throw new UserError(`check: --${flag} belongs to 'deploy render'`)
   }
   if (files.length === 0) throw new UserError('check: give one or more values files')
+  const failOn = parseFailOn(values['fail-on'] ?? '')
   const format = values.format ?? 'table'
   if (format !== 'table' && format !== 'json')
     throw new UserError(`--format: expected table or json, got '${format}'`)
@@ -166,7 +174,7 @@ async function check(files: string[], values: CheckFlags, context: CliContext): 
       reports.map(({ file, results }) => `${file}\n${formatTable(results)}`).join('\n')
     )
   }
-  return reports.some(({ results }) => failed(results, 'error')) ? 1 : 0
+  return reports.some(({ results }) => failed(results, failOn)) ? 1 : 0
 }
 
 /** The UID of the image's USER, resolved against its /etc/passwd (the runner-check way). */

@@ -16,7 +16,8 @@ import {
 import { UserError } from '../errors.js'
 import { parseReference } from '../oci/reference.js'
 import { checkResult, type CheckResult } from '../runner/checks/check.js'
-import { maxScaleSetNameLength } from './values.js'
+import { podSpecSchema } from './pod-spec-schema.js'
+import { isPlaceholderDigest, maxScaleSetNameLength } from './values.js'
 
 export interface ValuesCheckOptions {
   /** The node's allocatable CPU, a Kubernetes quantity ('4', '3500m'); limits must fit. */
@@ -38,7 +39,8 @@ export function checkValues(
   options: ValuesCheckOptions = {}
 ): CheckResult[] {
   const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter })
+  // merge: Helm reads values with YAML merge keys (<<: *anchor); without it they look like fields.
+  const document = parseDocument(text, { lineCounter, merge: true })
   const at = (node: Node | undefined | null): string =>
     `${file}:${node?.range ? lineCounter.linePos(node.range[0]).line : 1}`
   const [problem] = document.errors
@@ -62,7 +64,8 @@ export function checkValues(
     ...resources(context),
     ...securityContext(context),
     ...scaleSetName(context),
-    ...controllerServiceAccount(context)
+    ...controllerServiceAccount(context),
+    ...podSpecSchema(document, at)
   ]
 }
 
@@ -145,6 +148,20 @@ function imageDigest(context: RuleContext): CheckResult[] {
     const why = error instanceof UserError ? error.message : String(error)
     return [
       checkResult(id, title, 'fail', `${where}: ${key} is not an image reference: ${why}`, fix)
+    ]
+  }
+  if (digest !== undefined && isPlaceholderDigest(digest)) {
+    // The templates in deployments/ carry this placeholder until the release pipeline renders
+    // them: a warning, so checking a template passes, and '--fail-on warning' refuses it later.
+    return [
+      checkResult(
+        id,
+        title,
+        'warn',
+        `${where}: ${key} has the placeholder digest (all zeros): render first, this is a template`,
+        fix,
+        { image }
+      )
     ]
   }
   if (digest !== undefined) {

@@ -3,7 +3,7 @@
  * with the runner image pinned by digest and optional scale-set overrides. The YAML Document
  * API edits the nodes in place, so comments and layout of the template survive.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from 'yaml'
 import { UserError } from '../errors.js'
 import { parseReference } from '../oci/reference.js'
 
@@ -21,7 +21,23 @@ export const maxScaleSetNameLength = 45
 
 export const runnerImagePath = 'template.spec.containers[name=runner].image'
 
-/** Returns the template with the options applied; throws a one-line UserError naming the key. */
+/**
+ * The digest a values template carries until `deploy render` pins the real one: a well-formed
+ * reference (so the template stays valid YAML for the chart and the schema), yet one no registry
+ * can serve, so a template deployed by mistake fails to pull instead of running something else.
+ */
+export const placeholderDigest = `sha256:${'0'.repeat(64)}`
+
+export function isPlaceholderDigest(digest: string): boolean {
+  return /^sha256:0{64}$/.test(digest)
+}
+
+/**
+ * Returns the template with the options applied; throws a one-line UserError naming the key.
+ * Values that are already in the template are replaced where they stand in its text, so
+ * everything else, comments included, stays byte for byte (the YAML printer would re-indent a
+ * trailing comment block). A key the template lacks is added through the Document API.
+ */
 export function renderValues(template: string, options: RenderOptions): string {
   const image = digestReference(options.image)
   const document = parseDocument(template)
@@ -30,8 +46,9 @@ export function renderValues(template: string, options: RenderOptions): string {
     throw new UserError(`values: not valid YAML: ${problem.message.split('\n')[0] ?? ''}`)
   }
   if (!isMap(document.contents)) throw new UserError('values: expected a YAML mapping at the top')
-  runnerContainer(document).set('image', image)
-
+  const edits: Array<{ map: YAMLMap; key: string; value: string | number }> = [
+    { map: runnerContainer(document), key: 'image', value: image }
+  ]
   if (options.scaleSetName !== undefined) {
     const name = options.scaleSetName.trim()
     if (name === '' || name.length > maxScaleSetNameLength) {
@@ -39,7 +56,7 @@ export function renderValues(template: string, options: RenderOptions): string {
         `runnerScaleSetName: '${name}' must be 1 to ${maxScaleSetNameLength} characters`
       )
     }
-    document.set('runnerScaleSetName', name)
+    edits.push({ map: document.contents, key: 'runnerScaleSetName', value: name })
   }
   for (const key of ['minRunners', 'maxRunners'] as const) {
     const value = options[key]
@@ -47,13 +64,28 @@ export function renderValues(template: string, options: RenderOptions): string {
     if (!Number.isInteger(value) || value < 0) {
       throw new UserError(`${key}: expected a whole number ≥ 0, got ${value}`)
     }
-    document.set(key, value)
+    edits.push({ map: document.contents, key, value })
   }
-  const min: unknown = document.get('minRunners')
-  const max: unknown = document.get('maxRunners')
+  const effective = (key: string): unknown =>
+    edits.find((edit) => edit.map === document.contents && edit.key === key)?.value ??
+    document.get(key)
+  const min = effective('minRunners')
+  const max = effective('maxRunners')
   if (typeof min === 'number' && typeof max === 'number' && max < min) {
     throw new UserError(`maxRunners: ${max} is below minRunners ${min}; the chart refuses it`)
   }
+  const spans = edits.map(({ map, key, value }) => {
+    const node: unknown = map.get(key, true)
+    return isScalar(node) && node.range ? { range: node.range, value } : undefined
+  })
+  if (spans.every((span) => span !== undefined)) {
+    let text = template
+    for (const { range, value } of spans.sort((a, b) => b.range[0] - a.range[0])) {
+      text = `${text.slice(0, range[0])}${stringify(value).trimEnd()}${text.slice(range[1])}`
+    }
+    return text
+  }
+  for (const { map, key, value } of edits) map.set(key, value)
   return document.toString({ flowCollectionPadding: false })
 }
 
@@ -64,6 +96,11 @@ export function digestReference(input: string): string {
   if (parsed.digest === undefined) {
     throw new UserError(
       `${runnerImagePath}: '${text}' is not pinned by digest; give registry/name@sha256:<digest> (e.g. from 'crane digest')`
+    )
+  }
+  if (isPlaceholderDigest(parsed.digest)) {
+    throw new UserError(
+      `${runnerImagePath}: '${text}' has the placeholder digest (all zeros); give the digest the registry reported for the pushed image`
     )
   }
   const at = text.indexOf('@')

@@ -5,6 +5,13 @@ import { checkValues, parseQuantity } from '../../../src/deploy/checks.js'
 const digest = `sha256:${'b'.repeat(64)}`
 
 /** Passes every rule; line numbers are noted for the assertions below. */
+/** The repository's values templates, one per runner image. */
+const deployments = [
+  'deployments/debian-bookworm.values.yaml',
+  'deployments/rootless-ubuntu-noble.values.yaml',
+  'deployments/ubi9.values.yaml'
+]
+
 const good = `runnerScaleSetName: team-a
 controllerServiceAccount:
   namespace: arc-systems
@@ -52,7 +59,8 @@ describe('checkValues', () => {
       'run-as-non-root:pass',
       'allow-privilege-escalation:pass',
       'scale-set-name:pass',
-      'controller-service-account:pass'
+      'controller-service-account:pass',
+      'pod-spec-schema:pass'
     ])
     for (const result of results) {
       expect(result.reason).toMatch(/^values\.yaml:\d+: /)
@@ -67,7 +75,8 @@ describe('checkValues', () => {
       '19',
       '20',
       '1',
-      '2'
+      '2',
+      '6'
     ])
   })
 
@@ -325,11 +334,59 @@ describe('checkValues', () => {
     expect(statuses('- a\n')).toEqual(['yaml:fail'])
   })
 
-  it('passes the repository deployment file for its image UID 1001', () => {
-    const text = readFileSync('deployments/runner-debian.values.yaml', 'utf8')
-    const options = { nodeCpu: '4', nodeMemory: '16Gi', imageUid: 1001 }
-    expect(statuses(text, options).every((status) => status.endsWith(':pass'))).toBe(true)
-    expect(only(text, 'run-as-user', { imageUid: 1000 })?.status).toBe('fail')
+  it.each(deployments)('passes %s for its image UID 1000, warning only "render first"', (file) => {
+    const text = readFileSync(file, 'utf8')
+    const options = { nodeCpu: '4', nodeMemory: '16Gi', imageUid: 1000 }
+    const results = checkValues(text, file, options)
+    expect(results.filter((result) => result.status !== 'pass')).toEqual([
+      expect.objectContaining({
+        id: 'image-digest',
+        status: 'warn',
+        reason: expect.stringMatching(/placeholder digest \(all zeros\): render first/)
+      })
+    ])
+    expect(statuses(text).filter((status) => !status.endsWith(':pass'))).toEqual([
+      'image-digest:warn'
+    ])
+    expect(only(text, 'run-as-user', { imageUid: 1001 })?.status).toBe('fail')
+    const rendered = text.replace(/sha256:0{64}/, digest)
+    expect(statuses(rendered, options).every((status) => status.endsWith(':pass'))).toBe(true)
+  })
+
+  it.each(deployments)('%s: the commented dind alternative is a valid pod spec', (file) => {
+    const text = uncomment(readFileSync(file, 'utf8'), 'The alternative for clusters', 'hostUsers:')
+    expect(text).toContain('      - name: dind\n')
+    expect(text).toContain('--default-network-opt=bridge=com.docker.network.driver.mtu=1400')
+    const results = checkValues(text.replaceAll(/<[^>]+>/g, '0'.repeat(64)), file)
+    expect(results.filter((result) => result.status === 'fail')).toEqual([])
+  })
+})
+
+/** Turns the commented YAML between two markers into YAML; prose comments stay comments. */
+function uncomment(text: string, from: string, to: string): string {
+  let inside = false
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.includes(from)) inside = true
+      else if (inside && line.includes(to)) inside = false
+      const match = /^(\s*)# (.*)$/.exec(line)
+      const body = match?.[2] ?? ''
+      if (!inside || match === null || !/^\s*(- |[\w./-]+:( |$)|\{)/.test(body)) return line
+      return `${match[1] ?? ''}${body}`
+    })
+    .join('\n')
+}
+
+describe('checkValues: placeholder digest', () => {
+  it('warns "render first" on the all-zero digest, a fail only with a real tag', () => {
+    const placeholder = good.replace(digest, `sha256:${'0'.repeat(64)}`)
+    expect(only(placeholder, 'image-digest')).toMatchObject({
+      status: 'warn',
+      reason: expect.stringMatching(
+        /^values\.yaml:9: template\.spec\.containers\[name=runner\]\.image has the placeholder digest \(all zeros\): render first/
+      )
+    })
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { digestReference, renderValues } from '../../../src/deploy/values.js'
+import { digestReference, placeholderDigest, renderValues } from '../../../src/deploy/values.js'
 import { UserError } from '../../../src/errors.js'
 
 function thrown(action: () => unknown): Error {
@@ -68,11 +68,15 @@ describe('renderValues', () => {
     expect(output).toContain('minRunners: 0 # idle runners')
   })
 
-  it('renders the repository deployment file', () => {
-    const text = readFileSync('deployments/runner-debian.values.yaml', 'utf8')
-    const output = renderValues(text, { image: `ghcr.io/runnerkit/runner@${digest}` })
-    expect(output).toBe(text.replace(`sha256:${'0'.repeat(64)}`, digest))
-  })
+  it.each(['debian-bookworm', 'rootless-ubuntu-noble', 'ubi9'])(
+    'renders deployments/%s.values.yaml, changing only the digest',
+    (image) => {
+      const text = readFileSync(`deployments/${image}.values.yaml`, 'utf8')
+      const output = renderValues(text, { image: `ghcr.io/runnerkit/${image}@${digest}` })
+      expect(output).toBe(text.replace(placeholderDigest, digest))
+      expect(output).not.toContain(placeholderDigest)
+    }
+  )
 
   it.each([
     [
@@ -82,6 +86,11 @@ describe('renderValues', () => {
     ],
     [{ image: 'ghcr.io/example/runner' }, template, /not pinned by digest/],
     [{ image: 'ghcr.io/example/runner@sha256:abc' }, template, /digest 'sha256:abc'/],
+    [
+      { image: `ghcr.io/example/runner@${placeholderDigest}` },
+      template,
+      /^template\.spec\.containers\[name=runner\]\.image: .* has the placeholder digest \(all zeros\); give the digest the registry reported/
+    ],
     [
       { image: `r.io/x@${digest}`, scaleSetName: 'n'.repeat(46) },
       template,
