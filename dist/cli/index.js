@@ -1061,7 +1061,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify2 } = __require("node:querystring");
+    var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1121,7 +1121,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify3(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1475,10 +1475,10 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request, err3) {
+    function errorRequest(client, request2, err3) {
       try {
-        request.onError(err3);
-        assert(request.aborted);
+        request2.onError(err3);
+        assert(request2.aborted);
       } catch (err4) {
         client.emit("error", err4);
       }
@@ -2052,7 +2052,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request, key, val) {
+    function processHeader(request2, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2099,24 +2099,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request.host !== null) {
+        if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request.host = val;
+        request2.host = val;
       } else if (headerName === "content-length") {
-        if (request.contentLength !== null) {
+        if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
-        request.contentLength = parseInt(val, 10);
-        if (!Number.isFinite(request.contentLength)) {
+        request2.contentLength = parseInt(val, 10);
+        if (!Number.isFinite(request2.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
-        request.contentType = val;
-        request.headers.push(key, val);
+      } else if (request2.contentType === null && headerName === "content-type") {
+        request2.contentType = val;
+        request2.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2125,12 +2125,12 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid connection header");
         }
         if (value === "close") {
-          request.reset = true;
+          request2.reset = true;
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request2.headers.push(key, val);
       }
     }
     module2.exports = Request;
@@ -2252,9 +2252,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve20, reject) => {
+          return new Promise((resolve21, reject) => {
             this.close((err3, data) => {
-              return err3 ? reject(err3) : resolve20(data);
+              return err3 ? reject(err3) : resolve21(data);
             });
           });
         }
@@ -2292,12 +2292,12 @@ var require_dispatcher_base = __commonJS({
           err3 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve20, reject) => {
+          return new Promise((resolve21, reject) => {
             this.destroy(err3, (err4, data) => {
               return err4 ? (
                 /* istanbul ignore next: should never error */
                 reject(err4)
-              ) : resolve20(data);
+              ) : resolve21(data);
             });
           });
         }
@@ -4168,7 +4168,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module2) {
     "use strict";
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform: Transform3 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
@@ -4220,11 +4220,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request) {
-      return request.urlList[request.urlList.length - 1];
+    function requestCurrentURL(request2) {
+      return request2.urlList[request2.urlList.length - 1];
     }
-    function requestBadPort(request) {
-      const url = requestCurrentURL(request);
+    function requestBadPort(request2) {
+      const url = requestCurrentURL(request2);
       if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
         return "blocked";
       }
@@ -4248,7 +4248,7 @@ var require_util2 = __commonJS({
     function isValidHeaderValue(potentialValue) {
       return (potentialValue[0] === "	" || potentialValue[0] === " " || potentialValue[potentialValue.length - 1] === "	" || potentialValue[potentialValue.length - 1] === " " || potentialValue.includes("\n") || potentialValue.includes("\r") || potentialValue.includes("\0")) === false;
     }
-    function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
@@ -4262,7 +4262,7 @@ var require_util2 = __commonJS({
         }
       }
       if (policy !== "") {
-        request.referrerPolicy = policy;
+        request2.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4279,33 +4279,33 @@ var require_util2 = __commonJS({
       header3 = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header3, true);
     }
-    function appendRequestOriginHeader(request) {
-      let serializedOrigin = request.origin;
+    function appendRequestOriginHeader(request2) {
+      let serializedOrigin = request2.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request.responseTainting === "cors" || request.mode === "websocket") {
-        request.headersList.append("origin", serializedOrigin, true);
-      } else if (request.method !== "GET" && request.method !== "HEAD") {
-        switch (request.referrerPolicy) {
+      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
+        request2.headersList.append("origin", serializedOrigin, true);
+      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
+        switch (request2.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request.origin && urlHasHttpsScheme(request.origin) && !urlHasHttpsScheme(requestCurrentURL(request))) {
+            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request, requestCurrentURL(request))) {
+            if (!sameOrigin(request2, requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request.headersList.append("origin", serializedOrigin, true);
+        request2.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
@@ -4359,26 +4359,26 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request) {
-      const policy = request.referrerPolicy;
+    function determineRequestsReferrer(request2) {
+      const policy = request2.referrerPolicy;
       assert(policy);
       let referrerSource = null;
-      if (request.referrer === "client") {
+      if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (request.referrer instanceof URL) {
-        referrerSource = request.referrer;
+      } else if (request2.referrer instanceof URL) {
+        referrerSource = request2.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
       if (referrerURL.toString().length > 4096) {
         referrerURL = referrerOrigin;
       }
-      const areSameOrigin = sameOrigin(request, referrerURL);
-      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request.url);
+      const areSameOrigin = sameOrigin(request2, referrerURL);
+      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
       switch (policy) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
@@ -4389,7 +4389,7 @@ var require_util2 = __commonJS({
         case "origin-when-cross-origin":
           return areSameOrigin ? referrerURL : referrerOrigin;
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -4550,7 +4550,7 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
     function sameOrigin(A, B) {
       if (A.origin === B.origin && A.origin === "null") {
@@ -4564,8 +4564,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve20, reject) => {
-        res = resolve20;
+      const promise = new Promise((resolve21, reject) => {
+        res = resolve21;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4856,7 +4856,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform2 {
+    var InflateStream = class extends Transform3 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -6119,11 +6119,11 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
-        request.onResponseStarted();
+        request2.onResponseStarted();
       }
       onHeaderField(buf) {
         const len = this.headers.length;
@@ -6168,9 +6168,9 @@ var require_client_h1 = __commonJS({
         assert(!socket.destroyed);
         assert(!this.paused);
         assert((headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
-        assert(request.upgrade || request.method === "CONNECT");
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
+        assert(request2.upgrade || request2.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -6187,9 +6187,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error) {
-          util2.errorRequest(client, request, error);
+          util2.errorRequest(client, request2, error);
           util2.destroy(socket, error);
         }
         client[kResume]();
@@ -6203,8 +6203,8 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request2 = client[kQueue][client[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
         assert(!this.upgrade);
@@ -6213,23 +6213,23 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request.upgrade) {
+        if (upgrade && !request2.upgrade) {
           util2.destroy(socket, new SocketError("bad upgrade", util2.getSocketInfo(socket)));
           return -1;
         }
         assert(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request.bodyTimeout != null ? request.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request.method === "CONNECT") {
+        if (request2.method === "CONNECT") {
           assert(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -6260,11 +6260,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request.aborted) {
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request2.aborted) {
           return -1;
         }
-        if (request.method === "HEAD") {
+        if (request2.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -6281,8 +6281,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
         assert(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6295,7 +6295,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request.onData(buf) === false) {
+        if (request2.onData(buf) === false) {
           return constants6.ERROR.PAUSED;
         }
       }
@@ -6309,8 +6309,8 @@ var require_client_h1 = __commonJS({
         }
         assert(statusCode >= 100);
         assert((this.headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        const request2 = client[kQueue][client[kRunningIdx]];
+        assert(request2);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -6322,11 +6322,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util2.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request.onComplete(headers);
+        request2.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
@@ -6424,13 +6424,13 @@ var require_client_h1 = __commonJS({
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request = requests[i2];
-            util2.errorRequest(client2, request, err3);
+            const request2 = requests[i2];
+            util2.errorRequest(client2, request2, err3);
           }
         } else if (client2[kRunning] > 0 && err3.code !== "UND_ERR_INFO") {
-          const request = client2[kQueue][client2[kRunningIdx]];
+          const request2 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util2.errorRequest(client2, request, err3);
+          util2.errorRequest(client2, request2, err3);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert(client2[kRunning] === 0);
@@ -6460,18 +6460,18 @@ var require_client_h1 = __commonJS({
         get destroyed() {
           return socket.destroyed;
         },
-        busy(request) {
+        busy(request2) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request) {
-            if (client[kRunning] > 0 && !request.idempotent) {
+          if (request2) {
+            if (client[kRunning] > 0 && !request2.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util2.bodyLength(request.body) !== 0 && (util2.isStream(request.body) || util2.isAsyncIterable(request.body) || util2.isFormDataLike(request.body))) {
+            if (client[kRunning] > 0 && util2.bodyLength(request2.body) !== 0 && (util2.isStream(request2.body) || util2.isAsyncIterable(request2.body) || util2.isFormDataLike(request2.body))) {
               return true;
             }
           }
@@ -6537,8 +6537,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request.headersTimeout != null ? request.headersTimeout : client[kHeadersTimeout];
+            const request2 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6547,26 +6547,26 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client, request) {
-      const { method, path: path7, host, upgrade, blocking, reset: reset2 } = request;
-      let { body: body2, headers, contentLength } = request;
+    function writeH1(client, request2) {
+      const { method, path: path7, host, upgrade, blocking, reset: reset2 } = request2;
+      let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body2);
-        if (request.contentType == null) {
+        if (request2.contentType == null) {
           headers.push("content-type", contentType);
         }
         body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util2.isBlobLike(body2) && request.contentType == null) {
+      } else if (util2.isBlobLike(body2) && request2.contentType == null) {
         const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util2.isValidHeaderValue(contentTypeValue)) {
-            util2.errorRequest(client, request, new InvalidArgumentError("invalid content-type header"));
+            util2.errorRequest(client, request2, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6578,14 +6578,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util2.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength !== null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util2.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util2.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6593,25 +6593,25 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort2 = (error) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
-          if (request.upgrade || request.method === "CONNECT") {
+        if (request2.completed) {
+          if (request2.upgrade || request2.method === "CONNECT") {
             util2.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util2.errorRequest(client, request, error || new RequestAbortedError());
+        util2.errorRequest(client, request2, error || new RequestAbortedError());
         util2.destroy(body2);
         util2.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request.onConnect(abort2);
+        request2.onConnect(abort2);
       } catch (err3) {
-        util2.errorRequest(client, request, err3);
+        util2.errorRequest(client, request2, err3);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -6662,31 +6662,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header3, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header3, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort2, null, client, request, socket, contentLength, header3, expectsPayload);
+        writeBuffer(abort2, null, client, request2, socket, contentLength, header3, expectsPayload);
       } else if (util2.isBuffer(body2)) {
-        writeBuffer(abort2, body2, client, request, socket, contentLength, header3, expectsPayload);
+        writeBuffer(abort2, body2, client, request2, socket, contentLength, header3, expectsPayload);
       } else if (util2.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort2, body2.stream(), client, request, socket, contentLength, header3, expectsPayload);
+          writeIterable(abort2, body2.stream(), client, request2, socket, contentLength, header3, expectsPayload);
         } else {
-          writeBlob2(abort2, body2, client, request, socket, contentLength, header3, expectsPayload);
+          writeBlob2(abort2, body2, client, request2, socket, contentLength, header3, expectsPayload);
         }
       } else if (util2.isStream(body2)) {
-        writeStream(abort2, body2, client, request, socket, contentLength, header3, expectsPayload);
+        writeStream(abort2, body2, client, request2, socket, contentLength, header3, expectsPayload);
       } else if (util2.isIterable(body2)) {
-        writeIterable(abort2, body2, client, request, socket, contentLength, header3, expectsPayload);
+        writeIterable(abort2, body2, client, request2, socket, contentLength, header3, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort2, body2, client, request, socket, contentLength, header3, expectsPayload) {
+    function writeStream(abort2, body2, client, request2, socket, contentLength, header3, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header3 });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header3 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6752,7 +6752,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort2, body2, client, request, socket, contentLength, header3, expectsPayload) {
+    function writeBuffer(abort2, body2, client, request2, socket, contentLength, header3, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
@@ -6772,18 +6772,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body2);
           socket.uncork();
-          request.onBodySent(body2);
-          if (!expectsPayload && request.reset !== false) {
+          request2.onBodySent(body2);
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (err3) {
         abort2(err3);
       }
     }
-    async function writeBlob2(abort2, body2, client, request, socket, contentLength, header3, expectsPayload) {
+    async function writeBlob2(abort2, body2, client, request2, socket, contentLength, header3, expectsPayload) {
       assert(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -6796,9 +6796,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request.onBodySent(buffer);
-        request.onRequestSent();
-        if (!expectsPayload && request.reset !== false) {
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
+        if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -6806,7 +6806,7 @@ upgrade: ${upgrade}\r
         abort2(err3);
       }
     }
-    async function writeIterable(abort2, body2, client, request, socket, contentLength, header3, expectsPayload) {
+    async function writeIterable(abort2, body2, client, request2, socket, contentLength, header3, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6816,16 +6816,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve20, reject) => {
+      const waitForDrain = () => new Promise((resolve21, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve20;
+          callback = resolve21;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header3 });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header3 });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6843,9 +6843,9 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort: abort2, socket, request, contentLength, client, expectsPayload, header: header3 }) {
+      constructor({ abort: abort2, socket, request: request2, contentLength, client, expectsPayload, header: header3 }) {
         this.socket = socket;
-        this.request = request;
+        this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -6855,7 +6855,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header3 } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header3 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6874,7 +6874,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request.reset !== false) {
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -6894,7 +6894,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -6905,8 +6905,8 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header3, request } = this;
-        request.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header3, request: request2 } = this;
+        request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -6959,7 +6959,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var util2 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7051,8 +7051,8 @@ var require_client_h2 = __commonJS({
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request = requests[i2];
-            util2.errorRequest(client2, request, err3);
+            const request2 = requests[i2];
+            util2.errorRequest(client2, request2, err3);
           }
         }
       });
@@ -7144,9 +7144,9 @@ var require_client_h2 = __commonJS({
       }
       util2.destroy(this[kSocket], err3);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request = client[kQueue][client[kRunningIdx]];
+        const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util2.errorRequest(client, request, err3);
+        util2.errorRequest(client, request2, err3);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert(client[kRunning] === 0);
@@ -7156,12 +7156,12 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request) {
+    function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body: body2 } = request;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      let { body: body2 } = request2;
       if (upgrade) {
-        util2.errorRequest(client, request, new Error("Upgrade not supported for H2"));
+        util2.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7185,17 +7185,17 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port2 ? `:${port2}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort2 = (error) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
+        if (request2.completed) {
           if (method === "CONNECT" && stream2 != null) {
             util2.destroy(stream2, error || new RequestAbortedError());
           }
           return;
         }
         error = error || new RequestAbortedError();
-        util2.errorRequest(client, request, error);
+        util2.errorRequest(client, request2, error);
         if (stream2 != null) {
           util2.destroy(stream2, error);
         }
@@ -7204,11 +7204,11 @@ var require_client_h2 = __commonJS({
         client[kResume]();
       };
       try {
-        request.onConnect(abort2);
+        request2.onConnect(abort2);
       } catch (err3) {
-        util2.errorRequest(client, request, err3);
+        util2.errorRequest(client, request2, err3);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "CONNECT") {
@@ -7218,22 +7218,22 @@ var require_client_h2 = __commonJS({
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
           stream2.off(errorMonitor, onUpgradeError);
-          request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
+          request2.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error) => {
           upgradeResponseFinished = true;
           stream2.off("response", onResponse);
-          request.onUpgradeError(error);
+          request2.onUpgradeError(error);
         };
         const onReady = () => {
           try {
-            request.onUpgrade(null, null, stream2);
+            request2.onUpgrade(null, null, stream2);
           } catch (error) {
             stream2.off("response", onResponse);
             abort2(error);
             return;
           }
-          if (request.aborted) {
+          if (request2.aborted) {
             return;
           }
           stream2.off("error", abort2);
@@ -7245,10 +7245,10 @@ var require_client_h2 = __commonJS({
         ++session[kOpenStreams];
         onReady();
         stream2.once("close", () => {
-          if (!upgradeResponseFinished && request.completed) {
+          if (!upgradeResponseFinished && request2.completed) {
             stream2.off("response", onResponse);
             stream2.off(errorMonitor, onUpgradeError);
-            request.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream2.rstCode}`));
+            request2.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream2.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
@@ -7270,14 +7270,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request.contentLength;
+        contentLength = request2.contentLength;
       }
       if (contentLength === 0 || !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request2.contentLength != null && request2.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util2.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util2.errorRequest(client, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7302,25 +7302,25 @@ var require_client_h2 = __commonJS({
       ++session[kOpenStreams];
       stream2.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request.onResponseStarted();
-        if (request.aborted) {
+        request2.onResponseStarted();
+        if (request2.aborted) {
           const err3 = new RequestAbortedError();
-          util2.errorRequest(client, request, err3);
+          util2.errorRequest(client, request2, err3);
           util2.destroy(stream2, err3);
           return;
         }
-        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream2.resume.bind(stream2), "") === false) {
+        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream2.resume.bind(stream2), "") === false) {
           stream2.pause();
         }
         stream2.on("data", (chunk) => {
-          if (request.onData(chunk) === false) {
+          if (request2.onData(chunk) === false) {
             stream2.pause();
           }
         });
       });
       stream2.once("end", () => {
         if (stream2.state?.state == null || stream2.state.state < 6) {
-          request.onComplete([]);
+          request2.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
           session.unref();
@@ -7350,7 +7350,7 @@ var require_client_h2 = __commonJS({
             stream2,
             null,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7361,7 +7361,7 @@ var require_client_h2 = __commonJS({
             stream2,
             body2,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7373,7 +7373,7 @@ var require_client_h2 = __commonJS({
               stream2,
               body2.stream(),
               client,
-              request,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7384,7 +7384,7 @@ var require_client_h2 = __commonJS({
               stream2,
               body2,
               client,
-              request,
+              request2,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7398,7 +7398,7 @@ var require_client_h2 = __commonJS({
             stream2,
             body2,
             client,
-            request,
+            request2,
             contentLength
           );
         } else if (util2.isIterable(body2)) {
@@ -7407,7 +7407,7 @@ var require_client_h2 = __commonJS({
             stream2,
             body2,
             client,
-            request,
+            request2,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7417,7 +7417,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort2, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort2, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       try {
         if (body2 != null && util2.isBuffer(body2)) {
           assert(contentLength === body2.byteLength, "buffer body must have content length");
@@ -7425,20 +7425,20 @@ var require_client_h2 = __commonJS({
           h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body2);
+          request2.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client[kResume]();
       } catch (error) {
         abort2(error);
       }
     }
-    function writeStream(abort2, socket, expectsPayload, h2stream, body2, client, request, contentLength) {
+    function writeStream(abort2, socket, expectsPayload, h2stream, body2, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline5(
+      const pipe = pipeline6(
         body2,
         h2stream,
         (err3) => {
@@ -7447,7 +7447,7 @@ var require_client_h2 = __commonJS({
             abort2(err3);
           } else {
             util2.removeAllListeners(pipe);
-            request.onRequestSent();
+            request2.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -7457,10 +7457,10 @@ var require_client_h2 = __commonJS({
       );
       util2.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
       }
     }
-    async function writeBlob2(abort2, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+    async function writeBlob2(abort2, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -7471,8 +7471,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request.onBodySent(buffer);
-        request.onRequestSent();
+        request2.onBodySent(buffer);
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7481,7 +7481,7 @@ var require_client_h2 = __commonJS({
         abort2(err3);
       }
     }
-    async function writeIterable(abort2, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort2, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7491,12 +7491,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve20, reject) => {
+      const waitForDrain = () => new Promise((resolve21, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve20;
+          callback = resolve21;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7506,13 +7506,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request.onBodySent(chunk);
+          request2.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request.onRequestSent();
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7960,10 +7960,10 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
-        this[kQueue].push(request);
+        const request2 = new Request(origin, opts, handler);
+        this[kQueue].push(request2);
         if (this[kResuming]) {
-        } else if (util2.bodyLength(request.body) == null && util2.isIterable(request.body)) {
+        } else if (util2.bodyLength(request2.body) == null && util2.isIterable(request2.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -7975,27 +7975,27 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve20) => {
+        return new Promise((resolve21) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve20;
+            this[kClosedResolve] = resolve21;
           } else {
-            resolve20(null);
+            resolve21(null);
           }
         });
       }
       async [kDestroy](err3) {
-        return new Promise((resolve20) => {
+        return new Promise((resolve21) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request = requests[i2];
-            util2.errorRequest(this, request, err3);
+            const request2 = requests[i2];
+            util2.errorRequest(this, request2, err3);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve20(null);
+            resolve21(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err3, callback);
@@ -8013,8 +8013,8 @@ var require_client = __commonJS({
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request = requests[i2];
-          util2.errorRequest(client, request, err3);
+          const request2 = requests[i2];
+          util2.errorRequest(client, request2, err3);
         }
         assert(client[kSize] === 0);
       }
@@ -8046,7 +8046,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve20, reject) => {
+        const socket = await new Promise((resolve21, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8058,7 +8058,7 @@ var require_client = __commonJS({
             if (err3) {
               reject(err3);
             } else {
-              resolve20(socket2);
+              resolve21(socket2);
             }
           });
         });
@@ -8117,8 +8117,8 @@ var require_client = __commonJS({
         if (err3.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-            const request = client[kQueue][client[kPendingIdx]++];
-            util2.errorRequest(client, request, err3);
+            const request2 = client[kQueue][client[kPendingIdx]++];
+            util2.errorRequest(client, request2, err3);
           }
         } else {
           onError(client, err3);
@@ -8175,12 +8175,12 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request = client[kQueue][client[kPendingIdx]];
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request.servername) {
+        const request2 = client[kQueue][client[kPendingIdx]];
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request2.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request.servername;
+          client[kServerName] = request2.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -8196,10 +8196,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request)) {
+        if (client[kHTTPContext].busy(request2)) {
           return;
         }
-        if (!request.aborted && client[kHTTPContext].write(request)) {
+        if (!request2.aborted && client[kHTTPContext].write(request2)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -8394,8 +8394,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve20) => {
-            this[kClosedResolve] = resolve20;
+          await new Promise((resolve21) => {
+            this[kClosedResolve] = resolve21;
           });
         }
       }
@@ -9664,7 +9664,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve20, reject) => {
+        return await new Promise((resolve21, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9677,7 +9677,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve20(null);
+              resolve21(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9696,7 +9696,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve20, reject) => {
+      return new Promise((resolve21, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9713,7 +9713,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve20,
+              resolve: resolve21,
               reject,
               length: 0,
               body: []
@@ -9783,18 +9783,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve20, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve21, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve20(chunksDecode(body2, length));
+          resolve21(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve20(JSON.parse(chunksDecode(body2, length)));
+          resolve21(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve20(chunksConcat(body2, length).buffer);
+          resolve21(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve20(new Blob(body2, { type: stream2[kContentType] }));
+          resolve21(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve20(chunksConcat(body2, length));
+          resolve21(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err3) {
@@ -10049,11 +10049,11 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request(opts, callback) {
+    function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve20, reject) => {
-          request.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve20(data);
+        return new Promise((resolve21, reject) => {
+          request2.call(this, opts, (err3, data) => {
+            return err3 ? reject(err3) : resolve21(data);
           });
         });
       }
@@ -10067,7 +10067,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err3, { opaque }));
       }
     }
-    module2.exports = request;
+    module2.exports = request2;
     module2.exports.RequestHandler = RequestHandler;
   }
 });
@@ -10128,7 +10128,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports, module2) {
     "use strict";
     var assert = __require("node:assert");
-    var { finished, PassThrough } = __require("node:stream");
+    var { finished, PassThrough: PassThrough2 } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util2 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10204,7 +10204,7 @@ var require_api_stream = __commonJS({
         if (this.throwOnError && statusCode >= 400) {
           const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
-          res = new PassThrough();
+          res = new PassThrough2();
           this.callback = null;
           this.runInAsyncScope(
             getResolveErrorBodyCallback,
@@ -10276,9 +10276,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve20, reject) => {
+        return new Promise((resolve21, reject) => {
           stream2.call(this, opts, factory, (err3, data) => {
-            return err3 ? reject(err3) : resolve20(data);
+            return err3 ? reject(err3) : resolve21(data);
           });
         });
       }
@@ -10303,7 +10303,7 @@ var require_api_pipeline = __commonJS({
     var {
       Readable: Readable4,
       Duplex,
-      PassThrough
+      PassThrough: PassThrough2
     } = __require("node:stream");
     var {
       InvalidArgumentError,
@@ -10483,16 +10483,16 @@ var require_api_pipeline = __commonJS({
         util2.destroy(ret, err3);
       }
     };
-    function pipeline5(opts, handler) {
+    function pipeline6(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err3) {
-        return new PassThrough().destroy(err3);
+        return new PassThrough2().destroy(err3);
       }
     }
-    module2.exports = pipeline5;
+    module2.exports = pipeline6;
   }
 });
 
@@ -10563,9 +10563,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve20, reject) => {
+        return new Promise((resolve21, reject) => {
           upgrade.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve20(data);
+            return err3 ? reject(err3) : resolve21(data);
           });
         });
       }
@@ -10657,9 +10657,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve20, reject) => {
+        return new Promise((resolve21, reject) => {
           connect.call(this, opts, (err3, data) => {
-            return err3 ? reject(err3) : resolve20(data);
+            return err3 ? reject(err3) : resolve21(data);
           });
         });
       }
@@ -11342,13 +11342,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module2) {
     "use strict";
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform: Transform3 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "✅" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
     module2.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform2({
+        this.transform = new Transform3({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -12372,13 +12372,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i2 = 0; i2 < names.length; ++i2) {
-          const { 0: name2, 1: value } = names[i2];
+        for (let i2 = 0; i2 < names2.length; ++i2) {
+          const { 0: name2, 1: value } = names2[i2];
           if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name2, cookies[j]]);
@@ -12974,7 +12974,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input = webidl.converters.RequestInfo(input, prefix, "input");
         init2 = webidl.converters.RequestInit(init2, prefix, "init");
-        let request = null;
+        let request2 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -12991,18 +12991,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input
             );
           }
-          request = makeRequest({ urlList: [parsedURL] });
+          request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init2.dispatcher || input[kDispatcher];
           assert(input instanceof _Request);
-          request = input[kState];
+          request2 = input[kState];
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window2 = request.window;
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+          window2 = request2.window;
         }
         if (init2.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -13010,66 +13010,66 @@ var require_request2 = __commonJS({
         if ("window" in init2) {
           window2 = "no-window";
         }
-        request = makeRequest({
+        request2 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request.method,
+          method: request2.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request.headersList,
+          headersList: request2.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request.unsafeRequest,
+          unsafeRequest: request2.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request.priority,
+          priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request.origin,
+          origin: request2.origin,
           // referrer request’s referrer.
-          referrer: request.referrer,
+          referrer: request2.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request.referrerPolicy,
+          referrerPolicy: request2.referrerPolicy,
           // mode request’s mode.
-          mode: request.mode,
+          mode: request2.mode,
           // credentials mode request’s credentials mode.
-          credentials: request.credentials,
+          credentials: request2.credentials,
           // cache mode request’s cache mode.
-          cache: request.cache,
+          cache: request2.cache,
           // redirect mode request’s redirect mode.
-          redirect: request.redirect,
+          redirect: request2.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request.integrity,
+          integrity: request2.integrity,
           // keepalive request’s keepalive.
-          keepalive: request.keepalive,
+          keepalive: request2.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request.reloadNavigation,
+          reloadNavigation: request2.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request.historyNavigation,
+          historyNavigation: request2.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request.urlList]
+          urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init2).length !== 0;
         if (initHasKey) {
-          if (request.mode === "navigate") {
-            request.mode = "same-origin";
+          if (request2.mode === "navigate") {
+            request2.mode = "same-origin";
           }
-          request.reloadNavigation = false;
-          request.historyNavigation = false;
-          request.origin = "client";
-          request.referrer = "client";
-          request.referrerPolicy = "";
-          request.url = request.urlList[request.urlList.length - 1];
-          request.urlList = [request.url];
+          request2.reloadNavigation = false;
+          request2.historyNavigation = false;
+          request2.origin = "client";
+          request2.referrer = "client";
+          request2.referrerPolicy = "";
+          request2.url = request2.urlList[request2.urlList.length - 1];
+          request2.urlList = [request2.url];
         }
         if (init2.referrer !== void 0) {
           const referrer = init2.referrer;
           if (referrer === "") {
-            request.referrer = "no-referrer";
+            request2.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -13078,14 +13078,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err3 });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request.referrer = "client";
+              request2.referrer = "client";
             } else {
-              request.referrer = parsedReferrer;
+              request2.referrer = parsedReferrer;
             }
           }
         }
         if (init2.referrerPolicy !== void 0) {
-          request.referrerPolicy = init2.referrerPolicy;
+          request2.referrerPolicy = init2.referrerPolicy;
         }
         let mode;
         if (init2.mode !== void 0) {
@@ -13100,33 +13100,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request.mode = mode;
+          request2.mode = mode;
         }
         if (init2.credentials !== void 0) {
-          request.credentials = init2.credentials;
+          request2.credentials = init2.credentials;
         }
         if (init2.cache !== void 0) {
-          request.cache = init2.cache;
+          request2.cache = init2.cache;
         }
-        if (request.cache === "only-if-cached" && request.mode !== "same-origin") {
+        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init2.redirect !== void 0) {
-          request.redirect = init2.redirect;
+          request2.redirect = init2.redirect;
         }
         if (init2.integrity != null) {
-          request.integrity = String(init2.integrity);
+          request2.integrity = String(init2.integrity);
         }
         if (init2.keepalive !== void 0) {
-          request.keepalive = Boolean(init2.keepalive);
+          request2.keepalive = Boolean(init2.keepalive);
         }
         if (init2.method !== void 0) {
           let method = init2.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request.method = mayBeNormalized;
+            request2.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -13136,9 +13136,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request.method = method;
+            request2.method = method;
           }
-          if (!patchMethodWarning && request.method === "patch") {
+          if (!patchMethodWarning && request2.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -13148,7 +13148,7 @@ var require_request2 = __commonJS({
         if (init2.signal !== void 0) {
           signal = init2.signal;
         }
-        this[kState] = request;
+        this[kState] = request2;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
         if (signal != null) {
@@ -13176,12 +13176,12 @@ var require_request2 = __commonJS({
           }
         }
         this[kHeaders] = new Headers2(kConstruct);
-        setHeadersList(this[kHeaders], request.headersList);
+        setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request.method)) {
+          if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
-              `'${request.method} is unsupported in no-cors mode.`
+              `'${request2.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this[kHeaders], "request-no-cors");
@@ -13200,14 +13200,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = input instanceof _Request ? input[kState].body : null;
-        if ((init2.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
+        if ((init2.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init2.body != null) {
           const [extractedBody, contentType] = extractBody(
             init2.body,
-            request.keepalive
+            request2.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this[kHeaders]).contains("content-type", true)) {
@@ -13219,12 +13219,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init2.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request.mode !== "same-origin" && request.mode !== "cors") {
+          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request.useCORSPreflightFlag = true;
+          request2.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -13453,21 +13453,21 @@ var require_request2 = __commonJS({
         headersList: init2.headersList ? new HeadersList(init2.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request) {
-      const newRequest = makeRequest({ ...request, body: null });
-      if (request.body != null) {
-        newRequest.body = cloneBody(newRequest, request.body);
+    function cloneRequest(request2) {
+      const newRequest = makeRequest({ ...request2, body: null });
+      if (request2.body != null) {
+        newRequest.body = cloneBody(newRequest, request2.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request = new Request(kConstruct);
-      request[kState] = innerRequest;
-      request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
-      setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard);
-      return request;
+      const request2 = new Request(kConstruct);
+      request2[kState] = innerRequest;
+      request2[kSignal] = signal;
+      request2[kHeaders] = new Headers2(kConstruct);
+      setHeadersList(request2[kHeaders], innerRequest.headersList);
+      setHeadersGuard(request2[kHeaders], guard);
+      return request2;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -13657,7 +13657,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable4, pipeline: pipeline5, finished } = __require("node:stream");
+    var { Readable: Readable4, pipeline: pipeline6, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -13709,14 +13709,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request = requestObject[kState];
+      const request2 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p, request, null, requestObject.signal.reason);
+        abortFetch(p, request2, null, requestObject.signal.reason);
         return p.promise;
       }
-      const globalObject = request.client.globalObject;
+      const globalObject = request2.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request.serviceWorkers = "none";
+        request2.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -13728,7 +13728,7 @@ var require_fetch = __commonJS({
           assert(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request, realResponse, requestObject.signal.reason);
+          abortFetch(p, request2, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13736,7 +13736,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request, responseObject, controller.serializedAbortReason);
+          abortFetch(p, request2, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
@@ -13748,7 +13748,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request,
+        request: request2,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: requestObject[kDispatcher]
@@ -13789,12 +13789,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request, responseObject, error) {
+    function abortFetch(p, request2, responseObject, error) {
       if (p) {
         p.reject(error);
       }
-      if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error).catch((err3) => {
+      if (request2.body != null && isReadable(request2.body?.stream)) {
+        request2.body.stream.cancel(error).catch((err3) => {
           if (err3.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13815,7 +13815,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request,
+      request: request2,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -13828,9 +13828,9 @@ var require_fetch = __commonJS({
       assert(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request.client != null) {
-        taskDestination = request.client.globalObject;
-        crossOriginIsolatedCapability = request.client.crossOriginIsolatedCapability;
+      if (request2.client != null) {
+        taskDestination = request2.client.globalObject;
+        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -13838,7 +13838,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request,
+        request: request2,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -13848,32 +13848,32 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert(!request.body || request.body.stream);
-      if (request.window === "client") {
-        request.window = request.client?.globalObject?.constructor?.name === "Window" ? request.client : "no-window";
+      assert(!request2.body || request2.body.stream);
+      if (request2.window === "client") {
+        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
       }
-      if (request.origin === "client") {
-        request.origin = request.client.origin;
+      if (request2.origin === "client") {
+        request2.origin = request2.client.origin;
       }
-      if (request.policyContainer === "client") {
-        if (request.client != null) {
-          request.policyContainer = clonePolicyContainer(
-            request.client.policyContainer
+      if (request2.policyContainer === "client") {
+        if (request2.client != null) {
+          request2.policyContainer = clonePolicyContainer(
+            request2.client.policyContainer
           );
         } else {
-          request.policyContainer = makePolicyContainer();
+          request2.policyContainer = makePolicyContainer();
         }
       }
-      if (!request.headersList.contains("accept", true)) {
+      if (!request2.headersList.contains("accept", true)) {
         const value = "*/*";
-        request.headersList.append("accept", value, true);
+        request2.headersList.append("accept", value, true);
       }
-      if (!request.headersList.contains("accept-language", true)) {
-        request.headersList.append("accept-language", "*", true);
+      if (!request2.headersList.contains("accept-language", true)) {
+        request2.headersList.append("accept-language", "*", true);
       }
-      if (request.priority === null) {
+      if (request2.priority === null) {
       }
-      if (subresourceSet.has(request.destination)) {
+      if (subresourceSet.has(request2.destination)) {
       }
       mainFetch(fetchParams).catch((err3) => {
         fetchParams.controller.terminate(err3);
@@ -13881,50 +13881,50 @@ var require_fetch = __commonJS({
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
-      if (request.localURLsOnly && !urlIsLocal(requestCurrentURL(request))) {
+      if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
         response = makeNetworkError("local URLs only");
       }
-      tryUpgradeRequestToAPotentiallyTrustworthyURL(request);
-      if (requestBadPort(request) === "blocked") {
+      tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
+      if (requestBadPort(request2) === "blocked") {
         response = makeNetworkError("bad port");
       }
-      if (request.referrerPolicy === "") {
-        request.referrerPolicy = request.policyContainer.referrerPolicy;
+      if (request2.referrerPolicy === "") {
+        request2.referrerPolicy = request2.policyContainer.referrerPolicy;
       }
-      if (request.referrer !== "no-referrer") {
-        request.referrer = determineRequestsReferrer(request);
+      if (request2.referrer !== "no-referrer") {
+        request2.referrer = determineRequestsReferrer(request2);
       }
       if (response === null) {
         response = await (async () => {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request.url) && request.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request.mode === "navigate" || request.mode === "websocket")
+            (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
-            request.responseTainting = "basic";
+            request2.responseTainting = "basic";
             return await schemeFetch(fetchParams);
           }
-          if (request.mode === "same-origin") {
+          if (request2.mode === "same-origin") {
             return makeNetworkError('request mode cannot be "same-origin"');
           }
-          if (request.mode === "no-cors") {
-            if (request.redirect !== "follow") {
+          if (request2.mode === "no-cors") {
+            if (request2.redirect !== "follow") {
               return makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             }
-            request.responseTainting = "opaque";
+            request2.responseTainting = "opaque";
             return await schemeFetch(fetchParams);
           }
-          if (!urlIsHttpHttpsScheme(requestCurrentURL(request))) {
+          if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
-          request.responseTainting = "cors";
+          request2.responseTainting = "cors";
           return await httpFetch(fetchParams);
         })();
       }
@@ -13932,13 +13932,13 @@ var require_fetch = __commonJS({
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
-        if (request.responseTainting === "cors") {
+        if (request2.responseTainting === "cors") {
         }
-        if (request.responseTainting === "basic") {
+        if (request2.responseTainting === "basic") {
           response = filterResponse(response, "basic");
-        } else if (request.responseTainting === "cors") {
+        } else if (request2.responseTainting === "cors") {
           response = filterResponse(response, "cors");
-        } else if (request.responseTainting === "opaque") {
+        } else if (request2.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
           assert(false);
@@ -13946,26 +13946,26 @@ var require_fetch = __commonJS({
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
       if (internalResponse.urlList.length === 0) {
-        internalResponse.urlList.push(...request.urlList);
+        internalResponse.urlList.push(...request2.urlList);
       }
-      if (!request.timingAllowFailed) {
+      if (!request2.timingAllowFailed) {
         response.timingAllowPassed = true;
       }
-      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request.headers.contains("range", true)) {
+      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
         response = internalResponse = makeNetworkError();
       }
-      if (response.status !== 0 && (request.method === "HEAD" || request.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+      if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
         internalResponse.body = null;
         fetchParams.controller.dump = true;
       }
-      if (request.integrity) {
+      if (request2.integrity) {
         const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-        if (request.responseTainting === "opaque" || response.body == null) {
+        if (request2.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
         const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request.integrity)) {
+          if (!bytesMatch(bytes, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
@@ -13981,8 +13981,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request } = fetchParams;
-      const { protocol: scheme2 } = requestCurrentURL(request);
+      const { request: request2 } = fetchParams;
+      const { protocol: scheme2 } = requestCurrentURL(request2);
       switch (scheme2) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -13991,19 +13991,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request);
+          const blobURLEntry = requestCurrentURL(request2);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request.method !== "GET" || !isBlobLike(blob)) {
+          if (request2.method !== "GET" || !isBlobLike(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request.headersList.contains("range", true)) {
+          if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -14011,7 +14011,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request.headersList.get("range", true);
+            const rangeHeader = request2.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14042,7 +14042,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14131,41 +14131,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request.serviceWorkers === "all") {
+      if (request2.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request.redirect === "follow") {
-          request.serviceWorkers = "none";
+        if (request2.redirect === "follow") {
+          request2.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request.responseTainting === "cors" && corsCheck(request, response) === "failure") {
+        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request, response) === "failure") {
-          request.timingAllowFailed = true;
+        if (TAOCheck(request2, response) === "failure") {
+          request2.timingAllowFailed = true;
         }
       }
-      if ((request.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request.origin,
-        request.client,
-        request.destination,
+      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request2.origin,
+        request2.client,
+        request2.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request.redirect !== "manual") {
+        if (request2.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request.redirect === "error") {
+        if (request2.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request.redirect === "manual") {
+        } else if (request2.redirect === "manual") {
           response = actualResponse;
-        } else if (request.redirect === "follow") {
+        } else if (request2.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert(false);
@@ -14175,13 +14175,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request).hash
+          requestCurrentURL(request2).hash
         );
         if (locationURL == null) {
           return response;
@@ -14192,63 +14192,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request.redirectCount === 20) {
+      if (request2.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request.redirectCount += 1;
-      if (request.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request, locationURL)) {
+      request2.redirectCount += 1;
+      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request.body != null && request.body.source == null) {
+      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
-        request.method = "GET";
-        request.body = null;
+      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
+        request2.method = "GET";
+        request2.body = null;
         for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+          request2.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request), locationURL)) {
-        request.headersList.delete("authorization", true);
-        request.headersList.delete("proxy-authorization", true);
-        request.headersList.delete("cookie", true);
-        request.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
+        request2.headersList.delete("authorization", true);
+        request2.headersList.delete("proxy-authorization", true);
+        request2.headersList.delete("cookie", true);
+        request2.headersList.delete("host", true);
       }
-      if (request.body != null) {
-        assert(request.body.source != null);
-        request.body = safelyExtractBody(request.body.source)[0];
+      if (request2.body != null) {
+        assert(request2.body.source != null);
+        request2.body = safelyExtractBody(request2.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request, actualResponse);
+      request2.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request.window === "no-window" && request.redirect === "error") {
+      if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest = request2;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
+      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -14325,7 +14325,7 @@ var require_fetch = __commonJS({
       }
       response.requestIncludesCredentials = includeCredentials;
       if (response.status === 407) {
-        if (request.window === "no-window") {
+        if (request2.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -14337,7 +14337,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request.body == null || request.body.source != null)
+        (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -14367,21 +14367,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request.cache = "no-store";
+        request2.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request.mode === "websocket") {
+      if (request2.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request.body == null && fetchParams.processRequestEndOfBody) {
+      if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request.body != null) {
+      } else if (request2.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -14409,7 +14409,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request.body.stream) {
+            for await (const bytes of request2.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -14520,17 +14520,17 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body: body2 }) {
-        const url = requestCurrentURL(request);
+        const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve20, reject) => agent.dispatch(
+        return new Promise((resolve21, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
-            method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body2,
-            headers: request.headersList.entries,
+            method: request2.method,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body2,
+            headers: request2.headersList.entries,
             maxRedirections: 0,
-            upgrade: request.mode === "websocket" ? "websocket" : void 0
+            upgrade: request2.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -14560,8 +14560,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
-              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14598,11 +14598,11 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve20({
+              resolve21({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline5(this.body, ...decoders, (err3) => {
+                body: decoders.length ? pipeline6(this.body, ...decoders, (err3) => {
                   if (err3) {
                     this.onError(err3);
                   }
@@ -14641,7 +14641,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve20({
+              resolve21({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15542,31 +15542,31 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p = this.#internalMatchAll(request, options, 1);
+        const p = this.#internalMatchAll(request2, options, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request = void 0, options = {}) {
+      async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request, options);
+        return this.#internalMatchAll(request2, options);
       }
-      async add(request) {
+      async add(request2) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
-        const requests = [request];
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -15576,19 +15576,19 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request of requests) {
-          if (request === void 0) {
+        for (let request2 of requests) {
+          if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request = webidl.converters.RequestInfo(request);
-          if (typeof request === "string") {
+          request2 = webidl.converters.RequestInfo(request2);
+          if (typeof request2 === "string") {
             continue;
           }
-          const r = request[kState];
+          const r = request2[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -15597,8 +15597,8 @@ var require_cache = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request of requests) {
-          const r = new Request(request)[kState];
+        for (const request2 of requests) {
+          const r = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15675,17 +15675,17 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request, response) {
+      async put(request2, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
-          innerRequest = request[kState];
+        if (request2 instanceof Request) {
+          innerRequest = request2[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request(request2)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15756,21 +15756,21 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request, options = {}) {
+      async delete(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request instanceof Request) {
-          r = request[kState];
+        if (request2 instanceof Request) {
+          r = request2[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
-          assert(typeof request === "string");
-          r = new Request(request)[kState];
+          assert(typeof request2 === "string");
+          r = new Request(request2)[kState];
         }
         const operations = [];
         const operation = {
@@ -15802,25 +15802,25 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request = void 0, options = {}) {
+      async keys(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const promise = createDeferredPromise();
         const requests = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -15832,9 +15832,9 @@ var require_cache = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request2 of requests) {
+          for (const request3 of requests) {
             const requestObject = fromInnerRequest(
-              request2,
+              request3,
               new AbortController().signal,
               "immutable"
             );
@@ -15952,9 +15952,9 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request.url);
+        const cachedURL = new URL(request2.url);
         if (options?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -15970,7 +15970,7 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request.headersList.get(fieldValue);
+          const requestValue = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -15978,20 +15978,20 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request, options, maxResponses = Infinity) {
+      #internalMatchAll(request2, options, maxResponses = Infinity) {
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const responses = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -16080,21 +16080,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request = webidl.converters.RequestInfo(request);
+        request2 = webidl.converters.RequestInfo(request2);
         options = webidl.converters.MultiCacheQueryOptions(options);
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request, options);
+            return await cache.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request, options);
+            const response = await cache.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16328,7 +16328,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify3(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16386,7 +16386,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify: stringify3
     };
   }
 });
@@ -16532,7 +16532,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module2) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify2 } = require_util6();
+    var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16575,7 +16575,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify2(cookie);
+      const str = stringify3(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -17274,7 +17274,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
-      const request = makeRequest({
+      const request2 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -17286,18 +17286,18 @@ var require_connection = __commonJS({
       });
       if (options.headers) {
         const headersList = getHeadersList(new Headers2(options.headers));
-        request.headersList = headersList;
+        request2.headersList = headersList;
       }
       const keyValue2 = crypto2.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue2);
-      request.headersList.append("sec-websocket-version", "13");
+      request2.headersList.append("sec-websocket-key", keyValue2);
+      request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
-        request.headersList.append("sec-websocket-protocol", protocol);
+        request2.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request.headersList.append("sec-websocket-extensions", permessageDeflate);
+      request2.headersList.append("sec-websocket-extensions", permessageDeflate);
       const controller = fetching({
-        request,
+        request: request2,
         useParallelQueue: true,
         dispatcher: options.dispatcher,
         processResponse(response) {
@@ -17334,7 +17334,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failWebsocketConnection(ws, "Protocol was not set in the opening handshake.");
               return;
@@ -18382,8 +18382,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve20) => {
-        setTimeout(resolve20, ms).unref();
+      return new Promise((resolve21) => {
+        setTimeout(resolve21, ms).unref();
       });
     }
     module2.exports = {
@@ -18399,7 +18399,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module2) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform: Transform3 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -18449,7 +18449,7 @@ var require_eventsource_stream = __commonJS({
       error.aborted = false;
       return error;
     }
-    var EventSourceStream = class extends Transform2 {
+    var EventSourceStream = class extends Transform3 {
       /**
        * @type {eventSourceSettings}
        */
@@ -18803,7 +18803,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module2) {
     "use strict";
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18963,7 +18963,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline5(
+          pipeline6(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -19252,11 +19252,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19272,7 +19272,7 @@ var init_lib = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19342,26 +19342,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve20) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve21) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve20(output.toString());
+              resolve21(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve20) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve21) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve20(Buffer.concat(chunks));
+              resolve21(Buffer.concat(chunks));
             });
           }));
         });
@@ -19564,14 +19564,14 @@ var init_lib = __esm({
        */
       requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve20, reject) => {
+          return new Promise((resolve21, reject) => {
             function callbackForResult(err3, res) {
               if (err3) {
                 reject(err3);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve20(res);
+                resolve21(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -19815,12 +19815,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve20) => setTimeout(() => resolve20(), ms));
+          return new Promise((resolve21) => setTimeout(() => resolve21(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve20, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve21, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19828,7 +19828,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve20(response);
+              resolve21(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19867,7 +19867,7 @@ var init_lib = __esm({
               err3.result = response.result;
               reject(err3);
             } else {
-              resolve20(response);
+              resolve21(response);
             }
           }));
         });
@@ -23232,11 +23232,11 @@ var require_streamx = __commonJS({
         }
       }
       static deferred(fn, opts) {
-        const out2 = new PassThrough(opts);
+        const out2 = new PassThrough2(opts);
         fn().then((src) => {
           if (src === null) return out2.end();
           if (out2.destroying) return;
-          pipeline5(src, out2, noop);
+          pipeline6(src, out2, noop);
         }).catch((err3) => out2.destroy(err3));
         return out2;
       }
@@ -23334,8 +23334,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve20, reject) {
-              promiseResolve = resolve20;
+            return new Promise(function(resolve21, reject) {
+              promiseResolve = resolve21;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -23368,11 +23368,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err3) {
           stream2.destroy(err3);
-          return new Promise((resolve20, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve20({ value: void 0, done: true });
+          return new Promise((resolve21, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve21({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err3) reject(err3);
-              else resolve20({ value: void 0, done: true });
+              else resolve21({ value: void 0, done: true });
             });
           });
         }
@@ -23416,8 +23416,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve20) => {
-          state.drains.push({ writes, resolve: resolve20 });
+        return new Promise((resolve21) => {
+          state.drains.push({ writes, resolve: resolve21 });
         });
       }
       write(data) {
@@ -23468,7 +23468,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform2 = class extends Duplex {
+    var Transform3 = class extends Duplex {
       constructor(opts) {
         super(opts);
         this._transformState = new TransformState(this);
@@ -23512,7 +23512,7 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough = class extends Transform2 {
+    var PassThrough2 = class extends Transform3 {
     };
     function transformAfterFlush(err3, data) {
       const cb = this._transformState.afterFinal;
@@ -23522,14 +23522,14 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve20, reject) => {
-        return pipeline5(...streams, (err3) => {
+      return new Promise((resolve21, reject) => {
+        return pipeline6(...streams, (err3) => {
           if (err3) return reject(err3);
-          resolve20();
+          resolve21();
         });
       });
     }
-    function pipeline5(stream2, ...streams) {
+    function pipeline6(stream2, ...streams) {
       const all = Array.isArray(stream2) ? [...stream2, ...streams] : [stream2, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -23627,7 +23627,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module2.exports = {
-      pipeline: pipeline5,
+      pipeline: pipeline6,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -23641,9 +23641,9 @@ var require_streamx = __commonJS({
       Writable,
       Readable: Readable4,
       Duplex,
-      Transform: Transform2,
+      Transform: Transform3,
       // Export PassThrough for compatibility with Node.js core's stream module
-      PassThrough
+      PassThrough: PassThrough2
     };
   }
 });
@@ -24195,16 +24195,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err3);
         }
-        function onnext(resolve20, reject) {
+        function onnext(resolve21, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve20({ value: entryStream, done: false });
+            resolve21({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve20;
+          promiseResolve = resolve21;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -24232,11 +24232,11 @@ var require_extract = __commonJS({
         function destroy(err3) {
           extract.destroy(err3);
           consumeCallback(err3);
-          return new Promise((resolve20, reject) => {
-            if (extract.destroyed) return resolve20({ value: void 0, done: true });
+          return new Promise((resolve21, reject) => {
+            if (extract.destroyed) return resolve21({ value: void 0, done: true });
             extract.once("close", function() {
               if (err3) reject(err3);
-              else resolve20({ value: void 0, done: true });
+              else resolve21({ value: void 0, done: true });
             });
           });
         }
@@ -24285,7 +24285,7 @@ var require_pack = __commonJS({
     var FMODE = 420;
     var END_OF_TAR = b4a.alloc(1024);
     var Sink = class extends Writable {
-      constructor(pack, header3, callback) {
+      constructor(pack2, header3, callback) {
         super({ mapWritable, eagerOpen: true });
         this.written = 0;
         this.header = header3;
@@ -24294,7 +24294,7 @@ var require_pack = __commonJS({
         this._isLinkname = header3.type === "symlink" && !header3.linkname;
         this._isVoid = header3.type !== "file" && header3.type !== "contiguous-file";
         this._finished = false;
-        this._pack = pack;
+        this._pack = pack2;
         this._openCallback = null;
         if (this._pack._stream === null) this._pack._stream = this;
         else this._pack._pending.push(this);
@@ -24478,7 +24478,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    module2.exports = function pack(opts) {
+    module2.exports = function pack2(opts) {
       return new Pack(opts);
     };
     function modeToType(mode) {
@@ -30345,10 +30345,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap8 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -30358,7 +30358,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode2(node2) {
+    function isNode3(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -30369,7 +30369,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar6(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar7(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -30381,11 +30381,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap7;
-    exports.isNode = isNode2;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar6;
-    exports.isSeq = isSeq7;
+    exports.isMap = isMap8;
+    exports.isNode = isNode3;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq8;
   }
 });
 
@@ -31802,7 +31802,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -31831,7 +31831,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -31841,7 +31841,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -31863,7 +31863,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -31915,7 +31915,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -32056,7 +32056,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -32092,7 +32092,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -32159,12 +32159,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -32189,7 +32189,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -32256,7 +32256,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i2 < items.length - 1) {
           str += ",";
@@ -33617,7 +33617,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -33632,7 +33632,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -33654,7 +33654,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
         if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
@@ -33662,7 +33662,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body2);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -34493,9 +34493,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap7 = fc.start.source === "{";
-      const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap8 = fc.start.source === "{";
+      const fcName = isMap8 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -34531,7 +34531,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -34571,7 +34571,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep5 && !props.found) {
+        if (!isMap8 && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -34594,7 +34594,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap7 && !props.found && ctx.options.strict) {
+            if (!isMap8 && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -34626,7 +34626,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap7) {
+          if (isMap8) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -34642,7 +34642,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap7 ? "}" : "]";
+      const expectedEnd = isMap8 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -35798,7 +35798,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -35851,7 +35851,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -35929,7 +35929,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -36013,7 +36013,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar6;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -37213,14 +37213,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs24 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs24, sep: [] });
+                map.items.push({ start: start2, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs24);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs24, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37348,13 +37348,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs24 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs24, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs24);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs24, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37581,7 +37581,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -37606,7 +37606,7 @@ var require_public_api = __commonJS({
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument9;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -37659,6 +37659,4236 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    function fmtDef(validate279, compare) {
+      return { validate: validate279, compare };
+    }
+    exports.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports.fastFormats = {
+      ...exports.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports.formatNames = Object.keys(exports.fullFormats);
+    function isLeapYear2(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str) {
+      const matches = DATE.exec(str);
+      if (!matches)
+        return false;
+      const year = +matches[1];
+      const month = +matches[2];
+      const day = +matches[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear2(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str) {
+        const matches = TIME.exec(str);
+        if (!matches)
+          return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str) {
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI2 = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str) {
+      return NOT_URI_FRAGMENT.test(str) && URI2.test(str);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex(str) {
+      if (Z_ANCHOR.test(str))
+        return false;
+      try {
+        new RegExp(str);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/uri-js/dist/es5/uri.all.js
+var require_uri_all = __commonJS({
+  "node_modules/uri-js/dist/es5/uri.all.js"(exports, module2) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module2 !== "undefined" ? factory(exports) : typeof define === "function" && define.amd ? define(["exports"], factory) : factory(global2.URI = global2.URI || {});
+    })(exports, (function(exports2) {
+      "use strict";
+      function merge() {
+        for (var _len = arguments.length, sets = Array(_len), _key = 0; _key < _len; _key++) {
+          sets[_key] = arguments[_key];
+        }
+        if (sets.length > 1) {
+          sets[0] = sets[0].slice(0, -1);
+          var xl = sets.length - 1;
+          for (var x = 1; x < xl; ++x) {
+            sets[x] = sets[x].slice(1, -1);
+          }
+          sets[xl] = sets[xl].slice(1);
+          return sets.join("");
+        } else {
+          return sets[0];
+        }
+      }
+      function subexp(str) {
+        return "(?:" + str + ")";
+      }
+      function typeOf(o) {
+        return o === void 0 ? "undefined" : o === null ? "null" : Object.prototype.toString.call(o).split(" ").pop().split("]").shift().toLowerCase();
+      }
+      function toUpperCase(str) {
+        return str.toUpperCase();
+      }
+      function toArray(obj) {
+        return obj !== void 0 && obj !== null ? obj instanceof Array ? obj : typeof obj.length !== "number" || obj.split || obj.setInterval || obj.call ? [obj] : Array.prototype.slice.call(obj) : [];
+      }
+      function assign2(target, source) {
+        var obj = target;
+        if (source) {
+          for (var key in source) {
+            obj[key] = source[key];
+          }
+        }
+        return obj;
+      }
+      function buildExps(isIRI2) {
+        var ALPHA$$ = "[A-Za-z]", CR$ = "[\\x0D]", DIGIT$$ = "[0-9]", DQUOTE$$ = "[\\x22]", HEXDIG$$2 = merge(DIGIT$$, "[A-Fa-f]"), LF$$ = "[\\x0A]", SP$$ = "[\\x20]", PCT_ENCODED$2 = subexp(subexp("%[EFef]" + HEXDIG$$2 + "%" + HEXDIG$$2 + HEXDIG$$2 + "%" + HEXDIG$$2 + HEXDIG$$2) + "|" + subexp("%[89A-Fa-f]" + HEXDIG$$2 + "%" + HEXDIG$$2 + HEXDIG$$2) + "|" + subexp("%" + HEXDIG$$2 + HEXDIG$$2)), GEN_DELIMS$$ = "[\\:\\/\\?\\#\\[\\]\\@]", SUB_DELIMS$$ = "[\\!\\$\\&\\'\\(\\)\\*\\+\\,\\;\\=]", RESERVED$$ = merge(GEN_DELIMS$$, SUB_DELIMS$$), UCSCHAR$$ = isIRI2 ? "[\\xA0-\\u200D\\u2010-\\u2029\\u202F-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFEF]" : "[]", IPRIVATE$$ = isIRI2 ? "[\\uE000-\\uF8FF]" : "[]", UNRESERVED$$2 = merge(ALPHA$$, DIGIT$$, "[\\-\\.\\_\\~]", UCSCHAR$$), SCHEME$ = subexp(ALPHA$$ + merge(ALPHA$$, DIGIT$$, "[\\+\\-\\.]") + "*"), USERINFO$ = subexp(subexp(PCT_ENCODED$2 + "|" + merge(UNRESERVED$$2, SUB_DELIMS$$, "[\\:]")) + "*"), DEC_OCTET$ = subexp(subexp("25[0-5]") + "|" + subexp("2[0-4]" + DIGIT$$) + "|" + subexp("1" + DIGIT$$ + DIGIT$$) + "|" + subexp("[1-9]" + DIGIT$$) + "|" + DIGIT$$), DEC_OCTET_RELAXED$ = subexp(subexp("25[0-5]") + "|" + subexp("2[0-4]" + DIGIT$$) + "|" + subexp("1" + DIGIT$$ + DIGIT$$) + "|" + subexp("0?[1-9]" + DIGIT$$) + "|0?0?" + DIGIT$$), IPV4ADDRESS$ = subexp(DEC_OCTET_RELAXED$ + "\\." + DEC_OCTET_RELAXED$ + "\\." + DEC_OCTET_RELAXED$ + "\\." + DEC_OCTET_RELAXED$), H16$ = subexp(HEXDIG$$2 + "{1,4}"), LS32$ = subexp(subexp(H16$ + "\\:" + H16$) + "|" + IPV4ADDRESS$), IPV6ADDRESS1$ = subexp(subexp(H16$ + "\\:") + "{6}" + LS32$), IPV6ADDRESS2$ = subexp("\\:\\:" + subexp(H16$ + "\\:") + "{5}" + LS32$), IPV6ADDRESS3$ = subexp(subexp(H16$) + "?\\:\\:" + subexp(H16$ + "\\:") + "{4}" + LS32$), IPV6ADDRESS4$ = subexp(subexp(subexp(H16$ + "\\:") + "{0,1}" + H16$) + "?\\:\\:" + subexp(H16$ + "\\:") + "{3}" + LS32$), IPV6ADDRESS5$ = subexp(subexp(subexp(H16$ + "\\:") + "{0,2}" + H16$) + "?\\:\\:" + subexp(H16$ + "\\:") + "{2}" + LS32$), IPV6ADDRESS6$ = subexp(subexp(subexp(H16$ + "\\:") + "{0,3}" + H16$) + "?\\:\\:" + H16$ + "\\:" + LS32$), IPV6ADDRESS7$ = subexp(subexp(subexp(H16$ + "\\:") + "{0,4}" + H16$) + "?\\:\\:" + LS32$), IPV6ADDRESS8$ = subexp(subexp(subexp(H16$ + "\\:") + "{0,5}" + H16$) + "?\\:\\:" + H16$), IPV6ADDRESS9$ = subexp(subexp(subexp(H16$ + "\\:") + "{0,6}" + H16$) + "?\\:\\:"), IPV6ADDRESS$ = subexp([IPV6ADDRESS1$, IPV6ADDRESS2$, IPV6ADDRESS3$, IPV6ADDRESS4$, IPV6ADDRESS5$, IPV6ADDRESS6$, IPV6ADDRESS7$, IPV6ADDRESS8$, IPV6ADDRESS9$].join("|")), ZONEID$ = subexp(subexp(UNRESERVED$$2 + "|" + PCT_ENCODED$2) + "+"), IPV6ADDRZ$ = subexp(IPV6ADDRESS$ + "\\%25" + ZONEID$), IPV6ADDRZ_RELAXED$ = subexp(IPV6ADDRESS$ + subexp("\\%25|\\%(?!" + HEXDIG$$2 + "{2})") + ZONEID$), IPVFUTURE$ = subexp("[vV]" + HEXDIG$$2 + "+\\." + merge(UNRESERVED$$2, SUB_DELIMS$$, "[\\:]") + "+"), IP_LITERAL$ = subexp("\\[" + subexp(IPV6ADDRZ_RELAXED$ + "|" + IPV6ADDRESS$ + "|" + IPVFUTURE$) + "\\]"), REG_NAME$ = subexp(subexp(PCT_ENCODED$2 + "|" + merge(UNRESERVED$$2, SUB_DELIMS$$)) + "*"), HOST$ = subexp(IP_LITERAL$ + "|" + IPV4ADDRESS$ + "(?!" + REG_NAME$ + ")|" + REG_NAME$), PORT$ = subexp(DIGIT$$ + "*"), AUTHORITY$ = subexp(subexp(USERINFO$ + "@") + "?" + HOST$ + subexp("\\:" + PORT$) + "?"), PCHAR$ = subexp(PCT_ENCODED$2 + "|" + merge(UNRESERVED$$2, SUB_DELIMS$$, "[\\:\\@]")), SEGMENT$ = subexp(PCHAR$ + "*"), SEGMENT_NZ$ = subexp(PCHAR$ + "+"), SEGMENT_NZ_NC$ = subexp(subexp(PCT_ENCODED$2 + "|" + merge(UNRESERVED$$2, SUB_DELIMS$$, "[\\@]")) + "+"), PATH_ABEMPTY$ = subexp(subexp("\\/" + SEGMENT$) + "*"), PATH_ABSOLUTE$ = subexp("\\/" + subexp(SEGMENT_NZ$ + PATH_ABEMPTY$) + "?"), PATH_NOSCHEME$ = subexp(SEGMENT_NZ_NC$ + PATH_ABEMPTY$), PATH_ROOTLESS$ = subexp(SEGMENT_NZ$ + PATH_ABEMPTY$), PATH_EMPTY$ = "(?!" + PCHAR$ + ")", PATH$ = subexp(PATH_ABEMPTY$ + "|" + PATH_ABSOLUTE$ + "|" + PATH_NOSCHEME$ + "|" + PATH_ROOTLESS$ + "|" + PATH_EMPTY$), QUERY$ = subexp(subexp(PCHAR$ + "|" + merge("[\\/\\?]", IPRIVATE$$)) + "*"), FRAGMENT$ = subexp(subexp(PCHAR$ + "|[\\/\\?]") + "*"), HIER_PART$ = subexp(subexp("\\/\\/" + AUTHORITY$ + PATH_ABEMPTY$) + "|" + PATH_ABSOLUTE$ + "|" + PATH_ROOTLESS$ + "|" + PATH_EMPTY$), URI$ = subexp(SCHEME$ + "\\:" + HIER_PART$ + subexp("\\?" + QUERY$) + "?" + subexp("\\#" + FRAGMENT$) + "?"), RELATIVE_PART$ = subexp(subexp("\\/\\/" + AUTHORITY$ + PATH_ABEMPTY$) + "|" + PATH_ABSOLUTE$ + "|" + PATH_NOSCHEME$ + "|" + PATH_EMPTY$), RELATIVE$ = subexp(RELATIVE_PART$ + subexp("\\?" + QUERY$) + "?" + subexp("\\#" + FRAGMENT$) + "?"), URI_REFERENCE$ = subexp(URI$ + "|" + RELATIVE$), ABSOLUTE_URI$ = subexp(SCHEME$ + "\\:" + HIER_PART$ + subexp("\\?" + QUERY$) + "?"), GENERIC_REF$ = "^(" + SCHEME$ + ")\\:" + subexp(subexp("\\/\\/(" + subexp("(" + USERINFO$ + ")@") + "?(" + HOST$ + ")" + subexp("\\:(" + PORT$ + ")") + "?)") + "?(" + PATH_ABEMPTY$ + "|" + PATH_ABSOLUTE$ + "|" + PATH_ROOTLESS$ + "|" + PATH_EMPTY$ + ")") + subexp("\\?(" + QUERY$ + ")") + "?" + subexp("\\#(" + FRAGMENT$ + ")") + "?$", RELATIVE_REF$ = "^(){0}" + subexp(subexp("\\/\\/(" + subexp("(" + USERINFO$ + ")@") + "?(" + HOST$ + ")" + subexp("\\:(" + PORT$ + ")") + "?)") + "?(" + PATH_ABEMPTY$ + "|" + PATH_ABSOLUTE$ + "|" + PATH_NOSCHEME$ + "|" + PATH_EMPTY$ + ")") + subexp("\\?(" + QUERY$ + ")") + "?" + subexp("\\#(" + FRAGMENT$ + ")") + "?$", ABSOLUTE_REF$ = "^(" + SCHEME$ + ")\\:" + subexp(subexp("\\/\\/(" + subexp("(" + USERINFO$ + ")@") + "?(" + HOST$ + ")" + subexp("\\:(" + PORT$ + ")") + "?)") + "?(" + PATH_ABEMPTY$ + "|" + PATH_ABSOLUTE$ + "|" + PATH_ROOTLESS$ + "|" + PATH_EMPTY$ + ")") + subexp("\\?(" + QUERY$ + ")") + "?$", SAMEDOC_REF$ = "^" + subexp("\\#(" + FRAGMENT$ + ")") + "?$", AUTHORITY_REF$ = "^" + subexp("(" + USERINFO$ + ")@") + "?(" + HOST$ + ")" + subexp("\\:(" + PORT$ + ")") + "?$";
+        return {
+          NOT_SCHEME: new RegExp(merge("[^]", ALPHA$$, DIGIT$$, "[\\+\\-\\.]"), "g"),
+          NOT_USERINFO: new RegExp(merge("[^\\%\\:]", UNRESERVED$$2, SUB_DELIMS$$), "g"),
+          NOT_HOST: new RegExp(merge("[^\\%\\[\\]\\:]", UNRESERVED$$2, SUB_DELIMS$$), "g"),
+          NOT_PATH: new RegExp(merge("[^\\%\\/\\:\\@]", UNRESERVED$$2, SUB_DELIMS$$), "g"),
+          NOT_PATH_NOSCHEME: new RegExp(merge("[^\\%\\/\\@]", UNRESERVED$$2, SUB_DELIMS$$), "g"),
+          NOT_QUERY: new RegExp(merge("[^\\%]", UNRESERVED$$2, SUB_DELIMS$$, "[\\:\\@\\/\\?]", IPRIVATE$$), "g"),
+          NOT_FRAGMENT: new RegExp(merge("[^\\%]", UNRESERVED$$2, SUB_DELIMS$$, "[\\:\\@\\/\\?]"), "g"),
+          ESCAPE: new RegExp(merge("[^]", UNRESERVED$$2, SUB_DELIMS$$), "g"),
+          UNRESERVED: new RegExp(UNRESERVED$$2, "g"),
+          OTHER_CHARS: new RegExp(merge("[^\\%]", UNRESERVED$$2, RESERVED$$), "g"),
+          PCT_ENCODED: new RegExp(PCT_ENCODED$2, "g"),
+          IPV4ADDRESS: new RegExp("^(" + IPV4ADDRESS$ + ")$"),
+          IPV6ADDRESS: new RegExp("^\\[?(" + IPV6ADDRESS$ + ")" + subexp(subexp("\\%25|\\%(?!" + HEXDIG$$2 + "{2})") + "(" + ZONEID$ + ")") + "?\\]?$")
+          //RFC 6874, with relaxed parsing rules
+        };
+      }
+      var URI_PROTOCOL = buildExps(false);
+      var IRI_PROTOCOL = buildExps(true);
+      var slicedToArray = /* @__PURE__ */ (function() {
+        function sliceIterator(arr, i2) {
+          var _arr = [];
+          var _n = true;
+          var _d = false;
+          var _e = void 0;
+          try {
+            for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+              _arr.push(_s.value);
+              if (i2 && _arr.length === i2) break;
+            }
+          } catch (err3) {
+            _d = true;
+            _e = err3;
+          } finally {
+            try {
+              if (!_n && _i["return"]) _i["return"]();
+            } finally {
+              if (_d) throw _e;
+            }
+          }
+          return _arr;
+        }
+        return function(arr, i2) {
+          if (Array.isArray(arr)) {
+            return arr;
+          } else if (Symbol.iterator in Object(arr)) {
+            return sliceIterator(arr, i2);
+          } else {
+            throw new TypeError("Invalid attempt to destructure non-iterable instance");
+          }
+        };
+      })();
+      var toConsumableArray = function(arr) {
+        if (Array.isArray(arr)) {
+          for (var i2 = 0, arr2 = Array(arr.length); i2 < arr.length; i2++) arr2[i2] = arr[i2];
+          return arr2;
+        } else {
+          return Array.from(arr);
+        }
+      };
+      var maxInt = 2147483647;
+      var base = 36;
+      var tMin = 1;
+      var tMax = 26;
+      var skew = 38;
+      var damp = 700;
+      var initialBias = 72;
+      var initialN = 128;
+      var delimiter3 = "-";
+      var regexPunycode = /^xn--/;
+      var regexNonASCII = /[^\0-\x7E]/;
+      var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+      var errors = {
+        "overflow": "Overflow: input needs wider integers to process",
+        "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+        "invalid-input": "Invalid input"
+      };
+      var baseMinusTMin = base - tMin;
+      var floor = Math.floor;
+      var stringFromCharCode = String.fromCharCode;
+      function error$1(type) {
+        throw new RangeError(errors[type]);
+      }
+      function map(array, fn) {
+        var result3 = [];
+        var length = array.length;
+        while (length--) {
+          result3[length] = fn(array[length]);
+        }
+        return result3;
+      }
+      function mapDomain(string, fn) {
+        var parts2 = string.split("@");
+        var result3 = "";
+        if (parts2.length > 1) {
+          result3 = parts2[0] + "@";
+          string = parts2[1];
+        }
+        string = string.replace(regexSeparators, ".");
+        var labels = string.split(".");
+        var encoded = map(labels, fn).join(".");
+        return result3 + encoded;
+      }
+      function ucs2decode(string) {
+        var output = [];
+        var counter = 0;
+        var length = string.length;
+        while (counter < length) {
+          var value = string.charCodeAt(counter++);
+          if (value >= 55296 && value <= 56319 && counter < length) {
+            var extra = string.charCodeAt(counter++);
+            if ((extra & 64512) == 56320) {
+              output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
+            } else {
+              output.push(value);
+              counter--;
+            }
+          } else {
+            output.push(value);
+          }
+        }
+        return output;
+      }
+      var ucs2encode = function ucs2encode2(array) {
+        return String.fromCodePoint.apply(String, toConsumableArray(array));
+      };
+      var basicToDigit = function basicToDigit2(codePoint) {
+        if (codePoint - 48 < 10) {
+          return codePoint - 22;
+        }
+        if (codePoint - 65 < 26) {
+          return codePoint - 65;
+        }
+        if (codePoint - 97 < 26) {
+          return codePoint - 97;
+        }
+        return base;
+      };
+      var digitToBasic = function digitToBasic2(digit, flag) {
+        return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+      };
+      var adapt = function adapt2(delta, numPoints, firstTime) {
+        var k = 0;
+        delta = firstTime ? floor(delta / damp) : delta >> 1;
+        delta += floor(delta / numPoints);
+        for (
+          ;
+          /* no initialization */
+          delta > baseMinusTMin * tMax >> 1;
+          k += base
+        ) {
+          delta = floor(delta / baseMinusTMin);
+        }
+        return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
+      };
+      var decode = function decode2(input) {
+        var output = [];
+        var inputLength = input.length;
+        var i2 = 0;
+        var n = initialN;
+        var bias = initialBias;
+        var basic = input.lastIndexOf(delimiter3);
+        if (basic < 0) {
+          basic = 0;
+        }
+        for (var j = 0; j < basic; ++j) {
+          if (input.charCodeAt(j) >= 128) {
+            error$1("not-basic");
+          }
+          output.push(input.charCodeAt(j));
+        }
+        for (var index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
+          var oldi = i2;
+          for (
+            var w = 1, k = base;
+            ;
+            /* no condition */
+            k += base
+          ) {
+            if (index >= inputLength) {
+              error$1("invalid-input");
+            }
+            var digit = basicToDigit(input.charCodeAt(index++));
+            if (digit >= base || digit > floor((maxInt - i2) / w)) {
+              error$1("overflow");
+            }
+            i2 += digit * w;
+            var t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+            if (digit < t) {
+              break;
+            }
+            var baseMinusT = base - t;
+            if (w > floor(maxInt / baseMinusT)) {
+              error$1("overflow");
+            }
+            w *= baseMinusT;
+          }
+          var out2 = output.length + 1;
+          bias = adapt(i2 - oldi, out2, oldi == 0);
+          if (floor(i2 / out2) > maxInt - n) {
+            error$1("overflow");
+          }
+          n += floor(i2 / out2);
+          i2 %= out2;
+          output.splice(i2++, 0, n);
+        }
+        return String.fromCodePoint.apply(String, output);
+      };
+      var encode = function encode2(input) {
+        var output = [];
+        input = ucs2decode(input);
+        var inputLength = input.length;
+        var n = initialN;
+        var delta = 0;
+        var bias = initialBias;
+        var _iteratorNormalCompletion = true;
+        var _didIteratorError = false;
+        var _iteratorError = void 0;
+        try {
+          for (var _iterator = input[Symbol.iterator](), _step; !(_iteratorNormalCompletion = (_step = _iterator.next()).done); _iteratorNormalCompletion = true) {
+            var _currentValue2 = _step.value;
+            if (_currentValue2 < 128) {
+              output.push(stringFromCharCode(_currentValue2));
+            }
+          }
+        } catch (err3) {
+          _didIteratorError = true;
+          _iteratorError = err3;
+        } finally {
+          try {
+            if (!_iteratorNormalCompletion && _iterator.return) {
+              _iterator.return();
+            }
+          } finally {
+            if (_didIteratorError) {
+              throw _iteratorError;
+            }
+          }
+        }
+        var basicLength = output.length;
+        var handledCPCount = basicLength;
+        if (basicLength) {
+          output.push(delimiter3);
+        }
+        while (handledCPCount < inputLength) {
+          var m = maxInt;
+          var _iteratorNormalCompletion2 = true;
+          var _didIteratorError2 = false;
+          var _iteratorError2 = void 0;
+          try {
+            for (var _iterator2 = input[Symbol.iterator](), _step2; !(_iteratorNormalCompletion2 = (_step2 = _iterator2.next()).done); _iteratorNormalCompletion2 = true) {
+              var currentValue = _step2.value;
+              if (currentValue >= n && currentValue < m) {
+                m = currentValue;
+              }
+            }
+          } catch (err3) {
+            _didIteratorError2 = true;
+            _iteratorError2 = err3;
+          } finally {
+            try {
+              if (!_iteratorNormalCompletion2 && _iterator2.return) {
+                _iterator2.return();
+              }
+            } finally {
+              if (_didIteratorError2) {
+                throw _iteratorError2;
+              }
+            }
+          }
+          var handledCPCountPlusOne = handledCPCount + 1;
+          if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
+            error$1("overflow");
+          }
+          delta += (m - n) * handledCPCountPlusOne;
+          n = m;
+          var _iteratorNormalCompletion3 = true;
+          var _didIteratorError3 = false;
+          var _iteratorError3 = void 0;
+          try {
+            for (var _iterator3 = input[Symbol.iterator](), _step3; !(_iteratorNormalCompletion3 = (_step3 = _iterator3.next()).done); _iteratorNormalCompletion3 = true) {
+              var _currentValue = _step3.value;
+              if (_currentValue < n && ++delta > maxInt) {
+                error$1("overflow");
+              }
+              if (_currentValue == n) {
+                var q = delta;
+                for (
+                  var k = base;
+                  ;
+                  /* no condition */
+                  k += base
+                ) {
+                  var t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+                  if (q < t) {
+                    break;
+                  }
+                  var qMinusT = q - t;
+                  var baseMinusT = base - t;
+                  output.push(stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0)));
+                  q = floor(qMinusT / baseMinusT);
+                }
+                output.push(stringFromCharCode(digitToBasic(q, 0)));
+                bias = adapt(delta, handledCPCountPlusOne, handledCPCount == basicLength);
+                delta = 0;
+                ++handledCPCount;
+              }
+            }
+          } catch (err3) {
+            _didIteratorError3 = true;
+            _iteratorError3 = err3;
+          } finally {
+            try {
+              if (!_iteratorNormalCompletion3 && _iterator3.return) {
+                _iterator3.return();
+              }
+            } finally {
+              if (_didIteratorError3) {
+                throw _iteratorError3;
+              }
+            }
+          }
+          ++delta;
+          ++n;
+        }
+        return output.join("");
+      };
+      var toUnicode = function toUnicode2(input) {
+        return mapDomain(input, function(string) {
+          return regexPunycode.test(string) ? decode(string.slice(4).toLowerCase()) : string;
+        });
+      };
+      var toASCII = function toASCII2(input) {
+        return mapDomain(input, function(string) {
+          return regexNonASCII.test(string) ? "xn--" + encode(string) : string;
+        });
+      };
+      var punycode = {
+        /**
+         * A string representing the current Punycode.js version number.
+         * @memberOf punycode
+         * @type String
+         */
+        "version": "2.1.0",
+        /**
+         * An object of methods to convert from JavaScript's internal character
+         * representation (UCS-2) to Unicode code points, and back.
+         * @see <https://mathiasbynens.be/notes/javascript-encoding>
+         * @memberOf punycode
+         * @type Object
+         */
+        "ucs2": {
+          "decode": ucs2decode,
+          "encode": ucs2encode
+        },
+        "decode": decode,
+        "encode": encode,
+        "toASCII": toASCII,
+        "toUnicode": toUnicode
+      };
+      var SCHEMES = {};
+      function pctEncChar(chr) {
+        var c = chr.charCodeAt(0);
+        var e = void 0;
+        if (c < 16) e = "%0" + c.toString(16).toUpperCase();
+        else if (c < 128) e = "%" + c.toString(16).toUpperCase();
+        else if (c < 2048) e = "%" + (c >> 6 | 192).toString(16).toUpperCase() + "%" + (c & 63 | 128).toString(16).toUpperCase();
+        else e = "%" + (c >> 12 | 224).toString(16).toUpperCase() + "%" + (c >> 6 & 63 | 128).toString(16).toUpperCase() + "%" + (c & 63 | 128).toString(16).toUpperCase();
+        return e;
+      }
+      function pctDecChars(str) {
+        var newStr = "";
+        var i2 = 0;
+        var il = str.length;
+        while (i2 < il) {
+          var c = parseInt(str.substr(i2 + 1, 2), 16);
+          if (c < 128) {
+            newStr += String.fromCharCode(c);
+            i2 += 3;
+          } else if (c >= 194 && c < 224) {
+            if (il - i2 >= 6) {
+              var c2 = parseInt(str.substr(i2 + 4, 2), 16);
+              newStr += String.fromCharCode((c & 31) << 6 | c2 & 63);
+            } else {
+              newStr += str.substr(i2, 6);
+            }
+            i2 += 6;
+          } else if (c >= 224) {
+            if (il - i2 >= 9) {
+              var _c = parseInt(str.substr(i2 + 4, 2), 16);
+              var c3 = parseInt(str.substr(i2 + 7, 2), 16);
+              newStr += String.fromCharCode((c & 15) << 12 | (_c & 63) << 6 | c3 & 63);
+            } else {
+              newStr += str.substr(i2, 9);
+            }
+            i2 += 9;
+          } else {
+            newStr += str.substr(i2, 3);
+            i2 += 3;
+          }
+        }
+        return newStr;
+      }
+      function _normalizeComponentEncoding(components, protocol) {
+        function decodeUnreserved2(str) {
+          var decStr = pctDecChars(str);
+          return !decStr.match(protocol.UNRESERVED) ? str : decStr;
+        }
+        if (components.scheme) components.scheme = String(components.scheme).replace(protocol.PCT_ENCODED, decodeUnreserved2).toLowerCase().replace(protocol.NOT_SCHEME, "");
+        if (components.userinfo !== void 0) components.userinfo = String(components.userinfo).replace(protocol.PCT_ENCODED, decodeUnreserved2).replace(protocol.NOT_USERINFO, pctEncChar).replace(protocol.PCT_ENCODED, toUpperCase);
+        if (components.host !== void 0) components.host = String(components.host).replace(protocol.PCT_ENCODED, decodeUnreserved2).toLowerCase().replace(protocol.NOT_HOST, pctEncChar).replace(protocol.PCT_ENCODED, toUpperCase);
+        if (components.path !== void 0) components.path = String(components.path).replace(protocol.PCT_ENCODED, decodeUnreserved2).replace(components.scheme ? protocol.NOT_PATH : protocol.NOT_PATH_NOSCHEME, pctEncChar).replace(protocol.PCT_ENCODED, toUpperCase);
+        if (components.query !== void 0) components.query = String(components.query).replace(protocol.PCT_ENCODED, decodeUnreserved2).replace(protocol.NOT_QUERY, pctEncChar).replace(protocol.PCT_ENCODED, toUpperCase);
+        if (components.fragment !== void 0) components.fragment = String(components.fragment).replace(protocol.PCT_ENCODED, decodeUnreserved2).replace(protocol.NOT_FRAGMENT, pctEncChar).replace(protocol.PCT_ENCODED, toUpperCase);
+        return components;
+      }
+      function _stripLeadingZeros(str) {
+        return str.replace(/^0*(.*)/, "$1") || "0";
+      }
+      function _normalizeIPv4(host, protocol) {
+        var matches = host.match(protocol.IPV4ADDRESS) || [];
+        var _matches = slicedToArray(matches, 2), address = _matches[1];
+        if (address) {
+          return address.split(".").map(_stripLeadingZeros).join(".");
+        } else {
+          return host;
+        }
+      }
+      function _normalizeIPv6(host, protocol) {
+        var matches = host.match(protocol.IPV6ADDRESS) || [];
+        var _matches2 = slicedToArray(matches, 3), address = _matches2[1], zone = _matches2[2];
+        if (address) {
+          var _address$toLowerCase$ = address.toLowerCase().split("::").reverse(), _address$toLowerCase$2 = slicedToArray(_address$toLowerCase$, 2), last = _address$toLowerCase$2[0], first = _address$toLowerCase$2[1];
+          var firstFields = first ? first.split(":").map(_stripLeadingZeros) : [];
+          var lastFields = last.split(":").map(_stripLeadingZeros);
+          var isLastFieldIPv4Address = protocol.IPV4ADDRESS.test(lastFields[lastFields.length - 1]);
+          var fieldCount = isLastFieldIPv4Address ? 7 : 8;
+          var lastFieldsStart = lastFields.length - fieldCount;
+          var fields = Array(fieldCount);
+          for (var x = 0; x < fieldCount; ++x) {
+            fields[x] = firstFields[x] || lastFields[lastFieldsStart + x] || "";
+          }
+          if (isLastFieldIPv4Address) {
+            fields[fieldCount - 1] = _normalizeIPv4(fields[fieldCount - 1], protocol);
+          }
+          var allZeroFields = fields.reduce(function(acc, field, index) {
+            if (!field || field === "0") {
+              var lastLongest = acc[acc.length - 1];
+              if (lastLongest && lastLongest.index + lastLongest.length === index) {
+                lastLongest.length++;
+              } else {
+                acc.push({ index, length: 1 });
+              }
+            }
+            return acc;
+          }, []);
+          var longestZeroFields = allZeroFields.sort(function(a, b) {
+            return b.length - a.length;
+          })[0];
+          var newHost = void 0;
+          if (longestZeroFields && longestZeroFields.length > 1) {
+            var newFirst = fields.slice(0, longestZeroFields.index);
+            var newLast = fields.slice(longestZeroFields.index + longestZeroFields.length);
+            newHost = newFirst.join(":") + "::" + newLast.join(":");
+          } else {
+            newHost = fields.join(":");
+          }
+          if (zone) {
+            newHost += "%" + zone;
+          }
+          return newHost;
+        } else {
+          return host;
+        }
+      }
+      var URI_PARSE = /^(?:([^:\/?#]+):)?(?:\/\/((?:([^\/?#@]*)@)?(\[[^\/?#\]]+\]|[^\/?#:]*)(?:\:(\d*))?))?([^?#]*)(?:\?([^#]*))?(?:#((?:.|\n|\r)*))?/i;
+      var NO_MATCH_IS_UNDEFINED = "".match(/(){0}/)[1] === void 0;
+      function parse3(uriString) {
+        var options = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};
+        var components = {};
+        var protocol = options.iri !== false ? IRI_PROTOCOL : URI_PROTOCOL;
+        if (options.reference === "suffix") uriString = (options.scheme ? options.scheme + ":" : "") + "//" + uriString;
+        var matches = uriString.match(URI_PARSE);
+        if (matches) {
+          if (NO_MATCH_IS_UNDEFINED) {
+            components.scheme = matches[1];
+            components.userinfo = matches[3];
+            components.host = matches[4];
+            components.port = parseInt(matches[5], 10);
+            components.path = matches[6] || "";
+            components.query = matches[7];
+            components.fragment = matches[8];
+            if (isNaN(components.port)) {
+              components.port = matches[5];
+            }
+          } else {
+            components.scheme = matches[1] || void 0;
+            components.userinfo = uriString.indexOf("@") !== -1 ? matches[3] : void 0;
+            components.host = uriString.indexOf("//") !== -1 ? matches[4] : void 0;
+            components.port = parseInt(matches[5], 10);
+            components.path = matches[6] || "";
+            components.query = uriString.indexOf("?") !== -1 ? matches[7] : void 0;
+            components.fragment = uriString.indexOf("#") !== -1 ? matches[8] : void 0;
+            if (isNaN(components.port)) {
+              components.port = uriString.match(/\/\/(?:.|\n)*\:(?:\/|\?|\#|$)/) ? matches[4] : void 0;
+            }
+          }
+          if (components.host) {
+            components.host = _normalizeIPv6(_normalizeIPv4(components.host, protocol), protocol);
+          }
+          if (components.scheme === void 0 && components.userinfo === void 0 && components.host === void 0 && components.port === void 0 && !components.path && components.query === void 0) {
+            components.reference = "same-document";
+          } else if (components.scheme === void 0) {
+            components.reference = "relative";
+          } else if (components.fragment === void 0) {
+            components.reference = "absolute";
+          } else {
+            components.reference = "uri";
+          }
+          if (options.reference && options.reference !== "suffix" && options.reference !== components.reference) {
+            components.error = components.error || "URI is not a " + options.reference + " reference.";
+          }
+          var schemeHandler = SCHEMES[(options.scheme || components.scheme || "").toLowerCase()];
+          if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport)) {
+            if (components.host && (options.domainHost || schemeHandler && schemeHandler.domainHost)) {
+              try {
+                components.host = punycode.toASCII(components.host.replace(protocol.PCT_ENCODED, pctDecChars).toLowerCase());
+              } catch (e) {
+                components.error = components.error || "Host's domain name can not be converted to ASCII via punycode: " + e;
+              }
+            }
+            _normalizeComponentEncoding(components, URI_PROTOCOL);
+          } else {
+            _normalizeComponentEncoding(components, protocol);
+          }
+          if (schemeHandler && schemeHandler.parse) {
+            schemeHandler.parse(components, options);
+          }
+        } else {
+          components.error = components.error || "URI can not be parsed.";
+        }
+        return components;
+      }
+      function _recomposeAuthority(components, options) {
+        var protocol = options.iri !== false ? IRI_PROTOCOL : URI_PROTOCOL;
+        var uriTokens = [];
+        if (components.userinfo !== void 0) {
+          uriTokens.push(components.userinfo);
+          uriTokens.push("@");
+        }
+        if (components.host !== void 0) {
+          uriTokens.push(_normalizeIPv6(_normalizeIPv4(String(components.host), protocol), protocol).replace(protocol.IPV6ADDRESS, function(_, $1, $2) {
+            return "[" + $1 + ($2 ? "%25" + $2 : "") + "]";
+          }));
+        }
+        if (typeof components.port === "number" || typeof components.port === "string") {
+          uriTokens.push(":");
+          uriTokens.push(String(components.port));
+        }
+        return uriTokens.length ? uriTokens.join("") : void 0;
+      }
+      var RDS1 = /^\.\.?\//;
+      var RDS2 = /^\/\.(\/|$)/;
+      var RDS3 = /^\/\.\.(\/|$)/;
+      var RDS5 = /^\/?(?:.|\n)*?(?=\/|$)/;
+      function removeDotSegments(input) {
+        var output = [];
+        while (input.length) {
+          if (input.match(RDS1)) {
+            input = input.replace(RDS1, "");
+          } else if (input.match(RDS2)) {
+            input = input.replace(RDS2, "/");
+          } else if (input.match(RDS3)) {
+            input = input.replace(RDS3, "/");
+            output.pop();
+          } else if (input === "." || input === "..") {
+            input = "";
+          } else {
+            var im = input.match(RDS5);
+            if (im) {
+              var s = im[0];
+              input = input.slice(s.length);
+              output.push(s);
+            } else {
+              throw new Error("Unexpected dot segment condition");
+            }
+          }
+        }
+        return output.join("");
+      }
+      function serialize(components) {
+        var options = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};
+        var protocol = options.iri ? IRI_PROTOCOL : URI_PROTOCOL;
+        var uriTokens = [];
+        var schemeHandler = SCHEMES[(options.scheme || components.scheme || "").toLowerCase()];
+        if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(components, options);
+        if (components.host) {
+          if (protocol.IPV6ADDRESS.test(components.host)) {
+          } else if (options.domainHost || schemeHandler && schemeHandler.domainHost) {
+            try {
+              components.host = !options.iri ? punycode.toASCII(components.host.replace(protocol.PCT_ENCODED, pctDecChars).toLowerCase()) : punycode.toUnicode(components.host);
+            } catch (e) {
+              components.error = components.error || "Host's domain name can not be converted to " + (!options.iri ? "ASCII" : "Unicode") + " via punycode: " + e;
+            }
+          }
+        }
+        _normalizeComponentEncoding(components, protocol);
+        if (options.reference !== "suffix" && components.scheme) {
+          uriTokens.push(components.scheme);
+          uriTokens.push(":");
+        }
+        var authority = _recomposeAuthority(components, options);
+        if (authority !== void 0) {
+          if (options.reference !== "suffix") {
+            uriTokens.push("//");
+          }
+          uriTokens.push(authority);
+          if (components.path && components.path.charAt(0) !== "/") {
+            uriTokens.push("/");
+          }
+        }
+        if (components.path !== void 0) {
+          var s = components.path;
+          if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+            s = removeDotSegments(s);
+          }
+          if (authority === void 0) {
+            s = s.replace(/^\/\//, "/%2F");
+          }
+          uriTokens.push(s);
+        }
+        if (components.query !== void 0) {
+          uriTokens.push("?");
+          uriTokens.push(components.query);
+        }
+        if (components.fragment !== void 0) {
+          uriTokens.push("#");
+          uriTokens.push(components.fragment);
+        }
+        return uriTokens.join("");
+      }
+      function resolveComponents(base2, relative8) {
+        var options = arguments.length > 2 && arguments[2] !== void 0 ? arguments[2] : {};
+        var skipNormalization = arguments[3];
+        var target = {};
+        if (!skipNormalization) {
+          base2 = parse3(serialize(base2, options), options);
+          relative8 = parse3(serialize(relative8, options), options);
+        }
+        options = options || {};
+        if (!options.tolerant && relative8.scheme) {
+          target.scheme = relative8.scheme;
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
+        } else {
+          if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+            target.userinfo = relative8.userinfo;
+            target.host = relative8.host;
+            target.port = relative8.port;
+            target.path = removeDotSegments(relative8.path || "");
+            target.query = relative8.query;
+          } else {
+            if (!relative8.path) {
+              target.path = base2.path;
+              if (relative8.query !== void 0) {
+                target.query = relative8.query;
+              } else {
+                target.query = base2.query;
+              }
+            } else {
+              if (relative8.path.charAt(0) === "/") {
+                target.path = removeDotSegments(relative8.path);
+              } else {
+                if ((base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0) && !base2.path) {
+                  target.path = "/" + relative8.path;
+                } else if (!base2.path) {
+                  target.path = relative8.path;
+                } else {
+                  target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative8.path;
+                }
+                target.path = removeDotSegments(target.path);
+              }
+              target.query = relative8.query;
+            }
+            target.userinfo = base2.userinfo;
+            target.host = base2.host;
+            target.port = base2.port;
+          }
+          target.scheme = base2.scheme;
+        }
+        target.fragment = relative8.fragment;
+        return target;
+      }
+      function resolve21(baseURI, relativeURI, options) {
+        var schemelessOptions = assign2({ scheme: "null" }, options);
+        return serialize(resolveComponents(parse3(baseURI, schemelessOptions), parse3(relativeURI, schemelessOptions), schemelessOptions, true), schemelessOptions);
+      }
+      function normalize(uri, options) {
+        if (typeof uri === "string") {
+          uri = serialize(parse3(uri, options), options);
+        } else if (typeOf(uri) === "object") {
+          uri = parse3(serialize(uri, options), options);
+        }
+        return uri;
+      }
+      function equal(uriA, uriB, options) {
+        if (typeof uriA === "string") {
+          uriA = serialize(parse3(uriA, options), options);
+        } else if (typeOf(uriA) === "object") {
+          uriA = serialize(uriA, options);
+        }
+        if (typeof uriB === "string") {
+          uriB = serialize(parse3(uriB, options), options);
+        } else if (typeOf(uriB) === "object") {
+          uriB = serialize(uriB, options);
+        }
+        return uriA === uriB;
+      }
+      function escapeComponent(str, options) {
+        return str && str.toString().replace(!options || !options.iri ? URI_PROTOCOL.ESCAPE : IRI_PROTOCOL.ESCAPE, pctEncChar);
+      }
+      function unescapeComponent(str, options) {
+        return str && str.toString().replace(!options || !options.iri ? URI_PROTOCOL.PCT_ENCODED : IRI_PROTOCOL.PCT_ENCODED, pctDecChars);
+      }
+      var handler = {
+        scheme: "http",
+        domainHost: true,
+        parse: function parse4(components, options) {
+          if (!components.host) {
+            components.error = components.error || "HTTP URIs must have a host.";
+          }
+          return components;
+        },
+        serialize: function serialize2(components, options) {
+          var secure = String(components.scheme).toLowerCase() === "https";
+          if (components.port === (secure ? 443 : 80) || components.port === "") {
+            components.port = void 0;
+          }
+          if (!components.path) {
+            components.path = "/";
+          }
+          return components;
+        }
+      };
+      var handler$1 = {
+        scheme: "https",
+        domainHost: handler.domainHost,
+        parse: handler.parse,
+        serialize: handler.serialize
+      };
+      function isSecure(wsComponents) {
+        return typeof wsComponents.secure === "boolean" ? wsComponents.secure : String(wsComponents.scheme).toLowerCase() === "wss";
+      }
+      var handler$2 = {
+        scheme: "ws",
+        domainHost: true,
+        parse: function parse4(components, options) {
+          var wsComponents = components;
+          wsComponents.secure = isSecure(wsComponents);
+          wsComponents.resourceName = (wsComponents.path || "/") + (wsComponents.query ? "?" + wsComponents.query : "");
+          wsComponents.path = void 0;
+          wsComponents.query = void 0;
+          return wsComponents;
+        },
+        serialize: function serialize2(wsComponents, options) {
+          if (wsComponents.port === (isSecure(wsComponents) ? 443 : 80) || wsComponents.port === "") {
+            wsComponents.port = void 0;
+          }
+          if (typeof wsComponents.secure === "boolean") {
+            wsComponents.scheme = wsComponents.secure ? "wss" : "ws";
+            wsComponents.secure = void 0;
+          }
+          if (wsComponents.resourceName) {
+            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path7 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
+            wsComponents.path = path7 && path7 !== "/" ? path7 : void 0;
+            wsComponents.query = query;
+            wsComponents.resourceName = void 0;
+          }
+          wsComponents.fragment = void 0;
+          return wsComponents;
+        }
+      };
+      var handler$3 = {
+        scheme: "wss",
+        domainHost: handler$2.domainHost,
+        parse: handler$2.parse,
+        serialize: handler$2.serialize
+      };
+      var O = {};
+      var isIRI = true;
+      var UNRESERVED$$ = "[A-Za-z0-9\\-\\.\\_\\~" + (isIRI ? "\\xA0-\\u200D\\u2010-\\u2029\\u202F-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFEF" : "") + "]";
+      var HEXDIG$$ = "[0-9A-Fa-f]";
+      var PCT_ENCODED$ = subexp(subexp("%[EFef]" + HEXDIG$$ + "%" + HEXDIG$$ + HEXDIG$$ + "%" + HEXDIG$$ + HEXDIG$$) + "|" + subexp("%[89A-Fa-f]" + HEXDIG$$ + "%" + HEXDIG$$ + HEXDIG$$) + "|" + subexp("%" + HEXDIG$$ + HEXDIG$$));
+      var ATEXT$$ = "[A-Za-z0-9\\!\\$\\%\\'\\*\\+\\-\\^\\_\\`\\{\\|\\}\\~]";
+      var QTEXT$$ = "[\\!\\$\\%\\'\\(\\)\\*\\+\\,\\-\\.0-9\\<\\>A-Z\\x5E-\\x7E]";
+      var VCHAR$$ = merge(QTEXT$$, '[\\"\\\\]');
+      var SOME_DELIMS$$ = "[\\!\\$\\'\\(\\)\\*\\+\\,\\;\\:\\@]";
+      var UNRESERVED = new RegExp(UNRESERVED$$, "g");
+      var PCT_ENCODED = new RegExp(PCT_ENCODED$, "g");
+      var NOT_LOCAL_PART = new RegExp(merge("[^]", ATEXT$$, "[\\.]", '[\\"]', VCHAR$$), "g");
+      var NOT_HFNAME = new RegExp(merge("[^]", UNRESERVED$$, SOME_DELIMS$$), "g");
+      var NOT_HFVALUE = NOT_HFNAME;
+      function decodeUnreserved(str) {
+        var decStr = pctDecChars(str);
+        return !decStr.match(UNRESERVED) ? str : decStr;
+      }
+      var handler$4 = {
+        scheme: "mailto",
+        parse: function parse$$1(components, options) {
+          var mailtoComponents = components;
+          var to = mailtoComponents.to = mailtoComponents.path ? mailtoComponents.path.split(",") : [];
+          mailtoComponents.path = void 0;
+          if (mailtoComponents.query) {
+            var unknownHeaders = false;
+            var headers = {};
+            var hfields = mailtoComponents.query.split("&");
+            for (var x = 0, xl = hfields.length; x < xl; ++x) {
+              var hfield = hfields[x].split("=");
+              switch (hfield[0]) {
+                case "to":
+                  var toAddrs = hfield[1].split(",");
+                  for (var _x = 0, _xl = toAddrs.length; _x < _xl; ++_x) {
+                    to.push(toAddrs[_x]);
+                  }
+                  break;
+                case "subject":
+                  mailtoComponents.subject = unescapeComponent(hfield[1], options);
+                  break;
+                case "body":
+                  mailtoComponents.body = unescapeComponent(hfield[1], options);
+                  break;
+                default:
+                  unknownHeaders = true;
+                  headers[unescapeComponent(hfield[0], options)] = unescapeComponent(hfield[1], options);
+                  break;
+              }
+            }
+            if (unknownHeaders) mailtoComponents.headers = headers;
+          }
+          mailtoComponents.query = void 0;
+          for (var _x2 = 0, _xl2 = to.length; _x2 < _xl2; ++_x2) {
+            var addr2 = to[_x2].split("@");
+            addr2[0] = unescapeComponent(addr2[0]);
+            if (!options.unicodeSupport) {
+              try {
+                addr2[1] = punycode.toASCII(unescapeComponent(addr2[1], options).toLowerCase());
+              } catch (e) {
+                mailtoComponents.error = mailtoComponents.error || "Email address's domain name can not be converted to ASCII via punycode: " + e;
+              }
+            } else {
+              addr2[1] = unescapeComponent(addr2[1], options).toLowerCase();
+            }
+            to[_x2] = addr2.join("@");
+          }
+          return mailtoComponents;
+        },
+        serialize: function serialize$$1(mailtoComponents, options) {
+          var components = mailtoComponents;
+          var to = toArray(mailtoComponents.to);
+          if (to) {
+            for (var x = 0, xl = to.length; x < xl; ++x) {
+              var toAddr = String(to[x]);
+              var atIdx = toAddr.lastIndexOf("@");
+              var localPart2 = toAddr.slice(0, atIdx).replace(PCT_ENCODED, decodeUnreserved).replace(PCT_ENCODED, toUpperCase).replace(NOT_LOCAL_PART, pctEncChar);
+              var domain3 = toAddr.slice(atIdx + 1);
+              try {
+                domain3 = !options.iri ? punycode.toASCII(unescapeComponent(domain3, options).toLowerCase()) : punycode.toUnicode(domain3);
+              } catch (e) {
+                components.error = components.error || "Email address's domain name can not be converted to " + (!options.iri ? "ASCII" : "Unicode") + " via punycode: " + e;
+              }
+              to[x] = localPart2 + "@" + domain3;
+            }
+            components.path = to.join(",");
+          }
+          var headers = mailtoComponents.headers = mailtoComponents.headers || {};
+          if (mailtoComponents.subject) headers["subject"] = mailtoComponents.subject;
+          if (mailtoComponents.body) headers["body"] = mailtoComponents.body;
+          var fields = [];
+          for (var name2 in headers) {
+            if (headers[name2] !== O[name2]) {
+              fields.push(name2.replace(PCT_ENCODED, decodeUnreserved).replace(PCT_ENCODED, toUpperCase).replace(NOT_HFNAME, pctEncChar) + "=" + headers[name2].replace(PCT_ENCODED, decodeUnreserved).replace(PCT_ENCODED, toUpperCase).replace(NOT_HFVALUE, pctEncChar));
+            }
+          }
+          if (fields.length) {
+            components.query = fields.join("&");
+          }
+          return components;
+        }
+      };
+      var URN_PARSE = /^([^\:]+)\:(.*)/;
+      var handler$5 = {
+        scheme: "urn",
+        parse: function parse$$1(components, options) {
+          var matches = components.path && components.path.match(URN_PARSE);
+          var urnComponents = components;
+          if (matches) {
+            var scheme2 = options.scheme || urnComponents.scheme || "urn";
+            var nid = matches[1].toLowerCase();
+            var nss = matches[2];
+            var urnScheme = scheme2 + ":" + (options.nid || nid);
+            var schemeHandler = SCHEMES[urnScheme];
+            urnComponents.nid = nid;
+            urnComponents.nss = nss;
+            urnComponents.path = void 0;
+            if (schemeHandler) {
+              urnComponents = schemeHandler.parse(urnComponents, options);
+            }
+          } else {
+            urnComponents.error = urnComponents.error || "URN can not be parsed.";
+          }
+          return urnComponents;
+        },
+        serialize: function serialize$$1(urnComponents, options) {
+          var scheme2 = options.scheme || urnComponents.scheme || "urn";
+          var nid = urnComponents.nid;
+          var urnScheme = scheme2 + ":" + (options.nid || nid);
+          var schemeHandler = SCHEMES[urnScheme];
+          if (schemeHandler) {
+            urnComponents = schemeHandler.serialize(urnComponents, options);
+          }
+          var uriComponents = urnComponents;
+          var nss = urnComponents.nss;
+          uriComponents.path = (nid || options.nid) + ":" + nss;
+          return uriComponents;
+        }
+      };
+      var UUID = /^[0-9A-Fa-f]{8}(?:\-[0-9A-Fa-f]{4}){3}\-[0-9A-Fa-f]{12}$/;
+      var handler$6 = {
+        scheme: "urn:uuid",
+        parse: function parse4(urnComponents, options) {
+          var uuidComponents = urnComponents;
+          uuidComponents.uuid = uuidComponents.nss;
+          uuidComponents.nss = void 0;
+          if (!options.tolerant && (!uuidComponents.uuid || !uuidComponents.uuid.match(UUID))) {
+            uuidComponents.error = uuidComponents.error || "UUID is not valid.";
+          }
+          return uuidComponents;
+        },
+        serialize: function serialize2(uuidComponents, options) {
+          var urnComponents = uuidComponents;
+          urnComponents.nss = (uuidComponents.uuid || "").toLowerCase();
+          return urnComponents;
+        }
+      };
+      SCHEMES[handler.scheme] = handler;
+      SCHEMES[handler$1.scheme] = handler$1;
+      SCHEMES[handler$2.scheme] = handler$2;
+      SCHEMES[handler$3.scheme] = handler$3;
+      SCHEMES[handler$4.scheme] = handler$4;
+      SCHEMES[handler$5.scheme] = handler$5;
+      SCHEMES[handler$6.scheme] = handler$6;
+      exports2.SCHEMES = SCHEMES;
+      exports2.pctEncChar = pctEncChar;
+      exports2.pctDecChars = pctDecChars;
+      exports2.parse = parse3;
+      exports2.removeDotSegments = removeDotSegments;
+      exports2.serialize = serialize;
+      exports2.resolveComponents = resolveComponents;
+      exports2.resolve = resolve21;
+      exports2.normalize = normalize;
+      exports2.equal = equal;
+      exports2.escapeComponent = escapeComponent;
+      exports2.unescapeComponent = unescapeComponent;
+      Object.defineProperty(exports2, "__esModule", { value: true });
+    }));
+  }
+});
+
+// node_modules/nearley/lib/nearley.js
+var require_nearley = __commonJS({
+  "node_modules/nearley/lib/nearley.js"(exports, module2) {
+    (function(root, factory) {
+      if (typeof module2 === "object" && module2.exports) {
+        module2.exports = factory();
+      } else {
+        root.nearley = factory();
+      }
+    })(exports, function() {
+      function Rule(name2, symbols, postprocess) {
+        this.id = ++Rule.highestId;
+        this.name = name2;
+        this.symbols = symbols;
+        this.postprocess = postprocess;
+        return this;
+      }
+      Rule.highestId = 0;
+      Rule.prototype.toString = function(withCursorAt) {
+        var symbolSequence = typeof withCursorAt === "undefined" ? this.symbols.map(getSymbolShortDisplay).join(" ") : this.symbols.slice(0, withCursorAt).map(getSymbolShortDisplay).join(" ") + " ● " + this.symbols.slice(withCursorAt).map(getSymbolShortDisplay).join(" ");
+        return this.name + " → " + symbolSequence;
+      };
+      function State(rule, dot, reference, wantedBy) {
+        this.rule = rule;
+        this.dot = dot;
+        this.reference = reference;
+        this.data = [];
+        this.wantedBy = wantedBy;
+        this.isComplete = this.dot === rule.symbols.length;
+      }
+      State.prototype.toString = function() {
+        return "{" + this.rule.toString(this.dot) + "}, from: " + (this.reference || 0);
+      };
+      State.prototype.nextState = function(child2) {
+        var state = new State(this.rule, this.dot + 1, this.reference, this.wantedBy);
+        state.left = this;
+        state.right = child2;
+        if (state.isComplete) {
+          state.data = state.build();
+          state.right = void 0;
+        }
+        return state;
+      };
+      State.prototype.build = function() {
+        var children = [];
+        var node2 = this;
+        do {
+          children.push(node2.right.data);
+          node2 = node2.left;
+        } while (node2.left);
+        children.reverse();
+        return children;
+      };
+      State.prototype.finish = function() {
+        if (this.rule.postprocess) {
+          this.data = this.rule.postprocess(this.data, this.reference, Parser2.fail);
+        }
+      };
+      function Column(grammar, index) {
+        this.grammar = grammar;
+        this.index = index;
+        this.states = [];
+        this.wants = {};
+        this.scannable = [];
+        this.completed = {};
+      }
+      Column.prototype.process = function(nextColumn) {
+        var states = this.states;
+        var wants = this.wants;
+        var completed = this.completed;
+        for (var w = 0; w < states.length; w++) {
+          var state = states[w];
+          if (state.isComplete) {
+            state.finish();
+            if (state.data !== Parser2.fail) {
+              var wantedBy = state.wantedBy;
+              for (var i2 = wantedBy.length; i2--; ) {
+                var left = wantedBy[i2];
+                this.complete(left, state);
+              }
+              if (state.reference === this.index) {
+                var exp = state.rule.name;
+                (this.completed[exp] = this.completed[exp] || []).push(state);
+              }
+            }
+          } else {
+            var exp = state.rule.symbols[state.dot];
+            if (typeof exp !== "string") {
+              this.scannable.push(state);
+              continue;
+            }
+            if (wants[exp]) {
+              wants[exp].push(state);
+              if (completed.hasOwnProperty(exp)) {
+                var nulls = completed[exp];
+                for (var i2 = 0; i2 < nulls.length; i2++) {
+                  var right = nulls[i2];
+                  this.complete(state, right);
+                }
+              }
+            } else {
+              wants[exp] = [state];
+              this.predict(exp);
+            }
+          }
+        }
+      };
+      Column.prototype.predict = function(exp) {
+        var rules = this.grammar.byName[exp] || [];
+        for (var i2 = 0; i2 < rules.length; i2++) {
+          var r = rules[i2];
+          var wantedBy = this.wants[exp];
+          var s = new State(r, 0, this.index, wantedBy);
+          this.states.push(s);
+        }
+      };
+      Column.prototype.complete = function(left, right) {
+        var copy = left.nextState(right);
+        this.states.push(copy);
+      };
+      function Grammar(rules, start2) {
+        this.rules = rules;
+        this.start = start2 || this.rules[0].name;
+        var byName = this.byName = {};
+        this.rules.forEach(function(rule) {
+          if (!byName.hasOwnProperty(rule.name)) {
+            byName[rule.name] = [];
+          }
+          byName[rule.name].push(rule);
+        });
+      }
+      Grammar.fromCompiled = function(rules, start2) {
+        var lexer = rules.Lexer;
+        if (rules.ParserStart) {
+          start2 = rules.ParserStart;
+          rules = rules.ParserRules;
+        }
+        var rules = rules.map(function(r) {
+          return new Rule(r.name, r.symbols, r.postprocess);
+        });
+        var g = new Grammar(rules, start2);
+        g.lexer = lexer;
+        return g;
+      };
+      function StreamLexer() {
+        this.reset("");
+      }
+      StreamLexer.prototype.reset = function(data, state) {
+        this.buffer = data;
+        this.index = 0;
+        this.line = state ? state.line : 1;
+        this.lastLineBreak = state ? -state.col : 0;
+      };
+      StreamLexer.prototype.next = function() {
+        if (this.index < this.buffer.length) {
+          var ch = this.buffer[this.index++];
+          if (ch === "\n") {
+            this.line += 1;
+            this.lastLineBreak = this.index;
+          }
+          return { value: ch };
+        }
+      };
+      StreamLexer.prototype.save = function() {
+        return {
+          line: this.line,
+          col: this.index - this.lastLineBreak
+        };
+      };
+      StreamLexer.prototype.formatError = function(token, message) {
+        var buffer = this.buffer;
+        if (typeof buffer === "string") {
+          var lines = buffer.split("\n").slice(
+            Math.max(0, this.line - 5),
+            this.line
+          );
+          var nextLineBreak = buffer.indexOf("\n", this.index);
+          if (nextLineBreak === -1) nextLineBreak = buffer.length;
+          var col = this.index - this.lastLineBreak;
+          var lastLineDigits = String(this.line).length;
+          message += " at line " + this.line + " col " + col + ":\n\n";
+          message += lines.map(function(line, i2) {
+            return pad2(this.line - lines.length + i2 + 1, lastLineDigits) + " " + line;
+          }, this).join("\n");
+          message += "\n" + pad2("", lastLineDigits + col) + "^\n";
+          return message;
+        } else {
+          return message + " at index " + (this.index - 1);
+        }
+        function pad2(n, length) {
+          var s = String(n);
+          return Array(length - s.length + 1).join(" ") + s;
+        }
+      };
+      function Parser2(rules, start2, options) {
+        if (rules instanceof Grammar) {
+          var grammar = rules;
+          var options = start2;
+        } else {
+          var grammar = Grammar.fromCompiled(rules, start2);
+        }
+        this.grammar = grammar;
+        this.options = {
+          keepHistory: false,
+          lexer: grammar.lexer || new StreamLexer()
+        };
+        for (var key in options || {}) {
+          this.options[key] = options[key];
+        }
+        this.lexer = this.options.lexer;
+        this.lexerState = void 0;
+        var column = new Column(grammar, 0);
+        var table = this.table = [column];
+        column.wants[grammar.start] = [];
+        column.predict(grammar.start);
+        column.process();
+        this.current = 0;
+      }
+      Parser2.fail = {};
+      Parser2.prototype.feed = function(chunk) {
+        var lexer = this.lexer;
+        lexer.reset(chunk, this.lexerState);
+        var token;
+        while (true) {
+          try {
+            token = lexer.next();
+            if (!token) {
+              break;
+            }
+          } catch (e) {
+            var nextColumn = new Column(this.grammar, this.current + 1);
+            this.table.push(nextColumn);
+            var err3 = new Error(this.reportLexerError(e));
+            err3.offset = this.current;
+            err3.token = e.token;
+            throw err3;
+          }
+          var column = this.table[this.current];
+          if (!this.options.keepHistory) {
+            delete this.table[this.current - 1];
+          }
+          var n = this.current + 1;
+          var nextColumn = new Column(this.grammar, n);
+          this.table.push(nextColumn);
+          var literal = token.text !== void 0 ? token.text : token.value;
+          var value = lexer.constructor === StreamLexer ? token.value : token;
+          var scannable = column.scannable;
+          for (var w = scannable.length; w--; ) {
+            var state = scannable[w];
+            var expect = state.rule.symbols[state.dot];
+            if (expect.test ? expect.test(value) : expect.type ? expect.type === token.type : expect.literal === literal) {
+              var next = state.nextState({ data: value, token, isToken: true, reference: n - 1 });
+              nextColumn.states.push(next);
+            }
+          }
+          nextColumn.process();
+          if (nextColumn.states.length === 0) {
+            var err3 = new Error(this.reportError(token));
+            err3.offset = this.current;
+            err3.token = token;
+            throw err3;
+          }
+          if (this.options.keepHistory) {
+            column.lexerState = lexer.save();
+          }
+          this.current++;
+        }
+        if (column) {
+          this.lexerState = lexer.save();
+        }
+        this.results = this.finish();
+        return this;
+      };
+      Parser2.prototype.reportLexerError = function(lexerError) {
+        var tokenDisplay, lexerMessage;
+        var token = lexerError.token;
+        if (token) {
+          tokenDisplay = "input " + JSON.stringify(token.text[0]) + " (lexer error)";
+          lexerMessage = this.lexer.formatError(token, "Syntax error");
+        } else {
+          tokenDisplay = "input (lexer error)";
+          lexerMessage = lexerError.message;
+        }
+        return this.reportErrorCommon(lexerMessage, tokenDisplay);
+      };
+      Parser2.prototype.reportError = function(token) {
+        var tokenDisplay = (token.type ? token.type + " token: " : "") + JSON.stringify(token.value !== void 0 ? token.value : token);
+        var lexerMessage = this.lexer.formatError(token, "Syntax error");
+        return this.reportErrorCommon(lexerMessage, tokenDisplay);
+      };
+      Parser2.prototype.reportErrorCommon = function(lexerMessage, tokenDisplay) {
+        var lines = [];
+        lines.push(lexerMessage);
+        var lastColumnIndex = this.table.length - 2;
+        var lastColumn = this.table[lastColumnIndex];
+        var expectantStates = lastColumn.states.filter(function(state) {
+          var nextSymbol = state.rule.symbols[state.dot];
+          return nextSymbol && typeof nextSymbol !== "string";
+        });
+        if (expectantStates.length === 0) {
+          lines.push("Unexpected " + tokenDisplay + ". I did not expect any more input. Here is the state of my parse table:\n");
+          this.displayStateStack(lastColumn.states, lines);
+        } else {
+          lines.push("Unexpected " + tokenDisplay + ". Instead, I was expecting to see one of the following:\n");
+          var stateStacks = expectantStates.map(function(state) {
+            return this.buildFirstStateStack(state, []) || [state];
+          }, this);
+          stateStacks.forEach(function(stateStack) {
+            var state = stateStack[0];
+            var nextSymbol = state.rule.symbols[state.dot];
+            var symbolDisplay = this.getSymbolDisplay(nextSymbol);
+            lines.push("A " + symbolDisplay + " based on:");
+            this.displayStateStack(stateStack, lines);
+          }, this);
+        }
+        lines.push("");
+        return lines.join("\n");
+      };
+      Parser2.prototype.displayStateStack = function(stateStack, lines) {
+        var lastDisplay;
+        var sameDisplayCount = 0;
+        for (var j = 0; j < stateStack.length; j++) {
+          var state = stateStack[j];
+          var display = state.rule.toString(state.dot);
+          if (display === lastDisplay) {
+            sameDisplayCount++;
+          } else {
+            if (sameDisplayCount > 0) {
+              lines.push("    ^ " + sameDisplayCount + " more lines identical to this");
+            }
+            sameDisplayCount = 0;
+            lines.push("    " + display);
+          }
+          lastDisplay = display;
+        }
+      };
+      Parser2.prototype.getSymbolDisplay = function(symbol) {
+        return getSymbolLongDisplay(symbol);
+      };
+      Parser2.prototype.buildFirstStateStack = function(state, visited) {
+        if (visited.indexOf(state) !== -1) {
+          return null;
+        }
+        if (state.wantedBy.length === 0) {
+          return [state];
+        }
+        var prevState = state.wantedBy[0];
+        var childVisited = [state].concat(visited);
+        var childResult = this.buildFirstStateStack(prevState, childVisited);
+        if (childResult === null) {
+          return null;
+        }
+        return [state].concat(childResult);
+      };
+      Parser2.prototype.save = function() {
+        var column = this.table[this.current];
+        column.lexerState = this.lexerState;
+        return column;
+      };
+      Parser2.prototype.restore = function(column) {
+        var index = column.index;
+        this.current = index;
+        this.table[index] = column;
+        this.table.splice(index + 1);
+        this.lexerState = column.lexerState;
+        this.results = this.finish();
+      };
+      Parser2.prototype.rewind = function(index) {
+        if (!this.options.keepHistory) {
+          throw new Error("set option `keepHistory` to enable rewinding");
+        }
+        this.restore(this.table[index]);
+      };
+      Parser2.prototype.finish = function() {
+        var considerations = [];
+        var start2 = this.grammar.start;
+        var column = this.table[this.table.length - 1];
+        column.states.forEach(function(t) {
+          if (t.rule.name === start2 && t.dot === t.rule.symbols.length && t.reference === 0 && t.data !== Parser2.fail) {
+            considerations.push(t);
+          }
+        });
+        return considerations.map(function(c) {
+          return c.data;
+        });
+      };
+      function getSymbolLongDisplay(symbol) {
+        var type = typeof symbol;
+        if (type === "string") {
+          return symbol;
+        } else if (type === "object") {
+          if (symbol.literal) {
+            return JSON.stringify(symbol.literal);
+          } else if (symbol instanceof RegExp) {
+            return "character matching " + symbol;
+          } else if (symbol.type) {
+            return symbol.type + " token";
+          } else if (symbol.test) {
+            return "token matching " + String(symbol.test);
+          } else {
+            throw new Error("Unknown symbol type: " + symbol);
+          }
+        }
+      }
+      function getSymbolShortDisplay(symbol) {
+        var type = typeof symbol;
+        if (type === "string") {
+          return symbol;
+        } else if (type === "object") {
+          if (symbol.literal) {
+            return JSON.stringify(symbol.literal);
+          } else if (symbol instanceof RegExp) {
+            return symbol.toString();
+          } else if (symbol.type) {
+            return "%" + symbol.type;
+          } else if (symbol.test) {
+            return "<" + String(symbol.test) + ">";
+          } else {
+            throw new Error("Unknown symbol type: " + symbol);
+          }
+        }
+      }
+      return {
+        Parser: Parser2,
+        Grammar,
+        Rule
+      };
+    });
+  }
+});
+
+// node_modules/smtp-address-parser/dist/lib/grammar.js
+var require_grammar = __commonJS({
+  "node_modules/smtp-address-parser/dist/lib/grammar.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function id2(d) {
+      return d[0];
+    }
+    var deepFlatten = (arr) => [].concat(...arr.map((v) => Array.isArray(v) ? deepFlatten(v) : v));
+    function flat_string(d) {
+      if (d) {
+        if (Array.isArray(d))
+          return deepFlatten(d).join("");
+        return d;
+      }
+      return "";
+    }
+    var grammar = {
+      Lexer: void 0,
+      ParserRules: [
+        { "name": "Reverse_path", "symbols": ["Path"] },
+        { "name": "Reverse_path$string$1", "symbols": [{ "literal": "<" }, { "literal": ">" }], "postprocess": (d) => d.join("") },
+        { "name": "Reverse_path", "symbols": ["Reverse_path$string$1"] },
+        { "name": "Forward_path$subexpression$1$subexpression$1", "symbols": [{ "literal": "<" }, /[pP]/, /[oO]/, /[sS]/, /[tT]/, /[mM]/, /[aA]/, /[sS]/, /[tT]/, /[eE]/, /[rR]/, { "literal": "@" }], "postprocess": function(d) {
+          return d.join("");
+        } },
+        { "name": "Forward_path$subexpression$1", "symbols": ["Forward_path$subexpression$1$subexpression$1", "Domain", { "literal": ">" }] },
+        { "name": "Forward_path", "symbols": ["Forward_path$subexpression$1"] },
+        { "name": "Forward_path$subexpression$2", "symbols": [{ "literal": "<" }, /[pP]/, /[oO]/, /[sS]/, /[tT]/, /[mM]/, /[aA]/, /[sS]/, /[tT]/, /[eE]/, /[rR]/, { "literal": ">" }], "postprocess": function(d) {
+          return d.join("");
+        } },
+        { "name": "Forward_path", "symbols": ["Forward_path$subexpression$2"] },
+        { "name": "Forward_path", "symbols": ["Path"] },
+        { "name": "Path$ebnf$1$subexpression$1", "symbols": ["A_d_l", { "literal": ":" }] },
+        { "name": "Path$ebnf$1", "symbols": ["Path$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "Path$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "Path", "symbols": [{ "literal": "<" }, "Path$ebnf$1", "Mailbox", { "literal": ">" }] },
+        { "name": "A_d_l$ebnf$1", "symbols": [] },
+        { "name": "A_d_l$ebnf$1$subexpression$1", "symbols": [{ "literal": "," }, "At_domain"] },
+        { "name": "A_d_l$ebnf$1", "symbols": ["A_d_l$ebnf$1", "A_d_l$ebnf$1$subexpression$1"], "postprocess": (d) => d[0].concat([d[1]]) },
+        { "name": "A_d_l", "symbols": ["At_domain", "A_d_l$ebnf$1"] },
+        { "name": "At_domain", "symbols": [{ "literal": "@" }, "Domain"] },
+        { "name": "Domain$ebnf$1", "symbols": [] },
+        { "name": "Domain$ebnf$1$subexpression$1", "symbols": [{ "literal": "." }, "sub_domain"] },
+        { "name": "Domain$ebnf$1", "symbols": ["Domain$ebnf$1", "Domain$ebnf$1$subexpression$1"], "postprocess": (d) => d[0].concat([d[1]]) },
+        { "name": "Domain", "symbols": ["sub_domain", "Domain$ebnf$1"] },
+        { "name": "sub_domain", "symbols": ["U_label"] },
+        { "name": "Let_dig", "symbols": ["ALPHA_DIGIT"], "postprocess": id2 },
+        { "name": "Ldh_str$ebnf$1", "symbols": [] },
+        { "name": "Ldh_str$ebnf$1", "symbols": ["Ldh_str$ebnf$1", "ALPHA_DIG_DASH"], "postprocess": (d) => d[0].concat([d[1]]) },
+        { "name": "Ldh_str", "symbols": ["Ldh_str$ebnf$1", "Let_dig"] },
+        { "name": "U_Let_dig", "symbols": ["ALPHA_DIGIT_U"], "postprocess": id2 },
+        { "name": "U_Ldh_str$ebnf$1", "symbols": [] },
+        { "name": "U_Ldh_str$ebnf$1", "symbols": ["U_Ldh_str$ebnf$1", "ALPHA_DIG_DASH_U"], "postprocess": (d) => d[0].concat([d[1]]) },
+        { "name": "U_Ldh_str", "symbols": ["U_Ldh_str$ebnf$1", "U_Let_dig"] },
+        { "name": "U_label$ebnf$1", "symbols": ["U_Ldh_str"], "postprocess": id2 },
+        { "name": "U_label$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "U_label", "symbols": ["U_Let_dig", "U_label$ebnf$1"] },
+        { "name": "address_literal$subexpression$1", "symbols": ["IPv4_address_literal"] },
+        { "name": "address_literal$subexpression$1", "symbols": ["IPv6_address_literal"] },
+        { "name": "address_literal", "symbols": [{ "literal": "[" }, "address_literal$subexpression$1", { "literal": "]" }] },
+        {
+          "name": "non_local_part",
+          "symbols": ["Domain"],
+          "postprocess": function(d) {
+            return { DomainName: flat_string(d[0]) };
+          }
+        },
+        {
+          "name": "non_local_part",
+          "symbols": ["address_literal"],
+          "postprocess": function(d) {
+            return { AddressLiteral: flat_string(d[0]) };
+          }
+        },
+        {
+          "name": "Mailbox",
+          "symbols": ["Local_part", { "literal": "@" }, "non_local_part"],
+          "postprocess": function(d) {
+            return { localPart: flat_string(d[0]), domainPart: flat_string(d[2]) };
+          }
+        },
+        {
+          "name": "Local_part",
+          "symbols": ["Dot_string"],
+          "postprocess": function(d) {
+            return { DotString: flat_string(d[0]) };
+          }
+        },
+        {
+          "name": "Local_part",
+          "symbols": ["Quoted_string"],
+          "postprocess": function(d) {
+            return { QuotedString: flat_string(d[0]) };
+          }
+        },
+        { "name": "Dot_string$ebnf$1", "symbols": [] },
+        { "name": "Dot_string$ebnf$1$subexpression$1", "symbols": [{ "literal": "." }, "Atom"] },
+        { "name": "Dot_string$ebnf$1", "symbols": ["Dot_string$ebnf$1", "Dot_string$ebnf$1$subexpression$1"], "postprocess": (d) => d[0].concat([d[1]]) },
+        { "name": "Dot_string", "symbols": ["Atom", "Dot_string$ebnf$1"] },
+        { "name": "Atom$ebnf$1", "symbols": [/[0-9A-Za-z!#$%&'*+\-/=?^_`{|}~\u0080-\uFFFF/]/] },
+        { "name": "Atom$ebnf$1", "symbols": ["Atom$ebnf$1", /[0-9A-Za-z!#$%&'*+\-/=?^_`{|}~\u0080-\uFFFF/]/], "postprocess": (d) => d[0].concat([d[1]]) },
+        { "name": "Atom", "symbols": ["Atom$ebnf$1"] },
+        { "name": "Quoted_string$ebnf$1", "symbols": [] },
+        { "name": "Quoted_string$ebnf$1", "symbols": ["Quoted_string$ebnf$1", "QcontentSMTP"], "postprocess": (d) => d[0].concat([d[1]]) },
+        { "name": "Quoted_string", "symbols": ["DQUOTE", "Quoted_string$ebnf$1", "DQUOTE"] },
+        { "name": "QcontentSMTP", "symbols": ["qtextSMTP"] },
+        { "name": "QcontentSMTP", "symbols": ["quoted_pairSMTP"] },
+        { "name": "quoted_pairSMTP", "symbols": [{ "literal": "\\" }, /[\x20-\x7e]/] },
+        { "name": "qtextSMTP", "symbols": [/[\x20-\x21\x23-\x5b\x5d-\x7e\u0080-\uFFFF]/], "postprocess": id2 },
+        { "name": "IPv4_address_literal$macrocall$2", "symbols": [{ "literal": "." }, "Snum"] },
+        { "name": "IPv4_address_literal$macrocall$1", "symbols": ["IPv4_address_literal$macrocall$2", "IPv4_address_literal$macrocall$2", "IPv4_address_literal$macrocall$2"] },
+        { "name": "IPv4_address_literal", "symbols": ["Snum", "IPv4_address_literal$macrocall$1"] },
+        { "name": "IPv6_address_literal$subexpression$1", "symbols": [/[iI]/, /[pP]/, /[vV]/, { "literal": "6" }, { "literal": ":" }], "postprocess": function(d) {
+          return d.join("");
+        } },
+        { "name": "IPv6_address_literal", "symbols": ["IPv6_address_literal$subexpression$1", "IPv6_addr"] },
+        { "name": "General_address_literal$ebnf$1", "symbols": ["dcontent"] },
+        { "name": "General_address_literal$ebnf$1", "symbols": ["General_address_literal$ebnf$1", "dcontent"], "postprocess": (d) => d[0].concat([d[1]]) },
+        { "name": "General_address_literal", "symbols": ["Standardized_tag", { "literal": ":" }, "General_address_literal$ebnf$1"] },
+        { "name": "Standardized_tag", "symbols": ["Ldh_str"] },
+        { "name": "dcontent", "symbols": [/[\x21-\x5a\x5e-\x7e]/], "postprocess": id2 },
+        { "name": "Snum", "symbols": ["DIGIT"] },
+        { "name": "Snum$subexpression$1", "symbols": [/[1-9]/, "DIGIT"] },
+        { "name": "Snum", "symbols": ["Snum$subexpression$1"] },
+        { "name": "Snum$subexpression$2", "symbols": [{ "literal": "1" }, "DIGIT", "DIGIT"] },
+        { "name": "Snum", "symbols": ["Snum$subexpression$2"] },
+        { "name": "Snum$subexpression$3", "symbols": [{ "literal": "2" }, /[0-4]/, "DIGIT"] },
+        { "name": "Snum", "symbols": ["Snum$subexpression$3"] },
+        { "name": "Snum$subexpression$4", "symbols": [{ "literal": "2" }, { "literal": "5" }, /[0-5]/] },
+        { "name": "Snum", "symbols": ["Snum$subexpression$4"] },
+        { "name": "IPv6_addr$macrocall$2", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$macrocall$1", "symbols": ["IPv6_addr$macrocall$2", "IPv6_addr$macrocall$2", "IPv6_addr$macrocall$2", "IPv6_addr$macrocall$2", "IPv6_addr$macrocall$2", "IPv6_addr$macrocall$2"] },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$macrocall$1", "ls32"] },
+        { "name": "IPv6_addr$string$1", "symbols": [{ "literal": ":" }, { "literal": ":" }], "postprocess": (d) => d.join("") },
+        { "name": "IPv6_addr$macrocall$4", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$macrocall$3", "symbols": ["IPv6_addr$macrocall$4", "IPv6_addr$macrocall$4", "IPv6_addr$macrocall$4", "IPv6_addr$macrocall$4", "IPv6_addr$macrocall$4"] },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$string$1", "IPv6_addr$macrocall$3", "ls32"] },
+        { "name": "IPv6_addr$ebnf$1$subexpression$1", "symbols": ["h16"] },
+        { "name": "IPv6_addr$ebnf$1", "symbols": ["IPv6_addr$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$string$2", "symbols": [{ "literal": ":" }, { "literal": ":" }], "postprocess": (d) => d.join("") },
+        { "name": "IPv6_addr$macrocall$6", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$macrocall$5", "symbols": ["IPv6_addr$macrocall$6", "IPv6_addr$macrocall$6", "IPv6_addr$macrocall$6", "IPv6_addr$macrocall$6"] },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$ebnf$1", "IPv6_addr$string$2", "IPv6_addr$macrocall$5", "ls32"] },
+        { "name": "IPv6_addr$ebnf$2$subexpression$1$macrocall$2", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$ebnf$2$subexpression$1$macrocall$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$2$subexpression$1$macrocall$2"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$2$subexpression$1$macrocall$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$2$subexpression$1$macrocall$1", "symbols": ["IPv6_addr$ebnf$2$subexpression$1$macrocall$1$ebnf$1"] },
+        { "name": "IPv6_addr$ebnf$2$subexpression$1", "symbols": ["IPv6_addr$ebnf$2$subexpression$1$macrocall$1", "h16"] },
+        { "name": "IPv6_addr$ebnf$2", "symbols": ["IPv6_addr$ebnf$2$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$2", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$string$3", "symbols": [{ "literal": ":" }, { "literal": ":" }], "postprocess": (d) => d.join("") },
+        { "name": "IPv6_addr$macrocall$8", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$macrocall$7", "symbols": ["IPv6_addr$macrocall$8", "IPv6_addr$macrocall$8", "IPv6_addr$macrocall$8"] },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$ebnf$2", "IPv6_addr$string$3", "IPv6_addr$macrocall$7", "ls32"] },
+        { "name": "IPv6_addr$ebnf$3$subexpression$1$macrocall$2", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$ebnf$3$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$3$subexpression$1$macrocall$2"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$3$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$3$subexpression$1$macrocall$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$3$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$3$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$3$subexpression$1$macrocall$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$3$subexpression$1$macrocall$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$3$subexpression$1$macrocall$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$3$subexpression$1$macrocall$1", "symbols": ["IPv6_addr$ebnf$3$subexpression$1$macrocall$1$ebnf$1"] },
+        { "name": "IPv6_addr$ebnf$3$subexpression$1", "symbols": ["IPv6_addr$ebnf$3$subexpression$1$macrocall$1", "h16"] },
+        { "name": "IPv6_addr$ebnf$3", "symbols": ["IPv6_addr$ebnf$3$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$3", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$string$4", "symbols": [{ "literal": ":" }, { "literal": ":" }], "postprocess": (d) => d.join("") },
+        { "name": "IPv6_addr$macrocall$10", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$macrocall$9", "symbols": ["IPv6_addr$macrocall$10", "IPv6_addr$macrocall$10"] },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$ebnf$3", "IPv6_addr$string$4", "IPv6_addr$macrocall$9", "ls32"] },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$2", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$4$subexpression$1$macrocall$2"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$4$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$4$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1$macrocall$1", "symbols": ["IPv6_addr$ebnf$4$subexpression$1$macrocall$1$ebnf$1"] },
+        { "name": "IPv6_addr$ebnf$4$subexpression$1", "symbols": ["IPv6_addr$ebnf$4$subexpression$1$macrocall$1", "h16"] },
+        { "name": "IPv6_addr$ebnf$4", "symbols": ["IPv6_addr$ebnf$4$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$4", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$string$5", "symbols": [{ "literal": ":" }, { "literal": ":" }], "postprocess": (d) => d.join("") },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$ebnf$4", "IPv6_addr$string$5", "h16", { "literal": ":" }, "ls32"] },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$2", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$2"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$5$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$5$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$5$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1$macrocall$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$1$ebnf$1"] },
+        { "name": "IPv6_addr$ebnf$5$subexpression$1", "symbols": ["IPv6_addr$ebnf$5$subexpression$1$macrocall$1", "h16"] },
+        { "name": "IPv6_addr$ebnf$5", "symbols": ["IPv6_addr$ebnf$5$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$5", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$string$6", "symbols": [{ "literal": ":" }, { "literal": ":" }], "postprocess": (d) => d.join("") },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$ebnf$5", "IPv6_addr$string$6", "ls32"] },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$2", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$2"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$6$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$6$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$6$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$6$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1$macrocall$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1$ebnf$1"] },
+        { "name": "IPv6_addr$ebnf$6$subexpression$1", "symbols": ["IPv6_addr$ebnf$6$subexpression$1$macrocall$1", "h16"] },
+        { "name": "IPv6_addr$ebnf$6", "symbols": ["IPv6_addr$ebnf$6$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$6", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$string$7", "symbols": [{ "literal": ":" }, { "literal": ":" }], "postprocess": (d) => d.join("") },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$ebnf$6", "IPv6_addr$string$7", "h16"] },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$2", "symbols": ["h16", { "literal": ":" }] },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$2"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$7$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$7$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$7$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$7$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1$ebnf$1", "IPv6_addr$ebnf$7$subexpression$1$macrocall$2"] },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1$macrocall$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1$ebnf$1"] },
+        { "name": "IPv6_addr$ebnf$7$subexpression$1", "symbols": ["IPv6_addr$ebnf$7$subexpression$1$macrocall$1", "h16"] },
+        { "name": "IPv6_addr$ebnf$7", "symbols": ["IPv6_addr$ebnf$7$subexpression$1"], "postprocess": id2 },
+        { "name": "IPv6_addr$ebnf$7", "symbols": [], "postprocess": () => null },
+        { "name": "IPv6_addr$string$8", "symbols": [{ "literal": ":" }, { "literal": ":" }], "postprocess": (d) => d.join("") },
+        { "name": "IPv6_addr", "symbols": ["IPv6_addr$ebnf$7", "IPv6_addr$string$8"] },
+        { "name": "ls32$subexpression$1", "symbols": ["h16", { "literal": ":" }, "h16"] },
+        { "name": "ls32", "symbols": ["ls32$subexpression$1"] },
+        { "name": "ls32", "symbols": ["IPv4_address_literal"] },
+        { "name": "h16$macrocall$2", "symbols": ["HEXDIG"] },
+        { "name": "h16$macrocall$1", "symbols": ["h16$macrocall$2", "h16$macrocall$2", "h16$macrocall$2", "h16$macrocall$2"] },
+        { "name": "h16", "symbols": ["h16$macrocall$1"] },
+        { "name": "h16$macrocall$4", "symbols": ["HEXDIG"] },
+        { "name": "h16$macrocall$3", "symbols": ["h16$macrocall$4", "h16$macrocall$4", "h16$macrocall$4"] },
+        { "name": "h16", "symbols": ["h16$macrocall$3"] },
+        { "name": "h16$macrocall$6", "symbols": ["HEXDIG"] },
+        { "name": "h16$macrocall$5", "symbols": ["h16$macrocall$6", "h16$macrocall$6"] },
+        { "name": "h16", "symbols": ["h16$macrocall$5"] },
+        { "name": "h16", "symbols": ["HEXDIG"] },
+        { "name": "DIGIT", "symbols": [/[0-9]/], "postprocess": id2 },
+        { "name": "ALPHA_DIGIT_U", "symbols": [/[0-9A-Za-z\u0080-\uFFFF]/], "postprocess": id2 },
+        { "name": "ALPHA_DIGIT", "symbols": [/[0-9A-Za-z]/], "postprocess": id2 },
+        { "name": "ALPHA_DIG_DASH", "symbols": [/[-0-9A-Za-z]/], "postprocess": id2 },
+        { "name": "ALPHA_DIG_DASH_U", "symbols": [/[-0-9A-Za-z\u0080-\uFFFF]/], "postprocess": id2 },
+        { "name": "HEXDIG", "symbols": [/[0-9A-Fa-f]/], "postprocess": id2 },
+        { "name": "DQUOTE", "symbols": [{ "literal": '"' }], "postprocess": id2 }
+      ],
+      ParserStart: "Reverse_path"
+    };
+    exports.default = grammar;
+  }
+});
+
+// node_modules/smtp-address-parser/dist/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/smtp-address-parser/dist/lib/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.canonicalize = exports.canonicalize_quoted_string = exports.normalize = exports.normalize_dot_string = exports.parse = void 0;
+    var nearley = require_nearley();
+    var grammar_1 = __importDefault(require_grammar());
+    grammar_1.default.ParserStart = "Mailbox";
+    var grammar = nearley.Grammar.fromCompiled(grammar_1.default);
+    function parse3(address) {
+      const insane_length = 1e3 - "MAIL FROM:<>\r\n".length;
+      if (address.length > insane_length) {
+        throw new Error("address too long");
+      }
+      const parser2 = new nearley.Parser(grammar);
+      parser2.feed(address);
+      if (parser2.results.length !== 1) {
+        throw new Error("address parsing failed: ambiguous grammar");
+      }
+      const at_idx = address.lastIndexOf("@");
+      const domain3 = address.substring(at_idx + 1);
+      if (domain3[0] !== "[") {
+        if (domain3.length > 253) {
+          throw new Error("domain too long");
+        }
+        const labels = domain3.split(".");
+        if (labels.length < 2) {
+          throw new Error("domain not fully qualified");
+        }
+        if (labels[labels.length - 1].length < 2) {
+          throw new Error("top level domain label too short");
+        }
+        labels.sort(function(a, b) {
+          return b.length - a.length;
+        });
+        if (labels[0].length > 63) {
+          throw new Error("domain label too long");
+        }
+      }
+      return parser2.results[0];
+    }
+    exports.parse = parse3;
+    function normalize_dot_string(dot_string) {
+      const tagless = (function() {
+        const plus_loc = dot_string.indexOf("+");
+        if (plus_loc === -1) {
+          return dot_string;
+        }
+        return dot_string.substr(0, plus_loc);
+      })();
+      const dotless = tagless.replace(/\./g, "");
+      return dotless.toLowerCase();
+    }
+    exports.normalize_dot_string = normalize_dot_string;
+    function normalize(address) {
+      var _a, _b;
+      const a = parse3(address);
+      const domain3 = (_a = a.domainPart.AddressLiteral) !== null && _a !== void 0 ? _a : a.domainPart.DomainName.toLowerCase();
+      const local = (_b = a.localPart.QuotedString) !== null && _b !== void 0 ? _b : normalize_dot_string(a.localPart.DotString);
+      return `${local}@${domain3}`;
+    }
+    exports.normalize = normalize;
+    function canonicalize_quoted_string(quoted_string) {
+      const unquoted = quoted_string.substr(1).substr(0, quoted_string.length - 2);
+      const unescaped = unquoted.replace(/(?:\\(.))/g, "$1");
+      const reescaped = unescaped.replace(/(?:(["\\]))/g, "\\$1");
+      return `"${reescaped}"`;
+    }
+    exports.canonicalize_quoted_string = canonicalize_quoted_string;
+    function canonicalize(address) {
+      var _a;
+      const a = parse3(address);
+      const domain3 = (_a = a.domainPart.AddressLiteral) !== null && _a !== void 0 ? _a : a.domainPart.DomainName.toLowerCase();
+      const local = a.localPart.QuotedString ? canonicalize_quoted_string(a.localPart.QuotedString) : a.localPart.DotString;
+      return `${local}@${domain3}`;
+    }
+    exports.canonicalize = canonicalize;
+  }
+});
+
+// node_modules/extend/index.js
+var require_extend = __commonJS({
+  "node_modules/extend/index.js"(exports, module2) {
+    "use strict";
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var toStr = Object.prototype.toString;
+    var defineProperty = Object.defineProperty;
+    var gOPD = Object.getOwnPropertyDescriptor;
+    var isArray = function isArray2(arr) {
+      if (typeof Array.isArray === "function") {
+        return Array.isArray(arr);
+      }
+      return toStr.call(arr) === "[object Array]";
+    };
+    var isPlainObject = function isPlainObject2(obj) {
+      if (!obj || toStr.call(obj) !== "[object Object]") {
+        return false;
+      }
+      var hasOwnConstructor = hasOwn.call(obj, "constructor");
+      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
+      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
+        return false;
+      }
+      var key;
+      for (key in obj) {
+      }
+      return typeof key === "undefined" || hasOwn.call(obj, key);
+    };
+    var setProperty = function setProperty2(target, options) {
+      if (defineProperty && options.name === "__proto__") {
+        defineProperty(target, options.name, {
+          enumerable: true,
+          configurable: true,
+          value: options.newValue,
+          writable: true
+        });
+      } else {
+        target[options.name] = options.newValue;
+      }
+    };
+    var getProperty = function getProperty2(obj, name2) {
+      if (name2 === "__proto__") {
+        if (!hasOwn.call(obj, name2)) {
+          return void 0;
+        } else if (gOPD) {
+          return gOPD(obj, name2).value;
+        }
+      }
+      return obj[name2];
+    };
+    module2.exports = function extend() {
+      var options, name2, src, copy, copyIsArray, clone;
+      var target = arguments[0];
+      var i2 = 1;
+      var length = arguments.length;
+      var deep = false;
+      if (typeof target === "boolean") {
+        deep = target;
+        target = arguments[1] || {};
+        i2 = 2;
+      }
+      if (target == null || typeof target !== "object" && typeof target !== "function") {
+        target = {};
+      }
+      for (; i2 < length; ++i2) {
+        options = arguments[i2];
+        if (options != null) {
+          for (name2 in options) {
+            src = getProperty(target, name2);
+            copy = getProperty(options, name2);
+            if (target !== copy) {
+              if (deep && copy && (isPlainObject(copy) || (copyIsArray = isArray(copy)))) {
+                if (copyIsArray) {
+                  copyIsArray = false;
+                  clone = src && isArray(src) ? src : [];
+                } else {
+                  clone = src && isPlainObject(src) ? src : {};
+                }
+                setProperty(target, { name: name2, newValue: extend(deep, clone, copy) });
+              } else if (typeof copy !== "undefined") {
+                setProperty(target, { name: name2, newValue: copy });
+              }
+            }
+          }
+        }
+      }
+      return target;
+    };
+  }
+});
+
+// node_modules/schemes/lib/iana-permanent.json
+var require_iana_permanent = __commonJS({
+  "node_modules/schemes/lib/iana-permanent.json"(exports, module2) {
+    module2.exports = [
+      {
+        scheme: "aaa",
+        description: "Diameter Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6733"
+          }
+        ]
+      },
+      {
+        scheme: "aaas",
+        description: "Diameter Protocol with Secure Transport",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6733"
+          }
+        ]
+      },
+      {
+        scheme: "about",
+        description: "about",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6694"
+          }
+        ]
+      },
+      {
+        scheme: "acap",
+        description: "application configuration access protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2244"
+          }
+        ]
+      },
+      {
+        scheme: "acct",
+        description: "acct",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7565"
+          }
+        ]
+      },
+      {
+        scheme: "cap",
+        description: "Calendar Access Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4324"
+          }
+        ]
+      },
+      {
+        scheme: "cid",
+        description: "content identifier",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2392"
+          }
+        ]
+      },
+      {
+        scheme: "coap",
+        description: "coap",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7252"
+          }
+        ]
+      },
+      {
+        scheme: "coaps",
+        description: "coaps",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7252"
+          }
+        ]
+      },
+      {
+        scheme: "crid",
+        description: "TV-Anytime Content Reference Identifier",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4078"
+          }
+        ]
+      },
+      {
+        scheme: "data",
+        description: "data",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2397"
+          }
+        ]
+      },
+      {
+        scheme: "dav",
+        description: "dav",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4918"
+          }
+        ]
+      },
+      {
+        scheme: "dict",
+        description: "dictionary service protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2229"
+          }
+        ]
+      },
+      {
+        scheme: "dns",
+        description: "Domain Name System",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4501"
+          }
+        ]
+      },
+      {
+        scheme: "example",
+        description: "example",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7595"
+          }
+        ]
+      },
+      {
+        scheme: "file",
+        description: "Host-specific file names",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc1738"
+          }
+        ]
+      },
+      {
+        scheme: "ftp",
+        description: "File Transfer Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc1738"
+          }
+        ]
+      },
+      {
+        scheme: "geo",
+        description: "Geographic Locations",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5870"
+          }
+        ]
+      },
+      {
+        scheme: "go",
+        description: "go",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3368"
+          }
+        ]
+      },
+      {
+        scheme: "gopher",
+        description: "The Gopher Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4266"
+          }
+        ]
+      },
+      {
+        scheme: "h323",
+        description: "H.323",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3508"
+          }
+        ]
+      },
+      {
+        scheme: "http",
+        description: "Hypertext Transfer Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7230"
+          }
+        ]
+      },
+      {
+        scheme: "https",
+        description: "Hypertext Transfer Protocol Secure",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7230"
+          }
+        ]
+      },
+      {
+        scheme: "iax",
+        description: "Inter-Asterisk eXchange Version 2",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5456"
+          }
+        ]
+      },
+      {
+        scheme: "icap",
+        description: "Internet Content Adaptation Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3507"
+          }
+        ]
+      },
+      {
+        scheme: "im",
+        description: "Instant Messaging",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3860"
+          }
+        ]
+      },
+      {
+        scheme: "imap",
+        description: "internet message access protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5092"
+          }
+        ]
+      },
+      {
+        scheme: "info",
+        description: 'Information Assets with Identifiers in Public Namespaces. \n       (section 3) defines an "info" registry \n        of public namespaces, which is maintained by NISO and can be accessed \n        from .',
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4452"
+          }
+        ]
+      },
+      {
+        scheme: "ipp",
+        description: "Internet Printing Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3510"
+          }
+        ]
+      },
+      {
+        scheme: "ipps",
+        description: "Internet Printing Protocol over HTTPS",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7472"
+          }
+        ]
+      },
+      {
+        scheme: "iris",
+        description: "Internet Registry Information Service",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3981"
+          }
+        ]
+      },
+      {
+        scheme: "iris.beep",
+        description: "iris.beep",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3983"
+          }
+        ]
+      },
+      {
+        scheme: "iris.lwz",
+        description: "iris.lwz",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4993"
+          }
+        ]
+      },
+      {
+        scheme: "iris.xpc",
+        description: "iris.xpc",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4992"
+          }
+        ]
+      },
+      {
+        scheme: "iris.xpcs",
+        description: "iris.xpcs",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4992"
+          }
+        ]
+      },
+      {
+        scheme: "jabber",
+        description: "jabber",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/perm/jabber"
+      },
+      {
+        scheme: "ldap",
+        description: "Lightweight Directory Access Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4516"
+          }
+        ]
+      },
+      {
+        scheme: "mailto",
+        description: "Electronic mail address",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6068"
+          }
+        ]
+      },
+      {
+        scheme: "mid",
+        description: "message identifier",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2392"
+          }
+        ]
+      },
+      {
+        scheme: "msrp",
+        description: "Message Session Relay Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4975"
+          }
+        ]
+      },
+      {
+        scheme: "msrps",
+        description: "Message Session Relay Protocol Secure",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4975"
+          }
+        ]
+      },
+      {
+        scheme: "mtqp",
+        description: "Message Tracking Query Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3887"
+          }
+        ]
+      },
+      {
+        scheme: "mupdate",
+        description: "Mailbox Update (MUPDATE) Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3656"
+          }
+        ]
+      },
+      {
+        scheme: "news",
+        description: "USENET news",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5538"
+          }
+        ]
+      },
+      {
+        scheme: "nfs",
+        description: "network file system protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2224"
+          }
+        ]
+      },
+      {
+        scheme: "ni",
+        description: "ni",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6920"
+          }
+        ]
+      },
+      {
+        scheme: "nih",
+        description: "nih",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6920"
+          }
+        ]
+      },
+      {
+        scheme: "nntp",
+        description: "USENET news using NNTP access",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5538"
+          }
+        ]
+      },
+      {
+        scheme: "opaquelocktoken",
+        description: "opaquelocktokent",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4918"
+          }
+        ]
+      },
+      {
+        scheme: "pkcs11",
+        description: "PKCS#11",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7512"
+          }
+        ]
+      },
+      {
+        scheme: "pop",
+        description: "Post Office Protocol v3",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2384"
+          }
+        ]
+      },
+      {
+        scheme: "pres",
+        description: "Presence",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3859"
+          }
+        ]
+      },
+      {
+        scheme: "reload",
+        description: "reload",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6940"
+          }
+        ]
+      },
+      {
+        scheme: "rtsp",
+        description: "Real-time Streaming Protocol (RTSP)",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2326"
+          },
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/RFC-ietf-mmusic-rfc2326bis-40"
+          }
+        ]
+      },
+      {
+        scheme: "rtsps",
+        description: "Real-time Streaming Protocol (RTSP) over TLS",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2326"
+          },
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/RFC-ietf-mmusic-rfc2326bis-40"
+          }
+        ]
+      },
+      {
+        scheme: "rtspu",
+        description: "Real-time Streaming Protocol (RTSP) over unreliable datagram transport",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2326"
+          }
+        ]
+      },
+      {
+        scheme: "service",
+        description: "service location",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2609"
+          }
+        ]
+      },
+      {
+        scheme: "session",
+        description: "session",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6787"
+          }
+        ]
+      },
+      {
+        scheme: "shttp",
+        description: "Secure Hypertext Transfer Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2660"
+          }
+        ]
+      },
+      {
+        scheme: "sieve",
+        description: "ManageSieve Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5804"
+          }
+        ]
+      },
+      {
+        scheme: "sip",
+        description: "session initiation protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3261"
+          }
+        ]
+      },
+      {
+        scheme: "sips",
+        description: "secure session initiation protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3261"
+          }
+        ]
+      },
+      {
+        scheme: "sms",
+        description: "Short Message Service",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5724"
+          }
+        ]
+      },
+      {
+        scheme: "snmp",
+        description: "Simple Network Management Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4088"
+          }
+        ]
+      },
+      {
+        scheme: "soap.beep",
+        description: "soap.beep",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4227"
+          }
+        ]
+      },
+      {
+        scheme: "soap.beeps",
+        description: "soap.beeps",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4227"
+          }
+        ]
+      },
+      {
+        scheme: "stun",
+        description: "stun",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7064"
+          }
+        ]
+      },
+      {
+        scheme: "stuns",
+        description: "stuns",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7064"
+          }
+        ]
+      },
+      {
+        scheme: "tag",
+        description: "tag",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4151"
+          }
+        ]
+      },
+      {
+        scheme: "tel",
+        description: "telephone",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3966"
+          }
+        ]
+      },
+      {
+        scheme: "telnet",
+        description: "Reference to interactive sessions",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4248"
+          }
+        ]
+      },
+      {
+        scheme: "tftp",
+        description: "Trivial File Transfer Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3617"
+          }
+        ]
+      },
+      {
+        scheme: "thismessage",
+        description: "multipart/related relative reference resolution",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2557"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/perm/thismessage"
+      },
+      {
+        scheme: "tip",
+        description: "Transaction Internet Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2371"
+          }
+        ]
+      },
+      {
+        scheme: "tn3270",
+        description: "Interactive 3270 emulation sessions",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6270"
+          }
+        ]
+      },
+      {
+        scheme: "turn",
+        description: "turn",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7065"
+          }
+        ]
+      },
+      {
+        scheme: "turns",
+        description: "turns",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7065"
+          }
+        ]
+      },
+      {
+        scheme: "tv",
+        description: "TV Broadcasts",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2838"
+          }
+        ]
+      },
+      {
+        scheme: "urn",
+        description: "Uniform Resource Names",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2141"
+          },
+          {
+            type: "registry",
+            href: "http://www.iana.org/assignments/urn-namespaces"
+          }
+        ]
+      },
+      {
+        scheme: "vemmi",
+        description: "versatile multimedia interface",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2122"
+          }
+        ]
+      },
+      {
+        scheme: "vnc",
+        description: "Remote Framebuffer Protocol",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/RFC-warden-appsawg-vnc-scheme-10"
+          }
+        ]
+      },
+      {
+        scheme: "ws",
+        description: "WebSocket connections",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6455"
+          }
+        ]
+      },
+      {
+        scheme: "wss",
+        description: "Encrypted WebSocket connections",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6455"
+          }
+        ]
+      },
+      {
+        scheme: "xcon",
+        description: "xcon",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6501"
+          }
+        ]
+      },
+      {
+        scheme: "xcon-userid",
+        description: "xcon-userid",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6501"
+          }
+        ]
+      },
+      {
+        scheme: "xmlrpc.beep",
+        description: "xmlrpc.beep",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3529"
+          }
+        ]
+      },
+      {
+        scheme: "xmlrpc.beeps",
+        description: "xmlrpc.beeps",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3529"
+          }
+        ]
+      },
+      {
+        scheme: "xmpp",
+        description: "Extensible Messaging and Presence Protocol",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5122"
+          }
+        ]
+      },
+      {
+        scheme: "z39.50r",
+        description: "Z39.50 Retrieval",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2056"
+          }
+        ]
+      },
+      {
+        scheme: "z39.50s",
+        description: "Z39.50 Session",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2056"
+          }
+        ]
+      }
+    ];
+  }
+});
+
+// node_modules/schemes/lib/iana-provisional.json
+var require_iana_provisional = __commonJS({
+  "node_modules/schemes/lib/iana-provisional.json"(exports, module2) {
+    module2.exports = [
+      {
+        scheme: "acr",
+        description: "acr",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/acr"
+      },
+      {
+        scheme: "adiumxtra",
+        description: "adiumxtra",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/adiumxtra"
+      },
+      {
+        scheme: "afp",
+        description: "afp",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/afp"
+      },
+      {
+        scheme: "afs",
+        description: "Andrew File System global file names",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc1738"
+          }
+        ]
+      },
+      {
+        scheme: "aim",
+        description: "aim",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/aim"
+      },
+      {
+        scheme: "appdata",
+        description: "appdata",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/appdata"
+      },
+      {
+        scheme: "apt",
+        description: "apt",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/apt"
+      },
+      {
+        scheme: "attachment",
+        description: "attachment",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/attachment"
+      },
+      {
+        scheme: "aw",
+        description: "aw",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/aw"
+      },
+      {
+        scheme: "barion",
+        description: "barion",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/barion"
+      },
+      {
+        scheme: "beshare",
+        description: "beshare",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/beshare"
+      },
+      {
+        scheme: "bitcoin",
+        description: "bitcoin",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/bitcoin"
+      },
+      {
+        scheme: "blob",
+        description: "blob",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/blob"
+      },
+      {
+        scheme: "bolo",
+        description: "bolo",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/bolo"
+      },
+      {
+        scheme: "callto",
+        description: "callto",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/callto"
+      },
+      {
+        scheme: "chrome",
+        description: "chrome",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/chrome"
+      },
+      {
+        scheme: "chrome-extension",
+        description: "chrome-extension",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/chrome-extension"
+      },
+      {
+        scheme: "com-eventbrite-attendee",
+        description: "com-eventbrite-attendee",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/com-eventbrite-attendee"
+      },
+      {
+        scheme: "content",
+        description: "content",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/content"
+      },
+      {
+        scheme: "cvs",
+        description: "cvs",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/cvs"
+      },
+      {
+        scheme: "dis",
+        description: "dis",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/dis"
+      },
+      {
+        scheme: "dlna-playcontainer",
+        description: "dlna-playcontainer",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/dlna-playcontainer"
+      },
+      {
+        scheme: "dlna-playsingle",
+        description: "dlna-playsingle",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/dlna-playsingle"
+      },
+      {
+        scheme: "dntp",
+        description: "dntp",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/dntp"
+      },
+      {
+        scheme: "dtn",
+        description: "DTNRG research and development",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5050"
+          }
+        ]
+      },
+      {
+        scheme: "dvb",
+        description: "dvb",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/draft-mcroberts-uri-dvb"
+          }
+        ]
+      },
+      {
+        scheme: "ed2k",
+        description: "ed2k",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ed2k"
+      },
+      {
+        scheme: "facetime",
+        description: "facetime",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/facetime"
+      },
+      {
+        scheme: "feed",
+        description: "feed",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/feed"
+      },
+      {
+        scheme: "feedready",
+        description: "feedready",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/feedready"
+      },
+      {
+        scheme: "finger",
+        description: "finger",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/finger"
+      },
+      {
+        scheme: "fish",
+        description: "fish",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/fish"
+      },
+      {
+        scheme: "gg",
+        description: "gg",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/gg"
+      },
+      {
+        scheme: "git",
+        description: "git",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/git"
+      },
+      {
+        scheme: "gizmoproject",
+        description: "gizmoproject",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/gizmoproject"
+      },
+      {
+        scheme: "gtalk",
+        description: "gtalk",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/gtalk"
+      },
+      {
+        scheme: "ham",
+        description: "ham",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7046"
+          }
+        ]
+      },
+      {
+        scheme: "hcp",
+        description: "hcp",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/hcp"
+      },
+      {
+        scheme: "icon",
+        description: "icon",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/draft-lafayette-icon-uri-scheme"
+          }
+        ]
+      },
+      {
+        scheme: "iotdisco",
+        description: "iotdisco",
+        reference: [
+          {
+            type: "uri",
+            href: "http://www.iana.org/assignments/uri-schemes/prov/iotdisco.pdf"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/iotdisco"
+      },
+      {
+        scheme: "ipn",
+        description: "ipn",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6260"
+          }
+        ]
+      },
+      {
+        scheme: "irc",
+        description: "irc",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/irc"
+      },
+      {
+        scheme: "irc6",
+        description: "irc6",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/irc6"
+      },
+      {
+        scheme: "ircs",
+        description: "ircs",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ircs"
+      },
+      {
+        scheme: "isostore",
+        description: "isostore",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/isostore"
+      },
+      {
+        scheme: "itms",
+        description: "itms",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/itms"
+      },
+      {
+        scheme: "jar",
+        description: "jar",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/jar"
+      },
+      {
+        scheme: "jms",
+        description: "Java Message Service",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6167"
+          }
+        ]
+      },
+      {
+        scheme: "keyparc",
+        description: "keyparc",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/keyparc"
+      },
+      {
+        scheme: "lastfm",
+        description: "lastfm",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/lastfm"
+      },
+      {
+        scheme: "ldaps",
+        description: "ldaps",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ldaps"
+      },
+      {
+        scheme: "magnet",
+        description: "magnet",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/magnet"
+      },
+      {
+        scheme: "maps",
+        description: "maps",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/maps"
+      },
+      {
+        scheme: "market",
+        description: "market",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/market"
+      },
+      {
+        scheme: "message",
+        description: "message",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/message"
+      },
+      {
+        scheme: "mms",
+        description: "mms",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/mms"
+      },
+      {
+        scheme: "ms-access",
+        description: "ms-access",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-access"
+      },
+      {
+        scheme: "ms-drive-to",
+        description: "ms-drive-to",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-drive-to"
+      },
+      {
+        scheme: "ms-enrollment",
+        description: "ms-enrollment",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-enrollment"
+      },
+      {
+        scheme: "ms-excel",
+        description: "ms-excel",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-excel"
+      },
+      {
+        scheme: "ms-getoffice",
+        description: "ms-getoffice",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-getoffice"
+      },
+      {
+        scheme: "ms-help",
+        description: "ms-help",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-help"
+      },
+      {
+        scheme: "ms-infopath",
+        description: "ms-infopath",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-infopath"
+      },
+      {
+        scheme: "ms-media-stream-id",
+        description: "ms-media-stream-id",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-media-stream-id"
+      },
+      {
+        scheme: "ms-powerpoint",
+        description: "ms-powerpoint",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-powerpoint"
+      },
+      {
+        scheme: "ms-project",
+        description: "ms-project",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-project"
+      },
+      {
+        scheme: "ms-publisher",
+        description: "ms-publisher",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-publisher"
+      },
+      {
+        scheme: "ms-search-repair",
+        description: "ms-search-repair",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-search-repair"
+      },
+      {
+        scheme: "ms-secondary-screen-controller",
+        description: "ms-secondary-screen-controller",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-secondary-screen-controller"
+      },
+      {
+        scheme: "ms-secondary-screen-setup",
+        description: "ms-secondary-screen-setup",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-secondary-screen-setup"
+      },
+      {
+        scheme: "ms-settings",
+        description: "ms-settings",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings"
+      },
+      {
+        scheme: "ms-settings-airplanemode",
+        description: "ms-settings-airplanemode",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-airplanemode"
+      },
+      {
+        scheme: "ms-settings-bluetooth",
+        description: "ms-settings-bluetooth",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-bluetooth"
+      },
+      {
+        scheme: "ms-settings-camera",
+        description: "ms-settings-camera",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-camera"
+      },
+      {
+        scheme: "ms-settings-cellular",
+        description: "ms-settings-cellular",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-cellular"
+      },
+      {
+        scheme: "ms-settings-cloudstorage",
+        description: "ms-settings-cloudstorage",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-cloudstorage"
+      },
+      {
+        scheme: "ms-settings-connectabledevices",
+        description: "ms-settings-connectabledevices",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-connectabledevices"
+      },
+      {
+        scheme: "ms-settings-displays-topology",
+        description: "ms-settings-displays-topology",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-displays-topology"
+      },
+      {
+        scheme: "ms-settings-emailandaccounts",
+        description: "ms-settings-emailandaccounts",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-emailandaccounts"
+      },
+      {
+        scheme: "ms-settings-language",
+        description: "ms-settings-language",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-language"
+      },
+      {
+        scheme: "ms-settings-location",
+        description: "ms-settings-location",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-location"
+      },
+      {
+        scheme: "ms-settings-lock",
+        description: "ms-settings-lock",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-lock"
+      },
+      {
+        scheme: "ms-settings-nfctransactions",
+        description: "ms-settings-nfctransactions",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-nfctransactions"
+      },
+      {
+        scheme: "ms-settings-notifications",
+        description: "ms-settings-notifications",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-notifications"
+      },
+      {
+        scheme: "ms-settings-power",
+        description: "ms-settings-power",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-power"
+      },
+      {
+        scheme: "ms-settings-privacy",
+        description: "ms-settings-privacy",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-privacy"
+      },
+      {
+        scheme: "ms-settings-proximity",
+        description: "ms-settings-proximity",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-proximity"
+      },
+      {
+        scheme: "ms-settings-screenrotation",
+        description: "ms-settings-screenrotation",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-screenrotation"
+      },
+      {
+        scheme: "ms-settings-wifi",
+        description: "ms-settings-wifi",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-wifi"
+      },
+      {
+        scheme: "ms-settings-workplace",
+        description: "ms-settings-workplace",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-settings-workplace"
+      },
+      {
+        scheme: "ms-spd",
+        description: "ms-spd",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-spd"
+      },
+      {
+        scheme: "ms-transit-to",
+        description: "ms-transit-to",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-transit-to"
+      },
+      {
+        scheme: "ms-visio",
+        description: "ms-visio",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-visio"
+      },
+      {
+        scheme: "ms-walk-to",
+        description: "ms-walk-to",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-walk-to"
+      },
+      {
+        scheme: "ms-word",
+        description: "ms-word",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ms-word"
+      },
+      {
+        scheme: "msnim",
+        description: "msnim",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/msnim"
+      },
+      {
+        scheme: "mumble",
+        description: "mumble",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/mumble"
+      },
+      {
+        scheme: "mvn",
+        description: "mvn",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/mvn"
+      },
+      {
+        scheme: "notes",
+        description: "notes",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/notes"
+      },
+      {
+        scheme: "oid",
+        description: "oid",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/draft-larmouth-oid-iri"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/oid"
+      },
+      {
+        scheme: "palm",
+        description: "palm",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/palm"
+      },
+      {
+        scheme: "paparazzi",
+        description: "paparazzi",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/paparazzi"
+      },
+      {
+        scheme: "platform",
+        description: "platform",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/platform"
+      },
+      {
+        scheme: "proxy",
+        description: "proxy",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/proxy"
+      },
+      {
+        scheme: "psyc",
+        description: "psyc",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/psyc"
+      },
+      {
+        scheme: "query",
+        description: "query",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/query"
+      },
+      {
+        scheme: "redis",
+        description: "redis",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/redis"
+      },
+      {
+        scheme: "rediss",
+        description: "rediss",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/rediss"
+      },
+      {
+        scheme: "res",
+        description: "res",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/res"
+      },
+      {
+        scheme: "resource",
+        description: "resource",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/resource"
+      },
+      {
+        scheme: "rmi",
+        description: "rmi",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/rmi"
+      },
+      {
+        scheme: "rsync",
+        description: "rsync",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5781"
+          }
+        ]
+      },
+      {
+        scheme: "rtmfp",
+        description: "rtmfp",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc7425"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/rtmfp"
+      },
+      {
+        scheme: "rtmp",
+        description: "rtmp",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/rtmp"
+      },
+      {
+        scheme: "secondlife",
+        description: "query",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/secondlife"
+      },
+      {
+        scheme: "sftp",
+        description: "query",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/sftp"
+      },
+      {
+        scheme: "sgn",
+        description: "sgn",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/sgn"
+      },
+      {
+        scheme: "skype",
+        description: "skype",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/skype"
+      },
+      {
+        scheme: "smb",
+        description: "smb",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/smb"
+      },
+      {
+        scheme: "smtp",
+        description: "smtp",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/draft-melnikov-smime-msa-to-mda"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/smtp"
+      },
+      {
+        scheme: "soldat",
+        description: "soldat",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/soldat"
+      },
+      {
+        scheme: "spotify",
+        description: "spotify",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/spotify"
+      },
+      {
+        scheme: "ssh",
+        description: "ssh",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ssh"
+      },
+      {
+        scheme: "steam",
+        description: "steam",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/steam"
+      },
+      {
+        scheme: "submit",
+        description: "submit",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/draft-melnikov-smime-msa-to-mda"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/submit"
+      },
+      {
+        scheme: "svn",
+        description: "svn",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/svn"
+      },
+      {
+        scheme: "teamspeak",
+        description: "teamspeak",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/teamspeak"
+      },
+      {
+        scheme: "teliaeid",
+        description: "teliaeid",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/teliaeid"
+      },
+      {
+        scheme: "things",
+        description: "things",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/things"
+      },
+      {
+        scheme: "tool",
+        description: "tool",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/tool"
+      },
+      {
+        scheme: "udp",
+        description: "udp",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/udp"
+      },
+      {
+        scheme: "unreal",
+        description: "unreal",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/unreal"
+      },
+      {
+        scheme: "ut2004",
+        description: "ut2004",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ut2004"
+      },
+      {
+        scheme: "v-event",
+        description: "v-event",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/draft-menderico-v-event-uri"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/v-event"
+      },
+      {
+        scheme: "ventrilo",
+        description: "ventrilo",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ventrilo"
+      },
+      {
+        scheme: "view-source",
+        description: "view-source",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/view-source"
+      },
+      {
+        scheme: "webcal",
+        description: "webcal",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/webcal"
+      },
+      {
+        scheme: "wpid",
+        description: "wpid",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/wpid"
+      },
+      {
+        scheme: "wtai",
+        description: "wtai",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/wtai"
+      },
+      {
+        scheme: "wyciwyg",
+        description: "wyciwyg",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/wyciwyg"
+      },
+      {
+        scheme: "xfire",
+        description: "xfire",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/xfire"
+      },
+      {
+        scheme: "xri",
+        description: "xri",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/xri"
+      },
+      {
+        scheme: "ymsgr",
+        description: "ymsgr",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/prov/ymsgr"
+      }
+    ];
+  }
+});
+
+// node_modules/schemes/lib/iana-historical.json
+var require_iana_historical = __commonJS({
+  "node_modules/schemes/lib/iana-historical.json"(exports, module2) {
+    module2.exports = [
+      {
+        scheme: "fax",
+        description: "fax",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2806"
+          },
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3966"
+          }
+        ]
+      },
+      {
+        scheme: "filesystem",
+        description: "filesystem",
+        reference: [],
+        template: "http://www.iana.org/assignments/uri-schemes/historic/filesystem"
+      },
+      {
+        scheme: "mailserver",
+        description: "Access to data available from mail servers",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc6196"
+          }
+        ]
+      },
+      {
+        scheme: "modem",
+        description: "modem",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2806"
+          },
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3966"
+          }
+        ]
+      },
+      {
+        scheme: "pack",
+        description: "pack",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/draft-shur-pack-uri-scheme"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/historic/pack"
+      },
+      {
+        scheme: "prospero",
+        description: "Prospero Directory Service",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4157"
+          }
+        ]
+      },
+      {
+        scheme: "snews",
+        description: "NNTP over SSL/TLS",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc5538"
+          }
+        ]
+      },
+      {
+        scheme: "videotex",
+        description: "videotex",
+        reference: [
+          {
+            type: "draft",
+            href: "http://www.iana.org/go/draft-mavrakis-videotex-url-spec"
+          },
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2122"
+          },
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc3986"
+          }
+        ],
+        template: "http://www.iana.org/assignments/uri-schemes/historic/videotex"
+      },
+      {
+        scheme: "wais",
+        description: "Wide Area Information Servers",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc4156"
+          }
+        ]
+      },
+      {
+        scheme: "z39.50",
+        description: "Z39.50 information access",
+        reference: [
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc1738"
+          },
+          {
+            type: "rfc",
+            href: "http://www.iana.org/go/rfc2056"
+          }
+        ]
+      }
+    ];
+  }
+});
+
+// node_modules/schemes/lib/unofficial.json
+var require_unofficial = __commonJS({
+  "node_modules/schemes/lib/unofficial.json"(exports, module2) {
+    module2.exports = [
+      {
+        scheme: "android-app"
+      },
+      {
+        scheme: "webpack"
+      },
+      {
+        scheme: "s3",
+        description: "Amazon Web Services S3 bucket"
+      },
+      {
+        scheme: "gs",
+        description: "Google Cloud Storage"
+      },
+      {
+        scheme: "mqtt",
+        description: "Message Queuing Telemetry Transport Protocol"
+      },
+      {
+        scheme: "modbus+tcp",
+        description: "Modbus over TCP"
+      }
+    ];
+  }
+});
+
+// node_modules/schemes/index.js
+var require_schemes = __commonJS({
+  "node_modules/schemes/index.js"(exports, module2) {
+    "use strict";
+    var extend = require_extend();
+    var data = {
+      permanent: require_iana_permanent(),
+      provosional: require_iana_provisional(),
+      historical: require_iana_historical()
+    };
+    var allByName = {};
+    Object.keys(data).forEach(function(type) {
+      data[type].forEach(function(schemeObj) {
+        allByName[schemeObj.scheme] = extend(schemeObj, { type });
+      });
+    });
+    data.unofficial = require_unofficial().filter(function(item) {
+      return !allByName[item.scheme];
+    });
+    data.unofficial.forEach(function(schemeObj) {
+      allByName[schemeObj.scheme] = extend(schemeObj, { type: "unofficial" });
+    });
+    module2.exports = extend(data, { allByName });
+  }
+});
+
+// node_modules/ajv-formats-draft2019/formats/iri.js
+var require_iri = __commonJS({
+  "node_modules/ajv-formats-draft2019/formats/iri.js"(exports, module2) {
+    var { parse: parse3 } = require_uri_all();
+    var { addressParser } = require_lib();
+    var schemes = require_schemes();
+    function validate279(address) {
+      try {
+        addressParser(address);
+        return true;
+      } catch (err3) {
+        return false;
+      }
+    }
+    module2.exports = (value) => {
+      const iri = parse3(value);
+      if (iri.scheme === "mailto" && iri.to.every(validate279)) {
+        return true;
+      }
+      if (iri.reference === "absolute" && schemes.allByName[iri.scheme]) {
+        return true;
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/ajv-formats-draft2019/formats/duration.js
+var require_duration = __commonJS({
+  "node_modules/ajv-formats-draft2019/formats/duration.js"(exports, module2) {
+    module2.exports = /^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?(\d+(?:\.\d+)?D)?(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?$/;
+  }
+});
+
+// node_modules/ajv-formats-draft2019/formats/idn-email.js
+var require_idn_email = __commonJS({
+  "node_modules/ajv-formats-draft2019/formats/idn-email.js"(exports, module2) {
+    var { parse: parse3 } = require_lib();
+    module2.exports = (value) => {
+      try {
+        parse3(value);
+        return true;
+      } catch (err3) {
+        return false;
+      }
+    };
+  }
+});
+
+// node_modules/ajv-formats-draft2019/formats/idn-hostname.js
+var require_idn_hostname = __commonJS({
+  "node_modules/ajv-formats-draft2019/formats/idn-hostname.js"(exports, module2) {
+    var { toASCII } = __require("punycode");
+    var hostnameRegex = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
+    module2.exports = (value) => {
+      const hostname = toASCII(value);
+      return hostname.replace(/\.$/, "").length <= 253 && hostnameRegex.test(hostname);
+    };
+  }
+});
+
+// node_modules/ajv-formats-draft2019/formats/iri-reference.js
+var require_iri_reference = __commonJS({
+  "node_modules/ajv-formats-draft2019/formats/iri-reference.js"(exports, module2) {
+    var { parse: parse3 } = require_uri_all();
+    var { addressParser } = require_lib();
+    var schemes = require_schemes();
+    function validate279(address) {
+      try {
+        addressParser(address);
+        return true;
+      } catch (err3) {
+        return false;
+      }
+    }
+    module2.exports = (value) => {
+      const iri = parse3(value);
+      if (iri.scheme === "mailto" && iri.to.every(validate279)) {
+        return true;
+      }
+      if (iri.reference === "absolute" && iri.path !== void 0 && schemes.allByName[iri.scheme]) {
+        return true;
+      }
+      if (iri.scheme && !schemes.allByName[iri.scheme]) {
+        return false;
+      }
+      return iri.path !== void 0 && (iri.reference === "relative" || iri.reference === "same-document" || iri.reference === "uri");
+    };
+  }
+});
+
+// node_modules/ajv-formats-draft2019/formats/index.js
+var require_formats2 = __commonJS({
+  "node_modules/ajv-formats-draft2019/formats/index.js"(exports, module2) {
+    module2.exports.iri = require_iri();
+    module2.exports.duration = require_duration();
+    module2.exports["idn-email"] = require_idn_email();
+    module2.exports["idn-hostname"] = require_idn_hostname();
+    module2.exports["iri-reference"] = require_iri_reference();
   }
 });
 
@@ -37758,11 +41988,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -37778,7 +42008,7 @@ var init_summary = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38154,11 +42384,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38174,7 +42404,7 @@ var init_io_util = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38354,11 +42584,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38374,7 +42604,7 @@ var init_io = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38439,11 +42669,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38459,7 +42689,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38678,7 +42908,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve20, reject) => __awaiter5(this, void 0, void 0, function* () {
+          return new Promise((resolve21, reject) => __awaiter5(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -38761,7 +42991,7 @@ var init_toolrunner = __esm({
               if (error) {
                 reject(error);
               } else {
-                resolve20(exitCode);
+                resolve21(exitCode);
               }
             });
             if (this.options.input) {
@@ -38858,11 +43088,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38878,7 +43108,7 @@ var init_exec = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38994,11 +43224,11 @@ var init_manifest = __esm({
     init_core();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39014,7 +43244,7 @@ var init_manifest = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39042,11 +43272,11 @@ var init_retry_helper = __esm({
     init_core();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39062,7 +43292,7 @@ var init_retry_helper = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39104,7 +43334,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve20) => setTimeout(resolve20, seconds * 1e3));
+          return new Promise((resolve21) => setTimeout(resolve21, seconds * 1e3));
         });
       }
     };
@@ -39179,12 +43409,12 @@ function downloadToolAttempt(url, dest, auth, headers) {
       debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
       throw err3;
     }
-    const pipeline5 = util.promisify(stream.pipeline);
+    const pipeline6 = util.promisify(stream.pipeline);
     const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
     const readStream = responseMessageFactory();
     let succeeded = false;
     try {
-      yield pipeline5(readStream, fs19.createWriteStream(dest));
+      yield pipeline6(readStream, fs19.createWriteStream(dest));
       debug("download complete");
       succeeded = true;
       return dest;
@@ -39595,11 +43825,11 @@ var init_tool_cache = __esm({
     init_retry_helper();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve20) {
-          resolve20(value);
+        return value instanceof P ? value : new P(function(resolve21) {
+          resolve21(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve20, reject) {
+      return new (P || (P = Promise))(function(resolve21, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39615,7 +43845,7 @@ var init_tool_cache = __esm({
           }
         }
         function step(result3) {
-          result3.done ? resolve20(result3.value) : adopt(result3.value).then(fulfilled, rejected);
+          result3.done ? resolve21(result3.value) : adopt(result3.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39663,13 +43893,13 @@ import { readFileSync } from "node:fs";
 // src/release/git.ts
 import { execFile } from "node:child_process";
 function runGit(cwd, args2) {
-  return new Promise((resolve20) => {
+  return new Promise((resolve21) => {
     execFile(
       "git",
       args2,
       { cwd, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        resolve20({
+        resolve21({
           ok: !error,
           stdout: stdout.trim(),
           stderr: (stderr || (error?.message ?? "")).trim()
@@ -43038,7 +47268,7 @@ var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash as createHash2, randomBytes as randomBytes3 } from "node:crypto";
 import { createReadStream as createReadStream2, promises as fs4 } from "node:fs";
 import { basename as basename3, dirname as dirname2, join as join3, posix } from "node:path";
-import { pipeline } from "node:stream/promises";
+import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 
 // src/util/atomic-write.ts
@@ -43068,9 +47298,9 @@ async function streamToNewFile(path7, write, options = {}) {
     await write(sink);
   } catch (error) {
     if (!sink.closed) {
-      await new Promise((resolve20) => {
+      await new Promise((resolve21) => {
         sink.on("error", () => void 0);
-        sink.once("close", () => resolve20());
+        sink.once("close", () => resolve21());
         sink.destroy();
       });
     }
@@ -43083,6 +47313,8 @@ async function streamToNewFile(path7, write, options = {}) {
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 import { createReadStream, promises as fs3 } from "node:fs";
 import { join as join2 } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 // src/oci/media-types.ts
 var mediaTypes = {
@@ -43137,6 +47369,28 @@ async function writeBlob(layout, bytes) {
   const path7 = blobPath(layout, digest);
   if (!await exists(path7)) await writeFileAtomic(path7, bytes);
   return { digest, size: bytes.length };
+}
+async function writeBlobStream(layout, source) {
+  const directory = join2(layout, "blobs", "sha256");
+  const temporary = join2(directory, `.incoming-${randomBytes2(6).toString("hex")}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const hashing = new Transform({
+    transform(chunk, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    }
+  });
+  try {
+    await streamToNewFile(temporary, (sink) => pipeline(source, hashing, sink));
+    const digest = `sha256:${hash.digest("hex")}`;
+    await fs3.rename(temporary, blobPath(layout, digest));
+    return { digest, size };
+  } catch (error) {
+    await fs3.rm(temporary, { force: true });
+    throw error;
+  }
 }
 async function readBlob(layout, digest) {
   const path7 = blobPath(layout, digest);
@@ -43206,9 +47460,9 @@ async function resolveInLayout(layout, refName) {
       (entry3) => entry3.annotations?.[refNameAnnotation] === refName
     );
     if (found === void 0) {
-      const names = index.manifests.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
+      const names2 = index.manifests.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((name2) => name2 !== void 0);
       throw new UserError(
-        `OCI layout ${layout} has no image named '${refName}'${names.length > 0 ? ` (it has: ${names.join(", ")})` : ""}`
+        `OCI layout ${layout} has no image named '${refName}'${names2.length > 0 ? ` (it has: ${names2.join(", ")})` : ""}`
       );
     }
     return found;
@@ -43420,12 +47674,12 @@ async function stageLayer(file, name2, directory, entry3) {
       const gunzip = createGunzip();
       await streamToNewFile(
         temporary,
-        (sink) => pipeline(content, inflateInto(gunzip, diff), count2, sink)
+        (sink) => pipeline2(content, inflateInto(gunzip, diff), count2, sink)
       );
     } else {
       await streamToNewFile(
         temporary,
-        (sink) => pipeline(content, hashInto(diff), createGzip(), count2, sink)
+        (sink) => pipeline2(content, hashInto(diff), createGzip(), count2, sink)
       );
     }
   } catch (error) {
@@ -43458,9 +47712,9 @@ function hashInto(hash) {
 function inflateInto(gunzip, hash) {
   return async function* (source) {
     let failure;
-    const ended = new Promise((resolve20, reject) => {
+    const ended = new Promise((resolve21, reject) => {
       gunzip.on("data", (chunk) => hash.update(chunk));
-      gunzip.on("end", resolve20);
+      gunzip.on("end", resolve21);
       gunzip.on("error", (error) => {
         failure = error;
         reject(error);
@@ -43470,7 +47724,7 @@ function inflateInto(gunzip, hash) {
     for await (const chunk of source) {
       if (failure !== void 0) throw failure;
       if (!gunzip.write(chunk)) {
-        await Promise.race([new Promise((resolve20) => gunzip.once("drain", resolve20)), ended]);
+        await Promise.race([new Promise((resolve21) => gunzip.once("drain", resolve21)), ended]);
       }
       yield chunk;
     }
@@ -43538,19 +47792,19 @@ async function writeOciArchive(layout, file, descriptors) {
   const blobs = await reachableBlobs(layout, index.manifests, `OCI layout ${layout}`);
   const digests = [...blobs.keys()].sort();
   const temporary = join3(dirname2(file), `.${basename3(file)}.${randomBytes3(6).toString("hex")}.tmp`);
-  const pack = import_tar_stream.default.pack();
+  const pack2 = import_tar_stream.default.pack();
   async function* packed() {
-    for await (const chunk of pack) yield chunk;
+    for await (const chunk of pack2) yield chunk;
   }
   const produce = async () => {
-    await addEntry(pack, directoryHeader("blobs/"));
-    await addEntry(pack, directoryHeader("blobs/sha256/"));
+    await addEntry(pack2, directoryHeader("blobs/"));
+    await addEntry(pack2, directoryHeader("blobs/sha256/"));
     for (const digest of digests) {
       const name2 = `blobs/sha256/${digest.slice("sha256:".length)}`;
       const size = blobs.get(digest) ?? 0;
       const hash = createHash2("sha256");
       await addEntry(
-        pack,
+        pack2,
         fileHeader(name2, size),
         tap(createReadStream2(blobPath(layout, digest)), hash)
       );
@@ -43562,18 +47816,18 @@ async function writeOciArchive(layout, file, descriptors) {
       }
     }
     const indexJson = Buffer.from(JSON.stringify(index));
-    await addEntry(pack, fileHeader("index.json", indexJson.length), [indexJson]);
+    await addEntry(pack2, fileHeader("index.json", indexJson.length), [indexJson]);
     const marker = Buffer.from(layoutMarker2);
-    await addEntry(pack, fileHeader("oci-layout", marker.length), [marker]);
-    pack.finalize();
+    await addEntry(pack2, fileHeader("oci-layout", marker.length), [marker]);
+    pack2.finalize();
   };
   try {
     await Promise.all([
       produce().catch((error) => {
-        pack.destroy(error instanceof Error ? error : new Error(String(error)));
+        pack2.destroy(error instanceof Error ? error : new Error(String(error)));
         throw error;
       }),
-      streamToNewFile(temporary, (sink) => pipeline(packed, sink))
+      streamToNewFile(temporary, (sink) => pipeline2(packed, sink))
     ]);
     const handle2 = await fs4.open(temporary, "r");
     try {
@@ -43610,21 +47864,21 @@ async function* tap(source, hash) {
     yield chunk;
   }
 }
-async function addEntry(pack, header3, content = []) {
+async function addEntry(pack2, header3, content = []) {
   let sink;
-  const done = new Promise((resolve20, reject) => {
-    sink = pack.entry(header3, (error) => error ? reject(error) : resolve20());
+  const done = new Promise((resolve21, reject) => {
+    sink = pack2.entry(header3, (error) => error ? reject(error) : resolve21());
   });
   done.catch(() => void 0);
   const target = sink;
   for await (const chunk of content) {
     if (!target.write(chunk)) {
-      await new Promise((resolve20, reject) => {
+      await new Promise((resolve21, reject) => {
         const settle = (error) => {
           target.off("drain", onDrain);
           target.off("close", onClose);
           target.off("error", onError);
-          if (error === void 0) resolve20();
+          if (error === void 0) resolve21();
           else reject(error);
         };
         const onDrain = () => settle();
@@ -43677,7 +47931,7 @@ async function storeVerifiedBlob(file, directory, digest, entry3) {
   const temporary = join3(directory, `.incoming-${randomBytes3(6).toString("hex")}`);
   const hash = createHash2("sha256");
   try {
-    await streamToNewFile(temporary, (sink) => pipeline(tap(entry3, hash), sink));
+    await streamToNewFile(temporary, (sink) => pipeline2(tap(entry3, hash), sink));
     const actual = `sha256:${hash.digest("hex")}`;
     if (actual !== digest) {
       throw new UserError(`${file}: blob ${digest} is corrupt (its bytes hash to ${actual})`);
@@ -43725,7 +47979,7 @@ async function forEachEntry(file, visit) {
     input.destroy();
   }
   if (failure instanceof UserError) throw failure;
-  if (failure !== void 0) await new Promise((resolve20) => setImmediate(resolve20));
+  if (failure !== void 0) await new Promise((resolve21) => setImmediate(resolve21));
   if (readError !== void 0) {
     throw new UserError(`cannot read ${file}: ${readError.message}`);
   }
@@ -44152,7 +48406,7 @@ var RegistryClient = class {
   /** Copies a blob between repositories (any registries) by streaming it through this process. */
   async copyBlob(from, to, digest, size) {
     const operation = `GET blob ${from.registry}/${from.repository}@${digest}`;
-    const request = {
+    const request2 = {
       operation,
       method: "GET",
       registry: from.registry,
@@ -44163,7 +48417,7 @@ var RegistryClient = class {
     let length = size;
     if (length === void 0) {
       const head = await this.send({
-        ...request,
+        ...request2,
         method: "HEAD",
         operation: `HEAD blob ${from.registry}/${from.repository}@${digest}`,
         stream: false
@@ -44174,7 +48428,7 @@ var RegistryClient = class {
     await this.uploadBlob(to, digest, {
       size: length,
       open: async () => {
-        const response = await this.send(request);
+        const response = await this.send(request2);
         this.expect(response, [200], operation);
         return response.stream ?? Readable.from([response.body]);
       }
@@ -44336,11 +48590,11 @@ var RegistryClient = class {
     const secure = target.protocol === "https:";
     const transport = secure ? https2 : http2;
     this.stats.requests++;
-    return new Promise((resolve20, reject) => {
+    return new Promise((resolve21, reject) => {
       const requestHeaders = { ...headers };
       if (body2 !== void 0)
         requestHeaders["content-length"] = String(Buffer.isBuffer(body2) ? body2.length : body2.size);
-      const request = transport.request(
+      const request2 = transport.request(
         target,
         { method, headers: requestHeaders, agent: secure ? this.httpsAgent : this.httpAgent },
         (response) => {
@@ -44351,7 +48605,7 @@ var RegistryClient = class {
             const next = new URL(location, target);
             const nextHeaders = { ...headers };
             if (next.host !== target.host) delete nextHeaders.authorization;
-            resolve20(
+            resolve21(
               this.rawRequest(
                 next.toString(),
                 method,
@@ -44365,39 +48619,39 @@ var RegistryClient = class {
             return;
           }
           if (stream2 && status >= 200 && status < 300) {
-            resolve20({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
+            resolve21({ status, headers: response.headers, body: Buffer.alloc(0), stream: response });
             return;
           }
           const chunks = [];
           response.on("data", (chunk) => chunks.push(chunk));
           response.on(
             "end",
-            () => resolve20({ status, headers: response.headers, body: Buffer.concat(chunks) })
+            () => resolve21({ status, headers: response.headers, body: Buffer.concat(chunks) })
           );
           response.on("error", reject);
         }
       );
-      request.setTimeout(this.options.timeoutMs, () => {
-        request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
+      request2.setTimeout(this.options.timeoutMs, () => {
+        request2.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }));
       });
-      request.on("error", reject);
+      request2.on("error", reject);
       const count2 = (length) => {
         this.stats.bytesSent += length;
         if (blob) this.stats.blobBytesSent += length;
       };
       if (body2 === void 0) {
-        request.end();
+        request2.end();
       } else if (Buffer.isBuffer(body2)) {
         count2(body2.length);
-        request.end(body2);
+        request2.end(body2);
       } else {
         body2.open().then(
           (source) => {
             source.on("data", (chunk) => count2(chunk.length));
-            source.on("error", (error) => request.destroy(error));
-            source.pipe(request);
+            source.on("error", (error) => request2.destroy(error));
+            source.pipe(request2);
           },
-          (error) => request.destroy(error instanceof Error ? error : new Error(String(error)))
+          (error) => request2.destroy(error instanceof Error ? error : new Error(String(error)))
         );
       }
     });
@@ -44897,7 +49151,7 @@ import { createHash as createHash4, randomBytes as randomBytes4 } from "node:cry
 import { createReadStream as createReadStream4, promises as fs5 } from "node:fs";
 import { join as join4, posix as posix2, resolve } from "node:path";
 import { Readable as Readable2 } from "node:stream";
-import { pipeline as pipeline2 } from "node:stream/promises";
+import { pipeline as pipeline3 } from "node:stream/promises";
 import { createGunzip as createGunzip2 } from "node:zlib";
 var maxMetadataSize2 = 64 * 1024 * 1024;
 async function openImage(reference, options) {
@@ -45002,9 +49256,9 @@ async function resolveFromIndex(reference, store, index, refName, selection, how
   if (refName !== void 0 && refName !== "") {
     const found = entries.find((entry3) => entry3.annotations?.[refNameAnnotation] === refName);
     if (found === void 0) {
-      const names = refNames(entries);
+      const names2 = refNames(entries);
       throw new UserError(
-        `image ${reference}: there is no image named '${refName}'${names.length > 0 ? ` (there are: ${names.join(", ")})` : " (no image in it has a name)"}`
+        `image ${reference}: there is no image named '${refName}'${names2.length > 0 ? ` (there are: ${names2.join(", ")})` : " (no image in it has a name)"}`
       );
     }
     descriptor = found;
@@ -45016,9 +49270,9 @@ async function resolveFromIndex(reference, store, index, refName, selection, how
   ) {
     descriptor = pickPlatform(reference, entries, selection);
   } else {
-    const names = refNames(entries);
+    const names2 = refNames(entries);
     throw new UserError(
-      entries.length === 0 ? `image ${reference}: it holds no image` : `image ${reference}: it holds ${entries.length} images; name one (${how}:NAME)${names.length > 0 ? `, one of: ${names.join(", ")}` : ""}`
+      entries.length === 0 ? `image ${reference}: it holds no image` : `image ${reference}: it holds ${entries.length} images; name one (${how}:NAME)${names2.length > 0 ? `, one of: ${names2.join(", ")}` : ""}`
     );
   }
   return resolveDescriptor(reference, store, descriptor, selection);
@@ -45222,7 +49476,7 @@ async function indexArchive(reference, file, workDir) {
     try {
       await streamToNewFile(
         temporary,
-        (sink) => pipeline2(createReadStream4(file), createGunzip2(), sink)
+        (sink) => pipeline3(createReadStream4(file), createGunzip2(), sink)
       );
     } catch (error) {
       await fs5.rm(temporary, { force: true });
@@ -45642,39 +49896,39 @@ function parsePlatforms(entries) {
   if (duplicate !== void 0) throw new UserError(`platform '${duplicate}' is listed twice`);
   return platforms;
 }
-function checkCapabilities(chosen, request) {
+function checkCapabilities(chosen, request2) {
   const { capabilities: capabilities2, name: name2 } = chosen.probe;
   const refuse = (what) => {
     throw new UserError(`engine ${name2} cannot ${what}; use engine buildah (or podman), which can`);
   };
-  if (request.secrets.length > 0 && !capabilities2.secrets)
+  if (request2.secrets.length > 0 && !capabilities2.secrets)
     refuse("mount build secrets (its classic builder has no --secret)");
-  if (request.cacheTo.length > 0 && !capabilities2.cacheTo) refuse("export a build cache (cache-to)");
-  if (request.cacheFrom.length > 0 && !capabilities2.cacheFrom)
+  if (request2.cacheTo.length > 0 && !capabilities2.cacheTo) refuse("export a build cache (cache-to)");
+  if (request2.cacheFrom.length > 0 && !capabilities2.cacheFrom)
     refuse("import a build cache (cache-from)");
-  const foreign = request.platforms.find((platform3) => !samePlatform(platform3, hostPlatform2()));
+  const foreign = request2.platforms.find((platform3) => !samePlatform(platform3, hostPlatform2()));
   if (foreign !== void 0 && !capabilities2.foreignPlatforms) {
     refuse(
       `build for ${foreign} (its classic builder builds for the host's platform, ${hostPlatform2()}, only)`
     );
   }
 }
-async function buildImage(chosen, request) {
-  checkCapabilities(chosen, request);
-  const platforms = request.platforms.length > 0 ? request.platforms : [void 0];
+async function buildImage(chosen, request2) {
+  checkCapabilities(chosen, request2);
+  const platforms = request2.platforms.length > 0 ? request2.platforms : [void 0];
   const built = [];
   const multi = platforms.length > 1;
   for (const platform3 of platforms) {
-    if (multi && platform3 !== void 0) request.onPlatform?.(platform3);
-    const refName = multi ? `${request.refName}--${(platform3 ?? "").replaceAll("/", "-")}` : request.refName;
+    if (multi && platform3 !== void 0) request2.onPlatform?.(platform3);
+    const refName = multi ? `${request2.refName}--${(platform3 ?? "").replaceAll("/", "-")}` : request2.refName;
     const result3 = await chosen.engine.build(
       {
-        ...request,
+        ...request2,
         ...platform3 !== void 0 && { platform: platform3 },
         refName,
         // Local names would point at whichever platform was built last.
-        localTags: multi ? [] : request.localTags,
-        onStep: (step) => request.onStep?.(step, multi ? platform3 : void 0)
+        localTags: multi ? [] : request2.localTags,
+        onStep: (step) => request2.onStep?.(step, multi ? platform3 : void 0)
       },
       chosen.probe
     );
@@ -45683,9 +49937,9 @@ async function buildImage(chosen, request) {
   const images = [];
   const children = [];
   for (const { platform: platform3, descriptor: descriptor2 } of built) {
-    const manifest = await readJsonBlob(request.layout, descriptor2.digest);
+    const manifest = await readJsonBlob(request2.layout, descriptor2.digest);
     const config2 = await readJsonBlob(
-      request.layout,
+      request2.layout,
       manifest.config.digest
     );
     const actualPlatform = [config2.os ?? "linux", config2.architecture ?? "unknown", config2.variant].filter((part) => part !== void 0 && part !== "").join("/");
@@ -45695,10 +49949,10 @@ async function buildImage(chosen, request) {
       );
     }
     const annotated = await annotateManifest(
-      request.layout,
+      request2.layout,
       descriptor2,
       manifest,
-      annotationsFor(request.annotations, "manifest", actualPlatform)
+      annotationsFor(request2.annotations, "manifest", actualPlatform)
     );
     children.push({
       mediaType: annotated.mediaType,
@@ -45709,7 +49963,7 @@ async function buildImage(chosen, request) {
         os: config2.os ?? "linux",
         ...config2.variant !== void 0 && config2.variant !== "" && { variant: config2.variant }
       },
-      ...withAnnotations(annotationsFor(request.annotations, "manifest-descriptor", actualPlatform))
+      ...withAnnotations(annotationsFor(request2.annotations, "manifest-descriptor", actualPlatform))
     });
     images.push({
       platform: actualPlatform,
@@ -45728,24 +49982,24 @@ async function buildImage(chosen, request) {
       schemaVersion: 2,
       mediaType: mediaTypes.ociIndex,
       manifests: children,
-      ...withAnnotations(annotationsFor(request.annotations, "index"))
+      ...withAnnotations(annotationsFor(request2.annotations, "index"))
     };
-    const blob = await writeBlob(request.layout, Buffer.from(JSON.stringify(index)));
+    const blob = await writeBlob(request2.layout, Buffer.from(JSON.stringify(index)));
     descriptor = { mediaType: mediaTypes.ociIndex, ...blob };
     for (const { platform: platform3 } of built) {
       await untagInLayout(
-        request.layout,
-        `${request.refName}--${(platform3 ?? "").replaceAll("/", "-")}`
+        request2.layout,
+        `${request2.refName}--${(platform3 ?? "").replaceAll("/", "-")}`
       );
     }
   }
   await tagInLayout(
-    request.layout,
-    { ...descriptor, ...withAnnotations(annotationsFor(request.annotations, "index-descriptor")) },
-    request.refName
+    request2.layout,
+    { ...descriptor, ...withAnnotations(annotationsFor(request2.annotations, "index-descriptor")) },
+    request2.refName
   );
   return {
-    descriptor: await resolveInLayout(request.layout, request.refName),
+    descriptor: await resolveInLayout(request2.layout, request2.refName),
     imageId: built[0]?.imageId ?? "",
     platforms: images
   };
@@ -45847,7 +50101,7 @@ ${result3.stdout}`.split("\n").filter((line) => line !== "");
   return result3;
 }
 function spawnTool(command, args2, options = {}) {
-  return new Promise((resolve20, reject) => {
+  return new Promise((resolve21, reject) => {
     const child2 = spawn(command, [...args2], {
       env: options.env ?? process.env,
       cwd: options.cwd,
@@ -45886,7 +50140,7 @@ function spawnTool(command, args2, options = {}) {
     child2.on("close", (code2, signal) => {
       out2.flush();
       err3.flush();
-      resolve20({
+      resolve21({
         code: code2 ?? (signal !== null ? 128 : 1),
         stdout: stdout.join("\n"),
         stderr: stderr.join("\n")
@@ -45939,23 +50193,23 @@ async function probeContainersEngine(name2, env) {
   }
   return unavailable(`'${name2} info' failed: ${firstLine(info3.stderr)}`);
 }
-async function containersBuild(name2, request, probe3) {
+async function containersBuild(name2, request2, probe3) {
   const global2 = probe3.storageDriver !== void 0 ? ["--storage-driver", probe3.storageDriver] : [];
-  const iidFile = join6(request.workDir, `iid-${request.refName}`);
+  const iidFile = join6(request2.workDir, `iid-${request2.refName}`);
   const args2 = [
     ...global2,
     "build",
-    ...containersBuildFlags(request),
+    ...containersBuildFlags(request2),
     "--iidfile",
     iidFile,
-    request.context
+    request2.context
   ];
   await runTool(name2, args2, {
-    env: request.env,
+    env: request2.env,
     onLine: (line) => {
       const step = stepOf(line);
-      if (step !== void 0) request.onStep?.(step);
-      request.onLine?.(line);
+      if (step !== void 0) request2.onStep?.(step);
+      request2.onLine?.(line);
     }
   });
   const imageId = (await fs7.readFile(iidFile, "utf8")).trim();
@@ -45967,28 +50221,28 @@ async function containersBuild(name2, request, probe3) {
       "--compression-format",
       "gzip",
       imageId,
-      `oci:${request.layout}:${request.refName}`
+      `oci:${request2.layout}:${request2.refName}`
     ],
-    { env: request.env, ...request.onLine !== void 0 && { onLine: request.onLine } }
+    { env: request2.env, ...request2.onLine !== void 0 && { onLine: request2.onLine } }
   );
-  const descriptor = await resolveInLayout(request.layout, request.refName);
+  const descriptor = await resolveInLayout(request2.layout, request2.refName);
   return { descriptor, imageId: imageId.startsWith("sha256:") ? imageId : `sha256:${imageId}` };
 }
-function containersBuildFlags(request) {
+function containersBuildFlags(request2) {
   const flags5 = ["--isolation", "chroot", "--format", "oci"];
-  if (request.file !== void 0) flags5.push("--file", request.file);
-  if (request.target !== void 0) flags5.push("--target", request.target);
-  if (request.platform !== void 0) flags5.push("--platform", request.platform);
-  for (const [key, value] of request.buildArgs) flags5.push("--build-arg", `${key}=${value}`);
-  for (const [key, value] of request.labels) flags5.push("--label", `${key}=${value}`);
-  if (request.pull) flags5.push("--pull=always");
-  if (request.noCache) flags5.push("--no-cache");
-  if (request.cacheFrom.length > 0 || request.cacheTo.length > 0) flags5.push("--layers");
-  for (const source of request.cacheFrom) flags5.push("--cache-from", source);
-  for (const destination of request.cacheTo) flags5.push("--cache-to", destination);
-  for (const secret of request.secrets) flags5.push("--secret", `id=${secret.id},src=${secret.file}`);
-  if (request.network !== void 0) flags5.push("--network", request.network);
-  for (const tag of request.localTags) flags5.push("--tag", tag);
+  if (request2.file !== void 0) flags5.push("--file", request2.file);
+  if (request2.target !== void 0) flags5.push("--target", request2.target);
+  if (request2.platform !== void 0) flags5.push("--platform", request2.platform);
+  for (const [key, value] of request2.buildArgs) flags5.push("--build-arg", `${key}=${value}`);
+  for (const [key, value] of request2.labels) flags5.push("--label", `${key}=${value}`);
+  if (request2.pull) flags5.push("--pull=always");
+  if (request2.noCache) flags5.push("--no-cache");
+  if (request2.cacheFrom.length > 0 || request2.cacheTo.length > 0) flags5.push("--layers");
+  for (const source of request2.cacheFrom) flags5.push("--cache-from", source);
+  for (const destination of request2.cacheTo) flags5.push("--cache-to", destination);
+  for (const secret of request2.secrets) flags5.push("--secret", `id=${secret.id},src=${secret.file}`);
+  if (request2.network !== void 0) flags5.push("--network", request2.network);
+  for (const tag of request2.localTags) flags5.push("--tag", tag);
   return flags5;
 }
 function firstLine(text2) {
@@ -45999,7 +50253,7 @@ function firstLine(text2) {
 var buildahEngine = {
   name: "buildah",
   probe: (env) => probeContainersEngine("buildah", env),
-  build: (request, probe3) => containersBuild("buildah", request, probe3)
+  build: (request2, probe3) => containersBuild("buildah", request2, probe3)
 };
 
 // src/image/engines/docker.ts
@@ -46036,33 +50290,33 @@ async function probe(env) {
     throw error;
   }
 }
-async function build(request, _probe) {
-  const iidFile = join7(request.workDir, `iid-${request.refName}`);
+async function build(request2, _probe) {
+  const iidFile = join7(request2.workDir, `iid-${request2.refName}`);
   const flags5 = ["build", "--iidfile", iidFile];
-  if (request.file !== void 0) flags5.push("--file", request.file);
-  if (request.target !== void 0) flags5.push("--target", request.target);
-  for (const [key, value] of request.buildArgs) flags5.push("--build-arg", `${key}=${value}`);
-  for (const [key, value] of request.labels) flags5.push("--label", `${key}=${value}`);
-  if (request.pull) flags5.push("--pull");
-  if (request.noCache) flags5.push("--no-cache");
-  for (const source of request.cacheFrom) flags5.push("--cache-from", source);
-  if (request.network !== void 0) flags5.push("--network", request.network);
-  for (const tag of request.localTags) flags5.push("--tag", tag);
-  flags5.push(request.context);
-  const env = { ...request.env, DOCKER_BUILDKIT: "0" };
+  if (request2.file !== void 0) flags5.push("--file", request2.file);
+  if (request2.target !== void 0) flags5.push("--target", request2.target);
+  for (const [key, value] of request2.buildArgs) flags5.push("--build-arg", `${key}=${value}`);
+  for (const [key, value] of request2.labels) flags5.push("--label", `${key}=${value}`);
+  if (request2.pull) flags5.push("--pull");
+  if (request2.noCache) flags5.push("--no-cache");
+  for (const source of request2.cacheFrom) flags5.push("--cache-from", source);
+  if (request2.network !== void 0) flags5.push("--network", request2.network);
+  for (const tag of request2.localTags) flags5.push("--tag", tag);
+  flags5.push(request2.context);
+  const env = { ...request2.env, DOCKER_BUILDKIT: "0" };
   await runTool("docker", flags5, {
     env,
     onLine: (line) => {
       const step = stepOf(line);
-      if (step !== void 0) request.onStep?.(step);
-      request.onLine?.(line);
+      if (step !== void 0) request2.onStep?.(step);
+      request2.onLine?.(line);
     }
   });
   const imageId = (await fs8.readFile(iidFile, "utf8")).trim();
-  const archive = join7(request.workDir, `${request.refName}.docker.tar`);
+  const archive = join7(request2.workDir, `${request2.refName}.docker.tar`);
   await runTool("docker", ["save", "--output", archive, imageId], { env });
   try {
-    const descriptor = await importDockerArchive(archive, request.layout, request.refName);
+    const descriptor = await importDockerArchive(archive, request2.layout, request2.refName);
     return { descriptor, imageId };
   } finally {
     await fs8.rm(archive, { force: true });
@@ -46073,7 +50327,7 @@ async function build(request, _probe) {
 var podmanEngine = {
   name: "podman",
   probe: (env) => probeContainersEngine("podman", env),
-  build: (request, probe3) => containersBuild("podman", request, probe3)
+  build: (request2, probe3) => containersBuild("podman", request2, probe3)
 };
 
 // src/image/engines/index.ts
@@ -46298,9 +50552,9 @@ async function openLocalImage(source) {
     const descriptors = await readOciArchive(path7, layout);
     const descriptor = name2 === void 0 ? descriptors.length === 1 ? descriptors[0] : void 0 : descriptors.find((entry3) => entry3.annotations?.[refNameAnnotation] === name2);
     if (descriptor === void 0) {
-      const names = descriptors.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((entry3) => entry3 !== void 0);
+      const names2 = descriptors.map((entry3) => entry3.annotations?.[refNameAnnotation]).filter((entry3) => entry3 !== void 0);
       throw new UserError(
-        name2 === void 0 ? `${path7} holds ${descriptors.length} images: name one (oci-archive:${path7}:NAME)` : `${path7} has no image named '${name2}'${names.length > 0 ? ` (it has: ${names.join(", ")})` : ""}`
+        name2 === void 0 ? `${path7} holds ${descriptors.length} images: name one (oci-archive:${path7}:NAME)` : `${path7} has no image named '${name2}'${names2.length > 0 ? ` (it has: ${names2.join(", ")})` : ""}`
       );
     }
     return { layout, descriptor, close };
@@ -46425,7 +50679,7 @@ async function resolveTagNames(entries, options = {}) {
   const plain = entries.filter((entry3) => !isMetaRule(entry3));
   const rules = entries.filter(isMetaRule);
   for (const tag of plain) if (!isValidTag(tag)) throw invalidTag(tag);
-  const names = [...plain];
+  const names2 = [...plain];
   if (rules.length > 0) {
     const env = options.env ?? {};
     let meta;
@@ -46440,9 +50694,9 @@ async function resolveTagNames(entries, options = {}) {
       throw error;
     }
     for (const warning of meta.warnings) options.onWarning?.(warning);
-    names.push(...meta.tagNames);
+    names2.push(...meta.tagNames);
   }
-  const unique = [...new Set(names)];
+  const unique = [...new Set(names2)];
   if (unique.length === 0) {
     throw new PromoteInputError(
       "tags",
@@ -47185,7 +51439,7 @@ import { promises as fs14 } from "node:fs";
 // src/oci/layer-walker.ts
 import { createHash as createHash5 } from "node:crypto";
 import { posix as posix3 } from "node:path";
-import { Readable as Readable3, Transform, pipeline as pipeline3 } from "node:stream";
+import { Readable as Readable3, Transform as Transform2, pipeline as pipeline4 } from "node:stream";
 import { createGunzip as createGunzip3 } from "node:zlib";
 
 // node_modules/fzstd/esm/index.mjs
@@ -47932,7 +52186,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
   const hash = createHash5("sha256");
   const extract = import_tar_stream3.default.extract();
   let tarError;
-  const parsed = new Promise((resolve20, reject) => {
+  const parsed = new Promise((resolve21, reject) => {
     extract.on("entry", (header3, body2, next) => {
       body2.on("error", () => void 0);
       try {
@@ -47952,7 +52206,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
         next(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    extract.on("finish", () => resolve20());
+    extract.on("finish", () => resolve21());
     extract.on("error", (error) => {
       tarError ??= error;
       reject(error);
@@ -47970,7 +52224,7 @@ async function readLayer(raw, what, keepContent, maxContentBytes) {
       hash.update(bytes);
       if (!extract.write(bytes)) {
         await Promise.race([
-          new Promise((resolve20) => extract.once("drain", () => resolve20())),
+          new Promise((resolve21) => extract.once("drain", () => resolve21())),
           parsed
         ]);
       }
@@ -48066,20 +52320,20 @@ async function sniff(raw) {
     const gunzip = createGunzip3({ chunkSize: 128 * 1024 });
     return {
       compression: "gzip",
-      stream: pipeline3(Readable3.from(bytes()), gunzip, () => void 0)
+      stream: pipeline4(Readable3.from(bytes()), gunzip, () => void 0)
     };
   }
   if (prefix.length >= 4 && prefix.readUInt32LE(0) === 4247762216) {
     return {
       compression: "zstd",
-      stream: pipeline3(Readable3.from(bytes()), zstdDecompressor(), () => void 0)
+      stream: pipeline4(Readable3.from(bytes()), zstdDecompressor(), () => void 0)
     };
   }
   return { compression: "plain", stream: bytes() };
 }
 function zstdDecompressor() {
   let decompress;
-  return new Transform({
+  return new Transform2({
     transform(chunk, _encoding, done) {
       try {
         decompress ??= new Decompress((data) => {
@@ -48117,9 +52371,9 @@ var MergedTree = class {
    */
   apply(change) {
     for (const directory of change.opaque) {
-      const names = this.children.get(directory);
-      if (names === void 0) continue;
-      for (const name2 of [...names]) this.remove(directory === "" ? name2 : `${directory}/${name2}`);
+      const names2 = this.children.get(directory);
+      if (names2 === void 0) continue;
+      for (const name2 of [...names2]) this.remove(directory === "" ? name2 : `${directory}/${name2}`);
     }
     for (const path7 of change.whiteouts) this.remove(path7);
     for (const { path: path7, entry: entry3, body: body2 } of change.added) this.insert(path7, entry3, body2);
@@ -48158,12 +52412,12 @@ var MergedTree = class {
   link(path7) {
     const slash = path7.lastIndexOf("/");
     const parent = slash === -1 ? "" : path7.slice(0, slash);
-    let names = this.children.get(parent);
-    if (names === void 0) {
-      names = /* @__PURE__ */ new Set();
-      this.children.set(parent, names);
+    let names2 = this.children.get(parent);
+    if (names2 === void 0) {
+      names2 = /* @__PURE__ */ new Set();
+      this.children.set(parent, names2);
     }
-    names.add(slash === -1 ? path7 : path7.slice(slash + 1));
+    names2.add(slash === -1 ? path7 : path7.slice(slash + 1));
   }
   /** Deletes a path and everything under it. */
   remove(path7) {
@@ -48173,9 +52427,9 @@ var MergedTree = class {
       const current = stack.pop();
       this.entries.delete(current);
       this.content.delete(current);
-      const names = this.children.get(current);
-      if (names !== void 0) {
-        for (const name2 of names) stack.push(`${current}/${name2}`);
+      const names2 = this.children.get(current);
+      if (names2 !== void 0) {
+        for (const name2 of names2) stack.push(`${current}/${name2}`);
         this.children.delete(current);
       }
     }
@@ -48371,10 +52625,10 @@ var groupsCheck = {
   async check(context) {
     const groups = parseGroup(await context.readFile("/etc/group") ?? "");
     const gids = [.../* @__PURE__ */ new Set([context.gid, ...context.groups])];
-    const names = gids.map((gid) => groups.find((group) => group.gid === gid)?.name ?? String(gid));
+    const names2 = gids.map((gid) => groups.find((group) => group.gid === gid)?.name ?? String(gid));
     const privileged = privilegedGroupsFor(context.expected);
-    const found = names.filter((name2, index) => privileged.includes(name2) || gids[index] === 0);
-    const details = { groups: names, privileged };
+    const found = names2.filter((name2, index) => privileged.includes(name2) || gids[index] === 0);
+    const details = { groups: names2, privileged };
     if (found.length > 0) {
       return [
         {
@@ -48392,7 +52646,7 @@ var groupsCheck = {
         id: "groups",
         title: "Privileged groups",
         status: "pass",
-        reason: `groups: ${names.join(", ")}`,
+        reason: `groups: ${names2.join(", ")}`,
         details
       }
     ];
@@ -48406,9 +52660,9 @@ var imageGroupsCheck = {
   check({ expected, user }) {
     if (user.uid === void 0) return [];
     const privileged = privilegedGroupsFor(expected);
-    const names = user.groups.map((group) => group.name);
+    const names2 = user.groups.map((group) => group.name);
     const found = user.groups.filter((group) => privileged.includes(group.name) || group.gid === 0).map((group) => group.name);
-    const details = { groups: names, privileged };
+    const details = { groups: names2, privileged };
     if (found.length > 0) {
       return [
         checkResult(
@@ -48426,7 +52680,7 @@ var imageGroupsCheck = {
         "groups",
         "Privileged groups",
         "pass",
-        `groups: ${names.join(", ") || "(none)"}`,
+        `groups: ${names2.join(", ") || "(none)"}`,
         void 0,
         details
       )
@@ -50203,12 +54457,12 @@ function engineConfigPaths(env) {
   };
 }
 async function jsonFiles(listDir, dir) {
-  const names = await listDir(dir) ?? [];
-  return names.filter((name2) => name2.endsWith(".json")).sort().map((name2) => `${dir}/${name2}`);
+  const names2 = await listDir(dir) ?? [];
+  return names2.filter((name2) => name2.endsWith(".json")).sort().map((name2) => `${dir}/${name2}`);
 }
 async function dropIns(listDir, dir) {
-  const names = await listDir(dir) ?? [];
-  return names.filter((name2) => name2.endsWith(".conf")).sort().map((name2) => `${dir}/${name2}`);
+  const names2 = await listDir(dir) ?? [];
+  return names2.filter((name2) => name2.endsWith(".conf")).sort().map((name2) => `${dir}/${name2}`);
 }
 async function readEngineMtuConfig(readFile3, listDir, env) {
   const paths = engineConfigPaths(env);
@@ -50297,21 +54551,21 @@ function defaultRouteInterface(text2) {
   return defaults[0]?.interface;
 }
 function parseProcNetDev(text2) {
-  const names = [];
+  const names2 = [];
   for (const line of text2.split("\n")) {
     const match = /^\s*([^\s:]+):/.exec(line);
-    if (match) names.push(match[1]);
+    if (match) names2.push(match[1]);
   }
-  return names;
+  return names2;
 }
 function parseWholeNumber(text2) {
   const value = text2?.trim() ?? "";
   return /^\d+$/.test(value) ? Number(value) : void 0;
 }
 async function readInterfaceMtus(readFile3, listDir) {
-  const names = await listDir?.("/sys/class/net") ?? parseProcNetDev(await readFile3("/proc/net/dev") ?? "");
+  const names2 = await listDir?.("/sys/class/net") ?? parseProcNetDev(await readFile3("/proc/net/dev") ?? "");
   const interfaces = [];
-  for (const name2 of names) {
+  for (const name2 of names2) {
     const mtu = parseWholeNumber(await readFile3(`/sys/class/net/${name2}/mtu`));
     if (mtu !== void 0) interfaces.push({ name: name2, mtu });
   }
@@ -50724,14 +54978,14 @@ function processLiveContext(env, expected) {
       }
     },
     run(command, args2) {
-      return new Promise((resolve20) => {
+      return new Promise((resolve21) => {
         const child2 = spawn2(command, args2, { env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child2.stdout.on("data", (chunk) => stdout += chunk.toString());
         child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-        child2.on("error", () => resolve20({ code: 127, stdout, stderr }));
-        child2.on("close", (code2) => resolve20({ code: code2 ?? 1, stdout, stderr }));
+        child2.on("error", () => resolve21({ code: 127, stdout, stderr }));
+        child2.on("close", (code2) => resolve21({ code: code2 ?? 1, stdout, stderr }));
       });
     }
   };
@@ -50936,21 +55190,5708 @@ import { tmpdir as tmpdir4 } from "node:os";
 import { join as join14, resolve as resolve6 } from "node:path";
 
 // src/deploy/checks.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/deploy/pod-spec-schema.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// node_modules/@kubernetes-models/validate/dist/formats.js
+var import_formats = __toESM(require_formats(), 1);
+var import_formats2 = __toESM(require_formats2(), 1);
+
+// node_modules/cidr-regex/dist/index.js
+var defaultOpts = { exact: false };
+var v4src = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}\\/(3[0-2]|[12]?[0-9])";
+var v6src = "(?:(?:[a-fA-F\\d]{1,4}:){7}(?:[a-fA-F\\d]{1,4}|:)|(?:[a-fA-F\\d]{1,4}:){6}(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}|:[a-fA-F\\d]{1,4}|:)|(?:[a-fA-F\\d]{1,4}:){5}(?::(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}|(?::[a-fA-F\\d]{1,4}){1,2}|:)|(?:[a-fA-F\\d]{1,4}:){4}(?:(?::[a-fA-F\\d]{1,4})?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}|(?::[a-fA-F\\d]{1,4}){1,3}|:)|(?:[a-fA-F\\d]{1,4}:){3}(?:(?::[a-fA-F\\d]{1,4}){0,2}:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}|(?::[a-fA-F\\d]{1,4}){1,4}|:)|(?:[a-fA-F\\d]{1,4}:){2}(?:(?::[a-fA-F\\d]{1,4}){0,3}:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}|(?::[a-fA-F\\d]{1,4}){1,5}|:)|[a-fA-F\\d]{1,4}:(?:(?::[a-fA-F\\d]{1,4}){0,4}:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}|(?::[a-fA-F\\d]{1,4}){1,6}|:)|:(?:(?::[a-fA-F\\d]{1,4}){0,5}:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}|(?::[a-fA-F\\d]{1,4}){1,7}|:))(?:%[0-9a-zA-Z]+)?\\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])";
+var v46src = `${v4src}|${v6src}`;
+var v4exact = new RegExp(`^${v4src}$`);
+var v6exact = new RegExp(`^${v6src}$`);
+var v46exact = new RegExp(`^${v4src}$|^${v6src}$`);
+var v4global = new RegExp(v4src, "g");
+var v6global = new RegExp(v6src, "g");
+var v46global = new RegExp(v46src, "g");
+function resetRegex(re) {
+  re.lastIndex = 0;
+  return re;
+}
+var cidrRegex = ({ exact } = defaultOpts) => exact ? v46exact : resetRegex(v46global);
+var v4 = cidrRegex.v4 = ({ exact } = defaultOpts) => exact ? v4exact : resetRegex(v4global);
+var v6 = cidrRegex.v6 = ({ exact } = defaultOpts) => exact ? v6exact : resetRegex(v6global);
+
+// node_modules/is-cidr/dist/index.js
+var re4 = v4({ exact: true });
+var re6 = v6({ exact: true });
+var isCidr = (str) => re4.test(str) ? 4 : re6.test(str) ? 6 : 0;
+var v42 = isCidr.v4 = (str) => re4.test(str);
+var v62 = isCidr.v6 = (str) => re6.test(str);
+
+// node_modules/@kubernetes-models/validate/dist/formats.js
+var rBase64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+var rSignedNumber = /[+-]?(?:\d+|\d+\.\d+|\d+\.|\.\d+)/;
+var rBinarySI = /[KMGTPE]i/;
+var rDecimalSI = /(?:[YZEPTGMkhdcmunpfazy]|da)/;
+var rDecimalExponent = new RegExp(`[eE]${rSignedNumber.source}`);
+var rQuantitySuffix = new RegExp(`(?:${rBinarySI.source}|${rDecimalSI.source}|${rDecimalExponent.source})?`);
+var rQuantity = new RegExp(`^${rSignedNumber.source}${rQuantitySuffix.source}$`);
+var formats = {
+  ...import_formats.fullFormats,
+  ...import_formats2.default,
+  byte: {
+    type: "string",
+    validate: (value) => rBase64.test(value)
+  },
+  quantity: {
+    type: "string",
+    validate: rQuantity
+  },
+  // This format is used in Istio.
+  string: {
+    type: "string",
+    validate: (value) => typeof value === "string"
+  },
+  cidr: {
+    type: "string",
+    validate: (value) => isCidr(value) !== 0
+  }
+};
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1NodeSelectorRequirement.js
+var validate = validate1;
+function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0.errors = vErrors, 0 === errors;
+}
+var schema2_enum = ["DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"];
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("DoesNotExist" !== data && "Exists" !== data && "Gt" !== data && "In" !== data && "Lt" !== data && "NotIn" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema2_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate3.errors = vErrors, 0 === errors;
+}
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate0(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate0.errors : vErrors.concat(validate0.errors)).length);
+  }
+  return validate5.errors = vErrors, 0 === errors;
+}
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.key) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.operator) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operator" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.key && (validate0(data.key, { instancePath: instancePath + "/key", parentData: data, parentDataProperty: "key", rootData }) || (errors = (vErrors = null === vErrors ? validate0.errors : vErrors.concat(validate0.errors)).length)), void 0 !== data.operator && (validate3(data.operator, { instancePath: instancePath + "/operator", parentData: data, parentDataProperty: "operator", rootData }) || (errors = (vErrors = null === vErrors ? validate3.errors : vErrors.concat(validate3.errors)).length)), void 0 !== data.values && (validate5(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData }) || (errors = (vErrors = null === vErrors ? validate5.errors : vErrors.concat(validate5.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate1.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1NodeSelectorTerm.js
+var validate2 = validate52;
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate.errors : vErrors.concat(validate.errors)).length), validate12.errors = vErrors, 0 === errors;
+}
+function validate02(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate12(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate12.errors : vErrors.concat(validate12.errors)).length);
+  }
+  return validate02.errors = vErrors, 0 === errors;
+}
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.matchExpressions && (validate02(data.matchExpressions, { instancePath: instancePath + "/matchExpressions", parentData: data, parentDataProperty: "matchExpressions", rootData }) || (errors = (vErrors = null === vErrors ? validate02.errors : vErrors.concat(validate02.errors)).length)), void 0 !== data.matchFields && (validate02(data.matchFields, { instancePath: instancePath + "/matchFields", parentData: data, parentDataProperty: "matchFields", rootData }) || (errors = (vErrors = null === vErrors ? validate02.errors : vErrors.concat(validate02.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate52.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PreferredSchedulingTerm.js
+var validate4 = validate03;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate2(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate2.errors : vErrors.concat(validate2.errors)).length), validate13.errors = vErrors, 0 === errors;
+}
+var formats0 = formats.int32;
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats0.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate53.errors = vErrors, 0 === errors;
+}
+function validate03(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.weight) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "weight" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.preference) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "preference" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.preference && (validate13(data.preference, { instancePath: instancePath + "/preference", parentData: data, parentDataProperty: "preference", rootData }) || (errors = (vErrors = null === vErrors ? validate13.errors : vErrors.concat(validate13.errors)).length)), void 0 !== data.weight && (validate53(data.weight, { instancePath: instancePath + "/weight", parentData: data, parentDataProperty: "weight", rootData }) || (errors = (vErrors = null === vErrors ? validate53.errors : vErrors.concat(validate53.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate03.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1NodeSelector.js
+var validate6 = validate04;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate2(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate2.errors : vErrors.concat(validate2.errors)).length), validate22.errors = vErrors, 0 === errors;
+}
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate22(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate22.errors : vErrors.concat(validate22.errors)).length);
+  } else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate14.errors = vErrors, 0 === errors;
+}
+function validate04(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.nodeSelectorTerms) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "nodeSelectorTerms" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.nodeSelectorTerms && (validate14(data.nodeSelectorTerms, { instancePath: instancePath + "/nodeSelectorTerms", parentData: data, parentDataProperty: "nodeSelectorTerms", rootData }) || (errors = (vErrors = null === vErrors ? validate14.errors : vErrors.concat(validate14.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate04.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1NodeAffinity.js
+var validate7 = validate05;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate4(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate4.errors : vErrors.concat(validate4.errors)).length), validate23.errors = vErrors, 0 === errors;
+}
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate23(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate23.errors : vErrors.concat(validate23.errors)).length);
+  }
+  return validate15.errors = vErrors, 0 === errors;
+}
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate6(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate6.errors : vErrors.concat(validate6.errors)).length)), validate72.errors = vErrors, 0 === errors;
+}
+function validate05(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.preferredDuringSchedulingIgnoredDuringExecution && (validate15(data.preferredDuringSchedulingIgnoredDuringExecution, { instancePath: instancePath + "/preferredDuringSchedulingIgnoredDuringExecution", parentData: data, parentDataProperty: "preferredDuringSchedulingIgnoredDuringExecution", rootData }) || (errors = (vErrors = null === vErrors ? validate15.errors : vErrors.concat(validate15.errors)).length)), void 0 !== data.requiredDuringSchedulingIgnoredDuringExecution && (validate72(data.requiredDuringSchedulingIgnoredDuringExecution, { instancePath: instancePath + "/requiredDuringSchedulingIgnoredDuringExecution", parentData: data, parentDataProperty: "requiredDuringSchedulingIgnoredDuringExecution", rootData }) || (errors = (vErrors = null === vErrors ? validate72.errors : vErrors.concat(validate72.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate05.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1LabelSelectorRequirement.js
+var validate8 = validate16;
+function validate06(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate06.errors = vErrors, 0 === errors;
+}
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate06(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate06.errors : vErrors.concat(validate06.errors)).length);
+  }
+  return validate42.errors = vErrors, 0 === errors;
+}
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.key) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.operator) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operator" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.key && (validate06(data.key, { instancePath: instancePath + "/key", parentData: data, parentDataProperty: "key", rootData }) || (errors = (vErrors = null === vErrors ? validate06.errors : vErrors.concat(validate06.errors)).length)), void 0 !== data.operator && (validate06(data.operator, { instancePath: instancePath + "/operator", parentData: data, parentDataProperty: "operator", rootData }) || (errors = (vErrors = null === vErrors ? validate06.errors : vErrors.concat(validate06.errors)).length)), void 0 !== data.values && (validate42(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData }) || (errors = (vErrors = null === vErrors ? validate42.errors : vErrors.concat(validate42.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate16.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1LabelSelector.js
+var validate9 = validate07;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate8(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate8.errors : vErrors.concat(validate8.errors)).length), validate24.errors = vErrors, 0 === errors;
+}
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate24(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate24.errors : vErrors.concat(validate24.errors)).length);
+  }
+  return validate17.errors = vErrors, 0 === errors;
+}
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate82.errors = vErrors, 0 === errors;
+}
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate82(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate82.errors : vErrors.concat(validate82.errors)).length);
+  return validate73.errors = vErrors, 0 === errors;
+}
+function validate07(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.matchExpressions && (validate17(data.matchExpressions, { instancePath: instancePath + "/matchExpressions", parentData: data, parentDataProperty: "matchExpressions", rootData }) || (errors = (vErrors = null === vErrors ? validate17.errors : vErrors.concat(validate17.errors)).length)), void 0 !== data.matchLabels && (validate73(data.matchLabels, { instancePath: instancePath + "/matchLabels", parentData: data, parentDataProperty: "matchLabels", rootData }) || (errors = (vErrors = null === vErrors ? validate73.errors : vErrors.concat(validate73.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate07.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodAffinityTerm.js
+var validate10 = validate62;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate9(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate9.errors : vErrors.concat(validate9.errors)).length)), validate32.errors = vErrors, 0 === errors;
+}
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate18.errors = vErrors, 0 === errors;
+}
+function validate08(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate18(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate18.errors : vErrors.concat(validate18.errors)).length);
+  }
+  return validate08.errors = vErrors, 0 === errors;
+}
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.topologyKey) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topologyKey" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.labelSelector && (validate32(data.labelSelector, { instancePath: instancePath + "/labelSelector", parentData: data, parentDataProperty: "labelSelector", rootData }) || (errors = (vErrors = null === vErrors ? validate32.errors : vErrors.concat(validate32.errors)).length)), void 0 !== data.matchLabelKeys && (validate08(data.matchLabelKeys, { instancePath: instancePath + "/matchLabelKeys", parentData: data, parentDataProperty: "matchLabelKeys", rootData }) || (errors = (vErrors = null === vErrors ? validate08.errors : vErrors.concat(validate08.errors)).length)), void 0 !== data.mismatchLabelKeys && (validate08(data.mismatchLabelKeys, { instancePath: instancePath + "/mismatchLabelKeys", parentData: data, parentDataProperty: "mismatchLabelKeys", rootData }) || (errors = (vErrors = null === vErrors ? validate08.errors : vErrors.concat(validate08.errors)).length)), void 0 !== data.namespaceSelector && (validate32(data.namespaceSelector, { instancePath: instancePath + "/namespaceSelector", parentData: data, parentDataProperty: "namespaceSelector", rootData }) || (errors = (vErrors = null === vErrors ? validate32.errors : vErrors.concat(validate32.errors)).length)), void 0 !== data.namespaces && (validate08(data.namespaces, { instancePath: instancePath + "/namespaces", parentData: data, parentDataProperty: "namespaces", rootData }) || (errors = (vErrors = null === vErrors ? validate08.errors : vErrors.concat(validate08.errors)).length)), void 0 !== data.topologyKey && (validate18(data.topologyKey, { instancePath: instancePath + "/topologyKey", parentData: data, parentDataProperty: "topologyKey", rootData }) || (errors = (vErrors = null === vErrors ? validate18.errors : vErrors.concat(validate18.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate62.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1WeightedPodAffinityTerm.js
+var validate11 = validate09;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate10(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate10.errors : vErrors.concat(validate10.errors)).length), validate19.errors = vErrors, 0 === errors;
+}
+var formats02 = formats.int32;
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats02.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate54.errors = vErrors, 0 === errors;
+}
+function validate09(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.weight) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "weight" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.podAffinityTerm) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "podAffinityTerm" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.podAffinityTerm && (validate19(data.podAffinityTerm, { instancePath: instancePath + "/podAffinityTerm", parentData: data, parentDataProperty: "podAffinityTerm", rootData }) || (errors = (vErrors = null === vErrors ? validate19.errors : vErrors.concat(validate19.errors)).length)), void 0 !== data.weight && (validate54(data.weight, { instancePath: instancePath + "/weight", parentData: data, parentDataProperty: "weight", rootData }) || (errors = (vErrors = null === vErrors ? validate54.errors : vErrors.concat(validate54.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate09.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodAffinity.js
+var validate20 = validate010;
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate11(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate11.errors : vErrors.concat(validate11.errors)).length), validate25.errors = vErrors, 0 === errors;
+}
+function validate110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate25(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate25.errors : vErrors.concat(validate25.errors)).length);
+  }
+  return validate110.errors = vErrors, 0 === errors;
+}
+function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate10(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate10.errors : vErrors.concat(validate10.errors)).length), validate83.errors = vErrors, 0 === errors;
+}
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate83(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate83.errors : vErrors.concat(validate83.errors)).length);
+  }
+  return validate74.errors = vErrors, 0 === errors;
+}
+function validate010(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.preferredDuringSchedulingIgnoredDuringExecution && (validate110(data.preferredDuringSchedulingIgnoredDuringExecution, { instancePath: instancePath + "/preferredDuringSchedulingIgnoredDuringExecution", parentData: data, parentDataProperty: "preferredDuringSchedulingIgnoredDuringExecution", rootData }) || (errors = (vErrors = null === vErrors ? validate110.errors : vErrors.concat(validate110.errors)).length)), void 0 !== data.requiredDuringSchedulingIgnoredDuringExecution && (validate74(data.requiredDuringSchedulingIgnoredDuringExecution, { instancePath: instancePath + "/requiredDuringSchedulingIgnoredDuringExecution", parentData: data, parentDataProperty: "requiredDuringSchedulingIgnoredDuringExecution", rootData }) || (errors = (vErrors = null === vErrors ? validate74.errors : vErrors.concat(validate74.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate010.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodAntiAffinity.js
+var validate21 = validate011;
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate11(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate11.errors : vErrors.concat(validate11.errors)).length), validate26.errors = vErrors, 0 === errors;
+}
+function validate111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate26(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate26.errors : vErrors.concat(validate26.errors)).length);
+  }
+  return validate111.errors = vErrors, 0 === errors;
+}
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate10(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate10.errors : vErrors.concat(validate10.errors)).length), validate84.errors = vErrors, 0 === errors;
+}
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate84(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate84.errors : vErrors.concat(validate84.errors)).length);
+  }
+  return validate75.errors = vErrors, 0 === errors;
+}
+function validate011(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.preferredDuringSchedulingIgnoredDuringExecution && (validate111(data.preferredDuringSchedulingIgnoredDuringExecution, { instancePath: instancePath + "/preferredDuringSchedulingIgnoredDuringExecution", parentData: data, parentDataProperty: "preferredDuringSchedulingIgnoredDuringExecution", rootData }) || (errors = (vErrors = null === vErrors ? validate111.errors : vErrors.concat(validate111.errors)).length)), void 0 !== data.requiredDuringSchedulingIgnoredDuringExecution && (validate75(data.requiredDuringSchedulingIgnoredDuringExecution, { instancePath: instancePath + "/requiredDuringSchedulingIgnoredDuringExecution", parentData: data, parentDataProperty: "requiredDuringSchedulingIgnoredDuringExecution", rootData }) || (errors = (vErrors = null === vErrors ? validate75.errors : vErrors.concat(validate75.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate011.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1Affinity.js
+var validate27 = validate012;
+function validate112(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate7(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate7.errors : vErrors.concat(validate7.errors)).length)), validate112.errors = vErrors, 0 === errors;
+}
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate20(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate20.errors : vErrors.concat(validate20.errors)).length)), validate55.errors = vErrors, 0 === errors;
+}
+function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate21(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate21.errors : vErrors.concat(validate21.errors)).length)), validate92.errors = vErrors, 0 === errors;
+}
+function validate012(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.nodeAffinity && (validate112(data.nodeAffinity, { instancePath: instancePath + "/nodeAffinity", parentData: data, parentDataProperty: "nodeAffinity", rootData }) || (errors = (vErrors = null === vErrors ? validate112.errors : vErrors.concat(validate112.errors)).length)), void 0 !== data.podAffinity && (validate55(data.podAffinity, { instancePath: instancePath + "/podAffinity", parentData: data, parentDataProperty: "podAffinity", rootData }) || (errors = (vErrors = null === vErrors ? validate55.errors : vErrors.concat(validate55.errors)).length)), void 0 !== data.podAntiAffinity && (validate92(data.podAntiAffinity, { instancePath: instancePath + "/podAntiAffinity", parentData: data, parentDataProperty: "podAntiAffinity", rootData }) || (errors = (vErrors = null === vErrors ? validate92.errors : vErrors.concat(validate92.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate012.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMapKeySelector.js
+var validate28 = validate013;
+function validate113(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate113.errors = vErrors, 0 === errors;
+}
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate33.errors = vErrors, 0 === errors;
+}
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate56.errors = vErrors, 0 === errors;
+}
+function validate013(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.key) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.key && (validate113(data.key, { instancePath: instancePath + "/key", parentData: data, parentDataProperty: "key", rootData }) || (errors = (vErrors = null === vErrors ? validate113.errors : vErrors.concat(validate113.errors)).length)), void 0 !== data.name && (validate33(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate33.errors : vErrors.concat(validate33.errors)).length)), void 0 !== data.optional && (validate56(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate56.errors : vErrors.concat(validate56.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate013.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ObjectFieldSelector.js
+var validate29 = validate014;
+function validate114(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate114.errors = vErrors, 0 === errors;
+}
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate34.errors = vErrors, 0 === errors;
+}
+function validate014(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.fieldPath) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fieldPath" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.apiVersion && (validate114(data.apiVersion, { instancePath: instancePath + "/apiVersion", parentData: data, parentDataProperty: "apiVersion", rootData }) || (errors = (vErrors = null === vErrors ? validate114.errors : vErrors.concat(validate114.errors)).length)), void 0 !== data.fieldPath && (validate34(data.fieldPath, { instancePath: instancePath + "/fieldPath", parentData: data, parentDataProperty: "fieldPath", rootData }) || (errors = (vErrors = null === vErrors ? validate34.errors : vErrors.concat(validate34.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate014.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1FileKeySelector.js
+var validate30 = validate115;
+function validate015(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate015.errors = vErrors, 0 === errors;
+}
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate35.errors = vErrors, 0 === errors;
+}
+function validate115(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.volumeName) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "volumeName" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.path) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    if (void 0 === data.key) {
+      let err22 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" } };
+      null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+    }
+    void 0 !== data.key && (validate015(data.key, { instancePath: instancePath + "/key", parentData: data, parentDataProperty: "key", rootData }) || (errors = (vErrors = null === vErrors ? validate015.errors : vErrors.concat(validate015.errors)).length)), void 0 !== data.optional && (validate35(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate35.errors : vErrors.concat(validate35.errors)).length)), void 0 !== data.path && (validate015(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate015.errors : vErrors.concat(validate015.errors)).length)), void 0 !== data.volumeName && (validate015(data.volumeName, { instancePath: instancePath + "/volumeName", parentData: data, parentDataProperty: "volumeName", rootData }) || (errors = (vErrors = null === vErrors ? validate015.errors : vErrors.concat(validate015.errors)).length));
+  } else {
+    let err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  return validate115.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApiResourceQuantity.js
+var validate31 = validate016;
+function validate116(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "number" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate116.errors = vErrors, 0 === errors;
+}
+var formats03 = formats.quantity;
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("number" == typeof data && isFinite(data), "string" == typeof data) {
+    if (!formats03.validate.test(data)) {
+      let err0 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "quantity" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate36.errors = vErrors, 0 === errors;
+}
+function validate016(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0, valid0 = false, passing0 = null;
+  validate116(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate116.errors : vErrors.concat(validate116.errors)).length);
+  var _valid0 = 0 === errors;
+  _valid0 && (valid0 = true, passing0 = 0);
+  let _errs2 = errors;
+  validate36(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate36.errors : vErrors.concat(validate36.errors)).length);
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0 ? (valid0 = false, passing0 = [passing0, 1]) : _valid0 && (valid0 = true, passing0 = 1), valid0) errors = 0, null !== vErrors && (vErrors = null);
+  else {
+    let err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate016.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ResourceFieldSelector.js
+var validate37 = validate017;
+function validate117(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate117.errors = vErrors, 0 === errors;
+}
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate31(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate31.errors : vErrors.concat(validate31.errors)).length)), validate38.errors = vErrors, 0 === errors;
+}
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate76.errors = vErrors, 0 === errors;
+}
+function validate017(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.resource) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resource" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.containerName && (validate117(data.containerName, { instancePath: instancePath + "/containerName", parentData: data, parentDataProperty: "containerName", rootData }) || (errors = (vErrors = null === vErrors ? validate117.errors : vErrors.concat(validate117.errors)).length)), void 0 !== data.divisor && (validate38(data.divisor, { instancePath: instancePath + "/divisor", parentData: data, parentDataProperty: "divisor", rootData }) || (errors = (vErrors = null === vErrors ? validate38.errors : vErrors.concat(validate38.errors)).length)), void 0 !== data.resource && (validate76(data.resource, { instancePath: instancePath + "/resource", parentData: data, parentDataProperty: "resource", rootData }) || (errors = (vErrors = null === vErrors ? validate76.errors : vErrors.concat(validate76.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate017.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1SecretKeySelector.js
+var validate39 = validate018;
+function validate118(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate118.errors = vErrors, 0 === errors;
+}
+function validate310(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate310.errors = vErrors, 0 === errors;
+}
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate57.errors = vErrors, 0 === errors;
+}
+function validate018(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.key) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.key && (validate118(data.key, { instancePath: instancePath + "/key", parentData: data, parentDataProperty: "key", rootData }) || (errors = (vErrors = null === vErrors ? validate118.errors : vErrors.concat(validate118.errors)).length)), void 0 !== data.name && (validate310(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate310.errors : vErrors.concat(validate310.errors)).length)), void 0 !== data.optional && (validate57(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate57.errors : vErrors.concat(validate57.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate018.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1EnvVarSource.js
+var validate40 = validate019;
+function validate119(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate28(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate28.errors : vErrors.concat(validate28.errors)).length)), validate119.errors = vErrors, 0 === errors;
+}
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate29(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate29.errors : vErrors.concat(validate29.errors)).length)), validate58.errors = vErrors, 0 === errors;
+}
+function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate30(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate30.errors : vErrors.concat(validate30.errors)).length)), validate93.errors = vErrors, 0 === errors;
+}
+function validate132(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate37(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate37.errors : vErrors.concat(validate37.errors)).length)), validate132.errors = vErrors, 0 === errors;
+}
+function validate172(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate39(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate39.errors : vErrors.concat(validate39.errors)).length)), validate172.errors = vErrors, 0 === errors;
+}
+function validate019(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.configMapKeyRef && (validate119(data.configMapKeyRef, { instancePath: instancePath + "/configMapKeyRef", parentData: data, parentDataProperty: "configMapKeyRef", rootData }) || (errors = (vErrors = null === vErrors ? validate119.errors : vErrors.concat(validate119.errors)).length)), void 0 !== data.fieldRef && (validate58(data.fieldRef, { instancePath: instancePath + "/fieldRef", parentData: data, parentDataProperty: "fieldRef", rootData }) || (errors = (vErrors = null === vErrors ? validate58.errors : vErrors.concat(validate58.errors)).length)), void 0 !== data.fileKeyRef && (validate93(data.fileKeyRef, { instancePath: instancePath + "/fileKeyRef", parentData: data, parentDataProperty: "fileKeyRef", rootData }) || (errors = (vErrors = null === vErrors ? validate93.errors : vErrors.concat(validate93.errors)).length)), void 0 !== data.resourceFieldRef && (validate132(data.resourceFieldRef, { instancePath: instancePath + "/resourceFieldRef", parentData: data, parentDataProperty: "resourceFieldRef", rootData }) || (errors = (vErrors = null === vErrors ? validate132.errors : vErrors.concat(validate132.errors)).length)), void 0 !== data.secretKeyRef && (validate172(data.secretKeyRef, { instancePath: instancePath + "/secretKeyRef", parentData: data, parentDataProperty: "secretKeyRef", rootData }) || (errors = (vErrors = null === vErrors ? validate172.errors : vErrors.concat(validate172.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate019.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1EnvVar.js
+var validate41 = validate020;
+function validate120(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate120.errors = vErrors, 0 === errors;
+}
+function validate311(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate311.errors = vErrors, 0 === errors;
+}
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate40(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate40.errors : vErrors.concat(validate40.errors)).length)), validate59.errors = vErrors, 0 === errors;
+}
+function validate020(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.name && (validate120(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate120.errors : vErrors.concat(validate120.errors)).length)), void 0 !== data.value && (validate311(data.value, { instancePath: instancePath + "/value", parentData: data, parentDataProperty: "value", rootData }) || (errors = (vErrors = null === vErrors ? validate311.errors : vErrors.concat(validate311.errors)).length)), void 0 !== data.valueFrom && (validate59(data.valueFrom, { instancePath: instancePath + "/valueFrom", parentData: data, parentDataProperty: "valueFrom", rootData }) || (errors = (vErrors = null === vErrors ? validate59.errors : vErrors.concat(validate59.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate020.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMapEnvSource.js
+var validate43 = validate021;
+function validate121(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate121.errors = vErrors, 0 === errors;
+}
+function validate312(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate312.errors = vErrors, 0 === errors;
+}
+function validate021(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.name && (validate121(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate121.errors : vErrors.concat(validate121.errors)).length)), void 0 !== data.optional && (validate312(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate312.errors : vErrors.concat(validate312.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate021.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1SecretEnvSource.js
+var validate44 = validate022;
+function validate122(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate122.errors = vErrors, 0 === errors;
+}
+function validate313(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate313.errors = vErrors, 0 === errors;
+}
+function validate022(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.name && (validate122(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate122.errors : vErrors.concat(validate122.errors)).length)), void 0 !== data.optional && (validate313(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate313.errors : vErrors.concat(validate313.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate022.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1EnvFromSource.js
+var validate45 = validate023;
+function validate123(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate43(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate43.errors : vErrors.concat(validate43.errors)).length)), validate123.errors = vErrors, 0 === errors;
+}
+function validate510(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate510.errors = vErrors, 0 === errors;
+}
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate44(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate44.errors : vErrors.concat(validate44.errors)).length)), validate77.errors = vErrors, 0 === errors;
+}
+function validate023(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.configMapRef && (validate123(data.configMapRef, { instancePath: instancePath + "/configMapRef", parentData: data, parentDataProperty: "configMapRef", rootData }) || (errors = (vErrors = null === vErrors ? validate123.errors : vErrors.concat(validate123.errors)).length)), void 0 !== data.prefix && (validate510(data.prefix, { instancePath: instancePath + "/prefix", parentData: data, parentDataProperty: "prefix", rootData }) || (errors = (vErrors = null === vErrors ? validate510.errors : vErrors.concat(validate510.errors)).length)), void 0 !== data.secretRef && (validate77(data.secretRef, { instancePath: instancePath + "/secretRef", parentData: data, parentDataProperty: "secretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate77.errors : vErrors.concat(validate77.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate023.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ExecAction.js
+var validate46 = validate024;
+function validate210(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate210.errors = vErrors, 0 === errors;
+}
+function validate124(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate210(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate210.errors : vErrors.concat(validate210.errors)).length);
+  }
+  return validate124.errors = vErrors, 0 === errors;
+}
+function validate024(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.command && (validate124(data.command, { instancePath: instancePath + "/command", parentData: data, parentDataProperty: "command", rootData }) || (errors = (vErrors = null === vErrors ? validate124.errors : vErrors.concat(validate124.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate024.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1HTTPHeader.js
+var validate47 = validate125;
+function validate025(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate025.errors = vErrors, 0 === errors;
+}
+function validate125(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.value) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.name && (validate025(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate025.errors : vErrors.concat(validate025.errors)).length)), void 0 !== data.value && (validate025(data.value, { instancePath: instancePath + "/value", parentData: data, parentDataProperty: "value", rootData }) || (errors = (vErrors = null === vErrors ? validate025.errors : vErrors.concat(validate025.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate125.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgUtilIntstrIntOrString.js
+var validate48 = validate026;
+function validate126(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate126.errors = vErrors, 0 === errors;
+}
+var formats04 = formats.int32;
+function validate314(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats04.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate314.errors = vErrors, 0 === errors;
+}
+function validate026(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0, valid0 = false, passing0 = null;
+  validate126(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate126.errors : vErrors.concat(validate126.errors)).length);
+  var _valid0 = 0 === errors;
+  _valid0 && (valid0 = true, passing0 = 0);
+  let _errs2 = errors;
+  validate314(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate314.errors : vErrors.concat(validate314.errors)).length);
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0 ? (valid0 = false, passing0 = [passing0, 1]) : _valid0 && (valid0 = true, passing0 = 1), valid0) errors = 0, null !== vErrors && (vErrors = null);
+  else {
+    let err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate026.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1HTTPGetAction.js
+var validate49 = validate127;
+function validate027(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate027.errors = vErrors, 0 === errors;
+}
+function validate410(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate47(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate47.errors : vErrors.concat(validate47.errors)).length), validate410.errors = vErrors, 0 === errors;
+}
+function validate315(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate410(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate410.errors : vErrors.concat(validate410.errors)).length);
+  }
+  return validate315.errors = vErrors, 0 === errors;
+}
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate48(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate48.errors : vErrors.concat(validate48.errors)).length), validate102.errors = vErrors, 0 === errors;
+}
+var schema7_enum = ["HTTP", "HTTPS"];
+function validate142(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("HTTP" !== data && "HTTPS" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema7_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate142.errors = vErrors, 0 === errors;
+}
+function validate127(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.port) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "port" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.host && (validate027(data.host, { instancePath: instancePath + "/host", parentData: data, parentDataProperty: "host", rootData }) || (errors = (vErrors = null === vErrors ? validate027.errors : vErrors.concat(validate027.errors)).length)), void 0 !== data.httpHeaders && (validate315(data.httpHeaders, { instancePath: instancePath + "/httpHeaders", parentData: data, parentDataProperty: "httpHeaders", rootData }) || (errors = (vErrors = null === vErrors ? validate315.errors : vErrors.concat(validate315.errors)).length)), void 0 !== data.path && (validate027(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate027.errors : vErrors.concat(validate027.errors)).length)), void 0 !== data.port && (validate102(data.port, { instancePath: instancePath + "/port", parentData: data, parentDataProperty: "port", rootData }) || (errors = (vErrors = null === vErrors ? validate102.errors : vErrors.concat(validate102.errors)).length)), void 0 !== data.scheme && (validate142(data.scheme, { instancePath: instancePath + "/scheme", parentData: data, parentDataProperty: "scheme", rootData }) || (errors = (vErrors = null === vErrors ? validate142.errors : vErrors.concat(validate142.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate127.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1SleepAction.js
+var validate50 = validate028;
+var formats05 = formats.int64;
+function validate128(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats05.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate128.errors = vErrors, 0 === errors;
+}
+function validate028(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.seconds) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seconds" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.seconds && (validate128(data.seconds, { instancePath: instancePath + "/seconds", parentData: data, parentDataProperty: "seconds", rootData }) || (errors = (vErrors = null === vErrors ? validate128.errors : vErrors.concat(validate128.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate028.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1TCPSocketAction.js
+var validate51 = validate029;
+function validate129(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate129.errors = vErrors, 0 === errors;
+}
+function validate316(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate48(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate48.errors : vErrors.concat(validate48.errors)).length), validate316.errors = vErrors, 0 === errors;
+}
+function validate029(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.port) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "port" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.host && (validate129(data.host, { instancePath: instancePath + "/host", parentData: data, parentDataProperty: "host", rootData }) || (errors = (vErrors = null === vErrors ? validate129.errors : vErrors.concat(validate129.errors)).length)), void 0 !== data.port && (validate316(data.port, { instancePath: instancePath + "/port", parentData: data, parentDataProperty: "port", rootData }) || (errors = (vErrors = null === vErrors ? validate316.errors : vErrors.concat(validate316.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate029.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1LifecycleHandler.js
+var validate60 = validate030;
+function validate130(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate46(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate46.errors : vErrors.concat(validate46.errors)).length)), validate130.errors = vErrors, 0 === errors;
+}
+function validate511(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate49(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate49.errors : vErrors.concat(validate49.errors)).length)), validate511.errors = vErrors, 0 === errors;
+}
+function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate50(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate50.errors : vErrors.concat(validate50.errors)).length)), validate94.errors = vErrors, 0 === errors;
+}
+function validate133(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate51(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate51.errors : vErrors.concat(validate51.errors)).length)), validate133.errors = vErrors, 0 === errors;
+}
+function validate030(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.exec && (validate130(data.exec, { instancePath: instancePath + "/exec", parentData: data, parentDataProperty: "exec", rootData }) || (errors = (vErrors = null === vErrors ? validate130.errors : vErrors.concat(validate130.errors)).length)), void 0 !== data.httpGet && (validate511(data.httpGet, { instancePath: instancePath + "/httpGet", parentData: data, parentDataProperty: "httpGet", rootData }) || (errors = (vErrors = null === vErrors ? validate511.errors : vErrors.concat(validate511.errors)).length)), void 0 !== data.sleep && (validate94(data.sleep, { instancePath: instancePath + "/sleep", parentData: data, parentDataProperty: "sleep", rootData }) || (errors = (vErrors = null === vErrors ? validate94.errors : vErrors.concat(validate94.errors)).length)), void 0 !== data.tcpSocket && (validate133(data.tcpSocket, { instancePath: instancePath + "/tcpSocket", parentData: data, parentDataProperty: "tcpSocket", rootData }) || (errors = (vErrors = null === vErrors ? validate133.errors : vErrors.concat(validate133.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate030.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1Lifecycle.js
+var validate61 = validate317;
+function validate031(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate60(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate60.errors : vErrors.concat(validate60.errors)).length)), validate031.errors = vErrors, 0 === errors;
+}
+var schema3_enum = ["SIGABRT", "SIGALRM", "SIGBUS", "SIGCHLD", "SIGCLD", "SIGCONT", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGIO", "SIGIOT", "SIGKILL", "SIGPIPE", "SIGPOLL", "SIGPROF", "SIGPWR", "SIGQUIT", "SIGRTMAX", "SIGRTMAX-1", "SIGRTMAX-10", "SIGRTMAX-11", "SIGRTMAX-12", "SIGRTMAX-13", "SIGRTMAX-14", "SIGRTMAX-2", "SIGRTMAX-3", "SIGRTMAX-4", "SIGRTMAX-5", "SIGRTMAX-6", "SIGRTMAX-7", "SIGRTMAX-8", "SIGRTMAX-9", "SIGRTMIN", "SIGRTMIN+1", "SIGRTMIN+10", "SIGRTMIN+11", "SIGRTMIN+12", "SIGRTMIN+13", "SIGRTMIN+14", "SIGRTMIN+15", "SIGRTMIN+2", "SIGRTMIN+3", "SIGRTMIN+4", "SIGRTMIN+5", "SIGRTMIN+6", "SIGRTMIN+7", "SIGRTMIN+8", "SIGRTMIN+9", "SIGSEGV", "SIGSTKFLT", "SIGSTOP", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGUSR1", "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ"];
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("SIGABRT" !== data && "SIGALRM" !== data && "SIGBUS" !== data && "SIGCHLD" !== data && "SIGCLD" !== data && "SIGCONT" !== data && "SIGFPE" !== data && "SIGHUP" !== data && "SIGILL" !== data && "SIGINT" !== data && "SIGIO" !== data && "SIGIOT" !== data && "SIGKILL" !== data && "SIGPIPE" !== data && "SIGPOLL" !== data && "SIGPROF" !== data && "SIGPWR" !== data && "SIGQUIT" !== data && "SIGRTMAX" !== data && "SIGRTMAX-1" !== data && "SIGRTMAX-10" !== data && "SIGRTMAX-11" !== data && "SIGRTMAX-12" !== data && "SIGRTMAX-13" !== data && "SIGRTMAX-14" !== data && "SIGRTMAX-2" !== data && "SIGRTMAX-3" !== data && "SIGRTMAX-4" !== data && "SIGRTMAX-5" !== data && "SIGRTMAX-6" !== data && "SIGRTMAX-7" !== data && "SIGRTMAX-8" !== data && "SIGRTMAX-9" !== data && "SIGRTMIN" !== data && "SIGRTMIN+1" !== data && "SIGRTMIN+10" !== data && "SIGRTMIN+11" !== data && "SIGRTMIN+12" !== data && "SIGRTMIN+13" !== data && "SIGRTMIN+14" !== data && "SIGRTMIN+15" !== data && "SIGRTMIN+2" !== data && "SIGRTMIN+3" !== data && "SIGRTMIN+4" !== data && "SIGRTMIN+5" !== data && "SIGRTMIN+6" !== data && "SIGRTMIN+7" !== data && "SIGRTMIN+8" !== data && "SIGRTMIN+9" !== data && "SIGSEGV" !== data && "SIGSTKFLT" !== data && "SIGSTOP" !== data && "SIGSYS" !== data && "SIGTERM" !== data && "SIGTRAP" !== data && "SIGTSTP" !== data && "SIGTTIN" !== data && "SIGTTOU" !== data && "SIGURG" !== data && "SIGUSR1" !== data && "SIGUSR2" !== data && "SIGVTALRM" !== data && "SIGWINCH" !== data && "SIGXCPU" !== data && "SIGXFSZ" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema3_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate63.errors = vErrors, 0 === errors;
+}
+function validate317(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.postStart && (validate031(data.postStart, { instancePath: instancePath + "/postStart", parentData: data, parentDataProperty: "postStart", rootData }) || (errors = (vErrors = null === vErrors ? validate031.errors : vErrors.concat(validate031.errors)).length)), void 0 !== data.preStop && (validate031(data.preStop, { instancePath: instancePath + "/preStop", parentData: data, parentDataProperty: "preStop", rootData }) || (errors = (vErrors = null === vErrors ? validate031.errors : vErrors.concat(validate031.errors)).length)), void 0 !== data.stopSignal && (validate63(data.stopSignal, { instancePath: instancePath + "/stopSignal", parentData: data, parentDataProperty: "stopSignal", rootData }) || (errors = (vErrors = null === vErrors ? validate63.errors : vErrors.concat(validate63.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate317.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1GRPCAction.js
+var validate64 = validate032;
+var formats06 = formats.int32;
+function validate131(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats06.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate131.errors = vErrors, 0 === errors;
+}
+function validate318(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate318.errors = vErrors, 0 === errors;
+}
+function validate032(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.port) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "port" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.port && (validate131(data.port, { instancePath: instancePath + "/port", parentData: data, parentDataProperty: "port", rootData }) || (errors = (vErrors = null === vErrors ? validate131.errors : vErrors.concat(validate131.errors)).length)), void 0 !== data.service && (validate318(data.service, { instancePath: instancePath + "/service", parentData: data, parentDataProperty: "service", rootData }) || (errors = (vErrors = null === vErrors ? validate318.errors : vErrors.concat(validate318.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate032.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1Probe.js
+var validate65 = validate134;
+function validate211(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate46(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate46.errors : vErrors.concat(validate46.errors)).length)), validate211.errors = vErrors, 0 === errors;
+}
+var formats07 = formats.int32;
+function validate033(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats07.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate033.errors = vErrors, 0 === errors;
+}
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate64(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate64.errors : vErrors.concat(validate64.errors)).length)), validate78.errors = vErrors, 0 === errors;
+}
+function validate1110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate49(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate49.errors : vErrors.concat(validate49.errors)).length)), validate1110.errors = vErrors, 0 === errors;
+}
+function validate182(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate51(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate51.errors : vErrors.concat(validate51.errors)).length)), validate182.errors = vErrors, 0 === errors;
+}
+var formats2 = formats.int64;
+function validate222(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats2.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate222.errors = vErrors, 0 === errors;
+}
+function validate134(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.exec && (validate211(data.exec, { instancePath: instancePath + "/exec", parentData: data, parentDataProperty: "exec", rootData }) || (errors = (vErrors = null === vErrors ? validate211.errors : vErrors.concat(validate211.errors)).length)), void 0 !== data.failureThreshold && (validate033(data.failureThreshold, { instancePath: instancePath + "/failureThreshold", parentData: data, parentDataProperty: "failureThreshold", rootData }) || (errors = (vErrors = null === vErrors ? validate033.errors : vErrors.concat(validate033.errors)).length)), void 0 !== data.grpc && (validate78(data.grpc, { instancePath: instancePath + "/grpc", parentData: data, parentDataProperty: "grpc", rootData }) || (errors = (vErrors = null === vErrors ? validate78.errors : vErrors.concat(validate78.errors)).length)), void 0 !== data.httpGet && (validate1110(data.httpGet, { instancePath: instancePath + "/httpGet", parentData: data, parentDataProperty: "httpGet", rootData }) || (errors = (vErrors = null === vErrors ? validate1110.errors : vErrors.concat(validate1110.errors)).length)), void 0 !== data.initialDelaySeconds && (validate033(data.initialDelaySeconds, { instancePath: instancePath + "/initialDelaySeconds", parentData: data, parentDataProperty: "initialDelaySeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate033.errors : vErrors.concat(validate033.errors)).length)), void 0 !== data.periodSeconds && (validate033(data.periodSeconds, { instancePath: instancePath + "/periodSeconds", parentData: data, parentDataProperty: "periodSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate033.errors : vErrors.concat(validate033.errors)).length)), void 0 !== data.successThreshold && (validate033(data.successThreshold, { instancePath: instancePath + "/successThreshold", parentData: data, parentDataProperty: "successThreshold", rootData }) || (errors = (vErrors = null === vErrors ? validate033.errors : vErrors.concat(validate033.errors)).length)), void 0 !== data.tcpSocket && (validate182(data.tcpSocket, { instancePath: instancePath + "/tcpSocket", parentData: data, parentDataProperty: "tcpSocket", rootData }) || (errors = (vErrors = null === vErrors ? validate182.errors : vErrors.concat(validate182.errors)).length)), void 0 !== data.terminationGracePeriodSeconds && (validate222(data.terminationGracePeriodSeconds, { instancePath: instancePath + "/terminationGracePeriodSeconds", parentData: data, parentDataProperty: "terminationGracePeriodSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate222.errors : vErrors.concat(validate222.errors)).length)), void 0 !== data.timeoutSeconds && (validate033(data.timeoutSeconds, { instancePath: instancePath + "/timeoutSeconds", parentData: data, parentDataProperty: "timeoutSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate033.errors : vErrors.concat(validate033.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate134.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ContainerPort.js
+var validate66 = validate135;
+var formats08 = formats.int32;
+function validate212(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats08.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate212.errors = vErrors, 0 === errors;
+}
+function validate034(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate034.errors = vErrors, 0 === errors;
+}
+function validate512(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats08.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate512.errors = vErrors, 0 === errors;
+}
+var schema4_enum = ["SCTP", "TCP", "UDP"];
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("SCTP" !== data && "TCP" !== data && "UDP" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema4_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate85.errors = vErrors, 0 === errors;
+}
+function validate135(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.containerPort) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "containerPort" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.containerPort && (validate212(data.containerPort, { instancePath: instancePath + "/containerPort", parentData: data, parentDataProperty: "containerPort", rootData }) || (errors = (vErrors = null === vErrors ? validate212.errors : vErrors.concat(validate212.errors)).length)), void 0 !== data.hostIP && (validate034(data.hostIP, { instancePath: instancePath + "/hostIP", parentData: data, parentDataProperty: "hostIP", rootData }) || (errors = (vErrors = null === vErrors ? validate034.errors : vErrors.concat(validate034.errors)).length)), void 0 !== data.hostPort && (validate512(data.hostPort, { instancePath: instancePath + "/hostPort", parentData: data, parentDataProperty: "hostPort", rootData }) || (errors = (vErrors = null === vErrors ? validate512.errors : vErrors.concat(validate512.errors)).length)), void 0 !== data.name && (validate034(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate034.errors : vErrors.concat(validate034.errors)).length)), void 0 !== data.protocol && (validate85(data.protocol, { instancePath: instancePath + "/protocol", parentData: data, parentDataProperty: "protocol", rootData }) || (errors = (vErrors = null === vErrors ? validate85.errors : vErrors.concat(validate85.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate135.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ContainerResizePolicy.js
+var validate67 = validate136;
+function validate035(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate035.errors = vErrors, 0 === errors;
+}
+function validate136(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.resourceName) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resourceName" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.restartPolicy) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "restartPolicy" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.resourceName && (validate035(data.resourceName, { instancePath: instancePath + "/resourceName", parentData: data, parentDataProperty: "resourceName", rootData }) || (errors = (vErrors = null === vErrors ? validate035.errors : vErrors.concat(validate035.errors)).length)), void 0 !== data.restartPolicy && (validate035(data.restartPolicy, { instancePath: instancePath + "/restartPolicy", parentData: data, parentDataProperty: "restartPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate035.errors : vErrors.concat(validate035.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate136.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ResourceClaim.js
+var validate68 = validate036;
+function validate137(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate137.errors = vErrors, 0 === errors;
+}
+function validate319(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate319.errors = vErrors, 0 === errors;
+}
+function validate036(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.name && (validate137(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate137.errors : vErrors.concat(validate137.errors)).length)), void 0 !== data.request && (validate319(data.request, { instancePath: instancePath + "/request", parentData: data, parentDataProperty: "request", rootData }) || (errors = (vErrors = null === vErrors ? validate319.errors : vErrors.concat(validate319.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate036.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ResourceRequirements.js
+var validate69 = validate513;
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate68(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate68.errors : vErrors.concat(validate68.errors)).length), validate79.errors = vErrors, 0 === errors;
+}
+function validate610(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate79(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate79.errors : vErrors.concat(validate79.errors)).length);
+  }
+  return validate610.errors = vErrors, 0 === errors;
+}
+function validate138(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate31(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate31.errors : vErrors.concat(validate31.errors)).length), validate138.errors = vErrors, 0 === errors;
+}
+function validate037(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate138(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate138.errors : vErrors.concat(validate138.errors)).length);
+  return validate037.errors = vErrors, 0 === errors;
+}
+function validate513(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.claims && (validate610(data.claims, { instancePath: instancePath + "/claims", parentData: data, parentDataProperty: "claims", rootData }) || (errors = (vErrors = null === vErrors ? validate610.errors : vErrors.concat(validate610.errors)).length)), void 0 !== data.limits && (validate037(data.limits, { instancePath: instancePath + "/limits", parentData: data, parentDataProperty: "limits", rootData }) || (errors = (vErrors = null === vErrors ? validate037.errors : vErrors.concat(validate037.errors)).length)), void 0 !== data.requests && (validate037(data.requests, { instancePath: instancePath + "/requests", parentData: data, parentDataProperty: "requests", rootData }) || (errors = (vErrors = null === vErrors ? validate037.errors : vErrors.concat(validate037.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate513.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ContainerRestartRuleOnExitCodes.js
+var validate70 = validate038;
+function validate139(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate139.errors = vErrors, 0 === errors;
+}
+var formats09 = formats.int32;
+function validate411(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats09.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate411.errors = vErrors, 0 === errors;
+}
+function validate320(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate411(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate411.errors : vErrors.concat(validate411.errors)).length);
+  }
+  return validate320.errors = vErrors, 0 === errors;
+}
+function validate038(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.operator) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operator" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.operator && (validate139(data.operator, { instancePath: instancePath + "/operator", parentData: data, parentDataProperty: "operator", rootData }) || (errors = (vErrors = null === vErrors ? validate139.errors : vErrors.concat(validate139.errors)).length)), void 0 !== data.values && (validate320(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData }) || (errors = (vErrors = null === vErrors ? validate320.errors : vErrors.concat(validate320.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate038.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ContainerRestartRule.js
+var validate71 = validate039;
+function validate140(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate140.errors = vErrors, 0 === errors;
+}
+function validate321(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate70(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate70.errors : vErrors.concat(validate70.errors)).length)), validate321.errors = vErrors, 0 === errors;
+}
+function validate039(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.action) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.action && (validate140(data.action, { instancePath: instancePath + "/action", parentData: data, parentDataProperty: "action", rootData }) || (errors = (vErrors = null === vErrors ? validate140.errors : vErrors.concat(validate140.errors)).length)), void 0 !== data.exitCodes && (validate321(data.exitCodes, { instancePath: instancePath + "/exitCodes", parentData: data, parentDataProperty: "exitCodes", rootData }) || (errors = (vErrors = null === vErrors ? validate321.errors : vErrors.concat(validate321.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate039.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1AppArmorProfile.js
+var validate80 = validate040;
+function validate141(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate141.errors = vErrors, 0 === errors;
+}
+var schema2_enum2 = ["Localhost", "RuntimeDefault", "Unconfined"];
+function validate322(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Localhost" !== data && "RuntimeDefault" !== data && "Unconfined" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema2_enum2 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate322.errors = vErrors, 0 === errors;
+}
+function validate040(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.type) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.localhostProfile && (validate141(data.localhostProfile, { instancePath: instancePath + "/localhostProfile", parentData: data, parentDataProperty: "localhostProfile", rootData }) || (errors = (vErrors = null === vErrors ? validate141.errors : vErrors.concat(validate141.errors)).length)), void 0 !== data.type && (validate322(data.type, { instancePath: instancePath + "/type", parentData: data, parentDataProperty: "type", rootData }) || (errors = (vErrors = null === vErrors ? validate322.errors : vErrors.concat(validate322.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate040.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1Capabilities.js
+var validate81 = validate323;
+function validate143(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate143.errors = vErrors, 0 === errors;
+}
+function validate041(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate143(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate143.errors : vErrors.concat(validate143.errors)).length);
+  }
+  return validate041.errors = vErrors, 0 === errors;
+}
+function validate323(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.add && (validate041(data.add, { instancePath: instancePath + "/add", parentData: data, parentDataProperty: "add", rootData }) || (errors = (vErrors = null === vErrors ? validate041.errors : vErrors.concat(validate041.errors)).length)), void 0 !== data.drop && (validate041(data.drop, { instancePath: instancePath + "/drop", parentData: data, parentDataProperty: "drop", rootData }) || (errors = (vErrors = null === vErrors ? validate041.errors : vErrors.concat(validate041.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate323.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1SELinuxOptions.js
+var validate86 = validate144;
+function validate042(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate042.errors = vErrors, 0 === errors;
+}
+function validate144(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.level && (validate042(data.level, { instancePath: instancePath + "/level", parentData: data, parentDataProperty: "level", rootData }) || (errors = (vErrors = null === vErrors ? validate042.errors : vErrors.concat(validate042.errors)).length)), void 0 !== data.role && (validate042(data.role, { instancePath: instancePath + "/role", parentData: data, parentDataProperty: "role", rootData }) || (errors = (vErrors = null === vErrors ? validate042.errors : vErrors.concat(validate042.errors)).length)), void 0 !== data.type && (validate042(data.type, { instancePath: instancePath + "/type", parentData: data, parentDataProperty: "type", rootData }) || (errors = (vErrors = null === vErrors ? validate042.errors : vErrors.concat(validate042.errors)).length)), void 0 !== data.user && (validate042(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData }) || (errors = (vErrors = null === vErrors ? validate042.errors : vErrors.concat(validate042.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate144.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1SeccompProfile.js
+var validate87 = validate043;
+function validate145(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate145.errors = vErrors, 0 === errors;
+}
+var schema2_enum3 = ["Localhost", "RuntimeDefault", "Unconfined"];
+function validate324(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Localhost" !== data && "RuntimeDefault" !== data && "Unconfined" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema2_enum3 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate324.errors = vErrors, 0 === errors;
+}
+function validate043(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.type) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.localhostProfile && (validate145(data.localhostProfile, { instancePath: instancePath + "/localhostProfile", parentData: data, parentDataProperty: "localhostProfile", rootData }) || (errors = (vErrors = null === vErrors ? validate145.errors : vErrors.concat(validate145.errors)).length)), void 0 !== data.type && (validate324(data.type, { instancePath: instancePath + "/type", parentData: data, parentDataProperty: "type", rootData }) || (errors = (vErrors = null === vErrors ? validate324.errors : vErrors.concat(validate324.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate043.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1WindowsSecurityContextOptions.js
+var validate88 = validate146;
+function validate044(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate044.errors = vErrors, 0 === errors;
+}
+function validate412(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate412.errors = vErrors, 0 === errors;
+}
+function validate146(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.gmsaCredentialSpec && (validate044(data.gmsaCredentialSpec, { instancePath: instancePath + "/gmsaCredentialSpec", parentData: data, parentDataProperty: "gmsaCredentialSpec", rootData }) || (errors = (vErrors = null === vErrors ? validate044.errors : vErrors.concat(validate044.errors)).length)), void 0 !== data.gmsaCredentialSpecName && (validate044(data.gmsaCredentialSpecName, { instancePath: instancePath + "/gmsaCredentialSpecName", parentData: data, parentDataProperty: "gmsaCredentialSpecName", rootData }) || (errors = (vErrors = null === vErrors ? validate044.errors : vErrors.concat(validate044.errors)).length)), void 0 !== data.hostProcess && (validate412(data.hostProcess, { instancePath: instancePath + "/hostProcess", parentData: data, parentDataProperty: "hostProcess", rootData }) || (errors = (vErrors = null === vErrors ? validate412.errors : vErrors.concat(validate412.errors)).length)), void 0 !== data.runAsUserName && (validate044(data.runAsUserName, { instancePath: instancePath + "/runAsUserName", parentData: data, parentDataProperty: "runAsUserName", rootData }) || (errors = (vErrors = null === vErrors ? validate044.errors : vErrors.concat(validate044.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate146.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1SecurityContext.js
+var validate89 = validate213;
+function validate045(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate045.errors = vErrors, 0 === errors;
+}
+function validate413(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate80(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate80.errors : vErrors.concat(validate80.errors)).length)), validate413.errors = vErrors, 0 === errors;
+}
+function validate810(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate81(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate81.errors : vErrors.concat(validate81.errors)).length)), validate810.errors = vErrors, 0 === errors;
+}
+var schema7_enum2 = ["Default", "Unmasked"];
+function validate1310(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Default" !== data && "Unmasked" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema7_enum2 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1310.errors = vErrors, 0 === errors;
+}
+var formats010 = formats.int64;
+function validate147(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats010.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate147.errors = vErrors, 0 === errors;
+}
+function validate192(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate86(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate86.errors : vErrors.concat(validate86.errors)).length)), validate192.errors = vErrors, 0 === errors;
+}
+function validate232(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate87(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate87.errors : vErrors.concat(validate87.errors)).length)), validate232.errors = vErrors, 0 === errors;
+}
+function validate272(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate88(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate88.errors : vErrors.concat(validate88.errors)).length)), validate272.errors = vErrors, 0 === errors;
+}
+function validate213(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.allowPrivilegeEscalation && (validate045(data.allowPrivilegeEscalation, { instancePath: instancePath + "/allowPrivilegeEscalation", parentData: data, parentDataProperty: "allowPrivilegeEscalation", rootData }) || (errors = (vErrors = null === vErrors ? validate045.errors : vErrors.concat(validate045.errors)).length)), void 0 !== data.appArmorProfile && (validate413(data.appArmorProfile, { instancePath: instancePath + "/appArmorProfile", parentData: data, parentDataProperty: "appArmorProfile", rootData }) || (errors = (vErrors = null === vErrors ? validate413.errors : vErrors.concat(validate413.errors)).length)), void 0 !== data.capabilities && (validate810(data.capabilities, { instancePath: instancePath + "/capabilities", parentData: data, parentDataProperty: "capabilities", rootData }) || (errors = (vErrors = null === vErrors ? validate810.errors : vErrors.concat(validate810.errors)).length)), void 0 !== data.privileged && (validate045(data.privileged, { instancePath: instancePath + "/privileged", parentData: data, parentDataProperty: "privileged", rootData }) || (errors = (vErrors = null === vErrors ? validate045.errors : vErrors.concat(validate045.errors)).length)), void 0 !== data.procMount && (validate1310(data.procMount, { instancePath: instancePath + "/procMount", parentData: data, parentDataProperty: "procMount", rootData }) || (errors = (vErrors = null === vErrors ? validate1310.errors : vErrors.concat(validate1310.errors)).length)), void 0 !== data.readOnlyRootFilesystem && (validate045(data.readOnlyRootFilesystem, { instancePath: instancePath + "/readOnlyRootFilesystem", parentData: data, parentDataProperty: "readOnlyRootFilesystem", rootData }) || (errors = (vErrors = null === vErrors ? validate045.errors : vErrors.concat(validate045.errors)).length)), void 0 !== data.runAsGroup && (validate147(data.runAsGroup, { instancePath: instancePath + "/runAsGroup", parentData: data, parentDataProperty: "runAsGroup", rootData }) || (errors = (vErrors = null === vErrors ? validate147.errors : vErrors.concat(validate147.errors)).length)), void 0 !== data.runAsNonRoot && (validate045(data.runAsNonRoot, { instancePath: instancePath + "/runAsNonRoot", parentData: data, parentDataProperty: "runAsNonRoot", rootData }) || (errors = (vErrors = null === vErrors ? validate045.errors : vErrors.concat(validate045.errors)).length)), void 0 !== data.runAsUser && (validate147(data.runAsUser, { instancePath: instancePath + "/runAsUser", parentData: data, parentDataProperty: "runAsUser", rootData }) || (errors = (vErrors = null === vErrors ? validate147.errors : vErrors.concat(validate147.errors)).length)), void 0 !== data.seLinuxOptions && (validate192(data.seLinuxOptions, { instancePath: instancePath + "/seLinuxOptions", parentData: data, parentDataProperty: "seLinuxOptions", rootData }) || (errors = (vErrors = null === vErrors ? validate192.errors : vErrors.concat(validate192.errors)).length)), void 0 !== data.seccompProfile && (validate232(data.seccompProfile, { instancePath: instancePath + "/seccompProfile", parentData: data, parentDataProperty: "seccompProfile", rootData }) || (errors = (vErrors = null === vErrors ? validate232.errors : vErrors.concat(validate232.errors)).length)), void 0 !== data.windowsOptions && (validate272(data.windowsOptions, { instancePath: instancePath + "/windowsOptions", parentData: data, parentDataProperty: "windowsOptions", rootData }) || (errors = (vErrors = null === vErrors ? validate272.errors : vErrors.concat(validate272.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate213.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1VolumeDevice.js
+var validate90 = validate148;
+function validate046(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate046.errors = vErrors, 0 === errors;
+}
+function validate148(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.devicePath) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "devicePath" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.devicePath && (validate046(data.devicePath, { instancePath: instancePath + "/devicePath", parentData: data, parentDataProperty: "devicePath", rootData }) || (errors = (vErrors = null === vErrors ? validate046.errors : vErrors.concat(validate046.errors)).length)), void 0 !== data.name && (validate046(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate046.errors : vErrors.concat(validate046.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate148.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1VolumeMount.js
+var validate91 = validate214;
+function validate047(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate047.errors = vErrors, 0 === errors;
+}
+var schema3_enum2 = ["Bidirectional", "HostToContainer", "None"];
+function validate414(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Bidirectional" !== data && "HostToContainer" !== data && "None" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema3_enum2 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate414.errors = vErrors, 0 === errors;
+}
+function validate710(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate710.errors = vErrors, 0 === errors;
+}
+function validate149(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate149.errors = vErrors, 0 === errors;
+}
+function validate214(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.mountPath) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mountPath" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.mountPath && (validate047(data.mountPath, { instancePath: instancePath + "/mountPath", parentData: data, parentDataProperty: "mountPath", rootData }) || (errors = (vErrors = null === vErrors ? validate047.errors : vErrors.concat(validate047.errors)).length)), void 0 !== data.mountPropagation && (validate414(data.mountPropagation, { instancePath: instancePath + "/mountPropagation", parentData: data, parentDataProperty: "mountPropagation", rootData }) || (errors = (vErrors = null === vErrors ? validate414.errors : vErrors.concat(validate414.errors)).length)), void 0 !== data.name && (validate047(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate047.errors : vErrors.concat(validate047.errors)).length)), void 0 !== data.readOnly && (validate710(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate710.errors : vErrors.concat(validate710.errors)).length)), void 0 !== data.recursiveReadOnly && (validate149(data.recursiveReadOnly, { instancePath: instancePath + "/recursiveReadOnly", parentData: data, parentDataProperty: "recursiveReadOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate149.errors : vErrors.concat(validate149.errors)).length)), void 0 !== data.subPath && (validate149(data.subPath, { instancePath: instancePath + "/subPath", parentData: data, parentDataProperty: "subPath", rootData }) || (errors = (vErrors = null === vErrors ? validate149.errors : vErrors.concat(validate149.errors)).length)), void 0 !== data.subPathExpr && (validate149(data.subPathExpr, { instancePath: instancePath + "/subPathExpr", parentData: data, parentDataProperty: "subPathExpr", rootData }) || (errors = (vErrors = null === vErrors ? validate149.errors : vErrors.concat(validate149.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate214.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1Container.js
+var validate95 = validate811;
+function validate150(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate150.errors = vErrors, 0 === errors;
+}
+function validate048(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate150(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate150.errors : vErrors.concat(validate150.errors)).length);
+  }
+  return validate048.errors = vErrors, 0 === errors;
+}
+function validate1210(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate41(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate41.errors : vErrors.concat(validate41.errors)).length), validate1210.errors = vErrors, 0 === errors;
+}
+function validate1111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate1210(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate1210.errors : vErrors.concat(validate1210.errors)).length);
+  }
+  return validate1111.errors = vErrors, 0 === errors;
+}
+function validate183(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate45(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate45.errors : vErrors.concat(validate45.errors)).length), validate183.errors = vErrors, 0 === errors;
+}
+function validate173(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate183(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate183.errors : vErrors.concat(validate183.errors)).length);
+  }
+  return validate173.errors = vErrors, 0 === errors;
+}
+function validate611(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate611.errors = vErrors, 0 === errors;
+}
+var schema13_enum = ["Always", "IfNotPresent", "Never"];
+function validate242(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Always" !== data && "IfNotPresent" !== data && "Never" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema13_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate242.errors = vErrors, 0 === errors;
+}
+function validate262(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate61(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate61.errors : vErrors.concat(validate61.errors)).length)), validate262.errors = vErrors, 0 === errors;
+}
+function validate325(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate65(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate65.errors : vErrors.concat(validate65.errors)).length)), validate325.errors = vErrors, 0 === errors;
+}
+function validate332(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate66(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate66.errors : vErrors.concat(validate66.errors)).length), validate332.errors = vErrors, 0 === errors;
+}
+function validate326(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate332(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate332.errors : vErrors.concat(validate332.errors)).length);
+  }
+  return validate326.errors = vErrors, 0 === errors;
+}
+function validate402(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate67(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate67.errors : vErrors.concat(validate67.errors)).length), validate402.errors = vErrors, 0 === errors;
+}
+function validate392(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate402(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate402.errors : vErrors.concat(validate402.errors)).length);
+  }
+  return validate392.errors = vErrors, 0 === errors;
+}
+function validate452(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate69(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate69.errors : vErrors.concat(validate69.errors)).length)), validate452.errors = vErrors, 0 === errors;
+}
+function validate514(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate71(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate71.errors : vErrors.concat(validate71.errors)).length), validate514.errors = vErrors, 0 === errors;
+}
+function validate502(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate514(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate514.errors : vErrors.concat(validate514.errors)).length);
+  }
+  return validate502.errors = vErrors, 0 === errors;
+}
+function validate562(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate89(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate89.errors : vErrors.concat(validate89.errors)).length)), validate562.errors = vErrors, 0 === errors;
+}
+function validate711(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate711.errors = vErrors, 0 === errors;
+}
+var schema29_enum = ["FallbackToLogsOnError", "File"];
+function validate642(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("FallbackToLogsOnError" !== data && "File" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema29_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate642.errors = vErrors, 0 === errors;
+}
+function validate682(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate90(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate90.errors : vErrors.concat(validate90.errors)).length), validate682.errors = vErrors, 0 === errors;
+}
+function validate672(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate682(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate682.errors : vErrors.concat(validate682.errors)).length);
+  }
+  return validate672.errors = vErrors, 0 === errors;
+}
+function validate742(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate91(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate91.errors : vErrors.concat(validate91.errors)).length), validate742.errors = vErrors, 0 === errors;
+}
+function validate732(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate742(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate742.errors : vErrors.concat(validate742.errors)).length);
+  }
+  return validate732.errors = vErrors, 0 === errors;
+}
+function validate811(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.args && (validate048(data.args, { instancePath: instancePath + "/args", parentData: data, parentDataProperty: "args", rootData }) || (errors = (vErrors = null === vErrors ? validate048.errors : vErrors.concat(validate048.errors)).length)), void 0 !== data.command && (validate048(data.command, { instancePath: instancePath + "/command", parentData: data, parentDataProperty: "command", rootData }) || (errors = (vErrors = null === vErrors ? validate048.errors : vErrors.concat(validate048.errors)).length)), void 0 !== data.env && (validate1111(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData }) || (errors = (vErrors = null === vErrors ? validate1111.errors : vErrors.concat(validate1111.errors)).length)), void 0 !== data.envFrom && (validate173(data.envFrom, { instancePath: instancePath + "/envFrom", parentData: data, parentDataProperty: "envFrom", rootData }) || (errors = (vErrors = null === vErrors ? validate173.errors : vErrors.concat(validate173.errors)).length)), void 0 !== data.image && (validate611(data.image, { instancePath: instancePath + "/image", parentData: data, parentDataProperty: "image", rootData }) || (errors = (vErrors = null === vErrors ? validate611.errors : vErrors.concat(validate611.errors)).length)), void 0 !== data.imagePullPolicy && (validate242(data.imagePullPolicy, { instancePath: instancePath + "/imagePullPolicy", parentData: data, parentDataProperty: "imagePullPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate242.errors : vErrors.concat(validate242.errors)).length)), void 0 !== data.lifecycle && (validate262(data.lifecycle, { instancePath: instancePath + "/lifecycle", parentData: data, parentDataProperty: "lifecycle", rootData }) || (errors = (vErrors = null === vErrors ? validate262.errors : vErrors.concat(validate262.errors)).length)), void 0 !== data.livenessProbe && (validate325(data.livenessProbe, { instancePath: instancePath + "/livenessProbe", parentData: data, parentDataProperty: "livenessProbe", rootData }) || (errors = (vErrors = null === vErrors ? validate325.errors : vErrors.concat(validate325.errors)).length)), void 0 !== data.name && (validate150(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate150.errors : vErrors.concat(validate150.errors)).length)), void 0 !== data.ports && (validate326(data.ports, { instancePath: instancePath + "/ports", parentData: data, parentDataProperty: "ports", rootData }) || (errors = (vErrors = null === vErrors ? validate326.errors : vErrors.concat(validate326.errors)).length)), void 0 !== data.readinessProbe && (validate325(data.readinessProbe, { instancePath: instancePath + "/readinessProbe", parentData: data, parentDataProperty: "readinessProbe", rootData }) || (errors = (vErrors = null === vErrors ? validate325.errors : vErrors.concat(validate325.errors)).length)), void 0 !== data.resizePolicy && (validate392(data.resizePolicy, { instancePath: instancePath + "/resizePolicy", parentData: data, parentDataProperty: "resizePolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate392.errors : vErrors.concat(validate392.errors)).length)), void 0 !== data.resources && (validate452(data.resources, { instancePath: instancePath + "/resources", parentData: data, parentDataProperty: "resources", rootData }) || (errors = (vErrors = null === vErrors ? validate452.errors : vErrors.concat(validate452.errors)).length)), void 0 !== data.restartPolicy && (validate611(data.restartPolicy, { instancePath: instancePath + "/restartPolicy", parentData: data, parentDataProperty: "restartPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate611.errors : vErrors.concat(validate611.errors)).length)), void 0 !== data.restartPolicyRules && (validate502(data.restartPolicyRules, { instancePath: instancePath + "/restartPolicyRules", parentData: data, parentDataProperty: "restartPolicyRules", rootData }) || (errors = (vErrors = null === vErrors ? validate502.errors : vErrors.concat(validate502.errors)).length)), void 0 !== data.securityContext && (validate562(data.securityContext, { instancePath: instancePath + "/securityContext", parentData: data, parentDataProperty: "securityContext", rootData }) || (errors = (vErrors = null === vErrors ? validate562.errors : vErrors.concat(validate562.errors)).length)), void 0 !== data.startupProbe && (validate325(data.startupProbe, { instancePath: instancePath + "/startupProbe", parentData: data, parentDataProperty: "startupProbe", rootData }) || (errors = (vErrors = null === vErrors ? validate325.errors : vErrors.concat(validate325.errors)).length)), void 0 !== data.stdin && (validate711(data.stdin, { instancePath: instancePath + "/stdin", parentData: data, parentDataProperty: "stdin", rootData }) || (errors = (vErrors = null === vErrors ? validate711.errors : vErrors.concat(validate711.errors)).length)), void 0 !== data.stdinOnce && (validate711(data.stdinOnce, { instancePath: instancePath + "/stdinOnce", parentData: data, parentDataProperty: "stdinOnce", rootData }) || (errors = (vErrors = null === vErrors ? validate711.errors : vErrors.concat(validate711.errors)).length)), void 0 !== data.terminationMessagePath && (validate611(data.terminationMessagePath, { instancePath: instancePath + "/terminationMessagePath", parentData: data, parentDataProperty: "terminationMessagePath", rootData }) || (errors = (vErrors = null === vErrors ? validate611.errors : vErrors.concat(validate611.errors)).length)), void 0 !== data.terminationMessagePolicy && (validate642(data.terminationMessagePolicy, { instancePath: instancePath + "/terminationMessagePolicy", parentData: data, parentDataProperty: "terminationMessagePolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate642.errors : vErrors.concat(validate642.errors)).length)), void 0 !== data.tty && (validate711(data.tty, { instancePath: instancePath + "/tty", parentData: data, parentDataProperty: "tty", rootData }) || (errors = (vErrors = null === vErrors ? validate711.errors : vErrors.concat(validate711.errors)).length)), void 0 !== data.volumeDevices && (validate672(data.volumeDevices, { instancePath: instancePath + "/volumeDevices", parentData: data, parentDataProperty: "volumeDevices", rootData }) || (errors = (vErrors = null === vErrors ? validate672.errors : vErrors.concat(validate672.errors)).length)), void 0 !== data.volumeMounts && (validate732(data.volumeMounts, { instancePath: instancePath + "/volumeMounts", parentData: data, parentDataProperty: "volumeMounts", rootData }) || (errors = (vErrors = null === vErrors ? validate732.errors : vErrors.concat(validate732.errors)).length)), void 0 !== data.workingDir && (validate611(data.workingDir, { instancePath: instancePath + "/workingDir", parentData: data, parentDataProperty: "workingDir", rootData }) || (errors = (vErrors = null === vErrors ? validate611.errors : vErrors.concat(validate611.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate811.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodDNSConfigOption.js
+var validate96 = validate151;
+function validate049(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate049.errors = vErrors, 0 === errors;
+}
+function validate151(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.name && (validate049(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate049.errors : vErrors.concat(validate049.errors)).length)), void 0 !== data.value && (validate049(data.value, { instancePath: instancePath + "/value", parentData: data, parentDataProperty: "value", rootData }) || (errors = (vErrors = null === vErrors ? validate049.errors : vErrors.concat(validate049.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate151.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodDNSConfig.js
+var validate97 = validate327;
+function validate152(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate152.errors = vErrors, 0 === errors;
+}
+function validate050(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate152(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate152.errors : vErrors.concat(validate152.errors)).length);
+  }
+  return validate050.errors = vErrors, 0 === errors;
+}
+function validate612(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate96(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate96.errors : vErrors.concat(validate96.errors)).length), validate612.errors = vErrors, 0 === errors;
+}
+function validate515(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate612(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate612.errors : vErrors.concat(validate612.errors)).length);
+  }
+  return validate515.errors = vErrors, 0 === errors;
+}
+function validate327(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.nameservers && (validate050(data.nameservers, { instancePath: instancePath + "/nameservers", parentData: data, parentDataProperty: "nameservers", rootData }) || (errors = (vErrors = null === vErrors ? validate050.errors : vErrors.concat(validate050.errors)).length)), void 0 !== data.options && (validate515(data.options, { instancePath: instancePath + "/options", parentData: data, parentDataProperty: "options", rootData }) || (errors = (vErrors = null === vErrors ? validate515.errors : vErrors.concat(validate515.errors)).length)), void 0 !== data.searches && (validate050(data.searches, { instancePath: instancePath + "/searches", parentData: data, parentDataProperty: "searches", rootData }) || (errors = (vErrors = null === vErrors ? validate050.errors : vErrors.concat(validate050.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate327.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1EphemeralContainer.js
+var validate98 = validate812;
+function validate153(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate153.errors = vErrors, 0 === errors;
+}
+function validate051(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate153(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate153.errors : vErrors.concat(validate153.errors)).length);
+  }
+  return validate051.errors = vErrors, 0 === errors;
+}
+function validate1211(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate41(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate41.errors : vErrors.concat(validate41.errors)).length), validate1211.errors = vErrors, 0 === errors;
+}
+function validate1112(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate1211(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate1211.errors : vErrors.concat(validate1211.errors)).length);
+  }
+  return validate1112.errors = vErrors, 0 === errors;
+}
+function validate184(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate45(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate45.errors : vErrors.concat(validate45.errors)).length), validate184.errors = vErrors, 0 === errors;
+}
+function validate174(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate184(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate184.errors : vErrors.concat(validate184.errors)).length);
+  }
+  return validate174.errors = vErrors, 0 === errors;
+}
+function validate613(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate613.errors = vErrors, 0 === errors;
+}
+var schema13_enum2 = ["Always", "IfNotPresent", "Never"];
+function validate243(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Always" !== data && "IfNotPresent" !== data && "Never" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema13_enum2 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate243.errors = vErrors, 0 === errors;
+}
+function validate263(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate61(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate61.errors : vErrors.concat(validate61.errors)).length)), validate263.errors = vErrors, 0 === errors;
+}
+function validate328(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate65(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate65.errors : vErrors.concat(validate65.errors)).length)), validate328.errors = vErrors, 0 === errors;
+}
+function validate333(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate66(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate66.errors : vErrors.concat(validate66.errors)).length), validate333.errors = vErrors, 0 === errors;
+}
+function validate329(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate333(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate333.errors : vErrors.concat(validate333.errors)).length);
+  }
+  return validate329.errors = vErrors, 0 === errors;
+}
+function validate403(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate67(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate67.errors : vErrors.concat(validate67.errors)).length), validate403.errors = vErrors, 0 === errors;
+}
+function validate393(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate403(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate403.errors : vErrors.concat(validate403.errors)).length);
+  }
+  return validate393.errors = vErrors, 0 === errors;
+}
+function validate453(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate69(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate69.errors : vErrors.concat(validate69.errors)).length)), validate453.errors = vErrors, 0 === errors;
+}
+function validate516(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate71(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate71.errors : vErrors.concat(validate71.errors)).length), validate516.errors = vErrors, 0 === errors;
+}
+function validate503(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate516(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate516.errors : vErrors.concat(validate516.errors)).length);
+  }
+  return validate503.errors = vErrors, 0 === errors;
+}
+function validate563(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate89(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate89.errors : vErrors.concat(validate89.errors)).length)), validate563.errors = vErrors, 0 === errors;
+}
+function validate712(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate712.errors = vErrors, 0 === errors;
+}
+var schema29_enum2 = ["FallbackToLogsOnError", "File"];
+function validate652(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("FallbackToLogsOnError" !== data && "File" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema29_enum2 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate652.errors = vErrors, 0 === errors;
+}
+function validate692(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate90(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate90.errors : vErrors.concat(validate90.errors)).length), validate692.errors = vErrors, 0 === errors;
+}
+function validate683(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate692(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate692.errors : vErrors.concat(validate692.errors)).length);
+  }
+  return validate683.errors = vErrors, 0 === errors;
+}
+function validate752(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate91(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate91.errors : vErrors.concat(validate91.errors)).length), validate752.errors = vErrors, 0 === errors;
+}
+function validate743(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate752(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate752.errors : vErrors.concat(validate752.errors)).length);
+  }
+  return validate743.errors = vErrors, 0 === errors;
+}
+function validate812(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.args && (validate051(data.args, { instancePath: instancePath + "/args", parentData: data, parentDataProperty: "args", rootData }) || (errors = (vErrors = null === vErrors ? validate051.errors : vErrors.concat(validate051.errors)).length)), void 0 !== data.command && (validate051(data.command, { instancePath: instancePath + "/command", parentData: data, parentDataProperty: "command", rootData }) || (errors = (vErrors = null === vErrors ? validate051.errors : vErrors.concat(validate051.errors)).length)), void 0 !== data.env && (validate1112(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData }) || (errors = (vErrors = null === vErrors ? validate1112.errors : vErrors.concat(validate1112.errors)).length)), void 0 !== data.envFrom && (validate174(data.envFrom, { instancePath: instancePath + "/envFrom", parentData: data, parentDataProperty: "envFrom", rootData }) || (errors = (vErrors = null === vErrors ? validate174.errors : vErrors.concat(validate174.errors)).length)), void 0 !== data.image && (validate613(data.image, { instancePath: instancePath + "/image", parentData: data, parentDataProperty: "image", rootData }) || (errors = (vErrors = null === vErrors ? validate613.errors : vErrors.concat(validate613.errors)).length)), void 0 !== data.imagePullPolicy && (validate243(data.imagePullPolicy, { instancePath: instancePath + "/imagePullPolicy", parentData: data, parentDataProperty: "imagePullPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate243.errors : vErrors.concat(validate243.errors)).length)), void 0 !== data.lifecycle && (validate263(data.lifecycle, { instancePath: instancePath + "/lifecycle", parentData: data, parentDataProperty: "lifecycle", rootData }) || (errors = (vErrors = null === vErrors ? validate263.errors : vErrors.concat(validate263.errors)).length)), void 0 !== data.livenessProbe && (validate328(data.livenessProbe, { instancePath: instancePath + "/livenessProbe", parentData: data, parentDataProperty: "livenessProbe", rootData }) || (errors = (vErrors = null === vErrors ? validate328.errors : vErrors.concat(validate328.errors)).length)), void 0 !== data.name && (validate153(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate153.errors : vErrors.concat(validate153.errors)).length)), void 0 !== data.ports && (validate329(data.ports, { instancePath: instancePath + "/ports", parentData: data, parentDataProperty: "ports", rootData }) || (errors = (vErrors = null === vErrors ? validate329.errors : vErrors.concat(validate329.errors)).length)), void 0 !== data.readinessProbe && (validate328(data.readinessProbe, { instancePath: instancePath + "/readinessProbe", parentData: data, parentDataProperty: "readinessProbe", rootData }) || (errors = (vErrors = null === vErrors ? validate328.errors : vErrors.concat(validate328.errors)).length)), void 0 !== data.resizePolicy && (validate393(data.resizePolicy, { instancePath: instancePath + "/resizePolicy", parentData: data, parentDataProperty: "resizePolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate393.errors : vErrors.concat(validate393.errors)).length)), void 0 !== data.resources && (validate453(data.resources, { instancePath: instancePath + "/resources", parentData: data, parentDataProperty: "resources", rootData }) || (errors = (vErrors = null === vErrors ? validate453.errors : vErrors.concat(validate453.errors)).length)), void 0 !== data.restartPolicy && (validate613(data.restartPolicy, { instancePath: instancePath + "/restartPolicy", parentData: data, parentDataProperty: "restartPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate613.errors : vErrors.concat(validate613.errors)).length)), void 0 !== data.restartPolicyRules && (validate503(data.restartPolicyRules, { instancePath: instancePath + "/restartPolicyRules", parentData: data, parentDataProperty: "restartPolicyRules", rootData }) || (errors = (vErrors = null === vErrors ? validate503.errors : vErrors.concat(validate503.errors)).length)), void 0 !== data.securityContext && (validate563(data.securityContext, { instancePath: instancePath + "/securityContext", parentData: data, parentDataProperty: "securityContext", rootData }) || (errors = (vErrors = null === vErrors ? validate563.errors : vErrors.concat(validate563.errors)).length)), void 0 !== data.startupProbe && (validate328(data.startupProbe, { instancePath: instancePath + "/startupProbe", parentData: data, parentDataProperty: "startupProbe", rootData }) || (errors = (vErrors = null === vErrors ? validate328.errors : vErrors.concat(validate328.errors)).length)), void 0 !== data.stdin && (validate712(data.stdin, { instancePath: instancePath + "/stdin", parentData: data, parentDataProperty: "stdin", rootData }) || (errors = (vErrors = null === vErrors ? validate712.errors : vErrors.concat(validate712.errors)).length)), void 0 !== data.stdinOnce && (validate712(data.stdinOnce, { instancePath: instancePath + "/stdinOnce", parentData: data, parentDataProperty: "stdinOnce", rootData }) || (errors = (vErrors = null === vErrors ? validate712.errors : vErrors.concat(validate712.errors)).length)), void 0 !== data.targetContainerName && (validate613(data.targetContainerName, { instancePath: instancePath + "/targetContainerName", parentData: data, parentDataProperty: "targetContainerName", rootData }) || (errors = (vErrors = null === vErrors ? validate613.errors : vErrors.concat(validate613.errors)).length)), void 0 !== data.terminationMessagePath && (validate613(data.terminationMessagePath, { instancePath: instancePath + "/terminationMessagePath", parentData: data, parentDataProperty: "terminationMessagePath", rootData }) || (errors = (vErrors = null === vErrors ? validate613.errors : vErrors.concat(validate613.errors)).length)), void 0 !== data.terminationMessagePolicy && (validate652(data.terminationMessagePolicy, { instancePath: instancePath + "/terminationMessagePolicy", parentData: data, parentDataProperty: "terminationMessagePolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate652.errors : vErrors.concat(validate652.errors)).length)), void 0 !== data.tty && (validate712(data.tty, { instancePath: instancePath + "/tty", parentData: data, parentDataProperty: "tty", rootData }) || (errors = (vErrors = null === vErrors ? validate712.errors : vErrors.concat(validate712.errors)).length)), void 0 !== data.volumeDevices && (validate683(data.volumeDevices, { instancePath: instancePath + "/volumeDevices", parentData: data, parentDataProperty: "volumeDevices", rootData }) || (errors = (vErrors = null === vErrors ? validate683.errors : vErrors.concat(validate683.errors)).length)), void 0 !== data.volumeMounts && (validate743(data.volumeMounts, { instancePath: instancePath + "/volumeMounts", parentData: data, parentDataProperty: "volumeMounts", rootData }) || (errors = (vErrors = null === vErrors ? validate743.errors : vErrors.concat(validate743.errors)).length)), void 0 !== data.workingDir && (validate613(data.workingDir, { instancePath: instancePath + "/workingDir", parentData: data, parentDataProperty: "workingDir", rootData }) || (errors = (vErrors = null === vErrors ? validate613.errors : vErrors.concat(validate613.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate812.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1HostAlias.js
+var validate99 = validate154;
+function validate052(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate052.errors = vErrors, 0 === errors;
+}
+function validate215(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate052(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate052.errors : vErrors.concat(validate052.errors)).length);
+  }
+  return validate215.errors = vErrors, 0 === errors;
+}
+function validate154(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.ip) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ip" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.hostnames && (validate215(data.hostnames, { instancePath: instancePath + "/hostnames", parentData: data, parentDataProperty: "hostnames", rootData }) || (errors = (vErrors = null === vErrors ? validate215.errors : vErrors.concat(validate215.errors)).length)), void 0 !== data.ip && (validate052(data.ip, { instancePath: instancePath + "/ip", parentData: data, parentDataProperty: "ip", rootData }) || (errors = (vErrors = null === vErrors ? validate052.errors : vErrors.concat(validate052.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate154.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1LocalObjectReference.js
+var validate100 = validate053;
+function validate155(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate155.errors = vErrors, 0 === errors;
+}
+function validate053(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.name && (validate155(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate155.errors : vErrors.concat(validate155.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate053.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodOS.js
+var validate101 = validate054;
+function validate156(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate156.errors = vErrors, 0 === errors;
+}
+function validate054(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.name && (validate156(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate156.errors : vErrors.concat(validate156.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate054.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodReadinessGate.js
+var validate103 = validate055;
+function validate157(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate157.errors = vErrors, 0 === errors;
+}
+function validate055(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.conditionType) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "conditionType" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.conditionType && (validate157(data.conditionType, { instancePath: instancePath + "/conditionType", parentData: data, parentDataProperty: "conditionType", rootData }) || (errors = (vErrors = null === vErrors ? validate157.errors : vErrors.concat(validate157.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate055.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodResourceClaim.js
+var validate104 = validate158;
+function validate216(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate216.errors = vErrors, 0 === errors;
+}
+function validate056(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate056.errors = vErrors, 0 === errors;
+}
+function validate158(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.name && (validate216(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate216.errors : vErrors.concat(validate216.errors)).length)), void 0 !== data.resourceClaimName && (validate056(data.resourceClaimName, { instancePath: instancePath + "/resourceClaimName", parentData: data, parentDataProperty: "resourceClaimName", rootData }) || (errors = (vErrors = null === vErrors ? validate056.errors : vErrors.concat(validate056.errors)).length)), void 0 !== data.resourceClaimTemplateName && (validate056(data.resourceClaimTemplateName, { instancePath: instancePath + "/resourceClaimTemplateName", parentData: data, parentDataProperty: "resourceClaimTemplateName", rootData }) || (errors = (vErrors = null === vErrors ? validate056.errors : vErrors.concat(validate056.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate158.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodSchedulingGate.js
+var validate105 = validate057;
+function validate159(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate159.errors = vErrors, 0 === errors;
+}
+function validate057(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.name && (validate159(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate159.errors : vErrors.concat(validate159.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate057.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodSchedulingGroup.js
+var validate106 = validate058;
+function validate160(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate160.errors = vErrors, 0 === errors;
+}
+function validate058(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.podGroupName && (validate160(data.podGroupName, { instancePath: instancePath + "/podGroupName", parentData: data, parentDataProperty: "podGroupName", rootData }) || (errors = (vErrors = null === vErrors ? validate160.errors : vErrors.concat(validate160.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate058.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1Sysctl.js
+var validate107 = validate161;
+function validate059(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate059.errors = vErrors, 0 === errors;
+}
+function validate161(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.value) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.name && (validate059(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate059.errors : vErrors.concat(validate059.errors)).length)), void 0 !== data.value && (validate059(data.value, { instancePath: instancePath + "/value", parentData: data, parentDataProperty: "value", rootData }) || (errors = (vErrors = null === vErrors ? validate059.errors : vErrors.concat(validate059.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate161.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodSecurityContext.js
+var validate108 = validate162;
+function validate217(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate80(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate80.errors : vErrors.concat(validate80.errors)).length)), validate217.errors = vErrors, 0 === errors;
+}
+var formats011 = formats.int64;
+function validate060(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats011.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate060.errors = vErrors, 0 === errors;
+}
+var schema4_enum2 = ["Always", "OnRootMismatch"];
+function validate713(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Always" !== data && "OnRootMismatch" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema4_enum2 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate713.errors = vErrors, 0 === errors;
+}
+function validate109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate109.errors = vErrors, 0 === errors;
+}
+function validate1311(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1311.errors = vErrors, 0 === errors;
+}
+function validate1510(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate86(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate86.errors : vErrors.concat(validate86.errors)).length)), validate1510.errors = vErrors, 0 === errors;
+}
+function validate193(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate87(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate87.errors : vErrors.concat(validate87.errors)).length)), validate193.errors = vErrors, 0 === errors;
+}
+function validate244(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats011.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate244.errors = vErrors, 0 === errors;
+}
+function validate233(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate244(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate244.errors : vErrors.concat(validate244.errors)).length);
+  }
+  return validate233.errors = vErrors, 0 === errors;
+}
+var schema13_enum3 = ["Merge", "Strict"];
+function validate273(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Merge" !== data && "Strict" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema13_enum3 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate273.errors = vErrors, 0 === errors;
+}
+function validate302(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate107(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate107.errors : vErrors.concat(validate107.errors)).length), validate302.errors = vErrors, 0 === errors;
+}
+function validate292(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate302(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate302.errors : vErrors.concat(validate302.errors)).length);
+  }
+  return validate292.errors = vErrors, 0 === errors;
+}
+function validate352(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate88(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate88.errors : vErrors.concat(validate88.errors)).length)), validate352.errors = vErrors, 0 === errors;
+}
+function validate162(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.appArmorProfile && (validate217(data.appArmorProfile, { instancePath: instancePath + "/appArmorProfile", parentData: data, parentDataProperty: "appArmorProfile", rootData }) || (errors = (vErrors = null === vErrors ? validate217.errors : vErrors.concat(validate217.errors)).length)), void 0 !== data.fsGroup && (validate060(data.fsGroup, { instancePath: instancePath + "/fsGroup", parentData: data, parentDataProperty: "fsGroup", rootData }) || (errors = (vErrors = null === vErrors ? validate060.errors : vErrors.concat(validate060.errors)).length)), void 0 !== data.fsGroupChangePolicy && (validate713(data.fsGroupChangePolicy, { instancePath: instancePath + "/fsGroupChangePolicy", parentData: data, parentDataProperty: "fsGroupChangePolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate713.errors : vErrors.concat(validate713.errors)).length)), void 0 !== data.runAsGroup && (validate060(data.runAsGroup, { instancePath: instancePath + "/runAsGroup", parentData: data, parentDataProperty: "runAsGroup", rootData }) || (errors = (vErrors = null === vErrors ? validate060.errors : vErrors.concat(validate060.errors)).length)), void 0 !== data.runAsNonRoot && (validate109(data.runAsNonRoot, { instancePath: instancePath + "/runAsNonRoot", parentData: data, parentDataProperty: "runAsNonRoot", rootData }) || (errors = (vErrors = null === vErrors ? validate109.errors : vErrors.concat(validate109.errors)).length)), void 0 !== data.runAsUser && (validate060(data.runAsUser, { instancePath: instancePath + "/runAsUser", parentData: data, parentDataProperty: "runAsUser", rootData }) || (errors = (vErrors = null === vErrors ? validate060.errors : vErrors.concat(validate060.errors)).length)), void 0 !== data.seLinuxChangePolicy && (validate1311(data.seLinuxChangePolicy, { instancePath: instancePath + "/seLinuxChangePolicy", parentData: data, parentDataProperty: "seLinuxChangePolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate1311.errors : vErrors.concat(validate1311.errors)).length)), void 0 !== data.seLinuxOptions && (validate1510(data.seLinuxOptions, { instancePath: instancePath + "/seLinuxOptions", parentData: data, parentDataProperty: "seLinuxOptions", rootData }) || (errors = (vErrors = null === vErrors ? validate1510.errors : vErrors.concat(validate1510.errors)).length)), void 0 !== data.seccompProfile && (validate193(data.seccompProfile, { instancePath: instancePath + "/seccompProfile", parentData: data, parentDataProperty: "seccompProfile", rootData }) || (errors = (vErrors = null === vErrors ? validate193.errors : vErrors.concat(validate193.errors)).length)), void 0 !== data.supplementalGroups && (validate233(data.supplementalGroups, { instancePath: instancePath + "/supplementalGroups", parentData: data, parentDataProperty: "supplementalGroups", rootData }) || (errors = (vErrors = null === vErrors ? validate233.errors : vErrors.concat(validate233.errors)).length)), void 0 !== data.supplementalGroupsPolicy && (validate273(data.supplementalGroupsPolicy, { instancePath: instancePath + "/supplementalGroupsPolicy", parentData: data, parentDataProperty: "supplementalGroupsPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate273.errors : vErrors.concat(validate273.errors)).length)), void 0 !== data.sysctls && (validate292(data.sysctls, { instancePath: instancePath + "/sysctls", parentData: data, parentDataProperty: "sysctls", rootData }) || (errors = (vErrors = null === vErrors ? validate292.errors : vErrors.concat(validate292.errors)).length)), void 0 !== data.windowsOptions && (validate352(data.windowsOptions, { instancePath: instancePath + "/windowsOptions", parentData: data, parentDataProperty: "windowsOptions", rootData }) || (errors = (vErrors = null === vErrors ? validate352.errors : vErrors.concat(validate352.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate162.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1Toleration.js
+var validate163 = validate164;
+var schema2_enum4 = ["NoExecute", "NoSchedule", "PreferNoSchedule"];
+function validate218(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("NoExecute" !== data && "NoSchedule" !== data && "PreferNoSchedule" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema2_enum4 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate218.errors = vErrors, 0 === errors;
+}
+function validate061(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate061.errors = vErrors, 0 === errors;
+}
+var schema3_enum3 = ["Equal", "Exists", "Gt", "Lt"];
+function validate517(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Equal" !== data && "Exists" !== data && "Gt" !== data && "Lt" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema3_enum3 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate517.errors = vErrors, 0 === errors;
+}
+var formats012 = formats.int64;
+function validate714(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats012.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate714.errors = vErrors, 0 === errors;
+}
+function validate164(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.effect && (validate218(data.effect, { instancePath: instancePath + "/effect", parentData: data, parentDataProperty: "effect", rootData }) || (errors = (vErrors = null === vErrors ? validate218.errors : vErrors.concat(validate218.errors)).length)), void 0 !== data.key && (validate061(data.key, { instancePath: instancePath + "/key", parentData: data, parentDataProperty: "key", rootData }) || (errors = (vErrors = null === vErrors ? validate061.errors : vErrors.concat(validate061.errors)).length)), void 0 !== data.operator && (validate517(data.operator, { instancePath: instancePath + "/operator", parentData: data, parentDataProperty: "operator", rootData }) || (errors = (vErrors = null === vErrors ? validate517.errors : vErrors.concat(validate517.errors)).length)), void 0 !== data.tolerationSeconds && (validate714(data.tolerationSeconds, { instancePath: instancePath + "/tolerationSeconds", parentData: data, parentDataProperty: "tolerationSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate714.errors : vErrors.concat(validate714.errors)).length)), void 0 !== data.value && (validate061(data.value, { instancePath: instancePath + "/value", parentData: data, parentDataProperty: "value", rootData }) || (errors = (vErrors = null === vErrors ? validate061.errors : vErrors.concat(validate061.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate164.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1TopologySpreadConstraint.js
+var validate165 = validate219;
+function validate330(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate9(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate9.errors : vErrors.concat(validate9.errors)).length)), validate330.errors = vErrors, 0 === errors;
+}
+function validate166(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate166.errors = vErrors, 0 === errors;
+}
+function validate715(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate166(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate166.errors : vErrors.concat(validate166.errors)).length);
+  }
+  return validate715.errors = vErrors, 0 === errors;
+}
+var formats013 = formats.int32;
+function validate1010(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats013.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1010.errors = vErrors, 0 === errors;
+}
+function validate1212(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats013.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1212.errors = vErrors, 0 === errors;
+}
+var schema0_enum = ["Honor", "Ignore"];
+function validate062(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Honor" !== data && "Ignore" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema0_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate062.errors = vErrors, 0 === errors;
+}
+var schema8_enum = ["DoNotSchedule", "ScheduleAnyway"];
+function validate175(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("DoNotSchedule" !== data && "ScheduleAnyway" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema8_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate175.errors = vErrors, 0 === errors;
+}
+function validate219(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.maxSkew) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "maxSkew" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.topologyKey) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "topologyKey" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    if (void 0 === data.whenUnsatisfiable) {
+      let err22 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "whenUnsatisfiable" } };
+      null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+    }
+    void 0 !== data.labelSelector && (validate330(data.labelSelector, { instancePath: instancePath + "/labelSelector", parentData: data, parentDataProperty: "labelSelector", rootData }) || (errors = (vErrors = null === vErrors ? validate330.errors : vErrors.concat(validate330.errors)).length)), void 0 !== data.matchLabelKeys && (validate715(data.matchLabelKeys, { instancePath: instancePath + "/matchLabelKeys", parentData: data, parentDataProperty: "matchLabelKeys", rootData }) || (errors = (vErrors = null === vErrors ? validate715.errors : vErrors.concat(validate715.errors)).length)), void 0 !== data.maxSkew && (validate1010(data.maxSkew, { instancePath: instancePath + "/maxSkew", parentData: data, parentDataProperty: "maxSkew", rootData }) || (errors = (vErrors = null === vErrors ? validate1010.errors : vErrors.concat(validate1010.errors)).length)), void 0 !== data.minDomains && (validate1212(data.minDomains, { instancePath: instancePath + "/minDomains", parentData: data, parentDataProperty: "minDomains", rootData }) || (errors = (vErrors = null === vErrors ? validate1212.errors : vErrors.concat(validate1212.errors)).length)), void 0 !== data.nodeAffinityPolicy && (validate062(data.nodeAffinityPolicy, { instancePath: instancePath + "/nodeAffinityPolicy", parentData: data, parentDataProperty: "nodeAffinityPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate062.errors : vErrors.concat(validate062.errors)).length)), void 0 !== data.nodeTaintsPolicy && (validate062(data.nodeTaintsPolicy, { instancePath: instancePath + "/nodeTaintsPolicy", parentData: data, parentDataProperty: "nodeTaintsPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate062.errors : vErrors.concat(validate062.errors)).length)), void 0 !== data.topologyKey && (validate166(data.topologyKey, { instancePath: instancePath + "/topologyKey", parentData: data, parentDataProperty: "topologyKey", rootData }) || (errors = (vErrors = null === vErrors ? validate166.errors : vErrors.concat(validate166.errors)).length)), void 0 !== data.whenUnsatisfiable && (validate175(data.whenUnsatisfiable, { instancePath: instancePath + "/whenUnsatisfiable", parentData: data, parentDataProperty: "whenUnsatisfiable", rootData }) || (errors = (vErrors = null === vErrors ? validate175.errors : vErrors.concat(validate175.errors)).length));
+  } else {
+    let err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  return validate219.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1AWSElasticBlockStoreVolumeSource.js
+var validate167 = validate063;
+function validate168(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate168.errors = vErrors, 0 === errors;
+}
+var formats014 = formats.int32;
+function validate331(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats014.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate331.errors = vErrors, 0 === errors;
+}
+function validate518(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate518.errors = vErrors, 0 === errors;
+}
+function validate716(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate716.errors = vErrors, 0 === errors;
+}
+function validate063(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.volumeID) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "volumeID" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.fsType && (validate168(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate168.errors : vErrors.concat(validate168.errors)).length)), void 0 !== data.partition && (validate331(data.partition, { instancePath: instancePath + "/partition", parentData: data, parentDataProperty: "partition", rootData }) || (errors = (vErrors = null === vErrors ? validate331.errors : vErrors.concat(validate331.errors)).length)), void 0 !== data.readOnly && (validate518(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate518.errors : vErrors.concat(validate518.errors)).length)), void 0 !== data.volumeID && (validate716(data.volumeID, { instancePath: instancePath + "/volumeID", parentData: data, parentDataProperty: "volumeID", rootData }) || (errors = (vErrors = null === vErrors ? validate716.errors : vErrors.concat(validate716.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate063.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1AzureDiskVolumeSource.js
+var validate169 = validate170;
+var schema2_enum5 = ["None", "ReadOnly", "ReadWrite"];
+function validate220(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("None" !== data && "ReadOnly" !== data && "ReadWrite" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema2_enum5 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate220.errors = vErrors, 0 === errors;
+}
+function validate064(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate064.errors = vErrors, 0 === errors;
+}
+function validate614(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate614.errors = vErrors, 0 === errors;
+}
+var schema4_enum3 = ["Dedicated", "Managed", "Shared"];
+function validate813(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Dedicated" !== data && "Managed" !== data && "Shared" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema4_enum3 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate813.errors = vErrors, 0 === errors;
+}
+function validate1011(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1011.errors = vErrors, 0 === errors;
+}
+function validate170(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.diskName) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "diskName" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.diskURI) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "diskURI" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.cachingMode && (validate220(data.cachingMode, { instancePath: instancePath + "/cachingMode", parentData: data, parentDataProperty: "cachingMode", rootData }) || (errors = (vErrors = null === vErrors ? validate220.errors : vErrors.concat(validate220.errors)).length)), void 0 !== data.diskName && (validate064(data.diskName, { instancePath: instancePath + "/diskName", parentData: data, parentDataProperty: "diskName", rootData }) || (errors = (vErrors = null === vErrors ? validate064.errors : vErrors.concat(validate064.errors)).length)), void 0 !== data.diskURI && (validate064(data.diskURI, { instancePath: instancePath + "/diskURI", parentData: data, parentDataProperty: "diskURI", rootData }) || (errors = (vErrors = null === vErrors ? validate064.errors : vErrors.concat(validate064.errors)).length)), void 0 !== data.fsType && (validate614(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate614.errors : vErrors.concat(validate614.errors)).length)), void 0 !== data.kind && (validate813(data.kind, { instancePath: instancePath + "/kind", parentData: data, parentDataProperty: "kind", rootData }) || (errors = (vErrors = null === vErrors ? validate813.errors : vErrors.concat(validate813.errors)).length)), void 0 !== data.readOnly && (validate1011(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate1011.errors : vErrors.concat(validate1011.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate170.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1AzureFileVolumeSource.js
+var validate171 = validate176;
+function validate221(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate221.errors = vErrors, 0 === errors;
+}
+function validate065(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate065.errors = vErrors, 0 === errors;
+}
+function validate176(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.secretName) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "secretName" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.shareName) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "shareName" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.readOnly && (validate221(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate221.errors : vErrors.concat(validate221.errors)).length)), void 0 !== data.secretName && (validate065(data.secretName, { instancePath: instancePath + "/secretName", parentData: data, parentDataProperty: "secretName", rootData }) || (errors = (vErrors = null === vErrors ? validate065.errors : vErrors.concat(validate065.errors)).length)), void 0 !== data.shareName && (validate065(data.shareName, { instancePath: instancePath + "/shareName", parentData: data, parentDataProperty: "shareName", rootData }) || (errors = (vErrors = null === vErrors ? validate065.errors : vErrors.concat(validate065.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate176.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1CephFSVolumeSource.js
+var validate177 = validate178;
+function validate334(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate334.errors = vErrors, 0 === errors;
+}
+function validate223(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate334(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate334.errors : vErrors.concat(validate334.errors)).length);
+  } else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate223.errors = vErrors, 0 === errors;
+}
+function validate066(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate066.errors = vErrors, 0 === errors;
+}
+function validate717(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate717.errors = vErrors, 0 === errors;
+}
+function validate1012(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length)), validate1012.errors = vErrors, 0 === errors;
+}
+function validate178(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.monitors) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "monitors" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.monitors && (validate223(data.monitors, { instancePath: instancePath + "/monitors", parentData: data, parentDataProperty: "monitors", rootData }) || (errors = (vErrors = null === vErrors ? validate223.errors : vErrors.concat(validate223.errors)).length)), void 0 !== data.path && (validate066(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate066.errors : vErrors.concat(validate066.errors)).length)), void 0 !== data.readOnly && (validate717(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate717.errors : vErrors.concat(validate717.errors)).length)), void 0 !== data.secretFile && (validate066(data.secretFile, { instancePath: instancePath + "/secretFile", parentData: data, parentDataProperty: "secretFile", rootData }) || (errors = (vErrors = null === vErrors ? validate066.errors : vErrors.concat(validate066.errors)).length)), void 0 !== data.secretRef && (validate1012(data.secretRef, { instancePath: instancePath + "/secretRef", parentData: data, parentDataProperty: "secretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate1012.errors : vErrors.concat(validate1012.errors)).length)), void 0 !== data.user && (validate066(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData }) || (errors = (vErrors = null === vErrors ? validate066.errors : vErrors.concat(validate066.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate178.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1CinderVolumeSource.js
+var validate179 = validate067;
+function validate180(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate180.errors = vErrors, 0 === errors;
+}
+function validate335(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate335.errors = vErrors, 0 === errors;
+}
+function validate519(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length)), validate519.errors = vErrors, 0 === errors;
+}
+function validate910(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate910.errors = vErrors, 0 === errors;
+}
+function validate067(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.volumeID) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "volumeID" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.fsType && (validate180(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate180.errors : vErrors.concat(validate180.errors)).length)), void 0 !== data.readOnly && (validate335(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate335.errors : vErrors.concat(validate335.errors)).length)), void 0 !== data.secretRef && (validate519(data.secretRef, { instancePath: instancePath + "/secretRef", parentData: data, parentDataProperty: "secretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate519.errors : vErrors.concat(validate519.errors)).length)), void 0 !== data.volumeID && (validate910(data.volumeID, { instancePath: instancePath + "/volumeID", parentData: data, parentDataProperty: "volumeID", rootData }) || (errors = (vErrors = null === vErrors ? validate910.errors : vErrors.concat(validate910.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate067.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1KeyToPath.js
+var validate181 = validate185;
+function validate068(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate068.errors = vErrors, 0 === errors;
+}
+var formats015 = formats.int32;
+function validate336(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats015.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate336.errors = vErrors, 0 === errors;
+}
+function validate185(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.key) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.path) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.key && (validate068(data.key, { instancePath: instancePath + "/key", parentData: data, parentDataProperty: "key", rootData }) || (errors = (vErrors = null === vErrors ? validate068.errors : vErrors.concat(validate068.errors)).length)), void 0 !== data.mode && (validate336(data.mode, { instancePath: instancePath + "/mode", parentData: data, parentDataProperty: "mode", rootData }) || (errors = (vErrors = null === vErrors ? validate336.errors : vErrors.concat(validate336.errors)).length)), void 0 !== data.path && (validate068(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate068.errors : vErrors.concat(validate068.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate185.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMapVolumeSource.js
+var validate186 = validate069;
+var formats016 = formats.int32;
+function validate187(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats016.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate187.errors = vErrors, 0 === errors;
+}
+function validate415(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate181(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate181.errors : vErrors.concat(validate181.errors)).length), validate415.errors = vErrors, 0 === errors;
+}
+function validate337(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate415(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate415.errors : vErrors.concat(validate415.errors)).length);
+  }
+  return validate337.errors = vErrors, 0 === errors;
+}
+function validate911(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate911.errors = vErrors, 0 === errors;
+}
+function validate1113(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1113.errors = vErrors, 0 === errors;
+}
+function validate069(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.defaultMode && (validate187(data.defaultMode, { instancePath: instancePath + "/defaultMode", parentData: data, parentDataProperty: "defaultMode", rootData }) || (errors = (vErrors = null === vErrors ? validate187.errors : vErrors.concat(validate187.errors)).length)), void 0 !== data.items && (validate337(data.items, { instancePath: instancePath + "/items", parentData: data, parentDataProperty: "items", rootData }) || (errors = (vErrors = null === vErrors ? validate337.errors : vErrors.concat(validate337.errors)).length)), void 0 !== data.name && (validate911(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate911.errors : vErrors.concat(validate911.errors)).length)), void 0 !== data.optional && (validate1113(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate1113.errors : vErrors.concat(validate1113.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate069.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1CSIVolumeSource.js
+var validate188 = validate189;
+function validate070(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate070.errors = vErrors, 0 === errors;
+}
+function validate338(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate338.errors = vErrors, 0 === errors;
+}
+function validate520(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length)), validate520.errors = vErrors, 0 === errors;
+}
+function validate912(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate912.errors = vErrors, 0 === errors;
+}
+function validate1114(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate070(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate070.errors : vErrors.concat(validate070.errors)).length);
+  return validate1114.errors = vErrors, 0 === errors;
+}
+function validate189(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.driver) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "driver" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.driver && (validate070(data.driver, { instancePath: instancePath + "/driver", parentData: data, parentDataProperty: "driver", rootData }) || (errors = (vErrors = null === vErrors ? validate070.errors : vErrors.concat(validate070.errors)).length)), void 0 !== data.fsType && (validate338(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate338.errors : vErrors.concat(validate338.errors)).length)), void 0 !== data.nodePublishSecretRef && (validate520(data.nodePublishSecretRef, { instancePath: instancePath + "/nodePublishSecretRef", parentData: data, parentDataProperty: "nodePublishSecretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate520.errors : vErrors.concat(validate520.errors)).length)), void 0 !== data.readOnly && (validate912(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate912.errors : vErrors.concat(validate912.errors)).length)), void 0 !== data.volumeAttributes && (validate1114(data.volumeAttributes, { instancePath: instancePath + "/volumeAttributes", parentData: data, parentDataProperty: "volumeAttributes", rootData }) || (errors = (vErrors = null === vErrors ? validate1114.errors : vErrors.concat(validate1114.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate189.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1DownwardAPIVolumeFile.js
+var validate190 = validate071;
+function validate191(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate29(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate29.errors : vErrors.concat(validate29.errors)).length)), validate191.errors = vErrors, 0 === errors;
+}
+var formats017 = formats.int32;
+function validate521(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats017.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate521.errors = vErrors, 0 === errors;
+}
+function validate718(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate718.errors = vErrors, 0 === errors;
+}
+function validate913(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate37(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate37.errors : vErrors.concat(validate37.errors)).length)), validate913.errors = vErrors, 0 === errors;
+}
+function validate071(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.path) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.fieldRef && (validate191(data.fieldRef, { instancePath: instancePath + "/fieldRef", parentData: data, parentDataProperty: "fieldRef", rootData }) || (errors = (vErrors = null === vErrors ? validate191.errors : vErrors.concat(validate191.errors)).length)), void 0 !== data.mode && (validate521(data.mode, { instancePath: instancePath + "/mode", parentData: data, parentDataProperty: "mode", rootData }) || (errors = (vErrors = null === vErrors ? validate521.errors : vErrors.concat(validate521.errors)).length)), void 0 !== data.path && (validate718(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate718.errors : vErrors.concat(validate718.errors)).length)), void 0 !== data.resourceFieldRef && (validate913(data.resourceFieldRef, { instancePath: instancePath + "/resourceFieldRef", parentData: data, parentDataProperty: "resourceFieldRef", rootData }) || (errors = (vErrors = null === vErrors ? validate913.errors : vErrors.concat(validate913.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate071.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1DownwardAPIVolumeSource.js
+var validate194 = validate072;
+var formats018 = formats.int32;
+function validate195(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats018.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate195.errors = vErrors, 0 === errors;
+}
+function validate416(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate190(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate190.errors : vErrors.concat(validate190.errors)).length), validate416.errors = vErrors, 0 === errors;
+}
+function validate339(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate416(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate416.errors : vErrors.concat(validate416.errors)).length);
+  }
+  return validate339.errors = vErrors, 0 === errors;
+}
+function validate072(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.defaultMode && (validate195(data.defaultMode, { instancePath: instancePath + "/defaultMode", parentData: data, parentDataProperty: "defaultMode", rootData }) || (errors = (vErrors = null === vErrors ? validate195.errors : vErrors.concat(validate195.errors)).length)), void 0 !== data.items && (validate339(data.items, { instancePath: instancePath + "/items", parentData: data, parentDataProperty: "items", rootData }) || (errors = (vErrors = null === vErrors ? validate339.errors : vErrors.concat(validate339.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate072.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1EmptyDirVolumeSource.js
+var validate196 = validate073;
+function validate197(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate197.errors = vErrors, 0 === errors;
+}
+function validate340(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate31(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate31.errors : vErrors.concat(validate31.errors)).length)), validate340.errors = vErrors, 0 === errors;
+}
+function validate073(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.medium && (validate197(data.medium, { instancePath: instancePath + "/medium", parentData: data, parentDataProperty: "medium", rootData }) || (errors = (vErrors = null === vErrors ? validate197.errors : vErrors.concat(validate197.errors)).length)), void 0 !== data.sizeLimit && (validate340(data.sizeLimit, { instancePath: instancePath + "/sizeLimit", parentData: data, parentDataProperty: "sizeLimit", rootData }) || (errors = (vErrors = null === vErrors ? validate340.errors : vErrors.concat(validate340.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate073.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1Time.js
+var validate198 = validate074;
+var formats019 = formats["date-time"];
+function validate074(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("number" == typeof data && isFinite(data), "string" == typeof data) {
+    if (!formats019.validate(data)) {
+      let err0 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "date-time" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate074.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1FieldsV1.js
+var validate199 = validate075;
+function validate075(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate075.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ManagedFieldsEntry.js
+var validate200 = validate1100;
+function validate076(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate076.errors = vErrors, 0 === errors;
+}
+function validate417(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate199(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate199.errors : vErrors.concat(validate199.errors)).length)), validate417.errors = vErrors, 0 === errors;
+}
+function validate1115(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate198(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate198.errors : vErrors.concat(validate198.errors)).length)), validate1115.errors = vErrors, 0 === errors;
+}
+function validate1100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.apiVersion && (validate076(data.apiVersion, { instancePath: instancePath + "/apiVersion", parentData: data, parentDataProperty: "apiVersion", rootData }) || (errors = (vErrors = null === vErrors ? validate076.errors : vErrors.concat(validate076.errors)).length)), void 0 !== data.fieldsType && (validate076(data.fieldsType, { instancePath: instancePath + "/fieldsType", parentData: data, parentDataProperty: "fieldsType", rootData }) || (errors = (vErrors = null === vErrors ? validate076.errors : vErrors.concat(validate076.errors)).length)), void 0 !== data.fieldsV1 && (validate417(data.fieldsV1, { instancePath: instancePath + "/fieldsV1", parentData: data, parentDataProperty: "fieldsV1", rootData }) || (errors = (vErrors = null === vErrors ? validate417.errors : vErrors.concat(validate417.errors)).length)), void 0 !== data.manager && (validate076(data.manager, { instancePath: instancePath + "/manager", parentData: data, parentDataProperty: "manager", rootData }) || (errors = (vErrors = null === vErrors ? validate076.errors : vErrors.concat(validate076.errors)).length)), void 0 !== data.operation && (validate076(data.operation, { instancePath: instancePath + "/operation", parentData: data, parentDataProperty: "operation", rootData }) || (errors = (vErrors = null === vErrors ? validate076.errors : vErrors.concat(validate076.errors)).length)), void 0 !== data.subresource && (validate076(data.subresource, { instancePath: instancePath + "/subresource", parentData: data, parentDataProperty: "subresource", rootData }) || (errors = (vErrors = null === vErrors ? validate076.errors : vErrors.concat(validate076.errors)).length)), void 0 !== data.time && (validate1115(data.time, { instancePath: instancePath + "/time", parentData: data, parentDataProperty: "time", rootData }) || (errors = (vErrors = null === vErrors ? validate1115.errors : vErrors.concat(validate1115.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1100.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1OwnerReference.js
+var validate201 = validate224;
+function validate1101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1101.errors = vErrors, 0 === errors;
+}
+function validate077(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate077.errors = vErrors, 0 === errors;
+}
+function validate224(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.apiVersion) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.kind) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    if (void 0 === data.name) {
+      let err22 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+    }
+    if (void 0 === data.uid) {
+      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" } };
+      null === vErrors ? vErrors = [err3] : vErrors.push(err3), errors++;
+    }
+    void 0 !== data.apiVersion && (validate1101(data.apiVersion, { instancePath: instancePath + "/apiVersion", parentData: data, parentDataProperty: "apiVersion", rootData }) || (errors = (vErrors = null === vErrors ? validate1101.errors : vErrors.concat(validate1101.errors)).length)), void 0 !== data.blockOwnerDeletion && (validate077(data.blockOwnerDeletion, { instancePath: instancePath + "/blockOwnerDeletion", parentData: data, parentDataProperty: "blockOwnerDeletion", rootData }) || (errors = (vErrors = null === vErrors ? validate077.errors : vErrors.concat(validate077.errors)).length)), void 0 !== data.controller && (validate077(data.controller, { instancePath: instancePath + "/controller", parentData: data, parentDataProperty: "controller", rootData }) || (errors = (vErrors = null === vErrors ? validate077.errors : vErrors.concat(validate077.errors)).length)), void 0 !== data.kind && (validate1101(data.kind, { instancePath: instancePath + "/kind", parentData: data, parentDataProperty: "kind", rootData }) || (errors = (vErrors = null === vErrors ? validate1101.errors : vErrors.concat(validate1101.errors)).length)), void 0 !== data.name && (validate1101(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate1101.errors : vErrors.concat(validate1101.errors)).length)), void 0 !== data.uid && (validate1101(data.uid, { instancePath: instancePath + "/uid", parentData: data, parentDataProperty: "uid", rootData }) || (errors = (vErrors = null === vErrors ? validate1101.errors : vErrors.concat(validate1101.errors)).length));
+  } else {
+    let err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err4] : vErrors.push(err4), errors++;
+  }
+  return validate224.errors = vErrors, 0 === errors;
+}
+
+// node_modules/@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta.js
+var validate202 = validate814;
+function validate341(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate341.errors = vErrors, 0 === errors;
+}
+function validate522(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate341(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate341.errors : vErrors.concat(validate341.errors)).length);
+  return validate522.errors = vErrors, 0 === errors;
+}
+function validate078(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate198(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate198.errors : vErrors.concat(validate198.errors)).length)), validate078.errors = vErrors, 0 === errors;
+}
+var formats020 = formats.int64;
+function validate418(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats020.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate418.errors = vErrors, 0 === errors;
+}
+function validate1312(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate341(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate341.errors : vErrors.concat(validate341.errors)).length);
+  }
+  return validate1312.errors = vErrors, 0 === errors;
+}
+function validate719(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate719.errors = vErrors, 0 === errors;
+}
+function validate203(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate200(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate200.errors : vErrors.concat(validate200.errors)).length), validate203.errors = vErrors, 0 === errors;
+}
+function validate1910(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate203(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate203.errors : vErrors.concat(validate203.errors)).length);
+  }
+  return validate1910.errors = vErrors, 0 === errors;
+}
+function validate282(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate201(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate201.errors : vErrors.concat(validate201.errors)).length), validate282.errors = vErrors, 0 === errors;
+}
+function validate274(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate282(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate282.errors : vErrors.concat(validate282.errors)).length);
+  }
+  return validate274.errors = vErrors, 0 === errors;
+}
+function validate814(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.annotations && (validate522(data.annotations, { instancePath: instancePath + "/annotations", parentData: data, parentDataProperty: "annotations", rootData }) || (errors = (vErrors = null === vErrors ? validate522.errors : vErrors.concat(validate522.errors)).length)), void 0 !== data.creationTimestamp && (validate078(data.creationTimestamp, { instancePath: instancePath + "/creationTimestamp", parentData: data, parentDataProperty: "creationTimestamp", rootData }) || (errors = (vErrors = null === vErrors ? validate078.errors : vErrors.concat(validate078.errors)).length)), void 0 !== data.deletionGracePeriodSeconds && (validate418(data.deletionGracePeriodSeconds, { instancePath: instancePath + "/deletionGracePeriodSeconds", parentData: data, parentDataProperty: "deletionGracePeriodSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate418.errors : vErrors.concat(validate418.errors)).length)), void 0 !== data.deletionTimestamp && (validate078(data.deletionTimestamp, { instancePath: instancePath + "/deletionTimestamp", parentData: data, parentDataProperty: "deletionTimestamp", rootData }) || (errors = (vErrors = null === vErrors ? validate078.errors : vErrors.concat(validate078.errors)).length)), void 0 !== data.finalizers && (validate1312(data.finalizers, { instancePath: instancePath + "/finalizers", parentData: data, parentDataProperty: "finalizers", rootData }) || (errors = (vErrors = null === vErrors ? validate1312.errors : vErrors.concat(validate1312.errors)).length)), void 0 !== data.generateName && (validate719(data.generateName, { instancePath: instancePath + "/generateName", parentData: data, parentDataProperty: "generateName", rootData }) || (errors = (vErrors = null === vErrors ? validate719.errors : vErrors.concat(validate719.errors)).length)), void 0 !== data.generation && (validate418(data.generation, { instancePath: instancePath + "/generation", parentData: data, parentDataProperty: "generation", rootData }) || (errors = (vErrors = null === vErrors ? validate418.errors : vErrors.concat(validate418.errors)).length)), void 0 !== data.labels && (validate522(data.labels, { instancePath: instancePath + "/labels", parentData: data, parentDataProperty: "labels", rootData }) || (errors = (vErrors = null === vErrors ? validate522.errors : vErrors.concat(validate522.errors)).length)), void 0 !== data.managedFields && (validate1910(data.managedFields, { instancePath: instancePath + "/managedFields", parentData: data, parentDataProperty: "managedFields", rootData }) || (errors = (vErrors = null === vErrors ? validate1910.errors : vErrors.concat(validate1910.errors)).length)), void 0 !== data.name && (validate719(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate719.errors : vErrors.concat(validate719.errors)).length)), void 0 !== data.namespace && (validate719(data.namespace, { instancePath: instancePath + "/namespace", parentData: data, parentDataProperty: "namespace", rootData }) || (errors = (vErrors = null === vErrors ? validate719.errors : vErrors.concat(validate719.errors)).length)), void 0 !== data.ownerReferences && (validate274(data.ownerReferences, { instancePath: instancePath + "/ownerReferences", parentData: data, parentDataProperty: "ownerReferences", rootData }) || (errors = (vErrors = null === vErrors ? validate274.errors : vErrors.concat(validate274.errors)).length)), void 0 !== data.resourceVersion && (validate719(data.resourceVersion, { instancePath: instancePath + "/resourceVersion", parentData: data, parentDataProperty: "resourceVersion", rootData }) || (errors = (vErrors = null === vErrors ? validate719.errors : vErrors.concat(validate719.errors)).length)), void 0 !== data.selfLink && (validate719(data.selfLink, { instancePath: instancePath + "/selfLink", parentData: data, parentDataProperty: "selfLink", rootData }) || (errors = (vErrors = null === vErrors ? validate719.errors : vErrors.concat(validate719.errors)).length)), void 0 !== data.uid && (validate719(data.uid, { instancePath: instancePath + "/uid", parentData: data, parentDataProperty: "uid", rootData }) || (errors = (vErrors = null === vErrors ? validate719.errors : vErrors.concat(validate719.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate814.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1TypedLocalObjectReference.js
+var validate204 = validate1102;
+function validate225(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate225.errors = vErrors, 0 === errors;
+}
+function validate079(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate079.errors = vErrors, 0 === errors;
+}
+function validate1102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.kind) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.name) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.apiGroup && (validate225(data.apiGroup, { instancePath: instancePath + "/apiGroup", parentData: data, parentDataProperty: "apiGroup", rootData }) || (errors = (vErrors = null === vErrors ? validate225.errors : vErrors.concat(validate225.errors)).length)), void 0 !== data.kind && (validate079(data.kind, { instancePath: instancePath + "/kind", parentData: data, parentDataProperty: "kind", rootData }) || (errors = (vErrors = null === vErrors ? validate079.errors : vErrors.concat(validate079.errors)).length)), void 0 !== data.name && (validate079(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate079.errors : vErrors.concat(validate079.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate1102.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1TypedObjectReference.js
+var validate205 = validate226;
+function validate1103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1103.errors = vErrors, 0 === errors;
+}
+function validate080(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate080.errors = vErrors, 0 === errors;
+}
+function validate226(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.kind) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.name) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.apiGroup && (validate1103(data.apiGroup, { instancePath: instancePath + "/apiGroup", parentData: data, parentDataProperty: "apiGroup", rootData }) || (errors = (vErrors = null === vErrors ? validate1103.errors : vErrors.concat(validate1103.errors)).length)), void 0 !== data.kind && (validate080(data.kind, { instancePath: instancePath + "/kind", parentData: data, parentDataProperty: "kind", rootData }) || (errors = (vErrors = null === vErrors ? validate080.errors : vErrors.concat(validate080.errors)).length)), void 0 !== data.name && (validate080(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate080.errors : vErrors.concat(validate080.errors)).length)), void 0 !== data.namespace && (validate1103(data.namespace, { instancePath: instancePath + "/namespace", parentData: data, parentDataProperty: "namespace", rootData }) || (errors = (vErrors = null === vErrors ? validate1103.errors : vErrors.concat(validate1103.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate226.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1VolumeResourceRequirements.js
+var validate206 = validate523;
+function validate1104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate31(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate31.errors : vErrors.concat(validate31.errors)).length), validate1104.errors = vErrors, 0 === errors;
+}
+function validate081(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate1104(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate1104.errors : vErrors.concat(validate1104.errors)).length);
+  return validate081.errors = vErrors, 0 === errors;
+}
+function validate523(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.limits && (validate081(data.limits, { instancePath: instancePath + "/limits", parentData: data, parentDataProperty: "limits", rootData }) || (errors = (vErrors = null === vErrors ? validate081.errors : vErrors.concat(validate081.errors)).length)), void 0 !== data.requests && (validate081(data.requests, { instancePath: instancePath + "/requests", parentData: data, parentDataProperty: "requests", rootData }) || (errors = (vErrors = null === vErrors ? validate081.errors : vErrors.concat(validate081.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate523.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolumeClaimSpec.js
+var validate207 = validate1105;
+var schema3_enum4 = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
+function validate342(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("ReadOnlyMany" !== data && "ReadWriteMany" !== data && "ReadWriteOnce" !== data && "ReadWriteOncePod" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema3_enum4 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate342.errors = vErrors, 0 === errors;
+}
+function validate227(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate342(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate342.errors : vErrors.concat(validate342.errors)).length);
+  }
+  return validate227.errors = vErrors, 0 === errors;
+}
+function validate615(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate204(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate204.errors : vErrors.concat(validate204.errors)).length)), validate615.errors = vErrors, 0 === errors;
+}
+function validate1013(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate205(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate205.errors : vErrors.concat(validate205.errors)).length)), validate1013.errors = vErrors, 0 === errors;
+}
+function validate1410(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate206(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate206.errors : vErrors.concat(validate206.errors)).length)), validate1410.errors = vErrors, 0 === errors;
+}
+function validate1810(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate9(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate9.errors : vErrors.concat(validate9.errors)).length)), validate1810.errors = vErrors, 0 === errors;
+}
+function validate082(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate082.errors = vErrors, 0 === errors;
+}
+var schema12_enum = ["Block", "Filesystem"];
+function validate245(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Block" !== data && "Filesystem" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema12_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate245.errors = vErrors, 0 === errors;
+}
+function validate1105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.accessModes && (validate227(data.accessModes, { instancePath: instancePath + "/accessModes", parentData: data, parentDataProperty: "accessModes", rootData }) || (errors = (vErrors = null === vErrors ? validate227.errors : vErrors.concat(validate227.errors)).length)), void 0 !== data.dataSource && (validate615(data.dataSource, { instancePath: instancePath + "/dataSource", parentData: data, parentDataProperty: "dataSource", rootData }) || (errors = (vErrors = null === vErrors ? validate615.errors : vErrors.concat(validate615.errors)).length)), void 0 !== data.dataSourceRef && (validate1013(data.dataSourceRef, { instancePath: instancePath + "/dataSourceRef", parentData: data, parentDataProperty: "dataSourceRef", rootData }) || (errors = (vErrors = null === vErrors ? validate1013.errors : vErrors.concat(validate1013.errors)).length)), void 0 !== data.resources && (validate1410(data.resources, { instancePath: instancePath + "/resources", parentData: data, parentDataProperty: "resources", rootData }) || (errors = (vErrors = null === vErrors ? validate1410.errors : vErrors.concat(validate1410.errors)).length)), void 0 !== data.selector && (validate1810(data.selector, { instancePath: instancePath + "/selector", parentData: data, parentDataProperty: "selector", rootData }) || (errors = (vErrors = null === vErrors ? validate1810.errors : vErrors.concat(validate1810.errors)).length)), void 0 !== data.storageClassName && (validate082(data.storageClassName, { instancePath: instancePath + "/storageClassName", parentData: data, parentDataProperty: "storageClassName", rootData }) || (errors = (vErrors = null === vErrors ? validate082.errors : vErrors.concat(validate082.errors)).length)), void 0 !== data.volumeAttributesClassName && (validate082(data.volumeAttributesClassName, { instancePath: instancePath + "/volumeAttributesClassName", parentData: data, parentDataProperty: "volumeAttributesClassName", rootData }) || (errors = (vErrors = null === vErrors ? validate082.errors : vErrors.concat(validate082.errors)).length)), void 0 !== data.volumeMode && (validate245(data.volumeMode, { instancePath: instancePath + "/volumeMode", parentData: data, parentDataProperty: "volumeMode", rootData }) || (errors = (vErrors = null === vErrors ? validate245.errors : vErrors.concat(validate245.errors)).length)), void 0 !== data.volumeName && (validate082(data.volumeName, { instancePath: instancePath + "/volumeName", parentData: data, parentDataProperty: "volumeName", rootData }) || (errors = (vErrors = null === vErrors ? validate082.errors : vErrors.concat(validate082.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1105.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolumeClaimTemplate.js
+var validate208 = validate083;
+function validate1106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate202(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate202.errors : vErrors.concat(validate202.errors)).length)), validate1106.errors = vErrors, 0 === errors;
+}
+function validate524(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate207(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate207.errors : vErrors.concat(validate207.errors)).length), validate524.errors = vErrors, 0 === errors;
+}
+function validate083(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.spec) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "spec" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.metadata && (validate1106(data.metadata, { instancePath: instancePath + "/metadata", parentData: data, parentDataProperty: "metadata", rootData }) || (errors = (vErrors = null === vErrors ? validate1106.errors : vErrors.concat(validate1106.errors)).length)), void 0 !== data.spec && (validate524(data.spec, { instancePath: instancePath + "/spec", parentData: data, parentDataProperty: "spec", rootData }) || (errors = (vErrors = null === vErrors ? validate524.errors : vErrors.concat(validate524.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate083.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1EphemeralVolumeSource.js
+var validate209 = validate084;
+function validate1107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate208(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate208.errors : vErrors.concat(validate208.errors)).length)), validate1107.errors = vErrors, 0 === errors;
+}
+function validate084(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.volumeClaimTemplate && (validate1107(data.volumeClaimTemplate, { instancePath: instancePath + "/volumeClaimTemplate", parentData: data, parentDataProperty: "volumeClaimTemplate", rootData }) || (errors = (vErrors = null === vErrors ? validate1107.errors : vErrors.concat(validate1107.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate084.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1FCVolumeSource.js
+var validate228 = validate343;
+function validate419(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate419.errors = vErrors, 0 === errors;
+}
+var formats021 = formats.int32;
+function validate616(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats021.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate616.errors = vErrors, 0 === errors;
+}
+function validate815(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate815.errors = vErrors, 0 === errors;
+}
+function validate1108(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1108.errors = vErrors, 0 === errors;
+}
+function validate085(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate1108(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate1108.errors : vErrors.concat(validate1108.errors)).length);
+  }
+  return validate085.errors = vErrors, 0 === errors;
+}
+function validate343(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.fsType && (validate419(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate419.errors : vErrors.concat(validate419.errors)).length)), void 0 !== data.lun && (validate616(data.lun, { instancePath: instancePath + "/lun", parentData: data, parentDataProperty: "lun", rootData }) || (errors = (vErrors = null === vErrors ? validate616.errors : vErrors.concat(validate616.errors)).length)), void 0 !== data.readOnly && (validate815(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate815.errors : vErrors.concat(validate815.errors)).length)), void 0 !== data.targetWWNs && (validate085(data.targetWWNs, { instancePath: instancePath + "/targetWWNs", parentData: data, parentDataProperty: "targetWWNs", rootData }) || (errors = (vErrors = null === vErrors ? validate085.errors : vErrors.concat(validate085.errors)).length)), void 0 !== data.wwids && (validate085(data.wwids, { instancePath: instancePath + "/wwids", parentData: data, parentDataProperty: "wwids", rootData }) || (errors = (vErrors = null === vErrors ? validate085.errors : vErrors.concat(validate085.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate343.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1FlexVolumeSource.js
+var validate229 = validate1109;
+function validate086(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate086.errors = vErrors, 0 === errors;
+}
+function validate344(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate344.errors = vErrors, 0 === errors;
+}
+function validate525(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate086(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate086.errors : vErrors.concat(validate086.errors)).length);
+  return validate525.errors = vErrors, 0 === errors;
+}
+function validate816(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate816.errors = vErrors, 0 === errors;
+}
+function validate1014(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length)), validate1014.errors = vErrors, 0 === errors;
+}
+function validate1109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.driver) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "driver" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.driver && (validate086(data.driver, { instancePath: instancePath + "/driver", parentData: data, parentDataProperty: "driver", rootData }) || (errors = (vErrors = null === vErrors ? validate086.errors : vErrors.concat(validate086.errors)).length)), void 0 !== data.fsType && (validate344(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate344.errors : vErrors.concat(validate344.errors)).length)), void 0 !== data.options && (validate525(data.options, { instancePath: instancePath + "/options", parentData: data, parentDataProperty: "options", rootData }) || (errors = (vErrors = null === vErrors ? validate525.errors : vErrors.concat(validate525.errors)).length)), void 0 !== data.readOnly && (validate816(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate816.errors : vErrors.concat(validate816.errors)).length)), void 0 !== data.secretRef && (validate1014(data.secretRef, { instancePath: instancePath + "/secretRef", parentData: data, parentDataProperty: "secretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate1014.errors : vErrors.concat(validate1014.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1109.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1FlockerVolumeSource.js
+var validate230 = validate1116;
+function validate087(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate087.errors = vErrors, 0 === errors;
+}
+function validate1116(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.datasetName && (validate087(data.datasetName, { instancePath: instancePath + "/datasetName", parentData: data, parentDataProperty: "datasetName", rootData }) || (errors = (vErrors = null === vErrors ? validate087.errors : vErrors.concat(validate087.errors)).length)), void 0 !== data.datasetUUID && (validate087(data.datasetUUID, { instancePath: instancePath + "/datasetUUID", parentData: data, parentDataProperty: "datasetUUID", rootData }) || (errors = (vErrors = null === vErrors ? validate087.errors : vErrors.concat(validate087.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1116.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1GCEPersistentDiskVolumeSource.js
+var validate231 = validate088;
+function validate1117(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1117.errors = vErrors, 0 === errors;
+}
+var formats022 = formats.int32;
+function validate345(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats022.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate345.errors = vErrors, 0 === errors;
+}
+function validate526(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate526.errors = vErrors, 0 === errors;
+}
+function validate720(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate720.errors = vErrors, 0 === errors;
+}
+function validate088(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.pdName) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "pdName" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.fsType && (validate1117(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate1117.errors : vErrors.concat(validate1117.errors)).length)), void 0 !== data.partition && (validate345(data.partition, { instancePath: instancePath + "/partition", parentData: data, parentDataProperty: "partition", rootData }) || (errors = (vErrors = null === vErrors ? validate345.errors : vErrors.concat(validate345.errors)).length)), void 0 !== data.pdName && (validate526(data.pdName, { instancePath: instancePath + "/pdName", parentData: data, parentDataProperty: "pdName", rootData }) || (errors = (vErrors = null === vErrors ? validate526.errors : vErrors.concat(validate526.errors)).length)), void 0 !== data.readOnly && (validate720(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate720.errors : vErrors.concat(validate720.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate088.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1GitRepoVolumeSource.js
+var validate234 = validate1118;
+function validate089(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate089.errors = vErrors, 0 === errors;
+}
+function validate346(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate346.errors = vErrors, 0 === errors;
+}
+function validate1118(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.repository) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "repository" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.directory && (validate089(data.directory, { instancePath: instancePath + "/directory", parentData: data, parentDataProperty: "directory", rootData }) || (errors = (vErrors = null === vErrors ? validate089.errors : vErrors.concat(validate089.errors)).length)), void 0 !== data.repository && (validate346(data.repository, { instancePath: instancePath + "/repository", parentData: data, parentDataProperty: "repository", rootData }) || (errors = (vErrors = null === vErrors ? validate346.errors : vErrors.concat(validate346.errors)).length)), void 0 !== data.revision && (validate089(data.revision, { instancePath: instancePath + "/revision", parentData: data, parentDataProperty: "revision", rootData }) || (errors = (vErrors = null === vErrors ? validate089.errors : vErrors.concat(validate089.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1118.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1GlusterfsVolumeSource.js
+var validate235 = validate1119;
+function validate090(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate090.errors = vErrors, 0 === errors;
+}
+function validate420(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate420.errors = vErrors, 0 === errors;
+}
+function validate1119(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.endpoints) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpoints" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.path) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.endpoints && (validate090(data.endpoints, { instancePath: instancePath + "/endpoints", parentData: data, parentDataProperty: "endpoints", rootData }) || (errors = (vErrors = null === vErrors ? validate090.errors : vErrors.concat(validate090.errors)).length)), void 0 !== data.path && (validate090(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate090.errors : vErrors.concat(validate090.errors)).length)), void 0 !== data.readOnly && (validate420(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate420.errors : vErrors.concat(validate420.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate1119.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1HostPathVolumeSource.js
+var validate236 = validate091;
+function validate1120(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1120.errors = vErrors, 0 === errors;
+}
+var schema2_enum6 = ["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"];
+function validate347(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("" !== data && "BlockDevice" !== data && "CharDevice" !== data && "Directory" !== data && "DirectoryOrCreate" !== data && "File" !== data && "FileOrCreate" !== data && "Socket" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema2_enum6 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate347.errors = vErrors, 0 === errors;
+}
+function validate091(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.path) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.path && (validate1120(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate1120.errors : vErrors.concat(validate1120.errors)).length)), void 0 !== data.type && (validate347(data.type, { instancePath: instancePath + "/type", parentData: data, parentDataProperty: "type", rootData }) || (errors = (vErrors = null === vErrors ? validate347.errors : vErrors.concat(validate347.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate091.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ImageVolumeSource.js
+var validate237 = validate092;
+var schema1_enum = ["Always", "IfNotPresent", "Never"];
+function validate1121(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Always" !== data && "IfNotPresent" !== data && "Never" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema1_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1121.errors = vErrors, 0 === errors;
+}
+function validate348(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate348.errors = vErrors, 0 === errors;
+}
+function validate092(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.pullPolicy && (validate1121(data.pullPolicy, { instancePath: instancePath + "/pullPolicy", parentData: data, parentDataProperty: "pullPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate1121.errors : vErrors.concat(validate1121.errors)).length)), void 0 !== data.reference && (validate348(data.reference, { instancePath: instancePath + "/reference", parentData: data, parentDataProperty: "reference", rootData }) || (errors = (vErrors = null === vErrors ? validate348.errors : vErrors.concat(validate348.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate092.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ISCSIVolumeSource.js
+var validate238 = validate349;
+function validate093(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate093.errors = vErrors, 0 === errors;
+}
+function validate1122(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1122.errors = vErrors, 0 === errors;
+}
+function validate239(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate239.errors = vErrors, 0 === errors;
+}
+var formats023 = formats.int32;
+function validate1015(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats023.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1015.errors = vErrors, 0 === errors;
+}
+function validate1213(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate239(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate239.errors : vErrors.concat(validate239.errors)).length);
+  }
+  return validate1213.errors = vErrors, 0 === errors;
+}
+function validate1610(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length)), validate1610.errors = vErrors, 0 === errors;
+}
+function validate349(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.targetPortal) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "targetPortal" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.iqn) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "iqn" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    if (void 0 === data.lun) {
+      let err22 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lun" } };
+      null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+    }
+    void 0 !== data.chapAuthDiscovery && (validate093(data.chapAuthDiscovery, { instancePath: instancePath + "/chapAuthDiscovery", parentData: data, parentDataProperty: "chapAuthDiscovery", rootData }) || (errors = (vErrors = null === vErrors ? validate093.errors : vErrors.concat(validate093.errors)).length)), void 0 !== data.chapAuthSession && (validate093(data.chapAuthSession, { instancePath: instancePath + "/chapAuthSession", parentData: data, parentDataProperty: "chapAuthSession", rootData }) || (errors = (vErrors = null === vErrors ? validate093.errors : vErrors.concat(validate093.errors)).length)), void 0 !== data.fsType && (validate1122(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate1122.errors : vErrors.concat(validate1122.errors)).length)), void 0 !== data.initiatorName && (validate1122(data.initiatorName, { instancePath: instancePath + "/initiatorName", parentData: data, parentDataProperty: "initiatorName", rootData }) || (errors = (vErrors = null === vErrors ? validate1122.errors : vErrors.concat(validate1122.errors)).length)), void 0 !== data.iqn && (validate239(data.iqn, { instancePath: instancePath + "/iqn", parentData: data, parentDataProperty: "iqn", rootData }) || (errors = (vErrors = null === vErrors ? validate239.errors : vErrors.concat(validate239.errors)).length)), void 0 !== data.iscsiInterface && (validate1122(data.iscsiInterface, { instancePath: instancePath + "/iscsiInterface", parentData: data, parentDataProperty: "iscsiInterface", rootData }) || (errors = (vErrors = null === vErrors ? validate1122.errors : vErrors.concat(validate1122.errors)).length)), void 0 !== data.lun && (validate1015(data.lun, { instancePath: instancePath + "/lun", parentData: data, parentDataProperty: "lun", rootData }) || (errors = (vErrors = null === vErrors ? validate1015.errors : vErrors.concat(validate1015.errors)).length)), void 0 !== data.portals && (validate1213(data.portals, { instancePath: instancePath + "/portals", parentData: data, parentDataProperty: "portals", rootData }) || (errors = (vErrors = null === vErrors ? validate1213.errors : vErrors.concat(validate1213.errors)).length)), void 0 !== data.readOnly && (validate093(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate093.errors : vErrors.concat(validate093.errors)).length)), void 0 !== data.secretRef && (validate1610(data.secretRef, { instancePath: instancePath + "/secretRef", parentData: data, parentDataProperty: "secretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate1610.errors : vErrors.concat(validate1610.errors)).length)), void 0 !== data.targetPortal && (validate239(data.targetPortal, { instancePath: instancePath + "/targetPortal", parentData: data, parentDataProperty: "targetPortal", rootData }) || (errors = (vErrors = null === vErrors ? validate239.errors : vErrors.concat(validate239.errors)).length));
+  } else {
+    let err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  return validate349.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1NFSVolumeSource.js
+var validate240 = validate1123;
+function validate094(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate094.errors = vErrors, 0 === errors;
+}
+function validate350(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate350.errors = vErrors, 0 === errors;
+}
+function validate1123(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.server) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "server" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.path) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.path && (validate094(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate094.errors : vErrors.concat(validate094.errors)).length)), void 0 !== data.readOnly && (validate350(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate350.errors : vErrors.concat(validate350.errors)).length)), void 0 !== data.server && (validate094(data.server, { instancePath: instancePath + "/server", parentData: data, parentDataProperty: "server", rootData }) || (errors = (vErrors = null === vErrors ? validate094.errors : vErrors.concat(validate094.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate1123.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolumeClaimVolumeSource.js
+var validate241 = validate095;
+function validate1124(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1124.errors = vErrors, 0 === errors;
+}
+function validate351(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate351.errors = vErrors, 0 === errors;
+}
+function validate095(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.claimName) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "claimName" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.claimName && (validate1124(data.claimName, { instancePath: instancePath + "/claimName", parentData: data, parentDataProperty: "claimName", rootData }) || (errors = (vErrors = null === vErrors ? validate1124.errors : vErrors.concat(validate1124.errors)).length)), void 0 !== data.readOnly && (validate351(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate351.errors : vErrors.concat(validate351.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate095.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PhotonPersistentDiskVolumeSource.js
+var validate246 = validate096;
+function validate1125(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1125.errors = vErrors, 0 === errors;
+}
+function validate353(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate353.errors = vErrors, 0 === errors;
+}
+function validate096(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.pdID) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "pdID" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.fsType && (validate1125(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate1125.errors : vErrors.concat(validate1125.errors)).length)), void 0 !== data.pdID && (validate353(data.pdID, { instancePath: instancePath + "/pdID", parentData: data, parentDataProperty: "pdID", rootData }) || (errors = (vErrors = null === vErrors ? validate353.errors : vErrors.concat(validate353.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate096.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PortworxVolumeSource.js
+var validate247 = validate097;
+function validate1126(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1126.errors = vErrors, 0 === errors;
+}
+function validate354(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate354.errors = vErrors, 0 === errors;
+}
+function validate527(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate527.errors = vErrors, 0 === errors;
+}
+function validate097(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.volumeID) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "volumeID" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.fsType && (validate1126(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate1126.errors : vErrors.concat(validate1126.errors)).length)), void 0 !== data.readOnly && (validate354(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate354.errors : vErrors.concat(validate354.errors)).length)), void 0 !== data.volumeID && (validate527(data.volumeID, { instancePath: instancePath + "/volumeID", parentData: data, parentDataProperty: "volumeID", rootData }) || (errors = (vErrors = null === vErrors ? validate527.errors : vErrors.concat(validate527.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate097.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ClusterTrustBundleProjection.js
+var validate248 = validate1127;
+function validate249(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate9(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate9.errors : vErrors.concat(validate9.errors)).length)), validate249.errors = vErrors, 0 === errors;
+}
+function validate098(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate098.errors = vErrors, 0 === errors;
+}
+function validate721(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate721.errors = vErrors, 0 === errors;
+}
+function validate914(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate914.errors = vErrors, 0 === errors;
+}
+function validate1127(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.path) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.labelSelector && (validate249(data.labelSelector, { instancePath: instancePath + "/labelSelector", parentData: data, parentDataProperty: "labelSelector", rootData }) || (errors = (vErrors = null === vErrors ? validate249.errors : vErrors.concat(validate249.errors)).length)), void 0 !== data.name && (validate098(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate098.errors : vErrors.concat(validate098.errors)).length)), void 0 !== data.optional && (validate721(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate721.errors : vErrors.concat(validate721.errors)).length)), void 0 !== data.path && (validate914(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate914.errors : vErrors.concat(validate914.errors)).length)), void 0 !== data.signerName && (validate098(data.signerName, { instancePath: instancePath + "/signerName", parentData: data, parentDataProperty: "signerName", rootData }) || (errors = (vErrors = null === vErrors ? validate098.errors : vErrors.concat(validate098.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1127.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMapProjection.js
+var validate250 = validate099;
+function validate251(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate181(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate181.errors : vErrors.concat(validate181.errors)).length), validate251.errors = vErrors, 0 === errors;
+}
+function validate1128(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate251(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate251.errors : vErrors.concat(validate251.errors)).length);
+  }
+  return validate1128.errors = vErrors, 0 === errors;
+}
+function validate722(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate722.errors = vErrors, 0 === errors;
+}
+function validate915(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate915.errors = vErrors, 0 === errors;
+}
+function validate099(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.items && (validate1128(data.items, { instancePath: instancePath + "/items", parentData: data, parentDataProperty: "items", rootData }) || (errors = (vErrors = null === vErrors ? validate1128.errors : vErrors.concat(validate1128.errors)).length)), void 0 !== data.name && (validate722(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate722.errors : vErrors.concat(validate722.errors)).length)), void 0 !== data.optional && (validate915(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate915.errors : vErrors.concat(validate915.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate099.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1DownwardAPIProjection.js
+var validate252 = validate0100;
+function validate253(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate190(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate190.errors : vErrors.concat(validate190.errors)).length), validate253.errors = vErrors, 0 === errors;
+}
+function validate1129(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate253(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate253.errors : vErrors.concat(validate253.errors)).length);
+  }
+  return validate1129.errors = vErrors, 0 === errors;
+}
+function validate0100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.items && (validate1129(data.items, { instancePath: instancePath + "/items", parentData: data, parentDataProperty: "items", rootData }) || (errors = (vErrors = null === vErrors ? validate1129.errors : vErrors.concat(validate1129.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0100.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodCertificateProjection.js
+var validate254 = validate255;
+function validate0101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0101.errors = vErrors, 0 === errors;
+}
+function validate1130(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1130.errors = vErrors, 0 === errors;
+}
+var formats024 = formats.int32;
+function validate723(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats024.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate723.errors = vErrors, 0 === errors;
+}
+function validate1016(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate1130(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate1130.errors : vErrors.concat(validate1130.errors)).length);
+  return validate1016.errors = vErrors, 0 === errors;
+}
+function validate255(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.signerName) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "signerName" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.keyType) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "keyType" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.certificateChainPath && (validate0101(data.certificateChainPath, { instancePath: instancePath + "/certificateChainPath", parentData: data, parentDataProperty: "certificateChainPath", rootData }) || (errors = (vErrors = null === vErrors ? validate0101.errors : vErrors.concat(validate0101.errors)).length)), void 0 !== data.credentialBundlePath && (validate0101(data.credentialBundlePath, { instancePath: instancePath + "/credentialBundlePath", parentData: data, parentDataProperty: "credentialBundlePath", rootData }) || (errors = (vErrors = null === vErrors ? validate0101.errors : vErrors.concat(validate0101.errors)).length)), void 0 !== data.keyPath && (validate0101(data.keyPath, { instancePath: instancePath + "/keyPath", parentData: data, parentDataProperty: "keyPath", rootData }) || (errors = (vErrors = null === vErrors ? validate0101.errors : vErrors.concat(validate0101.errors)).length)), void 0 !== data.keyType && (validate1130(data.keyType, { instancePath: instancePath + "/keyType", parentData: data, parentDataProperty: "keyType", rootData }) || (errors = (vErrors = null === vErrors ? validate1130.errors : vErrors.concat(validate1130.errors)).length)), void 0 !== data.maxExpirationSeconds && (validate723(data.maxExpirationSeconds, { instancePath: instancePath + "/maxExpirationSeconds", parentData: data, parentDataProperty: "maxExpirationSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate723.errors : vErrors.concat(validate723.errors)).length)), void 0 !== data.signerName && (validate1130(data.signerName, { instancePath: instancePath + "/signerName", parentData: data, parentDataProperty: "signerName", rootData }) || (errors = (vErrors = null === vErrors ? validate1130.errors : vErrors.concat(validate1130.errors)).length)), void 0 !== data.userAnnotations && (validate1016(data.userAnnotations, { instancePath: instancePath + "/userAnnotations", parentData: data, parentDataProperty: "userAnnotations", rootData }) || (errors = (vErrors = null === vErrors ? validate1016.errors : vErrors.concat(validate1016.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate255.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1SecretProjection.js
+var validate256 = validate0102;
+function validate257(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate181(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate181.errors : vErrors.concat(validate181.errors)).length), validate257.errors = vErrors, 0 === errors;
+}
+function validate1131(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate257(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate257.errors : vErrors.concat(validate257.errors)).length);
+  }
+  return validate1131.errors = vErrors, 0 === errors;
+}
+function validate724(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate724.errors = vErrors, 0 === errors;
+}
+function validate916(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate916.errors = vErrors, 0 === errors;
+}
+function validate0102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.items && (validate1131(data.items, { instancePath: instancePath + "/items", parentData: data, parentDataProperty: "items", rootData }) || (errors = (vErrors = null === vErrors ? validate1131.errors : vErrors.concat(validate1131.errors)).length)), void 0 !== data.name && (validate724(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate724.errors : vErrors.concat(validate724.errors)).length)), void 0 !== data.optional && (validate916(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate916.errors : vErrors.concat(validate916.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0102.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ServiceAccountTokenProjection.js
+var validate258 = validate0103;
+function validate1132(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1132.errors = vErrors, 0 === errors;
+}
+var formats025 = formats.int64;
+function validate355(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats025.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate355.errors = vErrors, 0 === errors;
+}
+function validate528(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate528.errors = vErrors, 0 === errors;
+}
+function validate0103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.path) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.audience && (validate1132(data.audience, { instancePath: instancePath + "/audience", parentData: data, parentDataProperty: "audience", rootData }) || (errors = (vErrors = null === vErrors ? validate1132.errors : vErrors.concat(validate1132.errors)).length)), void 0 !== data.expirationSeconds && (validate355(data.expirationSeconds, { instancePath: instancePath + "/expirationSeconds", parentData: data, parentDataProperty: "expirationSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate355.errors : vErrors.concat(validate355.errors)).length)), void 0 !== data.path && (validate528(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData }) || (errors = (vErrors = null === vErrors ? validate528.errors : vErrors.concat(validate528.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate0103.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1VolumeProjection.js
+var validate259 = validate0104;
+function validate1133(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate248(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate248.errors : vErrors.concat(validate248.errors)).length)), validate1133.errors = vErrors, 0 === errors;
+}
+function validate529(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate250(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate250.errors : vErrors.concat(validate250.errors)).length)), validate529.errors = vErrors, 0 === errors;
+}
+function validate917(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate252(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate252.errors : vErrors.concat(validate252.errors)).length)), validate917.errors = vErrors, 0 === errors;
+}
+function validate1313(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate254(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate254.errors : vErrors.concat(validate254.errors)).length)), validate1313.errors = vErrors, 0 === errors;
+}
+function validate1710(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate256(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate256.errors : vErrors.concat(validate256.errors)).length)), validate1710.errors = vErrors, 0 === errors;
+}
+function validate2110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate258(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate258.errors : vErrors.concat(validate258.errors)).length)), validate2110.errors = vErrors, 0 === errors;
+}
+function validate0104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.clusterTrustBundle && (validate1133(data.clusterTrustBundle, { instancePath: instancePath + "/clusterTrustBundle", parentData: data, parentDataProperty: "clusterTrustBundle", rootData }) || (errors = (vErrors = null === vErrors ? validate1133.errors : vErrors.concat(validate1133.errors)).length)), void 0 !== data.configMap && (validate529(data.configMap, { instancePath: instancePath + "/configMap", parentData: data, parentDataProperty: "configMap", rootData }) || (errors = (vErrors = null === vErrors ? validate529.errors : vErrors.concat(validate529.errors)).length)), void 0 !== data.downwardAPI && (validate917(data.downwardAPI, { instancePath: instancePath + "/downwardAPI", parentData: data, parentDataProperty: "downwardAPI", rootData }) || (errors = (vErrors = null === vErrors ? validate917.errors : vErrors.concat(validate917.errors)).length)), void 0 !== data.podCertificate && (validate1313(data.podCertificate, { instancePath: instancePath + "/podCertificate", parentData: data, parentDataProperty: "podCertificate", rootData }) || (errors = (vErrors = null === vErrors ? validate1313.errors : vErrors.concat(validate1313.errors)).length)), void 0 !== data.secret && (validate1710(data.secret, { instancePath: instancePath + "/secret", parentData: data, parentDataProperty: "secret", rootData }) || (errors = (vErrors = null === vErrors ? validate1710.errors : vErrors.concat(validate1710.errors)).length)), void 0 !== data.serviceAccountToken && (validate2110(data.serviceAccountToken, { instancePath: instancePath + "/serviceAccountToken", parentData: data, parentDataProperty: "serviceAccountToken", rootData }) || (errors = (vErrors = null === vErrors ? validate2110.errors : vErrors.concat(validate2110.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0104.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ProjectedVolumeSource.js
+var validate260 = validate0105;
+var formats026 = formats.int32;
+function validate1134(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats026.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1134.errors = vErrors, 0 === errors;
+}
+function validate421(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate259(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate259.errors : vErrors.concat(validate259.errors)).length), validate421.errors = vErrors, 0 === errors;
+}
+function validate356(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate421(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate421.errors : vErrors.concat(validate421.errors)).length);
+  }
+  return validate356.errors = vErrors, 0 === errors;
+}
+function validate0105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.defaultMode && (validate1134(data.defaultMode, { instancePath: instancePath + "/defaultMode", parentData: data, parentDataProperty: "defaultMode", rootData }) || (errors = (vErrors = null === vErrors ? validate1134.errors : vErrors.concat(validate1134.errors)).length)), void 0 !== data.sources && (validate356(data.sources, { instancePath: instancePath + "/sources", parentData: data, parentDataProperty: "sources", rootData }) || (errors = (vErrors = null === vErrors ? validate356.errors : vErrors.concat(validate356.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0105.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1QuobyteVolumeSource.js
+var validate261 = validate264;
+function validate0106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0106.errors = vErrors, 0 === errors;
+}
+function validate422(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate422.errors = vErrors, 0 === errors;
+}
+function validate1135(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1135.errors = vErrors, 0 === errors;
+}
+function validate264(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.registry) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "registry" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.volume) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "volume" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.group && (validate0106(data.group, { instancePath: instancePath + "/group", parentData: data, parentDataProperty: "group", rootData }) || (errors = (vErrors = null === vErrors ? validate0106.errors : vErrors.concat(validate0106.errors)).length)), void 0 !== data.readOnly && (validate422(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate422.errors : vErrors.concat(validate422.errors)).length)), void 0 !== data.registry && (validate1135(data.registry, { instancePath: instancePath + "/registry", parentData: data, parentDataProperty: "registry", rootData }) || (errors = (vErrors = null === vErrors ? validate1135.errors : vErrors.concat(validate1135.errors)).length)), void 0 !== data.tenant && (validate0106(data.tenant, { instancePath: instancePath + "/tenant", parentData: data, parentDataProperty: "tenant", rootData }) || (errors = (vErrors = null === vErrors ? validate0106.errors : vErrors.concat(validate0106.errors)).length)), void 0 !== data.user && (validate0106(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData }) || (errors = (vErrors = null === vErrors ? validate0106.errors : vErrors.concat(validate0106.errors)).length)), void 0 !== data.volume && (validate1135(data.volume, { instancePath: instancePath + "/volume", parentData: data, parentDataProperty: "volume", rootData }) || (errors = (vErrors = null === vErrors ? validate1135.errors : vErrors.concat(validate1135.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate264.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1RBDVolumeSource.js
+var validate265 = validate266;
+function validate0107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0107.errors = vErrors, 0 === errors;
+}
+function validate1136(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1136.errors = vErrors, 0 === errors;
+}
+function validate617(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate1136(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate1136.errors : vErrors.concat(validate1136.errors)).length);
+  } else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate617.errors = vErrors, 0 === errors;
+}
+function validate1017(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1017.errors = vErrors, 0 === errors;
+}
+function validate1214(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length)), validate1214.errors = vErrors, 0 === errors;
+}
+function validate266(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.monitors) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "monitors" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.image) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "image" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    void 0 !== data.fsType && (validate0107(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate0107.errors : vErrors.concat(validate0107.errors)).length)), void 0 !== data.image && (validate1136(data.image, { instancePath: instancePath + "/image", parentData: data, parentDataProperty: "image", rootData }) || (errors = (vErrors = null === vErrors ? validate1136.errors : vErrors.concat(validate1136.errors)).length)), void 0 !== data.keyring && (validate0107(data.keyring, { instancePath: instancePath + "/keyring", parentData: data, parentDataProperty: "keyring", rootData }) || (errors = (vErrors = null === vErrors ? validate0107.errors : vErrors.concat(validate0107.errors)).length)), void 0 !== data.monitors && (validate617(data.monitors, { instancePath: instancePath + "/monitors", parentData: data, parentDataProperty: "monitors", rootData }) || (errors = (vErrors = null === vErrors ? validate617.errors : vErrors.concat(validate617.errors)).length)), void 0 !== data.pool && (validate0107(data.pool, { instancePath: instancePath + "/pool", parentData: data, parentDataProperty: "pool", rootData }) || (errors = (vErrors = null === vErrors ? validate0107.errors : vErrors.concat(validate0107.errors)).length)), void 0 !== data.readOnly && (validate1017(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate1017.errors : vErrors.concat(validate1017.errors)).length)), void 0 !== data.secretRef && (validate1214(data.secretRef, { instancePath: instancePath + "/secretRef", parentData: data, parentDataProperty: "secretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate1214.errors : vErrors.concat(validate1214.errors)).length)), void 0 !== data.user && (validate0107(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData }) || (errors = (vErrors = null === vErrors ? validate0107.errors : vErrors.concat(validate0107.errors)).length));
+  } else {
+    let err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+  }
+  return validate266.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1ScaleIOVolumeSource.js
+var validate267 = validate357;
+function validate0108(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0108.errors = vErrors, 0 === errors;
+}
+function validate268(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate268.errors = vErrors, 0 === errors;
+}
+function validate1137(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1137.errors = vErrors, 0 === errors;
+}
+function validate817(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length), validate817.errors = vErrors, 0 === errors;
+}
+function validate357(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.gateway) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "gateway" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (void 0 === data.system) {
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "system" } };
+      null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+    if (void 0 === data.secretRef) {
+      let err22 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "secretRef" } };
+      null === vErrors ? vErrors = [err22] : vErrors.push(err22), errors++;
+    }
+    void 0 !== data.fsType && (validate0108(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate0108.errors : vErrors.concat(validate0108.errors)).length)), void 0 !== data.gateway && (validate268(data.gateway, { instancePath: instancePath + "/gateway", parentData: data, parentDataProperty: "gateway", rootData }) || (errors = (vErrors = null === vErrors ? validate268.errors : vErrors.concat(validate268.errors)).length)), void 0 !== data.protectionDomain && (validate0108(data.protectionDomain, { instancePath: instancePath + "/protectionDomain", parentData: data, parentDataProperty: "protectionDomain", rootData }) || (errors = (vErrors = null === vErrors ? validate0108.errors : vErrors.concat(validate0108.errors)).length)), void 0 !== data.readOnly && (validate1137(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate1137.errors : vErrors.concat(validate1137.errors)).length)), void 0 !== data.secretRef && (validate817(data.secretRef, { instancePath: instancePath + "/secretRef", parentData: data, parentDataProperty: "secretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate817.errors : vErrors.concat(validate817.errors)).length)), void 0 !== data.sslEnabled && (validate1137(data.sslEnabled, { instancePath: instancePath + "/sslEnabled", parentData: data, parentDataProperty: "sslEnabled", rootData }) || (errors = (vErrors = null === vErrors ? validate1137.errors : vErrors.concat(validate1137.errors)).length)), void 0 !== data.storageMode && (validate0108(data.storageMode, { instancePath: instancePath + "/storageMode", parentData: data, parentDataProperty: "storageMode", rootData }) || (errors = (vErrors = null === vErrors ? validate0108.errors : vErrors.concat(validate0108.errors)).length)), void 0 !== data.storagePool && (validate0108(data.storagePool, { instancePath: instancePath + "/storagePool", parentData: data, parentDataProperty: "storagePool", rootData }) || (errors = (vErrors = null === vErrors ? validate0108.errors : vErrors.concat(validate0108.errors)).length)), void 0 !== data.system && (validate268(data.system, { instancePath: instancePath + "/system", parentData: data, parentDataProperty: "system", rootData }) || (errors = (vErrors = null === vErrors ? validate268.errors : vErrors.concat(validate268.errors)).length)), void 0 !== data.volumeName && (validate0108(data.volumeName, { instancePath: instancePath + "/volumeName", parentData: data, parentDataProperty: "volumeName", rootData }) || (errors = (vErrors = null === vErrors ? validate0108.errors : vErrors.concat(validate0108.errors)).length));
+  } else {
+    let err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  return validate357.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1SecretVolumeSource.js
+var validate269 = validate0109;
+var formats027 = formats.int32;
+function validate1138(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats027.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1138.errors = vErrors, 0 === errors;
+}
+function validate423(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate181(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate181.errors : vErrors.concat(validate181.errors)).length), validate423.errors = vErrors, 0 === errors;
+}
+function validate358(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate423(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate423.errors : vErrors.concat(validate423.errors)).length);
+  }
+  return validate358.errors = vErrors, 0 === errors;
+}
+function validate918(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate918.errors = vErrors, 0 === errors;
+}
+function validate1139(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1139.errors = vErrors, 0 === errors;
+}
+function validate0109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.defaultMode && (validate1138(data.defaultMode, { instancePath: instancePath + "/defaultMode", parentData: data, parentDataProperty: "defaultMode", rootData }) || (errors = (vErrors = null === vErrors ? validate1138.errors : vErrors.concat(validate1138.errors)).length)), void 0 !== data.items && (validate358(data.items, { instancePath: instancePath + "/items", parentData: data, parentDataProperty: "items", rootData }) || (errors = (vErrors = null === vErrors ? validate358.errors : vErrors.concat(validate358.errors)).length)), void 0 !== data.optional && (validate918(data.optional, { instancePath: instancePath + "/optional", parentData: data, parentDataProperty: "optional", rootData }) || (errors = (vErrors = null === vErrors ? validate918.errors : vErrors.concat(validate918.errors)).length)), void 0 !== data.secretName && (validate1139(data.secretName, { instancePath: instancePath + "/secretName", parentData: data, parentDataProperty: "secretName", rootData }) || (errors = (vErrors = null === vErrors ? validate1139.errors : vErrors.concat(validate1139.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0109.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1StorageOSVolumeSource.js
+var validate270 = validate1140;
+function validate0110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0110.errors = vErrors, 0 === errors;
+}
+function validate359(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate359.errors = vErrors, 0 === errors;
+}
+function validate530(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length)), validate530.errors = vErrors, 0 === errors;
+}
+function validate1140(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) void 0 !== data.fsType && (validate0110(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate0110.errors : vErrors.concat(validate0110.errors)).length)), void 0 !== data.readOnly && (validate359(data.readOnly, { instancePath: instancePath + "/readOnly", parentData: data, parentDataProperty: "readOnly", rootData }) || (errors = (vErrors = null === vErrors ? validate359.errors : vErrors.concat(validate359.errors)).length)), void 0 !== data.secretRef && (validate530(data.secretRef, { instancePath: instancePath + "/secretRef", parentData: data, parentDataProperty: "secretRef", rootData }) || (errors = (vErrors = null === vErrors ? validate530.errors : vErrors.concat(validate530.errors)).length)), void 0 !== data.volumeName && (validate0110(data.volumeName, { instancePath: instancePath + "/volumeName", parentData: data, parentDataProperty: "volumeName", rootData }) || (errors = (vErrors = null === vErrors ? validate0110.errors : vErrors.concat(validate0110.errors)).length)), void 0 !== data.volumeNamespace && (validate0110(data.volumeNamespace, { instancePath: instancePath + "/volumeNamespace", parentData: data, parentDataProperty: "volumeNamespace", rootData }) || (errors = (vErrors = null === vErrors ? validate0110.errors : vErrors.concat(validate0110.errors)).length));
+  else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1140.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1VsphereVirtualDiskVolumeSource.js
+var validate271 = validate1141;
+function validate0111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0111.errors = vErrors, 0 === errors;
+}
+function validate531(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate531.errors = vErrors, 0 === errors;
+}
+function validate1141(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.volumePath) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "volumePath" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.fsType && (validate0111(data.fsType, { instancePath: instancePath + "/fsType", parentData: data, parentDataProperty: "fsType", rootData }) || (errors = (vErrors = null === vErrors ? validate0111.errors : vErrors.concat(validate0111.errors)).length)), void 0 !== data.storagePolicyID && (validate0111(data.storagePolicyID, { instancePath: instancePath + "/storagePolicyID", parentData: data, parentDataProperty: "storagePolicyID", rootData }) || (errors = (vErrors = null === vErrors ? validate0111.errors : vErrors.concat(validate0111.errors)).length)), void 0 !== data.storagePolicyName && (validate0111(data.storagePolicyName, { instancePath: instancePath + "/storagePolicyName", parentData: data, parentDataProperty: "storagePolicyName", rootData }) || (errors = (vErrors = null === vErrors ? validate0111.errors : vErrors.concat(validate0111.errors)).length)), void 0 !== data.volumePath && (validate531(data.volumePath, { instancePath: instancePath + "/volumePath", parentData: data, parentDataProperty: "volumePath", rootData }) || (errors = (vErrors = null === vErrors ? validate531.errors : vErrors.concat(validate531.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate1141.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1Volume.js
+var validate275 = validate0112;
+function validate1142(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate167(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate167.errors : vErrors.concat(validate167.errors)).length)), validate1142.errors = vErrors, 0 === errors;
+}
+function validate532(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate169(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate169.errors : vErrors.concat(validate169.errors)).length)), validate532.errors = vErrors, 0 === errors;
+}
+function validate919(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate171(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate171.errors : vErrors.concat(validate171.errors)).length)), validate919.errors = vErrors, 0 === errors;
+}
+function validate1314(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate177(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate177.errors : vErrors.concat(validate177.errors)).length)), validate1314.errors = vErrors, 0 === errors;
+}
+function validate1711(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate179(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate179.errors : vErrors.concat(validate179.errors)).length)), validate1711.errors = vErrors, 0 === errors;
+}
+function validate2111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate186(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate186.errors : vErrors.concat(validate186.errors)).length)), validate2111.errors = vErrors, 0 === errors;
+}
+function validate2510(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate188(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate188.errors : vErrors.concat(validate188.errors)).length)), validate2510.errors = vErrors, 0 === errors;
+}
+function validate293(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate194(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate194.errors : vErrors.concat(validate194.errors)).length)), validate293.errors = vErrors, 0 === errors;
+}
+function validate3310(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate196(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate196.errors : vErrors.concat(validate196.errors)).length)), validate3310.errors = vErrors, 0 === errors;
+}
+function validate372(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate209(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate209.errors : vErrors.concat(validate209.errors)).length)), validate372.errors = vErrors, 0 === errors;
+}
+function validate4110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate228(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate228.errors : vErrors.concat(validate228.errors)).length)), validate4110.errors = vErrors, 0 === errors;
+}
+function validate454(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate229(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate229.errors : vErrors.concat(validate229.errors)).length)), validate454.errors = vErrors, 0 === errors;
+}
+function validate492(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate230(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate230.errors : vErrors.concat(validate230.errors)).length)), validate492.errors = vErrors, 0 === errors;
+}
+function validate533(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate231(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate231.errors : vErrors.concat(validate231.errors)).length)), validate533.errors = vErrors, 0 === errors;
+}
+function validate572(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate234(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate234.errors : vErrors.concat(validate234.errors)).length)), validate572.errors = vErrors, 0 === errors;
+}
+function validate618(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate235(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate235.errors : vErrors.concat(validate235.errors)).length)), validate618.errors = vErrors, 0 === errors;
+}
+function validate653(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate236(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate236.errors : vErrors.concat(validate236.errors)).length)), validate653.errors = vErrors, 0 === errors;
+}
+function validate693(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate237(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate237.errors : vErrors.concat(validate237.errors)).length)), validate693.errors = vErrors, 0 === errors;
+}
+function validate733(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate238(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate238.errors : vErrors.concat(validate238.errors)).length)), validate733.errors = vErrors, 0 === errors;
+}
+function validate772(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate772.errors = vErrors, 0 === errors;
+}
+function validate792(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate240(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate240.errors : vErrors.concat(validate240.errors)).length)), validate792.errors = vErrors, 0 === errors;
+}
+function validate832(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate241(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate241.errors : vErrors.concat(validate241.errors)).length)), validate832.errors = vErrors, 0 === errors;
+}
+function validate872(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate246(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate246.errors : vErrors.concat(validate246.errors)).length)), validate872.errors = vErrors, 0 === errors;
+}
+function validate9110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate247(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate247.errors : vErrors.concat(validate247.errors)).length)), validate9110.errors = vErrors, 0 === errors;
+}
+function validate952(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate260(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate260.errors : vErrors.concat(validate260.errors)).length)), validate952.errors = vErrors, 0 === errors;
+}
+function validate992(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate261(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate261.errors : vErrors.concat(validate261.errors)).length)), validate992.errors = vErrors, 0 === errors;
+}
+function validate1032(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate265(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate265.errors : vErrors.concat(validate265.errors)).length)), validate1032.errors = vErrors, 0 === errors;
+}
+function validate1072(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate267(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate267.errors : vErrors.concat(validate267.errors)).length)), validate1072.errors = vErrors, 0 === errors;
+}
+function validate11110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate269(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate269.errors : vErrors.concat(validate269.errors)).length)), validate11110.errors = vErrors, 0 === errors;
+}
+function validate1152(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate270(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate270.errors : vErrors.concat(validate270.errors)).length)), validate1152.errors = vErrors, 0 === errors;
+}
+function validate1192(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate271(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate271.errors : vErrors.concat(validate271.errors)).length)), validate1192.errors = vErrors, 0 === errors;
+}
+function validate0112(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.name) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.awsElasticBlockStore && (validate1142(data.awsElasticBlockStore, { instancePath: instancePath + "/awsElasticBlockStore", parentData: data, parentDataProperty: "awsElasticBlockStore", rootData }) || (errors = (vErrors = null === vErrors ? validate1142.errors : vErrors.concat(validate1142.errors)).length)), void 0 !== data.azureDisk && (validate532(data.azureDisk, { instancePath: instancePath + "/azureDisk", parentData: data, parentDataProperty: "azureDisk", rootData }) || (errors = (vErrors = null === vErrors ? validate532.errors : vErrors.concat(validate532.errors)).length)), void 0 !== data.azureFile && (validate919(data.azureFile, { instancePath: instancePath + "/azureFile", parentData: data, parentDataProperty: "azureFile", rootData }) || (errors = (vErrors = null === vErrors ? validate919.errors : vErrors.concat(validate919.errors)).length)), void 0 !== data.cephfs && (validate1314(data.cephfs, { instancePath: instancePath + "/cephfs", parentData: data, parentDataProperty: "cephfs", rootData }) || (errors = (vErrors = null === vErrors ? validate1314.errors : vErrors.concat(validate1314.errors)).length)), void 0 !== data.cinder && (validate1711(data.cinder, { instancePath: instancePath + "/cinder", parentData: data, parentDataProperty: "cinder", rootData }) || (errors = (vErrors = null === vErrors ? validate1711.errors : vErrors.concat(validate1711.errors)).length)), void 0 !== data.configMap && (validate2111(data.configMap, { instancePath: instancePath + "/configMap", parentData: data, parentDataProperty: "configMap", rootData }) || (errors = (vErrors = null === vErrors ? validate2111.errors : vErrors.concat(validate2111.errors)).length)), void 0 !== data.csi && (validate2510(data.csi, { instancePath: instancePath + "/csi", parentData: data, parentDataProperty: "csi", rootData }) || (errors = (vErrors = null === vErrors ? validate2510.errors : vErrors.concat(validate2510.errors)).length)), void 0 !== data.downwardAPI && (validate293(data.downwardAPI, { instancePath: instancePath + "/downwardAPI", parentData: data, parentDataProperty: "downwardAPI", rootData }) || (errors = (vErrors = null === vErrors ? validate293.errors : vErrors.concat(validate293.errors)).length)), void 0 !== data.emptyDir && (validate3310(data.emptyDir, { instancePath: instancePath + "/emptyDir", parentData: data, parentDataProperty: "emptyDir", rootData }) || (errors = (vErrors = null === vErrors ? validate3310.errors : vErrors.concat(validate3310.errors)).length)), void 0 !== data.ephemeral && (validate372(data.ephemeral, { instancePath: instancePath + "/ephemeral", parentData: data, parentDataProperty: "ephemeral", rootData }) || (errors = (vErrors = null === vErrors ? validate372.errors : vErrors.concat(validate372.errors)).length)), void 0 !== data.fc && (validate4110(data.fc, { instancePath: instancePath + "/fc", parentData: data, parentDataProperty: "fc", rootData }) || (errors = (vErrors = null === vErrors ? validate4110.errors : vErrors.concat(validate4110.errors)).length)), void 0 !== data.flexVolume && (validate454(data.flexVolume, { instancePath: instancePath + "/flexVolume", parentData: data, parentDataProperty: "flexVolume", rootData }) || (errors = (vErrors = null === vErrors ? validate454.errors : vErrors.concat(validate454.errors)).length)), void 0 !== data.flocker && (validate492(data.flocker, { instancePath: instancePath + "/flocker", parentData: data, parentDataProperty: "flocker", rootData }) || (errors = (vErrors = null === vErrors ? validate492.errors : vErrors.concat(validate492.errors)).length)), void 0 !== data.gcePersistentDisk && (validate533(data.gcePersistentDisk, { instancePath: instancePath + "/gcePersistentDisk", parentData: data, parentDataProperty: "gcePersistentDisk", rootData }) || (errors = (vErrors = null === vErrors ? validate533.errors : vErrors.concat(validate533.errors)).length)), void 0 !== data.gitRepo && (validate572(data.gitRepo, { instancePath: instancePath + "/gitRepo", parentData: data, parentDataProperty: "gitRepo", rootData }) || (errors = (vErrors = null === vErrors ? validate572.errors : vErrors.concat(validate572.errors)).length)), void 0 !== data.glusterfs && (validate618(data.glusterfs, { instancePath: instancePath + "/glusterfs", parentData: data, parentDataProperty: "glusterfs", rootData }) || (errors = (vErrors = null === vErrors ? validate618.errors : vErrors.concat(validate618.errors)).length)), void 0 !== data.hostPath && (validate653(data.hostPath, { instancePath: instancePath + "/hostPath", parentData: data, parentDataProperty: "hostPath", rootData }) || (errors = (vErrors = null === vErrors ? validate653.errors : vErrors.concat(validate653.errors)).length)), void 0 !== data.image && (validate693(data.image, { instancePath: instancePath + "/image", parentData: data, parentDataProperty: "image", rootData }) || (errors = (vErrors = null === vErrors ? validate693.errors : vErrors.concat(validate693.errors)).length)), void 0 !== data.iscsi && (validate733(data.iscsi, { instancePath: instancePath + "/iscsi", parentData: data, parentDataProperty: "iscsi", rootData }) || (errors = (vErrors = null === vErrors ? validate733.errors : vErrors.concat(validate733.errors)).length)), void 0 !== data.name && (validate772(data.name, { instancePath: instancePath + "/name", parentData: data, parentDataProperty: "name", rootData }) || (errors = (vErrors = null === vErrors ? validate772.errors : vErrors.concat(validate772.errors)).length)), void 0 !== data.nfs && (validate792(data.nfs, { instancePath: instancePath + "/nfs", parentData: data, parentDataProperty: "nfs", rootData }) || (errors = (vErrors = null === vErrors ? validate792.errors : vErrors.concat(validate792.errors)).length)), void 0 !== data.persistentVolumeClaim && (validate832(data.persistentVolumeClaim, { instancePath: instancePath + "/persistentVolumeClaim", parentData: data, parentDataProperty: "persistentVolumeClaim", rootData }) || (errors = (vErrors = null === vErrors ? validate832.errors : vErrors.concat(validate832.errors)).length)), void 0 !== data.photonPersistentDisk && (validate872(data.photonPersistentDisk, { instancePath: instancePath + "/photonPersistentDisk", parentData: data, parentDataProperty: "photonPersistentDisk", rootData }) || (errors = (vErrors = null === vErrors ? validate872.errors : vErrors.concat(validate872.errors)).length)), void 0 !== data.portworxVolume && (validate9110(data.portworxVolume, { instancePath: instancePath + "/portworxVolume", parentData: data, parentDataProperty: "portworxVolume", rootData }) || (errors = (vErrors = null === vErrors ? validate9110.errors : vErrors.concat(validate9110.errors)).length)), void 0 !== data.projected && (validate952(data.projected, { instancePath: instancePath + "/projected", parentData: data, parentDataProperty: "projected", rootData }) || (errors = (vErrors = null === vErrors ? validate952.errors : vErrors.concat(validate952.errors)).length)), void 0 !== data.quobyte && (validate992(data.quobyte, { instancePath: instancePath + "/quobyte", parentData: data, parentDataProperty: "quobyte", rootData }) || (errors = (vErrors = null === vErrors ? validate992.errors : vErrors.concat(validate992.errors)).length)), void 0 !== data.rbd && (validate1032(data.rbd, { instancePath: instancePath + "/rbd", parentData: data, parentDataProperty: "rbd", rootData }) || (errors = (vErrors = null === vErrors ? validate1032.errors : vErrors.concat(validate1032.errors)).length)), void 0 !== data.scaleIO && (validate1072(data.scaleIO, { instancePath: instancePath + "/scaleIO", parentData: data, parentDataProperty: "scaleIO", rootData }) || (errors = (vErrors = null === vErrors ? validate1072.errors : vErrors.concat(validate1072.errors)).length)), void 0 !== data.secret && (validate11110(data.secret, { instancePath: instancePath + "/secret", parentData: data, parentDataProperty: "secret", rootData }) || (errors = (vErrors = null === vErrors ? validate11110.errors : vErrors.concat(validate11110.errors)).length)), void 0 !== data.storageos && (validate1152(data.storageos, { instancePath: instancePath + "/storageos", parentData: data, parentDataProperty: "storageos", rootData }) || (errors = (vErrors = null === vErrors ? validate1152.errors : vErrors.concat(validate1152.errors)).length)), void 0 !== data.vsphereVolume && (validate1192(data.vsphereVolume, { instancePath: instancePath + "/vsphereVolume", parentData: data, parentDataProperty: "vsphereVolume", rootData }) || (errors = (vErrors = null === vErrors ? validate1192.errors : vErrors.concat(validate1192.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate0112.errors = vErrors, 0 === errors;
+}
+
+// node_modules/kubernetes-models/_schemas/IoK8sApiCoreV1PodSpec.js
+var validate276 = validate619;
+var formats028 = formats.int64;
+function validate534(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats028.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int64" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate534.errors = vErrors, 0 === errors;
+}
+function validate818(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate27(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate27.errors : vErrors.concat(validate27.errors)).length)), validate818.errors = vErrors, 0 === errors;
+}
+function validate0113(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("boolean" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "boolean" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate0113.errors = vErrors, 0 === errors;
+}
+function validate277(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate95(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate95.errors : vErrors.concat(validate95.errors)).length), validate277.errors = vErrors, 0 === errors;
+}
+function validate1315(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate277(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate277.errors : vErrors.concat(validate277.errors)).length);
+  } else {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1315.errors = vErrors, 0 === errors;
+}
+function validate1611(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate97(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate97.errors : vErrors.concat(validate97.errors)).length)), validate1611.errors = vErrors, 0 === errors;
+}
+var schema11_enum = ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"];
+function validate2010(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("ClusterFirst" !== data && "ClusterFirstWithHostNet" !== data && "Default" !== data && "None" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema11_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate2010.errors = vErrors, 0 === errors;
+}
+function validate2410(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate98(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate98.errors : vErrors.concat(validate98.errors)).length), validate2410.errors = vErrors, 0 === errors;
+}
+function validate2310(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate2410(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate2410.errors : vErrors.concat(validate2410.errors)).length);
+  }
+  return validate2310.errors = vErrors, 0 === errors;
+}
+function validate303(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate99(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate99.errors : vErrors.concat(validate99.errors)).length), validate303.errors = vErrors, 0 === errors;
+}
+function validate294(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate303(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate303.errors : vErrors.concat(validate303.errors)).length);
+  }
+  return validate294.errors = vErrors, 0 === errors;
+}
+function validate1143(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate1143.errors = vErrors, 0 === errors;
+}
+function validate424(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate100(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate100.errors : vErrors.concat(validate100.errors)).length), validate424.errors = vErrors, 0 === errors;
+}
+function validate4111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate424(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate424.errors : vErrors.concat(validate424.errors)).length);
+  }
+  return validate4111.errors = vErrors, 0 === errors;
+}
+function validate472(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate277(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate277.errors : vErrors.concat(validate277.errors)).length);
+  }
+  return validate472.errors = vErrors, 0 === errors;
+}
+function validate5210(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  return validate5210.errors = vErrors, 0 === errors;
+}
+function validate5110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate5210(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate5210.errors : vErrors.concat(validate5210.errors)).length);
+  return validate5110.errors = vErrors, 0 === errors;
+}
+function validate552(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate101(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate101.errors : vErrors.concat(validate101.errors)).length)), validate552.errors = vErrors, 0 === errors;
+}
+function validate602(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate31(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate31.errors : vErrors.concat(validate31.errors)).length), validate602.errors = vErrors, 0 === errors;
+}
+function validate592(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!(data && "object" == typeof data && !Array.isArray(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (data && "object" == typeof data && !Array.isArray(data)) for (let key0 in data) validate602(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData }) || (errors = (vErrors = null === vErrors ? validate602.errors : vErrors.concat(validate602.errors)).length);
+  return validate592.errors = vErrors, 0 === errors;
+}
+var schema29_enum3 = ["Never", "PreemptLowerPriority"];
+function validate654(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Never" !== data && "PreemptLowerPriority" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema29_enum3 } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate654.errors = vErrors, 0 === errors;
+}
+var formats22 = formats.int32;
+function validate673(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!("number" == typeof data && !(data % 1) && !isNaN(data) && isFinite(data)) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("number" == typeof data && isFinite(data) && !formats22.validate(data)) {
+    let err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "int32" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate673.errors = vErrors, 0 === errors;
+}
+function validate7110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate103(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate103.errors : vErrors.concat(validate103.errors)).length), validate7110.errors = vErrors, 0 === errors;
+}
+function validate702(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate7110(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate7110.errors : vErrors.concat(validate7110.errors)).length);
+  }
+  return validate702.errors = vErrors, 0 === errors;
+}
+function validate773(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate104(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate104.errors : vErrors.concat(validate104.errors)).length), validate773.errors = vErrors, 0 === errors;
+}
+function validate762(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate773(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate773.errors : vErrors.concat(validate773.errors)).length);
+  }
+  return validate762.errors = vErrors, 0 === errors;
+}
+function validate822(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate69(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate69.errors : vErrors.concat(validate69.errors)).length)), validate822.errors = vErrors, 0 === errors;
+}
+var schema39_enum = ["Always", "Never", "OnFailure"];
+function validate862(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if ("string" != typeof data && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if ("Always" !== data && "Never" !== data && "OnFailure" !== data) {
+    let err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema39_enum } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate862.errors = vErrors, 0 === errors;
+}
+function validate9111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate105(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate105.errors : vErrors.concat(validate105.errors)).length), validate9111.errors = vErrors, 0 === errors;
+}
+function validate902(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate9111(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate9111.errors : vErrors.concat(validate9111.errors)).length);
+  }
+  return validate902.errors = vErrors, 0 === errors;
+}
+function validate962(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate106(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate106.errors : vErrors.concat(validate106.errors)).length)), validate962.errors = vErrors, 0 === errors;
+}
+function validate1002(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return null !== data && (validate108(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate108.errors : vErrors.concat(validate108.errors)).length)), validate1002.errors = vErrors, 0 === errors;
+}
+function validate11111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate163(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate163.errors : vErrors.concat(validate163.errors)).length), validate11111.errors = vErrors, 0 === errors;
+}
+function validate11010(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate11111(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate11111.errors : vErrors.concat(validate11111.errors)).length);
+  }
+  return validate11010.errors = vErrors, 0 === errors;
+}
+function validate1172(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate165(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate165.errors : vErrors.concat(validate165.errors)).length), validate1172.errors = vErrors, 0 === errors;
+}
+function validate1162(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate1172(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate1172.errors : vErrors.concat(validate1172.errors)).length);
+  }
+  return validate1162.errors = vErrors, 0 === errors;
+}
+function validate1232(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  return validate275(data, { instancePath, parentData, parentDataProperty, rootData }) || (errors = (vErrors = null === vErrors ? validate275.errors : vErrors.concat(validate275.errors)).length), validate1232.errors = vErrors, 0 === errors;
+}
+function validate1222(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (!Array.isArray(data) && null !== data) {
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  if (Array.isArray(data)) {
+    let len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) validate1232(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData }) || (errors = (vErrors = null === vErrors ? validate1232.errors : vErrors.concat(validate1232.errors)).length);
+  }
+  return validate1222.errors = vErrors, 0 === errors;
+}
+function validate619(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null, errors = 0;
+  if (data && "object" == typeof data && !Array.isArray(data)) {
+    if (void 0 === data.containers) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "containers" } };
+      null === vErrors ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    void 0 !== data.activeDeadlineSeconds && (validate534(data.activeDeadlineSeconds, { instancePath: instancePath + "/activeDeadlineSeconds", parentData: data, parentDataProperty: "activeDeadlineSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate534.errors : vErrors.concat(validate534.errors)).length)), void 0 !== data.affinity && (validate818(data.affinity, { instancePath: instancePath + "/affinity", parentData: data, parentDataProperty: "affinity", rootData }) || (errors = (vErrors = null === vErrors ? validate818.errors : vErrors.concat(validate818.errors)).length)), void 0 !== data.automountServiceAccountToken && (validate0113(data.automountServiceAccountToken, { instancePath: instancePath + "/automountServiceAccountToken", parentData: data, parentDataProperty: "automountServiceAccountToken", rootData }) || (errors = (vErrors = null === vErrors ? validate0113.errors : vErrors.concat(validate0113.errors)).length)), void 0 !== data.containers && (validate1315(data.containers, { instancePath: instancePath + "/containers", parentData: data, parentDataProperty: "containers", rootData }) || (errors = (vErrors = null === vErrors ? validate1315.errors : vErrors.concat(validate1315.errors)).length)), void 0 !== data.dnsConfig && (validate1611(data.dnsConfig, { instancePath: instancePath + "/dnsConfig", parentData: data, parentDataProperty: "dnsConfig", rootData }) || (errors = (vErrors = null === vErrors ? validate1611.errors : vErrors.concat(validate1611.errors)).length)), void 0 !== data.dnsPolicy && (validate2010(data.dnsPolicy, { instancePath: instancePath + "/dnsPolicy", parentData: data, parentDataProperty: "dnsPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate2010.errors : vErrors.concat(validate2010.errors)).length)), void 0 !== data.enableServiceLinks && (validate0113(data.enableServiceLinks, { instancePath: instancePath + "/enableServiceLinks", parentData: data, parentDataProperty: "enableServiceLinks", rootData }) || (errors = (vErrors = null === vErrors ? validate0113.errors : vErrors.concat(validate0113.errors)).length)), void 0 !== data.ephemeralContainers && (validate2310(data.ephemeralContainers, { instancePath: instancePath + "/ephemeralContainers", parentData: data, parentDataProperty: "ephemeralContainers", rootData }) || (errors = (vErrors = null === vErrors ? validate2310.errors : vErrors.concat(validate2310.errors)).length)), void 0 !== data.hostAliases && (validate294(data.hostAliases, { instancePath: instancePath + "/hostAliases", parentData: data, parentDataProperty: "hostAliases", rootData }) || (errors = (vErrors = null === vErrors ? validate294.errors : vErrors.concat(validate294.errors)).length)), void 0 !== data.hostIPC && (validate0113(data.hostIPC, { instancePath: instancePath + "/hostIPC", parentData: data, parentDataProperty: "hostIPC", rootData }) || (errors = (vErrors = null === vErrors ? validate0113.errors : vErrors.concat(validate0113.errors)).length)), void 0 !== data.hostNetwork && (validate0113(data.hostNetwork, { instancePath: instancePath + "/hostNetwork", parentData: data, parentDataProperty: "hostNetwork", rootData }) || (errors = (vErrors = null === vErrors ? validate0113.errors : vErrors.concat(validate0113.errors)).length)), void 0 !== data.hostPID && (validate0113(data.hostPID, { instancePath: instancePath + "/hostPID", parentData: data, parentDataProperty: "hostPID", rootData }) || (errors = (vErrors = null === vErrors ? validate0113.errors : vErrors.concat(validate0113.errors)).length)), void 0 !== data.hostUsers && (validate0113(data.hostUsers, { instancePath: instancePath + "/hostUsers", parentData: data, parentDataProperty: "hostUsers", rootData }) || (errors = (vErrors = null === vErrors ? validate0113.errors : vErrors.concat(validate0113.errors)).length)), void 0 !== data.hostname && (validate1143(data.hostname, { instancePath: instancePath + "/hostname", parentData: data, parentDataProperty: "hostname", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.hostnameOverride && (validate1143(data.hostnameOverride, { instancePath: instancePath + "/hostnameOverride", parentData: data, parentDataProperty: "hostnameOverride", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.imagePullSecrets && (validate4111(data.imagePullSecrets, { instancePath: instancePath + "/imagePullSecrets", parentData: data, parentDataProperty: "imagePullSecrets", rootData }) || (errors = (vErrors = null === vErrors ? validate4111.errors : vErrors.concat(validate4111.errors)).length)), void 0 !== data.initContainers && (validate472(data.initContainers, { instancePath: instancePath + "/initContainers", parentData: data, parentDataProperty: "initContainers", rootData }) || (errors = (vErrors = null === vErrors ? validate472.errors : vErrors.concat(validate472.errors)).length)), void 0 !== data.nodeName && (validate1143(data.nodeName, { instancePath: instancePath + "/nodeName", parentData: data, parentDataProperty: "nodeName", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.nodeSelector && (validate5110(data.nodeSelector, { instancePath: instancePath + "/nodeSelector", parentData: data, parentDataProperty: "nodeSelector", rootData }) || (errors = (vErrors = null === vErrors ? validate5110.errors : vErrors.concat(validate5110.errors)).length)), void 0 !== data.os && (validate552(data.os, { instancePath: instancePath + "/os", parentData: data, parentDataProperty: "os", rootData }) || (errors = (vErrors = null === vErrors ? validate552.errors : vErrors.concat(validate552.errors)).length)), void 0 !== data.overhead && (validate592(data.overhead, { instancePath: instancePath + "/overhead", parentData: data, parentDataProperty: "overhead", rootData }) || (errors = (vErrors = null === vErrors ? validate592.errors : vErrors.concat(validate592.errors)).length)), void 0 !== data.preemptionPolicy && (validate654(data.preemptionPolicy, { instancePath: instancePath + "/preemptionPolicy", parentData: data, parentDataProperty: "preemptionPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate654.errors : vErrors.concat(validate654.errors)).length)), void 0 !== data.priority && (validate673(data.priority, { instancePath: instancePath + "/priority", parentData: data, parentDataProperty: "priority", rootData }) || (errors = (vErrors = null === vErrors ? validate673.errors : vErrors.concat(validate673.errors)).length)), void 0 !== data.priorityClassName && (validate1143(data.priorityClassName, { instancePath: instancePath + "/priorityClassName", parentData: data, parentDataProperty: "priorityClassName", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.readinessGates && (validate702(data.readinessGates, { instancePath: instancePath + "/readinessGates", parentData: data, parentDataProperty: "readinessGates", rootData }) || (errors = (vErrors = null === vErrors ? validate702.errors : vErrors.concat(validate702.errors)).length)), void 0 !== data.resourceClaims && (validate762(data.resourceClaims, { instancePath: instancePath + "/resourceClaims", parentData: data, parentDataProperty: "resourceClaims", rootData }) || (errors = (vErrors = null === vErrors ? validate762.errors : vErrors.concat(validate762.errors)).length)), void 0 !== data.resources && (validate822(data.resources, { instancePath: instancePath + "/resources", parentData: data, parentDataProperty: "resources", rootData }) || (errors = (vErrors = null === vErrors ? validate822.errors : vErrors.concat(validate822.errors)).length)), void 0 !== data.restartPolicy && (validate862(data.restartPolicy, { instancePath: instancePath + "/restartPolicy", parentData: data, parentDataProperty: "restartPolicy", rootData }) || (errors = (vErrors = null === vErrors ? validate862.errors : vErrors.concat(validate862.errors)).length)), void 0 !== data.runtimeClassName && (validate1143(data.runtimeClassName, { instancePath: instancePath + "/runtimeClassName", parentData: data, parentDataProperty: "runtimeClassName", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.schedulerName && (validate1143(data.schedulerName, { instancePath: instancePath + "/schedulerName", parentData: data, parentDataProperty: "schedulerName", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.schedulingGates && (validate902(data.schedulingGates, { instancePath: instancePath + "/schedulingGates", parentData: data, parentDataProperty: "schedulingGates", rootData }) || (errors = (vErrors = null === vErrors ? validate902.errors : vErrors.concat(validate902.errors)).length)), void 0 !== data.schedulingGroup && (validate962(data.schedulingGroup, { instancePath: instancePath + "/schedulingGroup", parentData: data, parentDataProperty: "schedulingGroup", rootData }) || (errors = (vErrors = null === vErrors ? validate962.errors : vErrors.concat(validate962.errors)).length)), void 0 !== data.securityContext && (validate1002(data.securityContext, { instancePath: instancePath + "/securityContext", parentData: data, parentDataProperty: "securityContext", rootData }) || (errors = (vErrors = null === vErrors ? validate1002.errors : vErrors.concat(validate1002.errors)).length)), void 0 !== data.serviceAccount && (validate1143(data.serviceAccount, { instancePath: instancePath + "/serviceAccount", parentData: data, parentDataProperty: "serviceAccount", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.serviceAccountName && (validate1143(data.serviceAccountName, { instancePath: instancePath + "/serviceAccountName", parentData: data, parentDataProperty: "serviceAccountName", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.setHostnameAsFQDN && (validate0113(data.setHostnameAsFQDN, { instancePath: instancePath + "/setHostnameAsFQDN", parentData: data, parentDataProperty: "setHostnameAsFQDN", rootData }) || (errors = (vErrors = null === vErrors ? validate0113.errors : vErrors.concat(validate0113.errors)).length)), void 0 !== data.shareProcessNamespace && (validate0113(data.shareProcessNamespace, { instancePath: instancePath + "/shareProcessNamespace", parentData: data, parentDataProperty: "shareProcessNamespace", rootData }) || (errors = (vErrors = null === vErrors ? validate0113.errors : vErrors.concat(validate0113.errors)).length)), void 0 !== data.subdomain && (validate1143(data.subdomain, { instancePath: instancePath + "/subdomain", parentData: data, parentDataProperty: "subdomain", rootData }) || (errors = (vErrors = null === vErrors ? validate1143.errors : vErrors.concat(validate1143.errors)).length)), void 0 !== data.terminationGracePeriodSeconds && (validate534(data.terminationGracePeriodSeconds, { instancePath: instancePath + "/terminationGracePeriodSeconds", parentData: data, parentDataProperty: "terminationGracePeriodSeconds", rootData }) || (errors = (vErrors = null === vErrors ? validate534.errors : vErrors.concat(validate534.errors)).length)), void 0 !== data.tolerations && (validate11010(data.tolerations, { instancePath: instancePath + "/tolerations", parentData: data, parentDataProperty: "tolerations", rootData }) || (errors = (vErrors = null === vErrors ? validate11010.errors : vErrors.concat(validate11010.errors)).length)), void 0 !== data.topologySpreadConstraints && (validate1162(data.topologySpreadConstraints, { instancePath: instancePath + "/topologySpreadConstraints", parentData: data, parentDataProperty: "topologySpreadConstraints", rootData }) || (errors = (vErrors = null === vErrors ? validate1162.errors : vErrors.concat(validate1162.errors)).length)), void 0 !== data.volumes && (validate1222(data.volumes, { instancePath: instancePath + "/volumes", parentData: data, parentDataProperty: "volumes", rootData }) || (errors = (vErrors = null === vErrors ? validate1222.errors : vErrors.concat(validate1222.errors)).length));
+  } else {
+    let err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    null === vErrors ? vErrors = [err1] : vErrors.push(err1), errors++;
+  }
+  return validate619.errors = vErrors, 0 === errors;
+}
+
+// src/deploy/pod-spec-schema.ts
+var validator = validate276;
+function validatePodSpec(spec) {
+  const watch = new Watcher();
+  const valid2 = validator(watch.proxy(spec, []));
+  const errors = valid2 ? [] : validator.errors ?? [];
+  return [...schemaProblems(errors, spec), ...watch.unknownFields()];
+}
+function podSpecSchema(document, at) {
+  const id2 = "pod-spec-schema";
+  const title3 = "Runner pod spec against Kubernetes' schema";
+  const root = document.contents;
+  const found = root.get("template", true);
+  const template = (0, import_yaml.isMap)(found) ? found : void 0;
+  const spec = template?.get("spec", true);
+  if (template === void 0 || !(0, import_yaml.isMap)(spec)) {
+    const missing = template !== void 0 ? "template.spec" : "template";
+    return [
+      checkResult(
+        id2,
+        title3,
+        "fail",
+        `${at(template ?? root)}: ${missing} is missing or not a mapping, so there is no pod spec to check`,
+        "add template.spec with a container named runner (the chart requires it)"
+      )
+    ];
+  }
+  const value = spec.toJS(document);
+  const problems = validatePodSpec(value);
+  if (problems.length === 0) {
+    const key = template.items.find((pair) => (0, import_yaml.isScalar)(pair.key) && pair.key.value === "spec")?.key;
+    return [
+      checkResult(
+        id2,
+        title3,
+        "pass",
+        `${at((0, import_yaml.isNode)(key) ? key : spec)}: template.spec matches Kubernetes' PodSpec schema`
+      )
+    ];
+  }
+  return problems.map((problem) => ({ problem, node: nodeAt(spec, problem) })).sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0)).map(({ problem, node: node2 }) => {
+    const key = keyPath(value, problem.path);
+    return checkResult(
+      id2,
+      title3,
+      "fail",
+      `${at(node2)}: ${key} ${problem.message}`,
+      `${problem.fix} (see kubectl explain ${explainPath(problem)})`,
+      { path: key, kind: problem.kind }
+    );
+  });
+}
+var Watcher = class {
+  visits = [];
+  proxies = /* @__PURE__ */ new WeakMap();
+  proxy(value, path7) {
+    if (typeof value !== "object" || value === null) return value;
+    const cached = this.proxies.get(value);
+    if (cached !== void 0) return cached;
+    const list3 = Array.isArray(value);
+    const visit = {
+      path: path7,
+      target: value,
+      read: /* @__PURE__ */ new Set(),
+      enumerated: false
+    };
+    if (!list3) this.visits.push(visit);
+    const child2 = (key) => list3 && /^\d+$/.test(key) ? Number(key) : key;
+    const proxy2 = new Proxy(value, {
+      get: (target, key, receiver) => {
+        const found = Reflect.get(target, key, receiver);
+        if (typeof key !== "string") return found;
+        visit.read.add(key);
+        return Object.hasOwn(target, key) ? this.proxy(found, [...path7, child2(key)]) : found;
+      },
+      has: (target, key) => {
+        if (typeof key === "string") visit.read.add(key);
+        return Reflect.has(target, key);
+      },
+      ownKeys: (target) => {
+        visit.enumerated = true;
+        return Reflect.ownKeys(target);
+      }
+    });
+    this.proxies.set(value, proxy2);
+    return proxy2;
+  }
+  unknownFields() {
+    const problems = [];
+    for (const visit of this.visits) {
+      if (visit.enumerated || visit.read.size === 0) continue;
+      for (const key of Object.keys(visit.target)) {
+        if (visit.read.has(key)) continue;
+        const guess = closest(key, [...visit.read]);
+        problems.push({
+          path: [...visit.path, key],
+          kind: "unknown-field",
+          message: `is not a field Kubernetes knows here; the API server drops unknown fields, so the setting never applies`,
+          fix: guess !== void 0 ? `rename it to ${guess}` : "remove it or correct its name"
+        });
+      }
+    }
+    return problems;
+  }
+};
+function closest(word, candidates) {
+  let best;
+  for (const name2 of candidates) {
+    const distance = editDistance(word.toLowerCase(), name2.toLowerCase());
+    if (best === void 0 || distance < best.distance) best = { name: name2, distance };
+  }
+  return best !== void 0 && best.distance <= Math.max(2, Math.floor(word.length / 4)) ? best.name : void 0;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const current = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+function schemaProblems(errors, spec) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    const group = byPath.get(error.instancePath) ?? [];
+    group.push(error);
+    byPath.set(error.instancePath, group);
+  }
+  const problems = [];
+  for (const [pointer, group] of byPath) {
+    const path7 = pointerPath(pointer, spec);
+    const value = valueAt(spec, path7);
+    for (const required2 of group.filter((error) => error.keyword === "required")) {
+      const field = String(required2.params.missingProperty);
+      problems.push({
+        path: [...path7, field],
+        kind: "required",
+        message: "is missing, and Kubernetes requires it",
+        fix: `add ${field}`
+      });
+    }
+    const rest = group.filter((error) => error.keyword !== "required");
+    const problem = describe(rest, value);
+    if (problem !== void 0) problems.push({ path: path7, ...problem });
+  }
+  return problems;
+}
+function describe(group, value) {
+  if (group.length === 0) return void 0;
+  const shown = show(value);
+  const format = group.find((error) => error.keyword === "format");
+  if (format !== void 0) {
+    const name2 = String(format.params.format);
+    if (name2 === "quantity") {
+      return {
+        kind: "format",
+        message: `${shown} is not a Kubernetes quantity`,
+        fix: "write a quantity such as '500m', '2' or '4Gi'"
+      };
+    }
+    return {
+      kind: "format",
+      message: `${shown} is not a valid ${name2}`,
+      fix: `give a valid ${name2}`
+    };
+  }
+  const types = [
+    ...new Set(
+      group.filter((error) => error.keyword === "type").map((error) => String(error.params.type))
+    )
+  ];
+  if (types.length > 0) {
+    const expected = types.map(article).join(" or ");
+    return {
+      kind: "type",
+      message: `must be ${expected}, not ${article(kindOf(value))} (${shown})`,
+      fix: `write it as ${expected}`
+    };
+  }
+  const allowed = group.find((error) => error.keyword === "enum");
+  if (allowed !== void 0) {
+    const values = allowed.params.allowedValues.map(String);
+    return {
+      kind: "enum",
+      message: `${shown} is not one of ${values.join(", ")}`,
+      fix: `use one of ${values.join(", ")}`
+    };
+  }
+  const [first] = group;
+  if (first === void 0) return void 0;
+  return {
+    kind: "other",
+    message: `${shown} fails the schema's ${first.keyword} rule ${JSON.stringify(first.params)}`,
+    fix: `correct the value`
+  };
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return "array";
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+var names = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "a boolean",
+  null: "null"
+};
+function article(type) {
+  return names[type] ?? type;
+}
+function show(value) {
+  if (typeof value === "string") return `'${value}'`;
+  const text2 = JSON.stringify(value) ?? String(value);
+  return text2.length > 40 ? `${text2.slice(0, 37)}...` : text2;
+}
+function pointerPath(pointer, spec) {
+  const path7 = [];
+  let current = spec;
+  for (const raw of pointer.split("/").slice(1)) {
+    const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const step = Array.isArray(current) ? Number(segment) : segment;
+    path7.push(step);
+    current = current === null || typeof current !== "object" ? void 0 : current[step];
+  }
+  return path7;
+}
+function valueAt(spec, path7) {
+  let current = spec;
+  for (const step of path7) {
+    if (current === null || typeof current !== "object") return void 0;
+    current = current[step];
+  }
+  return current;
+}
+function keyPath(spec, path7) {
+  let text2 = "template.spec";
+  let current = spec;
+  for (const step of path7) {
+    const next = current !== null && typeof current === "object" ? current[step] : void 0;
+    if (typeof step === "number") {
+      const name2 = next !== null && typeof next === "object" ? next.name : void 0;
+      text2 += typeof name2 === "string" ? `[name=${name2}]` : `[${step}]`;
+    } else {
+      text2 += `.${step}`;
+    }
+    current = next;
+  }
+  return text2;
+}
+function explainPath(problem) {
+  const parent = problem.kind === "unknown-field" || problem.kind === "format";
+  const path7 = parent ? problem.path.slice(0, -1) : problem.path;
+  return ["pod.spec", ...path7.filter((step) => typeof step === "string")].join(".");
+}
+function nodeAt(spec, problem) {
+  let current = spec;
+  const path7 = problem.kind === "required" ? problem.path.slice(0, -1) : problem.path;
+  for (const [index, step] of path7.entries()) {
+    const last = index === path7.length - 1;
+    if ((0, import_yaml.isMap)(current) && typeof step === "string") {
+      const pair = current.items.find((item) => (0, import_yaml.isScalar)(item.key) && item.key.value === step);
+      if (!(0, import_yaml.isPair)(pair)) break;
+      const key = pair.key;
+      const value = pair.value;
+      if (last && problem.kind === "unknown-field") return key;
+      if (value === null || !("range" in value)) return key;
+      current = value;
+    } else if ((0, import_yaml.isSeq)(current) && typeof step === "number") {
+      const item = current.items[step];
+      if (item === void 0) break;
+      current = item;
+    } else {
+      break;
+    }
+  }
+  return current;
+}
 
 // src/deploy/values.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var maxScaleSetNameLength = 45;
 var runnerImagePath = "template.spec.containers[name=runner].image";
+var placeholderDigest = `sha256:${"0".repeat(64)}`;
+function isPlaceholderDigest(digest) {
+  return /^sha256:0{64}$/.test(digest);
+}
 function renderValues(template, options) {
   const image = digestReference(options.image);
-  const document = (0, import_yaml.parseDocument)(template);
+  const document = (0, import_yaml2.parseDocument)(template);
   const [problem] = document.errors;
   if (problem !== void 0) {
     throw new UserError(`values: not valid YAML: ${problem.message.split("\n")[0] ?? ""}`);
   }
-  if (!(0, import_yaml.isMap)(document.contents)) throw new UserError("values: expected a YAML mapping at the top");
-  runnerContainer(document).set("image", image);
+  if (!(0, import_yaml2.isMap)(document.contents)) throw new UserError("values: expected a YAML mapping at the top");
+  const edits = [
+    { map: runnerContainer(document), key: "image", value: image }
+  ];
   if (options.scaleSetName !== void 0) {
     const name2 = options.scaleSetName.trim();
     if (name2 === "" || name2.length > maxScaleSetNameLength) {
@@ -50958,7 +60899,7 @@ function renderValues(template, options) {
         `runnerScaleSetName: '${name2}' must be 1 to ${maxScaleSetNameLength} characters`
       );
     }
-    document.set("runnerScaleSetName", name2);
+    edits.push({ map: document.contents, key: "runnerScaleSetName", value: name2 });
   }
   for (const key of ["minRunners", "maxRunners"]) {
     const value = options[key];
@@ -50966,13 +60907,26 @@ function renderValues(template, options) {
     if (!Number.isInteger(value) || value < 0) {
       throw new UserError(`${key}: expected a whole number ≥ 0, got ${value}`);
     }
-    document.set(key, value);
+    edits.push({ map: document.contents, key, value });
   }
-  const min = document.get("minRunners");
-  const max = document.get("maxRunners");
+  const effective = (key) => edits.find((edit) => edit.map === document.contents && edit.key === key)?.value ?? document.get(key);
+  const min = effective("minRunners");
+  const max = effective("maxRunners");
   if (typeof min === "number" && typeof max === "number" && max < min) {
     throw new UserError(`maxRunners: ${max} is below minRunners ${min}; the chart refuses it`);
   }
+  const spans = edits.map(({ map, key, value }) => {
+    const node2 = map.get(key, true);
+    return (0, import_yaml2.isScalar)(node2) && node2.range ? { range: node2.range, value } : void 0;
+  });
+  if (spans.every((span) => span !== void 0)) {
+    let text2 = template;
+    for (const { range, value } of spans.sort((a, b) => b.range[0] - a.range[0])) {
+      text2 = `${text2.slice(0, range[0])}${(0, import_yaml2.stringify)(value).trimEnd()}${text2.slice(range[1])}`;
+    }
+    return text2;
+  }
+  for (const { map, key, value } of edits) map.set(key, value);
   return document.toString({ flowCollectionPadding: false });
 }
 function digestReference(input) {
@@ -50983,21 +60937,26 @@ function digestReference(input) {
       `${runnerImagePath}: '${text2}' is not pinned by digest; give registry/name@sha256:<digest> (e.g. from 'crane digest')`
     );
   }
+  if (isPlaceholderDigest(parsed.digest)) {
+    throw new UserError(
+      `${runnerImagePath}: '${text2}' has the placeholder digest (all zeros); give the digest the registry reported for the pushed image`
+    );
+  }
   const at = text2.indexOf("@");
   const name2 = text2.slice(0, at).replace(/:[^:/]*$/, "");
   return `${name2}@${parsed.digest}`;
 }
 function runnerContainer(document) {
   const containers = document.getIn(["template", "spec", "containers"]);
-  if (!(0, import_yaml.isSeq)(containers)) {
+  if (!(0, import_yaml2.isSeq)(containers)) {
     throw new UserError(
       "template.spec.containers: missing; add a container named runner (the chart requires it)"
     );
   }
   for (const item of containers.items) {
-    if (!(0, import_yaml.isMap)(item)) continue;
+    if (!(0, import_yaml2.isMap)(item)) continue;
     const name2 = item.get("name", true);
-    if ((0, import_yaml.isScalar)(name2) && name2.value === "runner") return item;
+    if ((0, import_yaml2.isScalar)(name2) && name2.value === "runner") return item;
   }
   throw new UserError(
     "template.spec.containers: no container named runner; the chart requires the name runner"
@@ -51007,11 +60966,11 @@ function runnerContainer(document) {
 // src/deploy/checks.ts
 var runnerPath = "template.spec.containers[name=runner]";
 function checkValues(text2, file, options = {}) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text2, { lineCounter });
+  const lineCounter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(text2, { lineCounter, merge: true });
   const at = (node2) => `${file}:${node2?.range ? lineCounter.linePos(node2.range[0]).line : 1}`;
   const [problem] = document.errors;
-  if (problem !== void 0 || !(0, import_yaml2.isMap)(document.contents)) {
+  if (problem !== void 0 || !(0, import_yaml3.isMap)(document.contents)) {
     const where2 = problem?.linePos?.[0]?.line ?? 1;
     const why = problem ? problem.message.split("\n")[0] : "the top level is not a mapping";
     return [
@@ -51031,45 +60990,46 @@ function checkValues(text2, file, options = {}) {
     ...resources(context),
     ...securityContext(context),
     ...scaleSetName(context),
-    ...controllerServiceAccount(context)
+    ...controllerServiceAccount(context),
+    ...podSpecSchema(document, at)
   ];
 }
 function findRunner(root) {
   const template = root.get("template", true);
-  if (!(0, import_yaml2.isMap)(template)) return { closest: root, missing: "template" };
+  if (!(0, import_yaml3.isMap)(template)) return { closest: root, missing: "template" };
   const spec = template.get("spec", true);
-  if (!(0, import_yaml2.isMap)(spec)) return { closest: template, missing: "template.spec" };
+  if (!(0, import_yaml3.isMap)(spec)) return { closest: template, missing: "template.spec" };
   const containers = spec.get("containers", true);
-  if (!(0, import_yaml2.isSeq)(containers)) return { closest: spec, missing: "template.spec.containers" };
+  if (!(0, import_yaml3.isSeq)(containers)) return { closest: spec, missing: "template.spec.containers" };
   for (const item of containers.items) {
-    if ((0, import_yaml2.isMap)(item) && scalarValue(item.get("name", true)) === "runner")
+    if ((0, import_yaml3.isMap)(item) && scalarValue(item.get("name", true)) === "runner")
       return { container: item, closest: item };
   }
   return { closest: containers, missing: runnerPath };
 }
 function scalarValue(node2) {
-  return (0, import_yaml2.isScalar)(node2) ? node2.value : void 0;
+  return (0, import_yaml3.isScalar)(node2) ? node2.value : void 0;
 }
 function node(map, key) {
   const value = map?.get(key, true);
-  return (0, import_yaml2.isNode)(value) ? value : void 0;
+  return (0, import_yaml3.isNode)(value) ? value : void 0;
 }
 function keyOf(map, key) {
-  const pair = map.items.find((item) => (0, import_yaml2.isScalar)(item.key) && item.key.value === key);
-  return (0, import_yaml2.isNode)(pair?.key) ? pair.key : map;
+  const pair = map.items.find((item) => (0, import_yaml3.isScalar)(item.key) && item.key.value === key);
+  return (0, import_yaml3.isNode)(pair?.key) ? pair.key : map;
 }
 function mapAt(map, key) {
   const value = map?.get(key, true);
-  return (0, import_yaml2.isMap)(value) ? value : void 0;
+  return (0, import_yaml3.isMap)(value) ? value : void 0;
 }
 function noRunner(context, id2, title3) {
-  const { missing = runnerPath, closest } = context.runner;
+  const { missing = runnerPath, closest: closest2 } = context.runner;
   return [
     checkResult(
       id2,
       title3,
       "fail",
-      `${context.at(closest)}: ${missing} is missing, so there is no runner container to check`,
+      `${context.at(closest2)}: ${missing} is missing, so there is no runner container to check`,
       `add ${runnerPath} under template.spec.containers (the chart requires a container named runner)`
     )
   ];
@@ -51096,6 +61056,18 @@ function imageDigest(context) {
     const why = error instanceof UserError ? error.message : String(error);
     return [
       checkResult(id2, title3, "fail", `${where2}: ${key} is not an image reference: ${why}`, fix)
+    ];
+  }
+  if (digest !== void 0 && isPlaceholderDigest(digest)) {
+    return [
+      checkResult(
+        id2,
+        title3,
+        "warn",
+        `${where2}: ${key} has the placeholder digest (all zeros): render first, this is a template`,
+        fix,
+        { image }
+      )
     ];
   }
   if (digest !== void 0) {
@@ -51167,13 +61139,13 @@ function resources(context) {
       }
       return { key, raw, value, where: context.at(valueNode) };
     };
-    const request = read("requests");
+    const request2 = read("requests");
     const limit = read("limits");
-    if (request !== void 0 && limit !== void 0 && request.value > limit.value) {
+    if (request2 !== void 0 && limit !== void 0 && request2.value > limit.value) {
       problems.push(
-        `${request.where}: ${request.key} ${request.raw} is above ${limit.key} ${limit.raw}`
+        `${request2.where}: ${request2.key} ${request2.raw} is above ${limit.key} ${limit.raw}`
       );
-      fixes.push(`lower ${request.key} to at most ${limit.raw}`);
+      fixes.push(`lower ${request2.key} to at most ${limit.raw}`);
     }
     const size = nodeSize[name2];
     if (limit !== void 0 && size !== void 0) {
@@ -51184,12 +61156,12 @@ function resources(context) {
       }
     }
     const details = {
-      ...request !== void 0 && { request: request.raw },
+      ...request2 !== void 0 && { request: request2.raw },
       ...limit !== void 0 && { limit: limit.raw },
       ...size !== void 0 && { node: size }
     };
     if (problems.length === 0) {
-      const reason = `${request?.where ?? context.at(container)}: ${base} ${name2} request ${String(request?.raw)} ≤ limit ${String(limit?.raw)}${size !== void 0 ? ` ≤ node ${size}` : ""}`;
+      const reason = `${request2?.where ?? context.at(container)}: ${base} ${name2} request ${String(request2?.raw)} ≤ limit ${String(limit?.raw)}${size !== void 0 ? ` ≤ node ${size}` : ""}`;
       return checkResult("resources", title3, "pass", reason, void 0, details);
     }
     return checkResult("resources", title3, "fail", problems.join("; "), fixes.join("; "), details);
@@ -51397,7 +61369,9 @@ render: fill an ARC gha-runner-scale-set values file (chart 0.14.2) with the run
 pinned by digest; comments are kept. Prints the result, or writes it with --out.
 check: check values files: runner image pinned by digest, cpu/memory requests and limits,
 securityContext (runAsUser, runAsNonRoot, allowPrivilegeEscalation), scale set name length,
-controllerServiceAccount (needed by 'helm template' offline). Exits 1 when a check fails.
+controllerServiceAccount (needed by 'helm template' offline), and template.spec against
+Kubernetes' PodSpec schema (types, required fields, unknown fields). A template's placeholder
+digest (sha256:000…) is a warning, "render first". Exits 1 when a check fails.
 
 render options:
   --values FILE            the values template (required)
@@ -51415,6 +61389,8 @@ check options:
   --platform OS/ARCH       with --image: the platform of a multi-platform image
   --insecure-registry HOST[:PORT]
   --release-name NAME      the Helm release name (the scale set's name without runnerScaleSetName)
+  --fail-on LEVEL          error (default) or warning: exit 1 on warnings too, e.g. to refuse
+                           a values file still carrying the placeholder digest
   --format FORMAT          table (default) or json
 `;
 var deployCommand = {
@@ -51435,6 +61411,7 @@ var deployCommand = {
       platform: { type: "string" },
       "insecure-registry": { type: "string", multiple: true },
       "release-name": { type: "string" },
+      "fail-on": { type: "string" },
       format: { type: "string" }
     });
     const [action, ...rest] = positionals;
@@ -51446,6 +61423,7 @@ var deployCommand = {
         "image-uid",
         "platform",
         "release-name",
+        "fail-on",
         "format"
       ]) {
         if (values[flag] !== void 0)
@@ -51483,6 +61461,7 @@ async function check(files, values, context) {
       throw new UserError(`check: --${flag} belongs to 'deploy render'`);
   }
   if (files.length === 0) throw new UserError("check: give one or more values files");
+  const failOn = parseFailOn(values["fail-on"] ?? "");
   const format = values.format ?? "table";
   if (format !== "table" && format !== "json")
     throw new UserError(`--format: expected table or json, got '${format}'`);
@@ -51521,7 +61500,7 @@ async function check(files, values, context) {
 ${formatTable(results)}`).join("\n")
     );
   }
-  return reports.some(({ results }) => failed(results, "error")) ? 1 : 0;
+  return reports.some(({ results }) => failed(results, failOn)) ? 1 : 0;
 }
 async function readImageUid(reference, values, cwd) {
   const image = reference.replace(
@@ -51710,8 +61689,8 @@ function configFromEnv(env) {
     if (value !== void 0) config2[key] = value;
   }
   if (env.NO_COLOR !== void 0) config2.noColor = true;
-  const formats = parseFormatList(env.HADOLINT_FORMAT ?? "", "HADOLINT_FORMAT");
-  if (formats.length > 0) config2.formats = formats;
+  const formats3 = parseFormatList(env.HADOLINT_FORMAT ?? "", "HADOLINT_FORMAT");
+  if (formats3.length > 0) config2.formats = formats3;
   const threshold = (env.HADOLINT_FAILURE_THRESHOLD ?? "").trim();
   if (threshold !== "") {
     config2.failureThreshold = parseThreshold(threshold, "HADOLINT_FAILURE_THRESHOLD");
@@ -51737,7 +61716,7 @@ function configFromEnv(env) {
 }
 
 // src/lint/config/file.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute, join as join15, resolve as resolve7 } from "node:path";
 function isFile(path7) {
@@ -51820,8 +61799,8 @@ var example = {
   override: "override: { warning: [DL3008] }"
 };
 function parseConfigText(text2, path7) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(text2.replace(/^\uFEFF/, ""), {
+  const lineCounter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(text2.replace(/^\uFEFF/, ""), {
     lineCounter,
     prettyErrors: false
   });
@@ -51841,9 +61820,9 @@ function readRoot(document, at) {
   const config2 = {};
   const warnings = [];
   if (isEmpty(root)) return { config: config2, warnings };
-  if (!(0, import_yaml3.isMap)(root)) {
+  if (!(0, import_yaml4.isMap)(root)) {
     throw new UserError(
-      `${at(root.range?.[0])}: a config file must be a mapping of settings (e.g. '${example.ignored}'), not ${describe(root)}`
+      `${at(root.range?.[0])}: a config file must be a mapping of settings (e.g. '${example.ignored}'), not ${describe2(root)}`
     );
   }
   const reader = new Reader(document, at, warnings);
@@ -51860,19 +61839,19 @@ function readRoot(document, at) {
   return { config: config2, warnings };
 }
 function keyOffset(pair) {
-  return (0, import_yaml3.isScalar)(pair.key) || (0, import_yaml3.isMap)(pair.key) || (0, import_yaml3.isSeq)(pair.key) ? pair.key.range?.[0] : void 0;
+  return (0, import_yaml4.isScalar)(pair.key) || (0, import_yaml4.isMap)(pair.key) || (0, import_yaml4.isSeq)(pair.key) ? pair.key.range?.[0] : void 0;
 }
 function deref(document, node2) {
-  if ((0, import_yaml3.isAlias)(node2)) return node2.resolve(document) ?? null;
+  if ((0, import_yaml4.isAlias)(node2)) return node2.resolve(document) ?? null;
   return node2 ?? null;
 }
 function isEmpty(node2) {
-  return node2 === null || (0, import_yaml3.isScalar)(node2) && node2.value === null;
+  return node2 === null || (0, import_yaml4.isScalar)(node2) && node2.value === null;
 }
-function describe(node2) {
-  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml3.isSeq)(node2)) return "a list";
-  if ((0, import_yaml3.isScalar)(node2)) {
+function describe2(node2) {
+  if ((0, import_yaml4.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml4.isSeq)(node2)) return "a list";
+  if ((0, import_yaml4.isScalar)(node2)) {
     if (node2.value === null) return "an empty value";
     const value = node2.value;
     if (typeof value === "string") return `the string '${value}'`;
@@ -51892,7 +61871,7 @@ var Reader = class {
   warnings;
   key(pair) {
     const key = deref(this.document, pair.key);
-    return (0, import_yaml3.isScalar)(key) ? String(key.value) : String(key);
+    return (0, import_yaml4.isScalar)(key) ? String(key.value) : String(key);
   }
   value(pair) {
     const node2 = deref(this.document, pair.value);
@@ -51902,18 +61881,18 @@ var Reader = class {
     return this.at(node2?.range?.[0] ?? keyOffset(pair));
   }
   string(pair, node2, name2, expected) {
-    if ((0, import_yaml3.isScalar)(node2) && typeof node2.value === "string") return node2.value;
+    if ((0, import_yaml4.isScalar)(node2) && typeof node2.value === "string") return node2.value;
     throw new UserError(
-      `${this.where(pair, node2)}: '${name2}' must be ${expected}, not ${describe(node2)}`
+      `${this.where(pair, node2)}: '${name2}' must be ${expected}, not ${describe2(node2)}`
     );
   }
   stringList(pair, name2, item) {
     const node2 = this.value(pair);
     if (node2 === null) return void 0;
-    if (!(0, import_yaml3.isSeq)(node2)) {
+    if (!(0, import_yaml4.isSeq)(node2)) {
       const fix = example[name2] ? `; write it as a list, e.g. '${example[name2]}'` : "";
       throw new UserError(
-        `${this.where(pair, node2)}: '${name2}' must be a list of ${plural[item]}, not ${describe(node2)}${fix}`
+        `${this.where(pair, node2)}: '${name2}' must be a list of ${plural[item]}, not ${describe2(node2)}${fix}`
       );
     }
     return node2.items.map((entry3) => {
@@ -51933,9 +61912,9 @@ var Reader = class {
   flag(pair, name2) {
     const node2 = this.value(pair);
     if (node2 === null) return void 0;
-    if ((0, import_yaml3.isScalar)(node2) && typeof node2.value === "boolean") return node2.value;
+    if ((0, import_yaml4.isScalar)(node2) && typeof node2.value === "boolean") return node2.value;
     throw new UserError(
-      `${this.where(pair, node2)}: '${name2}' must be true or false, not ${describe(node2)}`
+      `${this.where(pair, node2)}: '${name2}' must be true or false, not ${describe2(node2)}`
     );
   }
   read(key, pair, config2) {
@@ -51973,9 +61952,9 @@ var Reader = class {
   override(pair) {
     const node2 = this.value(pair);
     if (node2 === null) return void 0;
-    if (!(0, import_yaml3.isMap)(node2)) {
+    if (!(0, import_yaml4.isMap)(node2)) {
       throw new UserError(
-        `${this.where(pair, node2)}: 'override' must map severities to lists of rule codes, not ${describe(node2)}; e.g. '${example.override}'`
+        `${this.where(pair, node2)}: 'override' must map severities to lists of rule codes, not ${describe2(node2)}; e.g. '${example.override}'`
       );
     }
     const override = {};
@@ -52004,11 +61983,11 @@ var Reader = class {
       this.string(pair, element, key, "a format name"),
       `${this.at(element.range?.[0])}: '${key}'`
     );
-    let formats;
+    let formats3;
     if (key === "format") {
-      formats = [read(node2)];
-    } else if ((0, import_yaml3.isSeq)(node2)) {
-      formats = node2.items.map((entry3) => {
+      formats3 = [read(node2)];
+    } else if ((0, import_yaml4.isSeq)(node2)) {
+      formats3 = node2.items.map((entry3) => {
         const element = deref(this.document, entry3);
         if (isEmpty(element)) {
           throw new UserError(`${this.where(pair, node2)}: 'formats' has an empty entry; remove it`);
@@ -52017,17 +61996,17 @@ var Reader = class {
       });
     } else {
       throw new UserError(
-        `${this.where(pair, node2)}: 'formats' must be a list of format names, not ${describe(node2)}; e.g. '${example.formats}' (or use 'format' for one)`
+        `${this.where(pair, node2)}: 'formats' must be a list of format names, not ${describe2(node2)}; e.g. '${example.formats}' (or use 'format' for one)`
       );
     }
-    config2.formats = [...config2.formats ?? [], ...formats];
+    config2.formats = [...config2.formats ?? [], ...formats3];
   }
   labelSchema(pair) {
     const node2 = this.value(pair);
     if (node2 === null) return void 0;
-    if (!(0, import_yaml3.isMap)(node2)) {
+    if (!(0, import_yaml4.isMap)(node2)) {
       throw new UserError(
-        `${this.where(pair, node2)}: 'label-schema' must map label names to types (${labelTypes.join(", ")}), not ${describe(node2)}; e.g. 'label-schema: { maintainer: text }'`
+        `${this.where(pair, node2)}: 'label-schema' must map label names to types (${labelTypes.join(", ")}), not ${describe2(node2)}; e.g. 'label-schema: { maintainer: text }'`
       );
     }
     const schema = {};
@@ -52100,14 +62079,14 @@ function resolveConfig(partial) {
     labelSchema: { ...partial.labelSchema },
     strictLabels: partial.strictLabels ?? false
   };
-  const formats = [...new Set(partial.formats ?? [])];
+  const formats3 = [...new Set(partial.formats ?? [])];
   return {
     settings,
     failureThreshold: thresholdSeverity(partial.failureThreshold ?? "info"),
     noFail: partial.noFail ?? false,
     noColor: partial.noColor ?? false,
     verbose: partial.verbose ?? false,
-    formats: formats.length > 0 ? formats : ["tty"]
+    formats: formats3.length > 0 ? formats3 : ["tty"]
   };
 }
 
@@ -53935,8 +63914,8 @@ var Language = class _Language {
     if (input instanceof Uint8Array) {
       binary2 = input;
     } else if (globalThis.process?.versions.node) {
-      const fs24 = await import("fs/promises");
-      binary2 = await fs24.readFile(input);
+      const fs25 = await import("fs/promises");
+      binary2 = await fs25.readFile(input);
     } else {
       const response = await fetch(input);
       if (!response.ok) {
@@ -54049,13 +64028,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve20, reject) => {
+          return new Promise((resolve21, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve20(xhr.response);
+                resolve21(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -54251,9 +64230,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve20, reject) => {
+      return new Promise((resolve21, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve20(receiveInstance(mod, inst));
+          resolve21(receiveInstance(mod, inst));
         });
       });
     }
@@ -55586,8 +65565,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve20, reject) => {
-      readyPromiseResolve = resolve20;
+    moduleRtn = new Promise((resolve21, reject) => {
+      readyPromiseResolve = resolve21;
       readyPromiseReject = reject;
     });
   }
@@ -56886,20 +66865,20 @@ function lintDockerfile(dockerfile, rules, settings = defaultSettings, external 
 
 // src/lint/lint.ts
 var decoder = new TextDecoder("utf-8", { fatal: false });
-async function readText2(request, file) {
+async function readText2(request2, file) {
   if (file === "-") {
-    if (!request.readStdin) throw new Error("standard input is not available here");
-    return request.readStdin();
+    if (!request2.readStdin) throw new Error("standard input is not available here");
+    return request2.readStdin();
   }
-  return decoder.decode(await readFile(resolve10(request.cwd, file)));
+  return decoder.decode(await readFile(resolve10(request2.cwd, file)));
 }
-async function lintFiles(request) {
+async function lintFiles(request2) {
   await initShellParser();
   const results = [];
-  for (const file of request.files) {
+  for (const file of request2.files) {
     let text2;
     try {
-      text2 = await readText2(request, file);
+      text2 = await readText2(request2, file);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       results.push({
@@ -56918,10 +66897,10 @@ async function lintFiles(request) {
       continue;
     }
     const dockerfile = parseDockerfile(text2, file);
-    const external = !dockerfile.error && request.external ? await request.external(dockerfile) : [];
+    const external = !dockerfile.error && request2.external ? await request2.external(dockerfile) : [];
     results.push({
       file,
-      findings: lintDockerfile(dockerfile, request.rules, request.settings, external)
+      findings: lintDockerfile(dockerfile, request2.rules, request2.settings, external)
     });
   }
   return results;
@@ -56963,20 +66942,20 @@ function flagsOf(command) {
   }
   return flags5;
 }
-function hasFlag(command, ...names) {
-  return flagsOf(command).some((flag) => names.includes(flag));
+function hasFlag(command, ...names2) {
+  return flagsOf(command).some((flag) => names2.includes(flag));
 }
 function hasArgs(command, name2, args2) {
-  const names = typeof name2 === "string" ? [name2] : name2;
-  return names.includes(command.name) && command.args.some((arg) => args2.includes(arg));
+  const names2 = typeof name2 === "string" ? [name2] : name2;
+  return names2.includes(command.name) && command.args.some((arg) => args2.includes(arg));
 }
 function argumentsOf(command, flagsWithValue = []) {
   const result3 = [];
   for (let index = 0; index < command.args.length; index++) {
     const arg = command.args[index] ?? "";
     if (isFlag(arg)) {
-      const names = arg.startsWith("--") ? [arg.slice(2)] : arg.slice(1).split("");
-      const takesValue = !arg.includes("=") && names.some((flag) => flagsWithValue.includes(flag));
+      const names2 = arg.startsWith("--") ? [arg.slice(2)] : arg.slice(1).split("");
+      const takesValue = !arg.includes("=") && names2.some((flag) => flagsWithValue.includes(flag));
       if (takesValue) index++;
       continue;
     }
@@ -57673,14 +67652,14 @@ var DL3024 = {
     message: "Stage names (FROM … AS <name>) must be unique; rename one of the stages"
   },
   create(context) {
-    const names = /* @__PURE__ */ new Set();
+    const names2 = /* @__PURE__ */ new Set();
     return {
       check(instruction) {
         if (instruction.keyword !== "FROM") return;
         const name2 = parseFrom(instruction).alias?.toLowerCase();
         if (name2 === void 0) return;
-        if (names.has(name2)) context.report(instruction.line);
-        else names.add(name2);
+        if (names2.has(name2)) context.report(instruction.line);
+        else names2.add(name2);
       }
     };
   }
@@ -57853,16 +67832,16 @@ var versionCharacters = /^[0-9A-Za-z.~^_:+]*$/;
 var variableReference = /\$\{([^}]*)\}/g;
 var installs2 = ["install"];
 function referencedVariables(arg) {
-  const names = [];
+  const names2 = [];
   variableReference.lastIndex = 0;
   for (let match = variableReference.exec(arg); match; match = variableReference.exec(arg))
-    names.push(match[1] ?? "");
-  return names;
+    names2.push(match[1] ?? "");
+  return names2;
 }
 function isRpmPinned(pkg, isDeclared) {
   if (pkg.includes("$")) {
-    const names = referencedVariables(pkg);
-    if (names.length > 0 && names.every(isDeclared)) return true;
+    const names2 = referencedVariables(pkg);
+    if (names2.length > 0 && names2.every(isDeclared)) return true;
   }
   const parts2 = pkg.split("-");
   if (parts2.length <= 1) return false;
@@ -58367,8 +68346,8 @@ var DL3050 = {
         if (instruction.keyword !== "LABEL") return;
         const extra = instruction.pairs.map((pair) => pair.key).filter((key) => !Object.hasOwn(schema, key));
         if (extra.length === 0) return;
-        const names = [...new Set(extra)].map((key) => `\`${key}\``);
-        const message = names.length === 1 ? `Label ${names[0]} is not in the label schema; remove it or add it to the schema` : `Labels ${names.join(", ")} are not in the label schema; remove them or add them to the schema`;
+        const names2 = [...new Set(extra)].map((key) => `\`${key}\``);
+        const message = names2.length === 1 ? `Label ${names2[0]} is not in the label schema; remove it or add it to the schema` : `Labels ${names2.join(", ")} are not in the label schema; remove them or add them to the schema`;
         context.report(instruction.line, message);
       }
     };
@@ -60005,14 +69984,14 @@ function shebangFor(shell) {
   if (first === "") return "#!/bin/sh";
   return first.startsWith("/") ? `#!${first}` : `#!/usr/bin/env ${basename7(first)}`;
 }
-function scriptHeader(shebang, names) {
+function scriptHeader(shebang, names2) {
   const exported = new Set(proxyVariables);
-  for (const name2 of names) if (isIdentifier(name2)) exported.add(name2);
+  for (const name2 of names2) if (isIdentifier(name2)) exported.add(name2);
   const sorted = [...exported].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
   return [shebang, ...sorted.map((name2) => `export ${name2}=1`)];
 }
-function script(shebang, names, body2, at) {
-  const header3 = scriptHeader(shebang, names);
+function script(shebang, names2, body2, at) {
+  const header3 = scriptHeader(shebang, names2);
   const rows = body2.split("\n").length;
   return {
     text: `${header3.join("\n")}
@@ -60204,7 +70183,7 @@ function shellCheckEnvironment() {
   return env;
 }
 function runShellCheck(binary2, script2) {
-  return new Promise((resolve20, reject) => {
+  return new Promise((resolve21, reject) => {
     const child2 = spawn4(binary2, shellCheckArguments(script2), {
       stdio: ["pipe", "pipe", "pipe"],
       env: shellCheckEnvironment(),
@@ -60229,7 +70208,7 @@ function runShellCheck(binary2, script2) {
         return;
       }
       try {
-        resolve20(parseShellCheckOutput(output));
+        resolve21(parseShellCheckOutput(output));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         reject(
@@ -60528,13 +70507,13 @@ var metaCommand = {
     if (output !== void 0 && !metaOutputNames.includes(output)) {
       throw new UserError(`--output ${output}: use one of ${metaOutputNames.join(", ")}`);
     }
-    const join46 = (texts) => texts?.join("\n");
+    const join49 = (texts) => texts?.join("\n");
     const inputs = parseMetaInputs({
-      images: join46(values.images),
-      tags: join46(values.tags),
-      flavor: join46(values.flavor),
-      labels: join46(values.labels),
-      annotations: join46(values.annotations),
+      images: join49(values.images),
+      tags: join49(values.tags),
+      flavor: join49(values.flavor),
+      labels: join49(values.labels),
+      annotations: join49(values.annotations),
       "sep-tags": values["sep-tags"],
       "sep-labels": values["sep-labels"],
       "sep-annotations": values["sep-annotations"],
@@ -60654,14 +70633,14 @@ async function mirrorReports(config2, timeoutMs2 = 5e3) {
   return reports;
 }
 function runQuietly(program, args2, env) {
-  return new Promise((resolve20) => {
+  return new Promise((resolve21) => {
     const child2 = spawn5(program, args2, { env, stdio: ["ignore", "pipe", "pipe"], timeout: 2e4 });
     let stdout = "";
     let stderr = "";
     child2.stdout.on("data", (chunk) => stdout += chunk.toString());
     child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child2.on("error", () => resolve20(void 0));
-    child2.on("close", (code2) => resolve20({ code: code2 ?? 1, stdout, stderr }));
+    child2.on("error", () => resolve21(void 0));
+    child2.on("close", (code2) => resolve21({ code: code2 ?? 1, stdout, stderr }));
   });
 }
 
@@ -60882,7 +70861,7 @@ ${ca.pem}`.trimStart(),
 }
 
 // src/mirrors/config.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync6 } from "node:fs";
 import { dirname as dirname10, isAbsolute as isAbsolute4, resolve as resolve15 } from "node:path";
 var credentialKeys = {
@@ -60914,8 +70893,8 @@ function loadMirrorConfig(file) {
   return parseMirrorConfig(text2, file);
 }
 function parseMirrorConfig(text2, source = "mirror config") {
-  const lineCounter = new import_yaml4.LineCounter();
-  const document = (0, import_yaml4.parseDocument)(text2, { lineCounter, uniqueKeys: true });
+  const lineCounter = new import_yaml5.LineCounter();
+  const document = (0, import_yaml5.parseDocument)(text2, { lineCounter, uniqueKeys: true });
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const line = first?.linePos?.[0]?.line;
@@ -60927,11 +70906,11 @@ function parseMirrorConfig(text2, source = "mirror config") {
     source,
     line: (node2) => node2?.range ? lineCounter.linePos(node2.range[0]).line : void 0
   };
-  return validate(document.contents, document.toJS(), where2, dirname10(resolve15(source)));
+  return validate278(document.contents, document.toJS(), where2, dirname10(resolve15(source)));
 }
-function validate(root, value, where2, baseDir) {
+function validate278(root, value, where2, baseDir) {
   const fail3 = (path7, why) => {
-    const line = where2.line?.(nodeAt(root, path7));
+    const line = where2.line?.(nodeAt2(root, path7));
     throw new MirrorConfigError(
       `${where2.source}${line !== void 0 ? `:${line}` : ""}: ${path7.join(".") || "(top level)"}: ${why}`
     );
@@ -61194,16 +71173,16 @@ function knownKeys(object, allowed, path7, fail3) {
       fail3([...path7, key], `unknown key (known here: ${allowed.join(", ")})`);
   }
 }
-function nodeAt(root, path7) {
+function nodeAt2(root, path7) {
   let node2 = root;
   let found = root ?? void 0;
   for (const key of path7) {
-    if ((0, import_yaml4.isMap)(node2)) {
-      const pair = node2.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === key);
+    if ((0, import_yaml5.isMap)(node2)) {
+      const pair = node2.items.find((item) => (0, import_yaml5.isScalar)(item.key) && String(item.key.value) === key);
       if (pair === void 0) return found;
       found = pair.key ?? found;
       node2 = pair.value;
-    } else if ((0, import_yaml4.isSeq)(node2)) {
+    } else if ((0, import_yaml5.isSeq)(node2)) {
       node2 = node2.items[Number(key)];
       found = node2 ?? found;
     } else {
@@ -61750,7 +71729,7 @@ function plan5(config2, target) {
 var cargoEcosystem = { name: "cargo", plan: plan5 };
 
 // src/mirrors/ecosystems/conda.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import { join as join27 } from "node:path";
 var YamlMergeError = class extends UserError {
 };
@@ -61772,7 +71751,7 @@ function condaSettings(config2, target) {
   return settings;
 }
 function mergeYamlKeys(existing, values, what) {
-  const document = (0, import_yaml5.parseDocument)(existing ?? "");
+  const document = (0, import_yaml6.parseDocument)(existing ?? "");
   if (document.errors.length > 0)
     throw new YamlMergeError(
       `${what}: not valid YAML (${document.errors[0].message.split("\n")[0]})`
@@ -62447,9 +72426,9 @@ function upsertXmlEntry(text2, options) {
   }
   return insertInto(text2, parent, entry3, options.first === true);
 }
-function wrap(names, entry3, unit) {
+function wrap(names2, entry3, unit) {
   let xml = entry3;
-  for (const name2 of [...names].reverse()) {
+  for (const name2 of [...names2].reverse()) {
     xml = `<${name2}>
 ${unit}${indentLines(xml, unit)}
 </${name2}>`;
@@ -62757,7 +72736,7 @@ function plan13(config2, target) {
 var gradleEcosystem = { name: "gradle", plan: plan13 };
 
 // src/mirrors/ecosystems/helm.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 import { join as join33 } from "node:path";
 function helmRepositoryConfig(target) {
   const env = target.env;
@@ -62780,20 +72759,20 @@ function entry2(name2, url) {
   };
 }
 function mergeHelmRepositories(existing, repositories) {
-  const document = (0, import_yaml6.parseDocument)(
+  const document = (0, import_yaml7.parseDocument)(
     existing === void 0 || existing.trim() === "" ? 'apiVersion: ""\ngenerated: "0001-01-01T00:00:00Z"\nrepositories: []\n' : existing
   );
-  if (document.errors.length > 0 || !(0, import_yaml6.isMap)(document.contents))
+  if (document.errors.length > 0 || !(0, import_yaml7.isMap)(document.contents))
     throw new YamlMergeError("helm repositories.yaml: not a YAML mapping");
   let list3 = document.get("repositories");
-  if (!(0, import_yaml6.isSeq)(list3)) {
+  if (!(0, import_yaml7.isSeq)(list3)) {
     document.set("repositories", document.createNode([]));
     list3 = document.get("repositories");
   }
   const items = list3.items;
   for (const [name2, url] of Object.entries(repositories)) {
     const node2 = document.createNode(entry2(name2, url));
-    const at = items.findIndex((item) => (0, import_yaml6.isMap)(item) && item.get("name") === name2);
+    const at = items.findIndex((item) => (0, import_yaml7.isMap)(item) && item.get("name") === name2);
     if (at === -1) items.push(node2);
     else {
       const current = items[at];
@@ -63124,44 +73103,44 @@ var pipEcosystem = {
 import { join as join37 } from "node:path";
 
 // src/mirrors/formats/yaml-merge.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function mergeYaml(existing, values, options = {}) {
   const file = options.file ?? "YAML file";
-  const document = (0, import_yaml7.parseDocument)(existing ?? "");
+  const document = (0, import_yaml8.parseDocument)(existing ?? "");
   if (document.errors.length > 0) {
     throw new UserError(
       `${file}: not valid YAML (${document.errors[0].message.split("\n")[0]}); fix or remove it and run again`
     );
   }
-  if (document.contents === null || (0, import_yaml7.isScalar)(document.contents) && document.contents.value === null) {
+  if (document.contents === null || (0, import_yaml8.isScalar)(document.contents) && document.contents.value === null) {
     document.contents = document.createNode({});
   }
   const root = document.contents;
-  if (!(0, import_yaml7.isMap)(root)) throw new UserError(`${file}: expected a mapping (key: value) at the top`);
+  if (!(0, import_yaml8.isMap)(root)) throw new UserError(`${file}: expected a mapping (key: value) at the top`);
   const scalar = (value) => {
-    const node2 = new import_yaml7.Scalar(value);
-    if (typeof value === "string") node2.type = import_yaml7.Scalar.QUOTE_DOUBLE;
+    const node2 = new import_yaml8.Scalar(value);
+    if (typeof value === "string") node2.type = import_yaml8.Scalar.QUOTE_DOUBLE;
     return node2;
   };
   for (const [key, value] of Object.entries(values)) {
     const current = root.get(key, true);
-    if ((0, import_yaml7.isScalar)(current) && current.value === value) continue;
+    if ((0, import_yaml8.isScalar)(current) && current.value === value) continue;
     root.set(key, scalar(value));
   }
   for (const [key, additions] of Object.entries(options.addToLists ?? {})) {
     let current = root.get(key, true);
-    if (current === void 0 || (0, import_yaml7.isScalar)(current) && current.value === null) {
-      current = new import_yaml7.YAMLSeq();
+    if (current === void 0 || (0, import_yaml8.isScalar)(current) && current.value === null) {
+      current = new import_yaml8.YAMLSeq();
       root.set(key, current);
-    } else if ((0, import_yaml7.isScalar)(current)) {
-      const seq2 = new import_yaml7.YAMLSeq();
+    } else if ((0, import_yaml8.isScalar)(current)) {
+      const seq2 = new import_yaml8.YAMLSeq();
       seq2.items.push(current);
       root.set(key, seq2);
       current = seq2;
     }
-    if (!(0, import_yaml7.isSeq)(current)) throw new UserError(`${file}: ${key}: expected a list`);
+    if (!(0, import_yaml8.isSeq)(current)) throw new UserError(`${file}: ${key}: expected a list`);
     const seq = current;
-    const present = seq.items.map((item) => (0, import_yaml7.isScalar)(item) ? String(item.value) : void 0);
+    const present = seq.items.map((item) => (0, import_yaml8.isScalar)(item) ? String(item.value) : void 0);
     for (const addition of additions) {
       if (!present.includes(addition)) {
         seq.items.push(scalar(addition));
@@ -63207,10 +73186,10 @@ var pnpmEcosystem = {
 };
 
 // src/mirrors/ecosystems/rubygems.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 import { join as join38 } from "node:path";
 function mergeGemrc(existing, mirror) {
-  const document = (0, import_yaml8.parseDocument)(existing ?? "");
+  const document = (0, import_yaml9.parseDocument)(existing ?? "");
   if (document.errors.length > 0)
     throw new YamlMergeError(
       `.gemrc: not valid YAML (${document.errors[0].message.split("\n")[0]})`
@@ -63725,10 +73704,10 @@ var ipv43 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 function network(value, field) {
   const text2 = typeof value === "string" ? value.trim() : "";
   const [address = "", prefix, extra] = text2.split("/");
-  const v4 = ipv43.test(address);
-  const v6 = !v4 && /^[0-9a-f:.]+$/i.test(address) && address.includes(":");
-  const max = v4 ? 32 : 128;
-  if (!v4 && !v6 || extra !== void 0 || prefix !== void 0 && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max)) {
+  const v43 = ipv43.test(address);
+  const v63 = !v43 && /^[0-9a-f:.]+$/i.test(address) && address.includes(":");
+  const max = v43 ? 32 : 128;
+  if (!v43 && !v63 || extra !== void 0 || prefix !== void 0 && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max)) {
     fail2(field, `'${String(value)}' is not a CIDR or an address (e.g. 10.0.0.0/8, fd00::/8)`);
   }
   return text2;
@@ -64354,14 +74333,14 @@ import { spawn as spawn6 } from "node:child_process";
 var minimumPathMtu = 552;
 var ipAndIcmpHeaders = 28;
 var probePackages = { ping: "iputils-ping", tracepath: "iputils-tracepath" };
-var spawnExec = (command, args2) => new Promise((resolve20) => {
+var spawnExec = (command, args2) => new Promise((resolve21) => {
   const child2 = spawn6(command, args2, { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child2.stdout.on("data", (chunk) => stdout += chunk.toString());
   child2.stderr.on("data", (chunk) => stderr += chunk.toString());
-  child2.on("error", (error) => resolve20({ code: 127, stdout, stderr: stderr + error.message }));
-  child2.on("close", (code2) => resolve20({ code: code2 ?? 1, stdout, stderr }));
+  child2.on("error", (error) => resolve21({ code: 127, stdout, stderr: stderr + error.message }));
+  child2.on("close", (code2) => resolve21({ code: code2 ?? 1, stdout, stderr }));
 });
 function parsePing(result3) {
   const text2 = `${result3.stdout}
@@ -64451,7 +74430,7 @@ async function pingSize(exec2, host, size) {
   if (outcome.error !== void 0) throw new ProbeUnusable(`ping: ${outcome.error}`);
   return { kind: "lost" };
 }
-function describe2(size, verdict) {
+function describe3(size, verdict) {
   const probe3 = `ping -M do, ${size} bytes`;
   switch (verdict.kind) {
     case "pass":
@@ -64465,14 +74444,14 @@ function describe2(size, verdict) {
 async function probeWithPing(exec2, host, localMtu) {
   const evidence = [];
   const small = await pingSize(exec2, host, minimumPathMtu);
-  evidence.push(describe2(minimumPathMtu, small));
+  evidence.push(describe3(minimumPathMtu, small));
   if (small.kind !== "pass") {
     throw new ProbeUnusable(
       `ping: ${host} does not answer even ${minimumPathMtu}-byte packets (unreachable, or ICMP echo blocked)`
     );
   }
   const full = await pingSize(exec2, host, localMtu);
-  evidence.push(describe2(localMtu, full));
+  evidence.push(describe3(localMtu, full));
   if (full.kind === "pass")
     return { pathMtu: localMtu, icmpSeen: false, blackHole: false, evidence };
   let icmpSeen = false;
@@ -64482,7 +74461,7 @@ async function probeWithPing(exec2, host, localMtu) {
     icmpSeen = true;
     if (full.mtu < localMtu && full.mtu >= minimumPathMtu) {
       const reported = await pingSize(exec2, host, full.mtu);
-      evidence.push(describe2(full.mtu, reported));
+      evidence.push(describe3(full.mtu, reported));
       if (reported.kind === "pass")
         return { pathMtu: full.mtu, icmpSeen, blackHole: false, evidence };
       high = full.mtu;
@@ -65137,8 +75116,872 @@ var pathCommand = {
   }
 };
 
+// src/cli/pipeline.ts
+import { appendFileSync, mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir as tmpdir7 } from "node:os";
+import { join as join48, resolve as resolve20 } from "node:path";
+
+// src/pipeline/report.ts
+var stageNames = ["lint", "build", "check", "push", "promote", "deploy"];
+function emptyImagePipeline(image) {
+  return {
+    image,
+    stages: stageNames.filter((stage) => stage !== "lint").map((stage) => ({ stage, result: "not-run" }))
+  };
+}
+function recordStage(pipeline6, record) {
+  const index = pipeline6.stages.findIndex((entry3) => entry3.stage === record.stage);
+  if (index === -1) pipeline6.stages.push(record);
+  else pipeline6.stages[index] = record;
+}
+function pipelineFailed(report) {
+  const bad = (record) => record.result === "failure" || record.result === "cancelled";
+  return bad(report.lint) || report.images.some((image) => image.stages.some(bad));
+}
+function lintRows(findings, files = []) {
+  const rows = /* @__PURE__ */ new Map();
+  const row = (file) => {
+    let entry3 = rows.get(file);
+    if (entry3 === void 0) {
+      entry3 = { file, error: 0, warning: 0, info: 0, style: 0 };
+      rows.set(file, entry3);
+    }
+    return entry3;
+  };
+  for (const file of files) row(file);
+  for (const finding of findings) {
+    const entry3 = row(finding.file);
+    if (finding.level === "error" || finding.level === "warning" || finding.level === "info")
+      entry3[finding.level]++;
+    else if (finding.level === "style") entry3.style++;
+  }
+  return [...rows.values()].sort((a, b) => a.file.localeCompare(b.file));
+}
+function checkRow(image, results) {
+  const row = { image, pass: 0, warn: 0, fail: 0, flagged: [] };
+  for (const result3 of results) {
+    row[result3.status]++;
+    if (result3.status !== "pass") row.flagged.push(result3.id);
+  }
+  return row;
+}
+
+// src/pipeline/run.ts
+import { existsSync as existsSync7, promises as fs24, readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
+import { homedir as homedir5, tmpdir as tmpdir6 } from "node:os";
+import { dirname as dirname12, join as join47, relative as relative7 } from "node:path";
+
+// src/pipeline/debian-base.ts
+import { spawn as spawn7, spawnSync } from "node:child_process";
+import { createHash as createHash8, randomBytes as randomBytes5 } from "node:crypto";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join46 } from "node:path";
+import { PassThrough } from "node:stream";
+import { createGzip as createGzip2 } from "node:zlib";
+var debianSuite = "bookworm";
+async function debianBaseLayout(options) {
+  const mirror = options.mirror ?? "http://deb.debian.org/debian";
+  const layout = join46(options.cacheDir, `${debianSuite}-minbase-layout`);
+  const complete = join46(layout, ".complete");
+  if (existsSync6(complete)) return layout;
+  if (process.getuid?.() !== 0) {
+    throw new UserError(
+      "making a Debian base with debootstrap needs root; run as root or give --base-image REF"
+    );
+  }
+  const probe3 = spawnSync("debootstrap", ["--version"], { encoding: "utf8" });
+  if (probe3.error !== void 0) {
+    throw new UserError(
+      "no base image is reachable and debootstrap is not installed: apt-get install debootstrap, or give --base-image REF"
+    );
+  }
+  mkdirSync2(options.cacheDir, { recursive: true });
+  rmSync(layout, { recursive: true, force: true });
+  const rootfs = join46(options.cacheDir, `rootfs-${randomBytes5(4).toString("hex")}`);
+  try {
+    options.onProgress?.(`debootstrap --variant=minbase ${debianSuite} from ${mirror}`);
+    const made = spawnSync("debootstrap", ["--variant=minbase", debianSuite, rootfs, mirror], {
+      encoding: "utf8"
+    });
+    if (made.status !== 0) {
+      const last = `${made.stderr}
+${made.stdout}`.trim().split("\n").pop() ?? "";
+      throw new UserError(`debootstrap ${debianSuite} from ${mirror} failed: ${last}`);
+    }
+    await initLayout(layout);
+    const { layer, diffId } = await packLayer(rootfs, layout);
+    const config2 = await writeBlob(
+      layout,
+      Buffer.from(
+        JSON.stringify({
+          architecture: "amd64",
+          os: "linux",
+          config: {
+            Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+            Cmd: ["bash"]
+          },
+          rootfs: { type: "layers", diff_ids: [diffId] },
+          history: [{ created_by: `debootstrap --variant=minbase ${debianSuite}` }]
+        })
+      )
+    );
+    const manifest = await writeBlob(
+      layout,
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: mediaTypes.ociManifest,
+          config: { mediaType: mediaTypes.ociConfig, ...config2 },
+          layers: [{ mediaType: mediaTypes.ociLayerGzip, ...layer }]
+        })
+      )
+    );
+    await tagInLayout(layout, { mediaType: mediaTypes.ociManifest, ...manifest }, debianSuite);
+    writeFileSync3(complete, (/* @__PURE__ */ new Date()).toISOString());
+    return layout;
+  } finally {
+    rmSync(rootfs, { recursive: true, force: true });
+  }
+}
+async function packLayer(rootfs, layout) {
+  const tar = spawn7(
+    "tar",
+    ["--numeric-owner", "--sort=name", "--mtime=@0", "-C", rootfs, "-cf", "-", "."],
+    { stdio: ["ignore", "pipe", "pipe"] }
+  );
+  let stderr = "";
+  tar.stderr.on("data", (chunk) => stderr += chunk.toString());
+  const exited = new Promise((done) => tar.on("close", (code3) => done(code3 ?? 1)));
+  const hash = createHash8("sha256");
+  const tee = new PassThrough();
+  tee.on("data", (chunk) => hash.update(chunk));
+  tar.stdout.pipe(tee);
+  const layer = await writeBlobStream(layout, tee.pipe(createGzip2()));
+  const code2 = await exited;
+  if (code2 !== 0) throw new UserError(`tar of ${rootfs} failed: ${stderr.trim()}`);
+  return { layer, diffId: `sha256:${hash.digest("hex")}` };
+}
+
+// src/pipeline/reachable.ts
+import { request } from "node:https";
+function canReach(url, timeoutMs2 = 5e3) {
+  return new Promise((resolve21) => {
+    const outgoing = request(url, { method: "HEAD", timeout: timeoutMs2 }, (response) => {
+      response.resume();
+      resolve21(true);
+    });
+    outgoing.on("timeout", () => outgoing.destroy(new Error("timeout")));
+    outgoing.on("error", () => resolve21(false));
+    outgoing.end();
+  });
+}
+function registryUrl2(host) {
+  return host === "docker.io" ? "https://registry-1.docker.io/v2/" : `https://${host}/v2/`;
+}
+
+// src/pipeline/stand-in-runner.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash9 } from "node:crypto";
+import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
+var notice = `#!/bin/sh
+echo "runnerkit stand-in: this image was built without the GitHub Actions runner (github.com was unreachable)." >&2
+echo "Rebuild with RUNNER_URL and RUNNER_SHA256 pointing at the real tarball before deploying it." >&2
+exit 78
+`;
+async function standInRunnerTarball() {
+  const archive = (0, import_tar_stream4.pack)();
+  const chunks = [];
+  archive.on("data", (chunk) => chunks.push(chunk));
+  const done = new Promise((resolve21, reject) => {
+    archive.on("end", resolve21);
+    archive.on("error", reject);
+  });
+  const mtime = /* @__PURE__ */ new Date(0);
+  archive.entry({ name: "bin/", type: "directory", mode: 493, mtime });
+  for (const name2 of ["run.sh", "config.sh", "bin/Runner.Listener"]) {
+    archive.entry({ name: name2, mode: 493, mtime }, notice);
+  }
+  archive.finalize();
+  await done;
+  return gzipSync(Buffer.concat(chunks));
+}
+async function serveTarball(bytes, name2) {
+  const server = createServer((request2, response) => {
+    if (request2.url !== `/${name2}`) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": "application/gzip",
+      "content-length": String(bytes.length)
+    });
+    response.end(request2.method === "HEAD" ? void 0 : bytes);
+  });
+  await new Promise((resolve21) => server.listen(0, "127.0.0.1", resolve21));
+  const { port: port2 } = server.address();
+  return {
+    url: `http://127.0.0.1:${port2}/${name2}`,
+    sha256: createHash9("sha256").update(bytes).digest("hex"),
+    close: () => new Promise((resolve21) => {
+      server.closeAllConnections();
+      server.close(() => resolve21());
+    })
+  };
+}
+
+// src/pipeline/run.ts
+var buildTagRules = ["type=sha", "type=ref,event=branch", "type=ref,event=pr"];
+var releaseTagRules = [
+  "type=semver,pattern={{version}}",
+  "type=semver,pattern={{major}}.{{minor}}",
+  "type=semver,pattern={{major}}"
+];
+function imageFolders(root) {
+  const dir = join47(root, "images");
+  if (!existsSync7(dir)) return [];
+  return readdirSync3(dir, { withFileTypes: true }).filter((entry3) => entry3.isDirectory() && existsSync7(join47(dir, entry3.name, "Dockerfile"))).map((entry3) => entry3.name).sort();
+}
+function defaultBaseImage(dockerfile) {
+  return /^\s*ARG\s+BASE_IMAGE=(\S+)\s*$/im.exec(dockerfile)?.[1]?.replace(/^["']|["']$/g, "");
+}
+async function runPipeline(options) {
+  const say = options.onProgress;
+  const all = imageFolders(options.root);
+  const unknown = options.only.filter((name2) => !all.includes(name2));
+  if (unknown.length > 0) {
+    throw new UserError(
+      `--image ${unknown.join(", ")}: no such folder with a Dockerfile under images/ (there are: ${all.join(", ") || "none"})`
+    );
+  }
+  const names2 = options.only.length > 0 ? all.filter((name2) => options.only.includes(name2)) : all;
+  const layout = join47(options.out, "oci");
+  const repositoryOf2 = (name2) => `${(options.registry ?? options.namespace).replace(/\/+$/, "")}/${name2}`;
+  say("1/7 lint images/");
+  const lint = await runLint({
+    inputs: ["images/"],
+    cwd: options.root,
+    env: options.env,
+    home: options.env.HOME ?? homedir5(),
+    recursive: false,
+    options: {},
+    shellcheck: "auto",
+    workspace: options.root
+  });
+  const lintRecord = {
+    stage: "lint",
+    result: lint.exitCode === 0 ? "success" : "failure",
+    note: `${lint.results.length} file(s), ${lint.counts.total} finding(s)`
+  };
+  say(`    ${lintRecord.note}${lint.exitCode === 0 ? "" : ": fails the threshold"}`);
+  for (const finding of lint.findings)
+    say(
+      `    ${finding.file}:${finding.line} ${finding.code} ${finding.severity}: ${finding.message}`
+    );
+  say("2/7 image-meta for HEAD");
+  const context = isActionsEnvironment(options.env) ? contextFromEnv(options.env) : await contextFromGit(options.root);
+  const release = context.ref.startsWith("refs/tags/");
+  say(`    ${context.eventName} ${context.ref || "(detached HEAD)"} at ${context.sha.slice(0, 7)}`);
+  const pipelines = names2.map(emptyImagePipeline);
+  const results = [];
+  const tagRows = [];
+  const checkRows = [];
+  const engine = options.build ? await pickEngine(options, say) : void 0;
+  let runner;
+  try {
+    for (const [position, name2] of names2.entries()) {
+      const pipeline6 = pipelines[position];
+      const record = (stage, rest) => recordStage(pipeline6, { stage, ...rest });
+      const result3 = { name: name2, tags: [] };
+      results.push(result3);
+      const repository = repositoryOf2(name2);
+      const meta = await metaForEvent(
+        { images: repository, tags: buildTagRules.join("\n") },
+        { env: options.env, metaContext: () => Promise.resolve(context) }
+      );
+      await writeOut(
+        join47(options.out, "meta", `${name2}.json`),
+        `${JSON.stringify(meta.json, null, 2)}
+`
+      );
+      say(`    ${name2}: ${meta.tags.join(", ") || "(no tags for this ref)"}`);
+      const skipAll = (why, from) => {
+        for (const stage of from) record(stage, { result: "skipped", note: why });
+      };
+      if (lintRecord.result !== "success") {
+        skipAll("lint failed", ["build", "check", "push", "promote"]);
+        await renderEarlier(options, name2, result3, record, say);
+        continue;
+      }
+      say(`3/7 build ${name2}`);
+      if (engine === void 0) {
+        skipAll(options.build ? "no container engine" : "not built (--no-build)", [
+          "build",
+          "check",
+          "push",
+          "promote"
+        ]);
+        await renderEarlier(options, name2, result3, record, say);
+        continue;
+      }
+      const dockerfile = readFileSync7(join47(options.root, "images", name2, "Dockerfile"), "utf8");
+      const base = await chooseBase(options, dockerfile, engine, say);
+      if (typeof base !== "string") {
+        skipAll(base.skip, ["build", "check", "push", "promote"]);
+        say(`    skipped: ${base.skip}`);
+        await renderEarlier(options, name2, result3, record, say);
+        continue;
+      }
+      runner ??= await runnerSource(options, say);
+      const workDir = await fs24.mkdtemp(join47(tmpdir6(), "runnerkit-pipeline-"));
+      let digest;
+      try {
+        const built = await runBuild({
+          context: join47(options.root, "images", name2),
+          buildArgs: [
+            ...base !== "" ? [`BASE_IMAGE=${base}`] : [],
+            ...runner.url !== void 0 ? [`RUNNER_URL=${runner.url}`] : [],
+            ...runner.sha256 !== void 0 ? [`RUNNER_SHA256=${runner.sha256}`] : []
+          ],
+          secrets: [],
+          // An empty value (no description or licence known outside Actions) would blank the
+          // Dockerfile's own label, so only labels with a value are added.
+          labels: meta.labels.filter((label) => !label.endsWith("=")),
+          annotations: [],
+          platforms: [],
+          pull: false,
+          noCache: false,
+          cacheFrom: [],
+          cacheTo: [],
+          network: "host",
+          engine: engine.probe.name,
+          tags: meta.tags.length > 0 ? meta.tags : [`${repository}:local`],
+          images: [],
+          flavor: [],
+          push: false,
+          insecureRegistries: options.insecureRegistries,
+          ociLayout: `${layout}:${name2}`,
+          workDir,
+          env: options.env,
+          onStep: (step) => say(`    ${step}`),
+          onWarning: (message) => say(`    warning: ${message}`)
+        });
+        digest = built.digest;
+      } catch (error) {
+        record("build", { result: "failure", note: firstLine2(messageOf(error)) });
+        skipAll("build failed", ["check", "push", "promote", "deploy"]);
+        say(`    failed: ${messageOf(error)}`);
+        continue;
+      } finally {
+        await fs24.rm(workDir, { recursive: true, force: true });
+      }
+      result3.digest = digest;
+      result3.reference = `oci:${relative7(options.root, layout) || "."}:${name2}`;
+      record("build", {
+        result: "success",
+        digest,
+        ...runner.standIn && { note: "stand-in runner: not for deployment" }
+      });
+      say(`    ${digest} → ${result3.reference}`);
+      say(`4/7 runner-check ${name2}`);
+      const checked = await checkImage(`oci:${layout}:${name2}`, options.env);
+      checkRows.push(checkRow(name2, checked.results));
+      const uid = checked.results.find((entry3) => entry3.id === "identity")?.details?.uid;
+      if (typeof uid === "number") result3.uid = uid;
+      const failures = checked.results.filter((entry3) => entry3.status === "fail");
+      for (const entry3 of checked.results.filter((item) => item.status !== "pass"))
+        say(`    ${entry3.status} ${entry3.id}: ${entry3.reason}`);
+      if (failures.length > 0) {
+        record("check", {
+          result: "failure",
+          digest,
+          note: `failed: ${failures.map((entry3) => entry3.id).join(", ")}`
+        });
+        skipAll("check failed", ["push", "promote", "deploy"]);
+        continue;
+      }
+      record("check", { result: "success", digest });
+      say(`    ${checked.results.length} checks, none failed`);
+      say(`5/7 ${options.registry !== void 0 ? `push ${name2}` : `store ${name2}`}`);
+      if (options.registry !== void 0) {
+        const pushed = await runPromote({
+          source: `oci:${layout}:${name2}`,
+          destination: repository,
+          tags: meta.tagNames.length > 0 ? meta.tagNames : ["local"],
+          insecureRegistries: options.insecureRegistries,
+          immutable: true,
+          env: options.env
+        });
+        if (pushed.digest !== digest) {
+          throw new UserError(`${repository}: pushed ${pushed.digest}, but ${digest} was checked`);
+        }
+        result3.reference = pushed.image;
+        result3.tags.push(...pushed.tags);
+        for (const reference of pushed.tags) tagRows.push({ reference, digest });
+        record("push", { result: "success", digest, note: `${pushed.tags.length} tag(s)` });
+        say(`    ${pushed.tags.join(", ")}`);
+      } else {
+        record("push", { result: "success", digest, note: `stored in out/oci:${name2}` });
+        say(`    kept in out/oci:${name2} (give --registry to push)`);
+      }
+      say(`6/7 promote ${name2}`);
+      if (!release) {
+        record("promote", { result: "skipped", note: "HEAD is not a release tag" });
+        say("    skipped: HEAD carries no release tag");
+      } else {
+        const promoted = await promoteRelease(options, context, name2, repository, digest);
+        if (promoted.length === 0) {
+          record("promote", {
+            result: "skipped",
+            note: `${context.ref.slice("refs/tags/".length)} is not a version`
+          });
+          say(`    skipped: ${context.ref} gives no semver tag`);
+        } else {
+          result3.tags.push(...promoted);
+          for (const reference of promoted) tagRows.push({ reference, digest });
+          record("promote", { result: "success", digest, note: `${promoted.length} tag(s)` });
+          say(`    ${promoted.join(", ")}`);
+        }
+      }
+      say(`7/7 render deployments/${name2}.values.yaml`);
+      await renderDeployment(options, name2, `${repository}@${digest}`, result3, record, say);
+    }
+  } finally {
+    await runner?.server?.close();
+  }
+  return {
+    report: {
+      title: `runnerkit pipeline: ${context.ref || context.sha.slice(0, 7)}`,
+      lint: lintRecord,
+      images: pipelines,
+      findings: lintRows(
+        lint.findings.map((finding) => ({ file: finding.file, level: finding.severity })),
+        lint.results.map((entry3) => entry3.file)
+      ),
+      checks: checkRows,
+      tags: tagRows
+    },
+    images: results
+  };
+}
+async function writeOut(path7, text2) {
+  await fs24.mkdir(dirname12(path7), { recursive: true });
+  await writeFileAtomic(path7, text2);
+}
+function firstLine2(text2) {
+  const line = text2.split("\n")[0] ?? "";
+  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
+}
+async function pickEngine(options, say) {
+  try {
+    const chosen = await chooseEngine(parseEngineChoice(options.engine), options.env);
+    say(`    engine: ${chosen.probe.name} ${chosen.probe.version ?? ""}`.trimEnd());
+    return chosen;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    say(`    ${error.message}`);
+    say("    lint, meta and the deployments still run; images are not built");
+    return void 0;
+  }
+}
+async function chooseBase(options, dockerfile, engine, say) {
+  if (options.baseImage !== void 0) return options.baseImage;
+  const declared = defaultBaseImage(dockerfile);
+  if (declared === void 0) return "";
+  let host;
+  try {
+    host = parseReference(declared).registry;
+  } catch {
+    return "";
+  }
+  if (await canReach(registryUrl2(host))) return "";
+  if (!/\bapt-get\b/.test(dockerfile)) {
+    return { skip: `base ${declared} unreachable, and only apt-based images build on Debian` };
+  }
+  if (engine.probe.name === "docker") {
+    return { skip: `base ${declared} unreachable; give --base-image (docker cannot read oci:)` };
+  }
+  const base = await debianBaseLayout({
+    cacheDir: options.cacheDir,
+    ...options.env.RUNNERKIT_DEBIAN_MIRROR !== void 0 && {
+      mirror: options.env.RUNNERKIT_DEBIAN_MIRROR
+    },
+    onProgress: (line) => say(`    ${line}`)
+  });
+  say(`    base: ${declared} is unreachable; using a local Debian ${debianSuite} (debootstrap)`);
+  return `oci:${base}:${debianSuite}`;
+}
+async function runnerSource(options, say) {
+  if (options.runnerUrl !== void 0) {
+    return {
+      url: options.runnerUrl,
+      ...options.runnerSha256 !== void 0 && { sha256: options.runnerSha256 },
+      standIn: false
+    };
+  }
+  if (await canReach("https://github.com/")) {
+    return {
+      ...options.runnerSha256 !== void 0 && { sha256: options.runnerSha256 },
+      standIn: false
+    };
+  }
+  const server = await serveTarball(await standInRunnerTarball(), "actions-runner-stand-in.tar.gz");
+  say(
+    "    runner: github.com is unreachable; building with a stand-in runner served on 127.0.0.1 (give --runner-url and --runner-sha256 for the real one)"
+  );
+  return { url: server.url, sha256: server.sha256, standIn: true, server };
+}
+async function checkImage(image, env) {
+  const workDir = await fs24.mkdtemp(join47(tmpdir6(), "runnerkit-pipeline-check-"));
+  try {
+    return await runRunnerCheck({
+      target: "image",
+      image,
+      expectations: {},
+      setuidAllowed: [],
+      env,
+      workDir
+    });
+  } finally {
+    await fs24.rm(workDir, { recursive: true, force: true });
+  }
+}
+async function promoteRelease(options, context, name2, repository, digest) {
+  const meta = await metaForEvent(
+    { images: repository, tags: releaseTagRules.join("\n") },
+    { env: options.env, metaContext: () => Promise.resolve(context) }
+  );
+  if (meta.tagNames.length === 0) return [];
+  if (options.registry !== void 0) {
+    const promoted = await runPromote({
+      source: `${repository}@${digest}`,
+      tags: meta.tagNames,
+      insecureRegistries: options.insecureRegistries,
+      immutable: true,
+      env: options.env
+    });
+    return promoted.tags;
+  }
+  const layout = join47(options.out, "oci");
+  const descriptor = await resolveInLayout(layout, name2);
+  for (const tag of meta.tagNames) await tagInLayout(layout, descriptor, `${name2}:${tag}`);
+  return meta.tagNames.map((tag) => `oci:out/oci:${name2}:${tag}`);
+}
+async function renderDeployment(options, name2, image, result3, record, say) {
+  const template = join47(options.root, "deployments", `${name2}.values.yaml`);
+  if (!existsSync7(template)) {
+    record("deploy", { result: "skipped", note: `no deployments/${name2}.values.yaml` });
+    say(`    skipped: no deployments/${name2}.values.yaml`);
+    return;
+  }
+  const digest = image.slice(image.indexOf("@") + 1);
+  const target = join47(options.out, "deployments", `${name2}.values.yaml`);
+  const shown = relative7(options.root, target);
+  try {
+    const rendered = renderValues(readFileSync7(template, "utf8"), { image });
+    const problems = checkValues(rendered, shown, {
+      ...result3.uid !== void 0 && { imageUid: result3.uid }
+    }).filter((entry3) => entry3.status === "fail");
+    if (problems.length > 0) {
+      record("deploy", {
+        result: "failure",
+        digest,
+        note: `deploy check: ${problems.map((entry3) => entry3.id).join(", ")}`
+      });
+      for (const entry3 of problems) say(`    fail ${entry3.id}: ${entry3.reason}`);
+      return;
+    }
+    await writeOut(target, rendered);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    record("deploy", { result: "failure", digest, note: firstLine2(error.message) });
+    say(`    failed: ${error.message}`);
+    return;
+  }
+  result3.values = target;
+  record("deploy", { result: "success", digest, note: shown });
+  say(`    ${shown} pins ${image}`);
+}
+async function renderEarlier(options, name2, result3, record, say) {
+  say(`7/7 render deployments/${name2}.values.yaml`);
+  const layout = join47(options.out, "oci");
+  const earlier = existsSync7(join47(layout, "index.json")) ? (await readIndex(layout)).manifests.find(
+    (entry3) => entry3.annotations?.[refNameAnnotation] === name2
+  ) : void 0;
+  if (earlier === void 0) {
+    record("deploy", { result: "skipped", note: "no image built for it" });
+    say(`    skipped: out/oci holds no ${name2} from an earlier build`);
+    return;
+  }
+  const repository = `${(options.registry ?? options.namespace).replace(/\/+$/, "")}/${name2}`;
+  say(`    using ${earlier.digest} from an earlier build in out/oci`);
+  await renderDeployment(options, name2, `${repository}@${earlier.digest}`, result3, record, say);
+}
+
+// src/util/markdown.ts
+function escapeMarkdown(text2) {
+  return text2.replace(/[\\`*_{}[\]()#+!|<>&]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function markdownTable(header3, rows) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(header3), line(header3.map(() => "---")), ...rows.map((row) => line(row))].join("\n");
+}
+
+// src/pipeline/summary.ts
+var icons = {
+  success: "✅",
+  failure: "❌",
+  cancelled: "⛔",
+  skipped: "⏭️",
+  "not-run": "➖"
+};
+function shortDigest(digest) {
+  const match = /^(sha256:)([0-9a-f]{12})[0-9a-f]*$/.exec(digest);
+  return match ? `${match[1]}${match[2]}` : digest;
+}
+function mermaidText(text2) {
+  return text2.replace(/&/g, "#amp;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/[\r\n]+/g, " ");
+}
+function stageLabel(record) {
+  const lines = [`${record.stage} ${icons[record.result]}`, record.result];
+  if (record.digest !== void 0) lines.push(shortDigest(record.digest));
+  if (record.note !== void 0) lines.push(record.note);
+  return lines.map(mermaidText).join("<br/>");
+}
+function mermaidFlowchart(report) {
+  const lines = ["flowchart LR", `  lint["${stageLabel(report.lint)}"]`];
+  const classes = [`  class lint ${report.lint.result}`];
+  report.images.forEach((image, index) => {
+    const lane = `image${index}`;
+    lines.push(`  subgraph ${lane}["${mermaidText(image.image)}"]`, "    direction LR");
+    image.stages.forEach((record, position) => {
+      const node2 = `${lane}_${record.stage}`;
+      lines.push(`    ${node2}["${stageLabel(record)}"]`);
+      const previous = image.stages[position - 1];
+      if (previous !== void 0) lines.push(`    ${lane}_${previous.stage} --> ${node2}`);
+      classes.push(`  class ${node2} ${record.result}`);
+    });
+    lines.push("  end");
+    const first = image.stages[0];
+    if (first !== void 0) lines.push(`  lint --> ${lane}_${first.stage}`);
+  });
+  lines.push(
+    "  classDef success fill:#dafbe1,stroke:#1a7f37",
+    "  classDef failure fill:#ffebe9,stroke:#cf222e",
+    "  classDef cancelled fill:#ffebe9,stroke:#cf222e",
+    "  classDef skipped fill:#f6f8fa,stroke:#8c959f",
+    "  classDef not-run fill:#f6f8fa,stroke:#d0d7de,stroke-dasharray:4",
+    ...classes
+  );
+  return lines.join("\n");
+}
+function markdownSummary2(report) {
+  const parts2 = [
+    `## ${escapeMarkdown(report.title)}`,
+    "",
+    "```mermaid",
+    mermaidFlowchart(report),
+    "```",
+    ""
+  ];
+  parts2.push("### Findings per file", "");
+  parts2.push(
+    report.findings.length === 0 ? "_No Dockerfile was linted in this run._" : markdownTable(
+      ["file", "error", "warning", "info", "style"],
+      report.findings.map((row) => [
+        escapeMarkdown(row.file),
+        ...[row.error, row.warning, row.info, row.style].map(String)
+      ])
+    )
+  );
+  parts2.push("", "### Checks per image", "");
+  parts2.push(
+    report.checks.length === 0 ? "_No image was checked in this run._" : markdownTable(
+      ["image", "passed", "warnings", "failed", "flagged"],
+      report.checks.map((row) => [
+        escapeMarkdown(row.image),
+        ...[row.pass, row.warn, row.fail].map(String),
+        escapeMarkdown(row.flagged.join(", ")) || "—"
+      ])
+    )
+  );
+  parts2.push("", "### Tags → digest", "");
+  parts2.push(
+    report.tags.length === 0 ? "_No tag was written in this run._" : markdownTable(
+      ["reference", "digest"],
+      report.tags.map((row) => [escapeMarkdown(row.reference), row.digest])
+    )
+  );
+  return `${parts2.join("\n")}
+`;
+}
+function textTable(headers, rows) {
+  const all = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map(
+    (_, column) => Math.max(...all.map((row) => (row[column] ?? "").length))
+  );
+  return all.map(
+    (row) => `  ${row.map((value, column) => value.padEnd(widths[column] ?? 0)).join("  ").trimEnd()}`
+  );
+}
+var marks2 = {
+  success: "ok",
+  failure: "FAILED",
+  cancelled: "CANCELLED",
+  skipped: "skipped",
+  "not-run": "-"
+};
+function textSummary(report) {
+  const flow = (record) => `${record.stage} ${marks2[record.result]}`;
+  const lines = [report.title, ""];
+  lines.push(
+    `  ${flow(report.lint)}${report.lint.note !== void 0 ? ` (${report.lint.note})` : ""}`
+  );
+  for (const image of report.images) {
+    lines.push("", `  ${image.image}: ${image.stages.map(flow).join(" → ")}`);
+    lines.push(
+      ...textTable(
+        ["stage", "result", "digest", "note"],
+        image.stages.map((record) => [
+          record.stage,
+          record.result,
+          record.digest !== void 0 ? shortDigest(record.digest) : "",
+          record.note ?? ""
+        ])
+      ).map((line) => `  ${line}`)
+    );
+  }
+  if (report.findings.length > 0) {
+    lines.push("", "Findings per file");
+    lines.push(
+      ...textTable(
+        ["file", "error", "warning", "info", "style"],
+        report.findings.map((row) => [row.file, row.error, row.warning, row.info, row.style])
+      )
+    );
+  }
+  if (report.checks.length > 0) {
+    lines.push("", "Checks per image");
+    lines.push(
+      ...textTable(
+        ["image", "passed", "warnings", "failed", "flagged"],
+        report.checks.map((row) => [
+          row.image,
+          row.pass,
+          row.warn,
+          row.fail,
+          row.flagged.join(", ") || "-"
+        ])
+      )
+    );
+  }
+  if (report.tags.length > 0) {
+    lines.push("", "Tags → digest");
+    lines.push(
+      ...textTable(
+        ["reference", "digest"],
+        report.tags.map((row) => [row.reference, row.digest])
+      )
+    );
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/pipeline.ts
+var usage9 = `Usage: runnerkit pipeline [options]
+
+The release pipeline on this machine, in the order the reusable workflows run it:
+  1. lint images/                 4. runner-check each image
+  2. image-meta for HEAD          5. store it in out/oci, or push it by digest (--registry)
+  3. build each images/<name>/    6. promote the semver tags when HEAD is a release tag
+                                  7. render deployments/<name>.values.yaml with the digest
+One progress line per step, then the summary (also written to out/summary.md, and to
+GITHUB_STEP_SUMMARY inside Actions). Exits 1 when a stage fails.
+
+The event is the git checkout's (a tag at HEAD is a release), or GITHUB_* inside Actions.
+When an image's base cannot be pulled, apt-based images build on a Debian bookworm made here
+with debootstrap (root, buildah or podman). When github.com is unreachable and no
+--runner-url is given, a stand-in runner tarball is served on 127.0.0.1 and the summary says
+the image is not for deployment. Without a container engine it says what to install, and
+still lints, computes the meta and renders from an earlier build.
+
+Options:
+  --registry HOST[:PORT][/PREFIX]  push images as HOST/PREFIX/<name> (default: out/oci only)
+  --namespace REPO         name images REPO/<name> when not pushing (default ghcr.io/runnerkit)
+  --image NAME             only this image (repeatable)
+  --engine NAME            auto (default), buildah, podman or docker
+  --base-image REF         BASE_IMAGE for every image, instead of each Dockerfile's default
+  --runner-url URL         the runner tarball's URL (an internal mirror), with --runner-sha256
+  --runner-sha256 HEX      its sha256
+  --insecure-registry HOST[:PORT]  plain HTTP (repeatable; loopback always is)
+  --out DIR                where results go (default ./out)
+  --no-build               lint, meta and render only
+
+Environment: RUNNERKIT_CACHE_DIR (the Debian base's cache; default $XDG_CACHE_HOME/runnerkit),
+RUNNERKIT_DEBIAN_MIRROR (debootstrap's mirror).
+`;
+var pipelineCommand = {
+  name: "pipeline",
+  summary: "lint → meta → build → check → push → promote → render, on this machine (npm start)",
+  usage: usage9,
+  async run(args2, context) {
+    const { values, positionals } = parseCommandArgs("pipeline", args2, {
+      registry: { type: "string" },
+      namespace: { type: "string" },
+      image: { type: "string", multiple: true },
+      engine: { type: "string" },
+      "base-image": { type: "string" },
+      "runner-url": { type: "string" },
+      "runner-sha256": { type: "string" },
+      "insecure-registry": { type: "string", multiple: true },
+      out: { type: "string" },
+      "no-build": { type: "boolean" }
+    });
+    if (positionals.length > 0) {
+      throw new UserError(
+        `unexpected argument '${positionals[0]}'; run 'runnerkit pipeline --help' for usage`
+      );
+    }
+    const sha = values["runner-sha256"];
+    if (sha !== void 0 && !/^[0-9a-f]{64}$/.test(sha)) {
+      throw new UserError(`--runner-sha256: expected 64 lowercase hex digits, got '${sha}'`);
+    }
+    if (values["runner-url"] !== void 0 && sha === void 0) {
+      throw new UserError("--runner-url needs --runner-sha256, so the download is verified");
+    }
+    const out2 = resolve20(context.cwd, values.out ?? "out");
+    const run2 = await runPipeline({
+      root: context.cwd,
+      out: out2,
+      ...values.registry !== void 0 && { registry: values.registry },
+      namespace: values.namespace ?? "ghcr.io/runnerkit",
+      engine: values.engine ?? "auto",
+      only: values.image ?? [],
+      ...values["base-image"] !== void 0 && { baseImage: values["base-image"] },
+      ...values["runner-url"] !== void 0 && { runnerUrl: values["runner-url"] },
+      ...sha !== void 0 && { runnerSha256: sha },
+      insecureRegistries: values["insecure-registry"] ?? [],
+      build: !values["no-build"],
+      cacheDir: context.env.RUNNERKIT_CACHE_DIR ?? (context.env.XDG_CACHE_HOME ? join48(context.env.XDG_CACHE_HOME, "runnerkit") : join48(tmpdir7(), "runnerkit-cache")),
+      env: context.env,
+      onProgress: (line) => context.stdout(`${line}
+`)
+    });
+    const markdown = markdownSummary2(run2.report);
+    mkdirSync3(out2, { recursive: true });
+    writeFileSync4(join48(out2, "summary.md"), markdown);
+    if (context.env.GITHUB_STEP_SUMMARY) appendFileSync(context.env.GITHUB_STEP_SUMMARY, markdown);
+    writeFileSync4(join48(out2, "pipeline.json"), `${JSON.stringify(run2, null, 2)}
+`);
+    context.stdout(`
+${textSummary(run2.report)}`);
+    return pipelineFailed(run2.report) ? 1 : 0;
+  }
+};
+
 // src/cli/promote.ts
-var usage9 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
+var usage10 = `Usage: runnerkit promote SOURCE --tag TAG… [options]
 
 Put the image SOURCE (name@sha256:…, or name:tag resolved to its digest) under new tags,
 unchanged: manifest PUTs by digest, no rebuild and no layer bytes through this machine.
@@ -65175,7 +76018,7 @@ var flags4 = {
 var promoteCommand = {
   name: "promote",
   summary: "retag an image in a registry by digest, without rebuilding (release promotion)",
-  usage: usage9,
+  usage: usage10,
   async run(args2, context) {
     const { values, positionals } = parseCommandArgs("promote", args2, {
       tag: { type: "string", multiple: true },
@@ -65246,6 +76089,7 @@ var commands = [
   mirrorsCommand,
   mtuCommand,
   pathCommand,
+  pipelineCommand,
   promoteCommand
 ];
 

@@ -7,6 +7,7 @@ import { metaCommand } from './meta.js'
 import { mirrorsCommand } from './mirrors.js'
 import { mtuCommand } from './mtu.js'
 import { pathCommand } from './path.js'
+import { pipelineCommand } from './pipeline.js'
 import { promoteCommand } from './promote.js'
 
 /** Every subcommand, in the order `runnerkit --help` lists them. Each lives in its own file. */
@@ -19,5 +20,6 @@ export const commands: readonly Command[] = [
   mirrorsCommand,
   mtuCommand,
   pathCommand,
+  pipelineCommand,
   promoteCommand
 ]

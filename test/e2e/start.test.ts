@@ -1,41 +1,45 @@
 /**
- * `npm start` on this repository's own checkout: every stage that has landed runs against the
- * committed bundles and the real git history; the others say they are not available yet.
+ * `npm start` on this repository's own checkout, as a developer runs it (no GITHUB_* variables):
+ * it is `runnerkit pipeline` through the committed bundle, so arguments pass through. Building
+ * is covered by pipeline-release.test.ts; here --no-build keeps it to lint, meta and render.
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { repositoryRoot } from '../helpers/run-action.js'
+import { scratchDir } from '../helpers/scratch.js'
 import { requireTool } from '../helpers/tools.js'
 
 describe('npm start', () => {
-  it('computes release tags for HEAD and writes them to out/meta', () => {
+  it('lints images/, computes the tags for HEAD and prints the summary', () => {
     requireTool('git')
     const head = spawnSync('git', ['rev-parse', 'HEAD'], {
       cwd: repositoryRoot,
       encoding: 'utf8'
     }).stdout.trim()
-    // Outside Actions, as a developer runs it: no GITHUB_* variables.
+    const out = scratchDir('start-out')
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' }
-    const result = spawnSync(process.execPath, ['scripts/start.js'], {
+    const result = spawnSync(process.execPath, ['scripts/start.js', '--no-build', '--out', out], {
       cwd: repositoryRoot,
       env,
       encoding: 'utf8'
     })
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
-    expect(result.stdout).toMatch(/- lint images\/\n {2}\d+ image\(s\) lint clean/)
-    // Building is opt-in here: the images need a public registry and GitHub, which this
-    // machine cannot reach; the stage must say so rather than pass silently.
-    expect(result.stdout).toMatch(
-      /- build images into out\/oci\n {2}not run: set RUNNERKIT_BUILD=1/
-    )
-    const meta = JSON.parse(readFileSync(join(repositoryRoot, 'out/meta/runner.json'), 'utf8')) as {
-      tags: string[]
-      labels: Record<string, string>
+    expect(result.stdout).toMatch(/^1\/7 lint images\/\n {4}3 file\(s\), 0 finding\(s\)\n/)
+    expect(result.stdout).toContain('2/7 image-meta for HEAD')
+    for (const image of ['debian-bookworm', 'rootless-ubuntu-noble', 'ubi9']) {
+      expect(result.stdout).toContain(
+        `${image}: build skipped → check skipped → push skipped → promote skipped → deploy`
+      )
+      const meta = JSON.parse(readFileSync(join(out, 'meta', `${image}.json`), 'utf8')) as {
+        tags: string[]
+        labels: Record<string, string>
+      }
+      expect(meta.labels['org.opencontainers.image.revision']).toBe(head)
+      expect(meta.tags).toContain(`ghcr.io/runnerkit/${image}:sha-${head.slice(0, 7)}`)
     }
-    expect(meta.labels['org.opencontainers.image.revision']).toBe(head)
-    expect(meta.tags).toContain(`ghcr.io/runnerkit/runner:sha-${head.slice(0, 7)}`)
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('```mermaid')
   })
 })

@@ -25815,7 +25815,7 @@ async function runAction(main2) {
   process.stdout.write("", () => process.exit(process.exitCode ?? 0));
 }
 
-// actions/_shared/summary.ts
+// src/util/markdown.ts
 function escapeMarkdown(text2) {
   return text2.replace(/[\\`*_{}[\]()#+!|<>&]/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -30951,7 +30951,7 @@ async function runAction(main2) {
   process.stdout.write("", () => process.exit(process.exitCode ?? 0));
 }
 
-// actions/_shared/summary.ts
+// src/util/markdown.ts
 function markdownTable(header2, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
   return [line(header2), line(header2.map(() => "---")), ...rows.map((row) => line(row))].join("\n");
