@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url'
 import { createGzip } from 'node:zlib'
 import tarStream from 'tar-stream'
 import { openImage } from '../src/oci/image-source.js'
-import { initLayout, blobPath, tagInLayout, writeBlob } from '../src/oci/layout.js'
+import { initLayout, blobPath, writeImage } from '../src/oci/layout.js'
 import { walkLayers } from '../src/oci/layer-walker.js'
 import { mediaTypes, type Descriptor } from '../src/oci/media-types.js'
 import { machine, median, printTable } from './machine.js'
@@ -249,29 +249,17 @@ async function benchImage(
     layers.push(descriptor)
     diffIds.push(diffId)
   }
-  const config = await writeBlob(
+  await writeImage(
     layout,
-    Buffer.from(
-      JSON.stringify({
-        architecture: 'amd64',
-        os: 'linux',
-        config: { User: 'runner', Env: ['PATH=/usr/bin:/bin'] },
-        rootfs: { type: 'layers', diff_ids: diffIds }
-      })
-    )
+    {
+      architecture: 'amd64',
+      os: 'linux',
+      config: { User: 'runner', Env: ['PATH=/usr/bin:/bin'] },
+      rootfs: { type: 'layers', diff_ids: diffIds }
+    },
+    layers,
+    'bench'
   )
-  const manifest = await writeBlob(
-    layout,
-    Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: mediaTypes.ociManifest,
-        config: { mediaType: mediaTypes.ociConfig, ...config },
-        layers
-      })
-    )
-  )
-  await tagInLayout(layout, { mediaType: mediaTypes.ociManifest, ...manifest }, 'bench')
   writeFileSync(marker, JSON.stringify({ layers }))
   return { layout, layers, generatedMs: performance.now() - started }
 }

@@ -48,6 +48,33 @@ export async function writeBlob(layout: string, bytes: Uint8Array): Promise<Blob
 }
 
 /**
+ * Writes an image whose layers are already blobs of the layout: its config and OCI manifest,
+ * named `refName` in index.json when given. Returns the manifest's descriptor.
+ */
+export async function writeImage(
+  layout: string,
+  config: object,
+  layers: readonly Descriptor[],
+  refName?: string
+): Promise<Descriptor> {
+  const configBlob = await writeBlob(layout, Buffer.from(JSON.stringify(config)))
+  const manifest = await writeBlob(
+    layout,
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: mediaTypes.ociManifest,
+        config: { mediaType: mediaTypes.ociConfig, ...configBlob },
+        layers
+      })
+    )
+  )
+  const descriptor: Descriptor = { mediaType: mediaTypes.ociManifest, ...manifest }
+  if (refName !== undefined) await tagInLayout(layout, descriptor, refName)
+  return descriptor
+}
+
+/**
  * Streams a blob into the layout, hashing as it goes; the file appears under its digest only
  * once it is complete.
  */

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { createGzip } from 'node:zlib'
 import { UserError } from '../errors.js'
-import { initLayout, tagInLayout, writeBlob, writeBlobStream } from '../oci/layout.js'
+import { initLayout, writeBlobStream, writeImage } from '../oci/layout.js'
 import { mediaTypes } from '../oci/media-types.js'
 
 export const debianSuite = 'bookworm'
@@ -55,33 +55,21 @@ export async function debianBaseLayout(options: DebianBaseOptions): Promise<stri
     }
     await initLayout(layout)
     const { layer, diffId } = await packLayer(rootfs, layout)
-    const config = await writeBlob(
+    await writeImage(
       layout,
-      Buffer.from(
-        JSON.stringify({
-          architecture: 'amd64',
-          os: 'linux',
-          config: {
-            Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-            Cmd: ['bash']
-          },
-          rootfs: { type: 'layers', diff_ids: [diffId] },
-          history: [{ created_by: `debootstrap --variant=minbase ${debianSuite}` }]
-        })
-      )
+      {
+        architecture: 'amd64',
+        os: 'linux',
+        config: {
+          Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+          Cmd: ['bash']
+        },
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        history: [{ created_by: `debootstrap --variant=minbase ${debianSuite}` }]
+      },
+      [{ mediaType: mediaTypes.ociLayerGzip, ...layer }],
+      debianSuite
     )
-    const manifest = await writeBlob(
-      layout,
-      Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: mediaTypes.ociManifest,
-          config: { mediaType: mediaTypes.ociConfig, ...config },
-          layers: [{ mediaType: mediaTypes.ociLayerGzip, ...layer }]
-        })
-      )
-    )
-    await tagInLayout(layout, { mediaType: mediaTypes.ociManifest, ...manifest }, debianSuite)
     writeFileSync(complete, new Date().toISOString())
     return layout
   } finally {

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import tarStream from 'tar-stream'
 import { openImage } from '../../src/oci/image-source.js'
-import { initLayout, tagInLayout, writeBlob } from '../../src/oci/layout.js'
+import { initLayout, writeBlob, writeImage } from '../../src/oci/layout.js'
 import { walkLayers } from '../../src/oci/layer-walker.js'
 import { mediaTypes, type Descriptor } from '../../src/oci/media-types.js'
 import { scratchDir } from '../helpers/scratch.js'
@@ -84,28 +84,12 @@ describe('walkLayers over zstd layers', () => {
     const diffIds = [lower, upper].map(
       (tar) => `sha256:${createHash('sha256').update(tar).digest('hex')}`
     )
-    const config = await writeBlob(
+    await writeImage(
       layout,
-      Buffer.from(
-        JSON.stringify({
-          architecture: 'amd64',
-          os: 'linux',
-          rootfs: { type: 'layers', diff_ids: diffIds }
-        })
-      )
+      { architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds } },
+      layers,
+      'zstd'
     )
-    const manifest = await writeBlob(
-      layout,
-      Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: mediaTypes.ociManifest,
-          config: { mediaType: mediaTypes.ociConfig, ...config },
-          layers
-        })
-      )
-    )
-    await tagInLayout(layout, { mediaType: mediaTypes.ociManifest, ...manifest }, 'zstd')
 
     const source = await openImage(`oci:${layout}:zstd`, { workDir: scratchDir('work') })
     const filesystem = await walkLayers(source, { keepContent: (path) => path.startsWith('etc/') })

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { pack } from 'tar-stream'
-import { initLayout, tagInLayout, writeBlob } from '../../src/oci/layout.js'
+import { initLayout, writeBlob, writeImage } from '../../src/oci/layout.js'
 import { mediaTypes } from '../../src/oci/media-types.js'
 import { scratchDir } from './scratch.js'
 
@@ -61,29 +61,12 @@ export async function fixtureImage(
       ...(await writeBlob(layout, gzipSync(tar)))
     })
   }
-  const configBlob = await writeBlob(
+  await writeImage(
     layout,
-    Buffer.from(
-      JSON.stringify({
-        architecture: 'amd64',
-        os: 'linux',
-        config,
-        rootfs: { type: 'layers', diff_ids: diffIds }
-      })
-    )
+    { architecture: 'amd64', os: 'linux', config, rootfs: { type: 'layers', diff_ids: diffIds } },
+    descriptors,
+    'fixture'
   )
-  const manifest = await writeBlob(
-    layout,
-    Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: mediaTypes.ociManifest,
-        config: { mediaType: mediaTypes.ociConfig, ...configBlob },
-        layers: descriptors
-      })
-    )
-  )
-  await tagInLayout(layout, { mediaType: mediaTypes.ociManifest, ...manifest }, 'fixture')
   return `oci:${layout}:fixture`
 }
 
