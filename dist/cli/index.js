@@ -47370,6 +47370,23 @@ async function writeBlob(layout, bytes) {
   if (!await exists(path7)) await writeFileAtomic(path7, bytes);
   return { digest, size: bytes.length };
 }
+async function writeImage(layout, config2, layers, refName) {
+  const configBlob = await writeBlob(layout, Buffer.from(JSON.stringify(config2)));
+  const manifest = await writeBlob(
+    layout,
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: mediaTypes.ociManifest,
+        config: { mediaType: mediaTypes.ociConfig, ...configBlob },
+        layers
+      })
+    )
+  );
+  const descriptor = { mediaType: mediaTypes.ociManifest, ...manifest };
+  if (refName !== void 0) await tagInLayout(layout, descriptor, refName);
+  return descriptor;
+}
 async function writeBlobStream(layout, source) {
   const directory = join2(layout, "blobs", "sha256");
   const temporary = join2(directory, `.incoming-${randomBytes2(6).toString("hex")}`);
@@ -66612,6 +66629,7 @@ import { existsSync as existsSync2, readdirSync, statSync as statSync3 } from "n
 import { isAbsolute as isAbsolutePath, join as join17, relative as relative3, resolve as resolve9, sep as sep2 } from "node:path";
 function isDockerfileName(name2) {
   if (name2.endsWith(".dockerignore")) return false;
+  if (name2 === "Dockerfile.snippet") return false;
   return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
 }
 var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -75210,33 +75228,21 @@ ${made.stdout}`.trim().split("\n").pop() ?? "";
     }
     await initLayout(layout);
     const { layer, diffId } = await packLayer(rootfs, layout);
-    const config2 = await writeBlob(
+    await writeImage(
       layout,
-      Buffer.from(
-        JSON.stringify({
-          architecture: "amd64",
-          os: "linux",
-          config: {
-            Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
-            Cmd: ["bash"]
-          },
-          rootfs: { type: "layers", diff_ids: [diffId] },
-          history: [{ created_by: `debootstrap --variant=minbase ${debianSuite}` }]
-        })
-      )
+      {
+        architecture: "amd64",
+        os: "linux",
+        config: {
+          Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+          Cmd: ["bash"]
+        },
+        rootfs: { type: "layers", diff_ids: [diffId] },
+        history: [{ created_by: `debootstrap --variant=minbase ${debianSuite}` }]
+      },
+      [{ mediaType: mediaTypes.ociLayerGzip, ...layer }],
+      debianSuite
     );
-    const manifest = await writeBlob(
-      layout,
-      Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: mediaTypes.ociManifest,
-          config: { mediaType: mediaTypes.ociConfig, ...config2 },
-          layers: [{ mediaType: mediaTypes.ociLayerGzip, ...layer }]
-        })
-      )
-    );
-    await tagInLayout(layout, { mediaType: mediaTypes.ociManifest, ...manifest }, debianSuite);
     writeFileSync3(complete, (/* @__PURE__ */ new Date()).toISOString());
     return layout;
   } finally {
@@ -75364,6 +75370,10 @@ async function runPipeline(options) {
     env: options.env,
     home: options.env.HOME ?? homedir5(),
     recursive: false,
+    // The images' own configuration: hadolint only looks for one in the working directory.
+    ...existsSync7(join47(options.root, "images", ".hadolint.yaml")) && {
+      configPath: "images/.hadolint.yaml"
+    },
     options: {},
     shellcheck: "auto",
     workspace: options.root

@@ -9,6 +9,8 @@ import { UserError } from '../errors.js'
 /** File names that are Dockerfiles when a directory is searched. */
 export function isDockerfileName(name: string): boolean {
   if (name.endsWith('.dockerignore')) return false // BuildKit's per-Dockerfile ignore files
+  // mirror-config's image mode writes Dockerfile.snippet: lines to paste, not a Dockerfile.
+  if (name === 'Dockerfile.snippet') return false
   return (
     name === 'Dockerfile' ||
     name === 'Containerfile' ||

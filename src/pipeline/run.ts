@@ -126,6 +126,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     env: options.env,
     home: options.env.HOME ?? homedir(),
     recursive: false,
+    // The images' own configuration: hadolint only looks for one in the working directory.
+    ...(existsSync(join(options.root, 'images', '.hadolint.yaml')) && {
+      configPath: 'images/.hadolint.yaml'
+    }),
     options: {},
     shellcheck: 'auto',
     workspace: options.root

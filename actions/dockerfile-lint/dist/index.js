@@ -42357,6 +42357,7 @@ import { existsSync as existsSync3, readdirSync, statSync as statSync2 } from "n
 import { isAbsolute as isAbsolutePath, join as join5, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function isDockerfileName(name2) {
   if (name2.endsWith(".dockerignore")) return false;
+  if (name2 === "Dockerfile.snippet") return false;
   return name2 === "Dockerfile" || name2 === "Containerfile" || name2.endsWith(".Dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("Dockerfile.") || name2.startsWith("Containerfile.");
 }
 var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
