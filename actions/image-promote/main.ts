@@ -22,6 +22,7 @@ async function main() {
   const authFile = input('auth-file')
   const insecureRegistries = listInput('insecure-registries')
   const immutable = booleanInput('immutable-tags', true)
+  const dryRun = booleanInput('dry-run', false)
 
   let result
   try {
@@ -33,6 +34,7 @@ async function main() {
       ...(username !== '' && { credentials: { username, password } }),
       ...(authFile !== '' && { authFile }),
       immutable,
+      dryRun,
       env: process.env,
       onWarning: (message) => core.warning(message),
       onRetry: (event) =>
@@ -50,7 +52,11 @@ async function main() {
     throw error
   }
 
-  logUntrusted(`Promoted ${result.image}`)
+  logUntrusted(
+    result.dryRun
+      ? `Dry run: ${result.image} can be promoted; nothing was written`
+      : `Promoted ${result.image}`
+  )
   logGroup('Tags', result.tags.join('\n'))
   core.setOutput('digest', result.digest)
   core.setOutput('image', result.image)
@@ -58,18 +64,27 @@ async function main() {
 
   const rows = result.tags.map((reference, index) => {
     const tag = result.tagNames[index] ?? ''
-    return [`\`${reference}\``, result.unchanged.includes(tag) ? 'already there' : 'written']
+    const state = result.unchanged.includes(tag)
+      ? 'already there'
+      : result.dryRun
+        ? 'would be written'
+        : 'written'
+    return [`\`${reference}\``, state]
   })
   await core.summary
     .addRaw(
       [
-        '### image-promote',
+        result.dryRun ? '### image-promote (dry run: nothing written)' : '### image-promote',
         '',
         `Digest: \`${result.digest}\``,
         '',
         markdownTable(['reference', ''], rows),
         '',
-        `Blobs: ${result.blobsMounted} mounted, ${result.blobsCopied} copied, ${result.blobsPresent} already present.`,
+        ...(result.dryRun
+          ? []
+          : [
+              `Blobs: ${result.blobsMounted} mounted, ${result.blobsCopied} copied, ${result.blobsPresent} already present.`
+            ]),
         ''
       ].join('\n')
     )

@@ -50403,6 +50403,19 @@ async function promote(options) {
   };
   const manifest = await client.getManifest(sourceByDigest);
   const unchanged = await checkImmutableTags(client, destination, tags, digest, options.immutable);
+  if (options.dryRun === true) {
+    return {
+      digest,
+      mediaType: manifest.mediaType,
+      repository: formatRepository(destination),
+      tags,
+      references: tags.map((tag) => `${formatRepository(destination)}:${tag}`),
+      unchanged,
+      blobsMounted: 0,
+      blobsCopied: 0,
+      blobsPresent: 0
+    };
+  }
   const counts2 = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
   if (!sameRepository(sourceByDigest, destination)) {
     const copier = new ContentCopier(
@@ -50759,6 +50772,7 @@ async function runPromote(options) {
       destination,
       tags: tagNames,
       immutable: options.immutable ? isImmutableTag : false,
+      dryRun: options.dryRun === true,
       ...options.onBlobCopy !== void 0 && { onBlobCopy: options.onBlobCopy }
     });
     return {
@@ -50768,6 +50782,7 @@ async function runPromote(options) {
       tags: result3.references,
       tagNames: result3.tags,
       unchanged: result3.unchanged,
+      dryRun: options.dryRun === true,
       blobsMounted: result3.blobsMounted,
       blobsCopied: result3.blobsCopied,
       blobsPresent: result3.blobsPresent
@@ -50793,6 +50808,21 @@ async function pushLocal(client, destination, tagNames, options) {
       digest,
       options.immutable ? isImmutableTag : false
     );
+    const repository = formatRepository(destination);
+    if (options.dryRun === true) {
+      return {
+        digest,
+        mediaType,
+        image: `${repository}@${digest}`,
+        tags: tagNames.map((tag) => `${repository}:${tag}`),
+        tagNames,
+        unchanged,
+        dryRun: true,
+        blobsMounted: 0,
+        blobsCopied: 0,
+        blobsPresent: 0
+      };
+    }
     const pushed = await pushFromLayout({
       client,
       layout: image.layout,
@@ -50800,7 +50830,6 @@ async function pushLocal(client, destination, tagNames, options) {
       repository: destination,
       tags: tagNames
     });
-    const repository = formatRepository(destination);
     return {
       digest,
       mediaType,
@@ -50808,6 +50837,7 @@ async function pushLocal(client, destination, tagNames, options) {
       tags: tagNames.map((tag) => `${repository}:${tag}`),
       tagNames,
       unchanged,
+      dryRun: false,
       blobsMounted: 0,
       blobsCopied: pushed.blobsUploaded,
       blobsPresent: pushed.blobsPresent
@@ -61005,6 +61035,7 @@ function checkValues(text2, file, options = {}) {
   return [
     ...imageDigest(context),
     ...resources(context),
+    ...ephemeralStorage(context),
     ...securityContext(context),
     ...scaleSetName(context),
     ...controllerServiceAccount(context),
@@ -61183,6 +61214,80 @@ function resources(context) {
     }
     return checkResult("resources", title3, "fail", problems.join("; "), fixes.join("; "), details);
   });
+}
+function ephemeralStorage(context) {
+  const { container } = context.runner;
+  const resourcesNode = mapAt(container, "resources");
+  const base = `${runnerPath}.resources`;
+  const title3 = "Requests and limits: ephemeral-storage";
+  const read = (kind) => {
+    const valueNode = node(mapAt(resourcesNode, kind), "ephemeral-storage");
+    const raw = scalarValue(valueNode);
+    if (typeof raw !== "string" && typeof raw !== "number") return void 0;
+    return {
+      key: `${base}.${kind}.ephemeral-storage`,
+      raw,
+      value: parseQuantity(raw),
+      where: context.at(valueNode)
+    };
+  };
+  const request2 = read("requests");
+  const limit = read("limits");
+  if (request2 === void 0 && limit === void 0) return [];
+  const details = {
+    ...request2 !== void 0 && { request: String(request2.raw) },
+    ...limit !== void 0 && { limit: String(limit.raw) }
+  };
+  const unparsable = [request2, limit].find(
+    (entry3) => entry3 !== void 0 && entry3.value === void 0
+  );
+  if (unparsable !== void 0) {
+    return [
+      checkResult(
+        "resources",
+        title3,
+        "fail",
+        `${unparsable.where}: ${unparsable.key} '${unparsable.raw}' is not a Kubernetes quantity`,
+        `write ${unparsable.key} as a quantity such as '4Gi'`,
+        details
+      )
+    ];
+  }
+  if (request2 === void 0 && limit !== void 0) {
+    return [
+      checkResult(
+        "resources",
+        title3,
+        "warn",
+        `${limit.where}: ${limit.key} ${limit.raw} has no request, so Kubernetes requests all of it and schedules each runner as if it used ${limit.raw} of disk`,
+        `set ${base}.requests.ephemeral-storage to what a typical job uses (e.g. 4Gi)`,
+        details
+      )
+    ];
+  }
+  if (request2 !== void 0 && limit !== void 0 && (request2.value ?? 0) > (limit.value ?? 0)) {
+    return [
+      checkResult(
+        "resources",
+        title3,
+        "fail",
+        `${request2.where}: ${request2.key} ${request2.raw} is above ${limit.key} ${limit.raw}`,
+        `lower ${request2.key} to at most ${limit.raw}`,
+        details
+      )
+    ];
+  }
+  const first = request2 ?? limit;
+  return [
+    checkResult(
+      "resources",
+      title3,
+      "pass",
+      `${first?.where ?? context.at(container)}: ${base} ephemeral-storage request ${String(request2?.raw ?? "none")} ≤ limit ${String(limit?.raw ?? "none")}`,
+      void 0,
+      details
+    )
+  ];
 }
 function securityContext(context) {
   const { container } = context.runner;
@@ -76014,6 +76119,8 @@ Options:
   --authfile FILE          a Docker config.json ("auths") holding the credentials
   --no-immutable           allow moving a full-version tag (1.2.3) that points elsewhere;
                            by default that is refused, naming both digests
+  --dry-run                resolve, read and check, then stop: nothing is written, and pull
+                           access is enough
   --json                   print {digest, image, tags} as JSON
 `;
 var flags4 = {
@@ -76038,6 +76145,7 @@ var promoteCommand = {
       "password-stdin": { type: "boolean" },
       authfile: { type: "string" },
       "no-immutable": { type: "boolean" },
+      "dry-run": { type: "boolean" },
       json: { type: "boolean" }
     });
     if (positionals.length !== 1) {
@@ -76061,6 +76169,7 @@ var promoteCommand = {
         ...credentials !== void 0 && { credentials },
         ...values.authfile !== void 0 && { authFile: values.authfile },
         immutable: values["no-immutable"] !== true,
+        dryRun: values["dry-run"] === true,
         env,
         metaContext: async () => isActionsEnvironment(env) ? contextFromEnv(env) : contextFromGit(context.cwd),
         onWarning: warn,
@@ -76079,12 +76188,18 @@ var promoteCommand = {
       throw error;
     }
     if (values.json === true) {
-      const printed = { digest: result3.digest, image: result3.image, tags: result3.tags };
+      const printed = {
+        digest: result3.digest,
+        image: result3.image,
+        tags: result3.tags,
+        ...result3.dryRun && { dryRun: true }
+      };
       context.stdout(`${JSON.stringify(printed, null, 2)}
 `);
     } else {
       context.stdout([result3.digest, ...result3.tags].join("\n") + "\n");
     }
+    if (result3.dryRun) context.stderr("runnerkit promote: dry run: nothing was written\n");
     return 0;
   }
 };

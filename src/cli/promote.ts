@@ -33,6 +33,8 @@ Options:
   --authfile FILE          a Docker config.json ("auths") holding the credentials
   --no-immutable           allow moving a full-version tag (1.2.3) that points elsewhere;
                            by default that is refused, naming both digests
+  --dry-run                resolve, read and check, then stop: nothing is written, and pull
+                           access is enough
   --json                   print {digest, image, tags} as JSON
 `
 
@@ -59,6 +61,7 @@ export const promoteCommand: Command = {
       'password-stdin': { type: 'boolean' },
       authfile: { type: 'string' },
       'no-immutable': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       json: { type: 'boolean' }
     })
     if (positionals.length !== 1) {
@@ -85,6 +88,7 @@ export const promoteCommand: Command = {
         ...(credentials !== undefined && { credentials }),
         ...(values.authfile !== undefined && { authFile: values.authfile }),
         immutable: values['no-immutable'] !== true,
+        dryRun: values['dry-run'] === true,
         env,
         metaContext: async () =>
           isActionsEnvironment(env) ? contextFromEnv(env) : contextFromGit(context.cwd),
@@ -104,11 +108,17 @@ export const promoteCommand: Command = {
       throw error
     }
     if (values.json === true) {
-      const printed = { digest: result.digest, image: result.image, tags: result.tags }
+      const printed = {
+        digest: result.digest,
+        image: result.image,
+        tags: result.tags,
+        ...(result.dryRun && { dryRun: true })
+      }
       context.stdout(`${JSON.stringify(printed, null, 2)}\n`)
     } else {
       context.stdout([result.digest, ...result.tags].join('\n') + '\n')
     }
+    if (result.dryRun) context.stderr('runnerkit promote: dry run: nothing was written\n')
     return 0
   }
 }

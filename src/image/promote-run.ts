@@ -52,6 +52,8 @@ export interface PromoteRunOptions {
   authFile?: string
   /** Refuse to move a full-version tag (1.2.3, v1.2.3-rc.1) that points at another digest. */
   immutable: boolean
+  /** Resolve, read and check, and write nothing (pull access is enough). */
+  dryRun?: boolean
   /** For image-meta rules: the environment (GITHUB_*, DOCKER_METADATA_*, SOURCE_DATE_EPOCH). */
   env?: NodeJS.ProcessEnv
   /** For image-meta rules: the event; contextFromEnv(env) when omitted. */
@@ -73,6 +75,8 @@ export interface PromoteRunResult {
   tagNames: string[]
   /** Tags that already pointed at the digest. */
   unchanged: string[]
+  /** Nothing was written: `tags` are what a real run would write. */
+  dryRun: boolean
   blobsMounted: number
   blobsCopied: number
   blobsPresent: number
@@ -295,6 +299,7 @@ export async function runPromote(options: PromoteRunOptions): Promise<PromoteRun
       destination,
       tags: tagNames,
       immutable: options.immutable ? isImmutableTag : false,
+      dryRun: options.dryRun === true,
       ...(options.onBlobCopy !== undefined && { onBlobCopy: options.onBlobCopy })
     })
     return {
@@ -304,6 +309,7 @@ export async function runPromote(options: PromoteRunOptions): Promise<PromoteRun
       tags: result.references,
       tagNames: result.tags,
       unchanged: result.unchanged,
+      dryRun: options.dryRun === true,
       blobsMounted: result.blobsMounted,
       blobsCopied: result.blobsCopied,
       blobsPresent: result.blobsPresent
@@ -339,6 +345,21 @@ async function pushLocal(
       digest,
       options.immutable ? isImmutableTag : false
     )
+    const repository = formatRepository(destination)
+    if (options.dryRun === true) {
+      return {
+        digest,
+        mediaType,
+        image: `${repository}@${digest}`,
+        tags: tagNames.map((tag) => `${repository}:${tag}`),
+        tagNames,
+        unchanged,
+        dryRun: true,
+        blobsMounted: 0,
+        blobsCopied: 0,
+        blobsPresent: 0
+      }
+    }
     const pushed = await pushFromLayout({
       client,
       layout: image.layout,
@@ -346,7 +367,6 @@ async function pushLocal(
       repository: destination,
       tags: tagNames
     })
-    const repository = formatRepository(destination)
     return {
       digest,
       mediaType,
@@ -354,6 +374,7 @@ async function pushLocal(
       tags: tagNames.map((tag) => `${repository}:${tag}`),
       tagNames,
       unchanged,
+      dryRun: false,
       blobsMounted: 0,
       blobsCopied: pushed.blobsUploaded,
       blobsPresent: pushed.blobsPresent

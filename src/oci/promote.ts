@@ -47,6 +47,11 @@ export interface PromoteOptions {
   immutable?: boolean | ((tag: string) => boolean)
   /** Reported for each blob that had to go through this process instead of being mounted. */
   onBlobCopy?: (event: BlobCopyEvent) => void
+  /**
+   * Resolve the source, read its manifest and make the immutable-tag check, then stop: nothing
+   * is written, and every request asks only for pull access, so a read-only token will do.
+   */
+  dryRun?: boolean
 }
 
 export interface PromoteResult {
@@ -55,7 +60,7 @@ export interface PromoteResult {
   /** The destination repository, `registry/repository`. */
   repository: string
   tags: string[]
-  /** `registry/repository:tag` for each tag written. */
+  /** `registry/repository:tag` for each tag written (or, in a dry run, that would be). */
   references: string[]
   /** Tags that already pointed at the digest. */
   unchanged: string[]
@@ -93,6 +98,19 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   const manifest = await client.getManifest(sourceByDigest)
 
   const unchanged = await checkImmutableTags(client, destination, tags, digest, options.immutable)
+  if (options.dryRun === true) {
+    return {
+      digest,
+      mediaType: manifest.mediaType,
+      repository: formatRepository(destination),
+      tags,
+      references: tags.map((tag) => `${formatRepository(destination)}:${tag}`),
+      unchanged,
+      blobsMounted: 0,
+      blobsCopied: 0,
+      blobsPresent: 0
+    }
+  }
 
   const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 }
   if (!sameRepository(sourceByDigest, destination)) {

@@ -159,6 +159,37 @@ describe('image-promote action against docker-registry', () => {
     expect(await tagDigest('team/app', '1.3')).toBeUndefined()
   })
 
+  it('dry-run resolves and checks, writes nothing, and says what it would write', async () => {
+    const candidate = await pushImage('team/app', 'sha-5555555')
+    const [run, requests] = await requestsDuring(() =>
+      runAction('image-promote', {
+        inputs: {
+          source: `${registry.host}/team/app:sha-5555555`,
+          tags: '4.5.6, 4.5',
+          'dry-run': 'true'
+        }
+      })
+    )
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.digest).toBe(candidate)
+    expect(run.outputs.tags?.split('\n')).toEqual([
+      `${registry.host}/team/app:4.5.6`,
+      `${registry.host}/team/app:4.5`
+    ])
+    expect(requests.filter(isWrite)).toEqual([])
+    expect(await tagDigest('team/app', '4.5.6')).toBeUndefined()
+    expect(run.summary).toContain('dry run: nothing written')
+    expect(run.summary).toContain('would be written')
+
+    // A dry run of a promote that would move the immutable 1.2.3 fails as the real one would.
+    const refused = await runAction('image-promote', {
+      inputs: { source: `${registry.host}/team/app:sha-5555555`, tags: '1.2.3', 'dry-run': 'true' }
+    })
+    expect(refused.exitCode).toBe(1)
+    expect(refused.errors[0]?.message).toContain(candidate)
+  })
+
   it('moves floating tags and, with immutable-tags false, full versions too', async () => {
     const other = await pushImage('team/app', 'sha-1111111')
     const run = await runAction('image-promote', {
@@ -252,6 +283,27 @@ describe('image-promote from an OCI layout on the runner (push by digest)', () =
     expect(run.exitCode).toBe(1)
     expect(run.errors[0]?.message).toContain('already points at')
     expect(requests.filter(isWrite)).toEqual([])
+  })
+})
+
+describe('image-promote dry run from an OCI layout', () => {
+  it('reads the local image and checks the destination, uploading nothing', async () => {
+    const source = await fixtureImage([runnerBase], runnerConfig)
+    const [run, requests] = await requestsDuring(() =>
+      runAction('image-promote', {
+        inputs: {
+          source,
+          destination: `${registry.host}/team/dry`,
+          tags: '1.0.0',
+          'dry-run': 'true'
+        }
+      })
+    )
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.image).toMatch(new RegExp(`^${registry.host}/team/dry@sha256:[0-9a-f]{64}$`))
+    expect(requests.filter(isWrite)).toEqual([])
+    expect(await tagDigest('team/dry', '1.0.0')).toBeUndefined()
   })
 })
 

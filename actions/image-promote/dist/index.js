@@ -27561,6 +27561,19 @@ async function promote(options) {
   };
   const manifest = await client.getManifest(sourceByDigest);
   const unchanged = await checkImmutableTags(client, destination, tags, digest, options.immutable);
+  if (options.dryRun === true) {
+    return {
+      digest,
+      mediaType: manifest.mediaType,
+      repository: formatRepository(destination),
+      tags,
+      references: tags.map((tag) => `${formatRepository(destination)}:${tag}`),
+      unchanged,
+      blobsMounted: 0,
+      blobsCopied: 0,
+      blobsPresent: 0
+    };
+  }
   const counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0 };
   if (!sameRepository(sourceByDigest, destination)) {
     const copier = new ContentCopier(
@@ -28946,6 +28959,7 @@ async function runPromote(options) {
       destination,
       tags: tagNames,
       immutable: options.immutable ? isImmutableTag : false,
+      dryRun: options.dryRun === true,
       ...options.onBlobCopy !== void 0 && { onBlobCopy: options.onBlobCopy }
     });
     return {
@@ -28955,6 +28969,7 @@ async function runPromote(options) {
       tags: result.references,
       tagNames: result.tags,
       unchanged: result.unchanged,
+      dryRun: options.dryRun === true,
       blobsMounted: result.blobsMounted,
       blobsCopied: result.blobsCopied,
       blobsPresent: result.blobsPresent
@@ -28980,6 +28995,21 @@ async function pushLocal(client, destination, tagNames, options) {
       digest,
       options.immutable ? isImmutableTag : false
     );
+    const repository = formatRepository(destination);
+    if (options.dryRun === true) {
+      return {
+        digest,
+        mediaType,
+        image: `${repository}@${digest}`,
+        tags: tagNames.map((tag) => `${repository}:${tag}`),
+        tagNames,
+        unchanged,
+        dryRun: true,
+        blobsMounted: 0,
+        blobsCopied: 0,
+        blobsPresent: 0
+      };
+    }
     const pushed = await pushFromLayout({
       client,
       layout: image.layout,
@@ -28987,7 +29017,6 @@ async function pushLocal(client, destination, tagNames, options) {
       repository: destination,
       tags: tagNames
     });
-    const repository = formatRepository(destination);
     return {
       digest,
       mediaType,
@@ -28995,6 +29024,7 @@ async function pushLocal(client, destination, tagNames, options) {
       tags: tagNames.map((tag) => `${repository}:${tag}`),
       tagNames,
       unchanged,
+      dryRun: false,
       blobsMounted: 0,
       blobsCopied: pushed.blobsUploaded,
       blobsPresent: pushed.blobsPresent
@@ -29075,6 +29105,7 @@ async function main() {
   const authFile = input("auth-file");
   const insecureRegistries = listInput("insecure-registries");
   const immutable = booleanInput("immutable-tags", true);
+  const dryRun = booleanInput("dry-run", false);
   let result;
   try {
     result = await runPromote({
@@ -29085,6 +29116,7 @@ async function main() {
       ...username !== "" && { credentials: { username, password } },
       ...authFile !== "" && { authFile },
       immutable,
+      dryRun,
       env: process.env,
       onWarning: (message) => warning(message),
       onRetry: (event) => info(
@@ -29099,24 +29131,29 @@ async function main() {
       throw new UserError(`input '${error2.field}': ${error2.message}`);
     throw error2;
   }
-  logUntrusted(`Promoted ${result.image}`);
+  logUntrusted(
+    result.dryRun ? `Dry run: ${result.image} can be promoted; nothing was written` : `Promoted ${result.image}`
+  );
   logGroup("Tags", result.tags.join("\n"));
   setOutput("digest", result.digest);
   setOutput("image", result.image);
   setOutput("tags", result.tags.join("\n"));
   const rows = result.tags.map((reference, index) => {
     const tag = result.tagNames[index] ?? "";
-    return [`\`${reference}\``, result.unchanged.includes(tag) ? "already there" : "written"];
+    const state = result.unchanged.includes(tag) ? "already there" : result.dryRun ? "would be written" : "written";
+    return [`\`${reference}\``, state];
   });
   await summary.addRaw(
     [
-      "### image-promote",
+      result.dryRun ? "### image-promote (dry run: nothing written)" : "### image-promote",
       "",
       `Digest: \`${result.digest}\``,
       "",
       markdownTable(["reference", ""], rows),
       "",
-      `Blobs: ${result.blobsMounted} mounted, ${result.blobsCopied} copied, ${result.blobsPresent} already present.`,
+      ...result.dryRun ? [] : [
+        `Blobs: ${result.blobsMounted} mounted, ${result.blobsCopied} copied, ${result.blobsPresent} already present.`
+      ],
       ""
     ].join("\n")
   ).write();
