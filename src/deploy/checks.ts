@@ -62,6 +62,7 @@ export function checkValues(
   return [
     ...imageDigest(context),
     ...resources(context),
+    ...ephemeralStorage(context),
     ...securityContext(context),
     ...scaleSetName(context),
     ...controllerServiceAccount(context),
@@ -276,6 +277,86 @@ function resources(context: RuleContext): CheckResult[] {
     }
     return checkResult('resources', title, 'fail', problems.join('; '), fixes.join('; '), details)
   })
+}
+
+/**
+ * ephemeral-storage is optional (only CPU and memory are required), but once a limit is set its
+ * request matters: Kubernetes copies a lone limit into the request, so a 40Gi limit alone makes
+ * the scheduler look for 40Gi of free disk for every runner. No result when neither is set.
+ */
+function ephemeralStorage(context: RuleContext): CheckResult[] {
+  const { container } = context.runner
+  const resourcesNode = mapAt(container, 'resources')
+  const base = `${runnerPath}.resources`
+  const title = 'Requests and limits: ephemeral-storage'
+  const read = (kind: 'requests' | 'limits') => {
+    const valueNode = node(mapAt(resourcesNode, kind), 'ephemeral-storage')
+    const raw = scalarValue(valueNode)
+    if (typeof raw !== 'string' && typeof raw !== 'number') return undefined
+    return {
+      key: `${base}.${kind}.ephemeral-storage`,
+      raw,
+      value: parseQuantity(raw),
+      where: context.at(valueNode)
+    }
+  }
+  const request = read('requests')
+  const limit = read('limits')
+  if (request === undefined && limit === undefined) return []
+  const details = {
+    ...(request !== undefined && { request: String(request.raw) }),
+    ...(limit !== undefined && { limit: String(limit.raw) })
+  }
+  const unparsable = [request, limit].find(
+    (entry) => entry !== undefined && entry.value === undefined
+  )
+  if (unparsable !== undefined) {
+    return [
+      checkResult(
+        'resources',
+        title,
+        'fail',
+        `${unparsable.where}: ${unparsable.key} '${unparsable.raw}' is not a Kubernetes quantity`,
+        `write ${unparsable.key} as a quantity such as '4Gi'`,
+        details
+      )
+    ]
+  }
+  if (request === undefined && limit !== undefined) {
+    return [
+      checkResult(
+        'resources',
+        title,
+        'warn',
+        `${limit.where}: ${limit.key} ${limit.raw} has no request, so Kubernetes requests all of it and schedules each runner as if it used ${limit.raw} of disk`,
+        `set ${base}.requests.ephemeral-storage to what a typical job uses (e.g. 4Gi)`,
+        details
+      )
+    ]
+  }
+  if (request !== undefined && limit !== undefined && (request.value ?? 0) > (limit.value ?? 0)) {
+    return [
+      checkResult(
+        'resources',
+        title,
+        'fail',
+        `${request.where}: ${request.key} ${request.raw} is above ${limit.key} ${limit.raw}`,
+        `lower ${request.key} to at most ${limit.raw}`,
+        details
+      )
+    ]
+  }
+  const first = request ?? limit
+  return [
+    checkResult(
+      'resources',
+      title,
+      'pass',
+      `${first?.where ?? context.at(container)}: ${base} ephemeral-storage request ${String(request?.raw ?? 'none')} ≤ limit ${String(limit?.raw ?? 'none')}`,
+      undefined,
+      details
+    )
+  ]
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -134,7 +134,7 @@ describe('runnerkit deploy check', () => {
       expect(result.stdout.startsWith(`${file}\n`)).toBe(true)
       expect(result.stdout).toMatch(/^WARN {2}image-digest .*render first/m)
       expect(result.stdout).toMatch(/^ok {4}pod-spec-schema .*matches Kubernetes' PodSpec schema$/m)
-      expect(result.stdout).toContain('8 passed, 1 warnings, 0 failed')
+      expect(result.stdout).toContain('9 passed, 1 warnings, 0 failed')
     }
   )
 
@@ -155,7 +155,7 @@ describe('runnerkit deploy check', () => {
     const dir = scratchDir('deploy-rendered')
     writeFileSync(join(dir, 'v.yaml'), deployment.replace(placeholder, digest))
     const rendered = await runnerkit(['check', 'v.yaml', '--fail-on', 'warning'], dir)
-    expect(rendered.stdout).toContain('9 passed, 0 warnings, 0 failed')
+    expect(rendered.stdout).toContain('10 passed, 0 warnings, 0 failed')
     expect(rendered.code).toBe(0)
   })
 

@@ -390,6 +390,67 @@ describe('checkValues: placeholder digest', () => {
   })
 })
 
+describe('checkValues: ephemeral-storage', () => {
+  const results = (text: string) =>
+    checkValues(text, 'values.yaml', {}).filter(
+      (result) => result.title === 'Requests and limits: ephemeral-storage'
+    )
+  const withStorage = (requests: string, limits: string) =>
+    good
+      .replace('            memory: 1Gi\n', `            memory: 1Gi\n${requests}`)
+      .replace('            memory: 4Gi\n', `            memory: 4Gi\n${limits}`)
+
+  it('says nothing when neither a request nor a limit is set (it is optional)', () => {
+    expect(results(good)).toEqual([])
+  })
+
+  it('passes a request at or below the limit, naming both', () => {
+    const [result] = results(
+      withStorage('            ephemeral-storage: 4Gi\n', '            ephemeral-storage: 40Gi\n')
+    )
+    expect(result).toMatchObject({
+      status: 'pass',
+      reason:
+        'values.yaml:14: template.spec.containers[name=runner].resources ephemeral-storage request 4Gi ≤ limit 40Gi'
+    })
+  })
+
+  it('warns on a limit without a request, which Kubernetes would request in full', () => {
+    const [result] = results(withStorage('', '            ephemeral-storage: 40Gi\n'))
+    expect(result?.status).toBe('warn')
+    expect(result?.reason).toMatch(
+      /^values\.yaml:17: .*limits\.ephemeral-storage 40Gi has no request/
+    )
+    expect(result?.fix).toMatch(/requests\.ephemeral-storage/)
+  })
+
+  it('fails a request above the limit and a value that is not a quantity', () => {
+    expect(
+      results(
+        withStorage(
+          '            ephemeral-storage: 50Gi\n',
+          '            ephemeral-storage: 40Gi\n'
+        )
+      )[0]
+    ).toMatchObject({
+      status: 'fail',
+      reason: expect.stringMatching(/:14: .* 50Gi is above .* 40Gi$/)
+    })
+    expect(
+      results(
+        withStorage('            ephemeral-storage: 4GB\n', '            ephemeral-storage: 40Gi\n')
+      )[0]
+    ).toMatchObject({
+      status: 'fail',
+      reason: expect.stringMatching(/'4GB' is not a Kubernetes quantity/)
+    })
+  })
+
+  it.each(deployments)('%s requests ephemeral-storage below its limit', (file) => {
+    expect(results(readFileSync(file, 'utf8')).map((result) => result.status)).toEqual(['pass'])
+  })
+})
+
 describe('parseQuantity', () => {
   it.each([
     ['500m', 0.5],
