@@ -50221,14 +50221,18 @@ async function containersBuild(name2, request2, probe3) {
     iidFile,
     request2.context
   ];
-  await runTool(name2, args2, {
-    env: request2.env,
-    onLine: (line) => {
-      const step = stepOf(line);
-      if (step !== void 0) request2.onStep?.(step);
-      request2.onLine?.(line);
-    }
-  });
+  await retryTransientReexecFailure(
+    name2,
+    () => runTool(name2, args2, {
+      env: request2.env,
+      onLine: (line) => {
+        const step = stepOf(line);
+        if (step !== void 0) request2.onStep?.(step);
+        request2.onLine?.(line);
+      }
+    }),
+    request2.onWarning
+  );
   const imageId = (await fs7.readFile(iidFile, "utf8")).trim();
   await runTool(
     name2,
@@ -50245,6 +50249,18 @@ async function containersBuild(name2, request2, probe3) {
   const descriptor = await resolveInLayout(request2.layout, request2.refName);
   return { descriptor, imageId: imageId.startsWith("sha256:") ? imageId : `sha256:${imageId}` };
 }
+async function retryTransientReexecFailure(name2, run2, onWarning) {
+  try {
+    return await run2();
+  } catch (error) {
+    if (!(error instanceof ToolFailedError) || !error.tail.some(isSealingRace)) throw error;
+    onWarning?.(
+      `${name2} failed to re-exec itself ("sealing memfd copy: Device or resource busy", a transient kernel condition, not the Dockerfile): building once more`
+    );
+    return await run2();
+  }
+}
+var isSealingRace = (line) => /sealing memfd copy: Device or resource busy/.test(line);
 function containersBuildFlags(request2) {
   const flags5 = ["--isolation", "chroot", "--format", "oci"];
   if (request2.file !== void 0) flags5.push("--file", request2.file);
@@ -51074,6 +51090,7 @@ async function runBuild(options) {
       layout,
       refName: layoutTarget?.refName ?? "build",
       ...options.onLine !== void 0 && { onLine: options.onLine },
+      ...options.onWarning !== void 0 && { onWarning: options.onWarning },
       ...options.onStep !== void 0 && { onStep: options.onStep },
       ...options.onPlatform !== void 0 && { onPlatform: options.onPlatform }
     });

@@ -231,6 +231,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
       layout,
       refName: layoutTarget?.refName ?? 'build',
       ...(options.onLine !== undefined && { onLine: options.onLine }),
+      ...(options.onWarning !== undefined && { onWarning: options.onWarning }),
       ...(options.onStep !== undefined && { onStep: options.onStep }),
       ...(options.onPlatform !== undefined && { onPlatform: options.onPlatform })
     })

@@ -35465,14 +35465,18 @@ async function containersBuild(name, request, probe2) {
     iidFile,
     request.context
   ];
-  await runTool(name, args, {
-    env: request.env,
-    onLine: (line) => {
-      const step = stepOf(line);
-      if (step !== void 0) request.onStep?.(step);
-      request.onLine?.(line);
-    }
-  });
+  await retryTransientReexecFailure(
+    name,
+    () => runTool(name, args, {
+      env: request.env,
+      onLine: (line) => {
+        const step = stepOf(line);
+        if (step !== void 0) request.onStep?.(step);
+        request.onLine?.(line);
+      }
+    }),
+    request.onWarning
+  );
   const imageId = (await fs7.readFile(iidFile, "utf8")).trim();
   await runTool(
     name,
@@ -35489,6 +35493,18 @@ async function containersBuild(name, request, probe2) {
   const descriptor = await resolveInLayout(request.layout, request.refName);
   return { descriptor, imageId: imageId.startsWith("sha256:") ? imageId : `sha256:${imageId}` };
 }
+async function retryTransientReexecFailure(name, run, onWarning) {
+  try {
+    return await run();
+  } catch (error2) {
+    if (!(error2 instanceof ToolFailedError) || !error2.tail.some(isSealingRace)) throw error2;
+    onWarning?.(
+      `${name} failed to re-exec itself ("sealing memfd copy: Device or resource busy", a transient kernel condition, not the Dockerfile): building once more`
+    );
+    return await run();
+  }
+}
+var isSealingRace = (line) => /sealing memfd copy: Device or resource busy/.test(line);
 function containersBuildFlags(request) {
   const flags = ["--isolation", "chroot", "--format", "oci"];
   if (request.file !== void 0) flags.push("--file", request.file);
@@ -35924,6 +35940,7 @@ async function runBuild(options) {
       layout,
       refName: layoutTarget?.refName ?? "build",
       ...options.onLine !== void 0 && { onLine: options.onLine },
+      ...options.onWarning !== void 0 && { onWarning: options.onWarning },
       ...options.onStep !== void 0 && { onStep: options.onStep },
       ...options.onPlatform !== void 0 && { onPlatform: options.onPlatform }
     });

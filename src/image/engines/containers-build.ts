@@ -13,7 +13,7 @@ import type {
   EngineProbe
 } from './engine.js'
 import { stepOf } from './engine.js'
-import { runTool, spawnTool, ToolMissingError } from './process.js'
+import { runTool, spawnTool, ToolFailedError, ToolMissingError } from './process.js'
 
 export const containersCapabilities: EngineCapabilities = {
   secrets: true,
@@ -83,14 +83,19 @@ export async function containersBuild(
     iidFile,
     request.context
   ]
-  await runTool(name, args, {
-    env: request.env,
-    onLine: (line) => {
-      const step = stepOf(line)
-      if (step !== undefined) request.onStep?.(step)
-      request.onLine?.(line)
-    }
-  })
+  await retryTransientReexecFailure(
+    name,
+    () =>
+      runTool(name, args, {
+        env: request.env,
+        onLine: (line) => {
+          const step = stepOf(line)
+          if (step !== undefined) request.onStep?.(step)
+          request.onLine?.(line)
+        }
+      }),
+    request.onWarning
+  )
   const imageId = (await fs.readFile(iidFile, 'utf8')).trim()
   // gzip, as every registry and runtime reads; the layout then holds the bytes a push sends.
   await runTool(
@@ -108,6 +113,31 @@ export async function containersBuild(
   const descriptor = await resolveInLayout(request.layout, request.refName)
   return { descriptor, imageId: imageId.startsWith('sha256:') ? imageId : `sha256:${imageId}` }
 }
+
+/**
+ * Before a RUN step, buildah and podman re-exec themselves from a sealed in-memory copy (the
+ * CVE-2019-5736 defence). On recent kernels sealing that copy now and then fails with EBUSY
+ * while the kernel still holds a transient reference to its pages, and the whole build stops
+ * with "sealing memfd copy: Device or resource busy" although nothing is wrong with it. Such a
+ * failure is retried once, saying so; any other failure is the build's own and is not.
+ */
+export async function retryTransientReexecFailure<T>(
+  name: string,
+  run: () => Promise<T>,
+  onWarning?: (message: string) => void
+): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (!(error instanceof ToolFailedError) || !error.tail.some(isSealingRace)) throw error
+    onWarning?.(
+      `${name} failed to re-exec itself ("sealing memfd copy: Device or resource busy", a transient kernel condition, not the Dockerfile): building once more`
+    )
+    return await run()
+  }
+}
+
+const isSealingRace = (line: string) => /sealing memfd copy: Device or resource busy/.test(line)
 
 /** The `build` flags both engines read the same way. */
 export function containersBuildFlags(request: EngineBuildRequest): string[] {

@@ -60,6 +60,8 @@ export interface EngineBuildRequest {
   layout: string
   refName: string
   onLine?: (line: string) => void
+  /** Something the user should know that does not stop the build (a retried failure). */
+  onWarning?: (message: string) => void
   /** A Dockerfile step started (`STEP 2/5: RUN …`). */
   onStep?: (step: string) => void
 }

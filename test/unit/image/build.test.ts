@@ -6,7 +6,11 @@ import {
   type AnnotationSpec
 } from '../../../src/image/annotations.js'
 import { baseImages } from '../../../src/image/base-images.js'
-import { containersBuildFlags } from '../../../src/image/engines/containers-build.js'
+import {
+  containersBuildFlags,
+  retryTransientReexecFailure
+} from '../../../src/image/engines/containers-build.js'
+import { ToolFailedError } from '../../../src/image/engines/process.js'
 import type { EngineBuildRequest } from '../../../src/image/engines/engine.js'
 import { stepOf } from '../../../src/image/engines/engine.js'
 
@@ -295,5 +299,58 @@ describe('containersBuildFlags', () => {
       'T:1'
     ])
     for (const path of ['/ctx', '/layout', '/work', 'ref']) expect(flags).not.toContain(path)
+  })
+})
+
+describe('retryTransientReexecFailure', () => {
+  const sealingRace = new ToolFailedError('buildah build', 1, [
+    '[1/2] STEP 8/10: RUN apt-get update',
+    'Close_Fd sealing memfd copy: Device or resource busy',
+    'Error: building at STEP "RUN apt-get update": exit status 1'
+  ])
+
+  it('runs the build once more after the re-exec sealing race, and says so', async () => {
+    const warnings: string[] = []
+    let calls = 0
+    const result = await retryTransientReexecFailure(
+      'buildah',
+      async () => {
+        calls++
+        if (calls === 1) throw sealingRace
+        return 'built'
+      },
+      (message) => warnings.push(message)
+    )
+    expect(result).toBe('built')
+    expect(calls).toBe(2)
+    expect(warnings).toEqual([
+      expect.stringMatching(/^buildah failed to re-exec itself .*building once more$/)
+    ])
+  })
+
+  it('retries only once: the same failure twice is the failure', async () => {
+    let calls = 0
+    await expect(
+      retryTransientReexecFailure('buildah', async () => {
+        calls++
+        throw sealingRace
+      })
+    ).rejects.toBe(sealingRace)
+    expect(calls).toBe(2)
+  })
+
+  it('never retries a failure of the build itself', async () => {
+    const failedStep = new ToolFailedError('buildah build', 1, [
+      'E: Unable to locate package nonexistent',
+      'Error: building at STEP "RUN apt-get install nonexistent": exit status 100'
+    ])
+    let calls = 0
+    await expect(
+      retryTransientReexecFailure('buildah', async () => {
+        calls++
+        throw failedStep
+      })
+    ).rejects.toBe(failedStep)
+    expect(calls).toBe(1)
   })
 })
