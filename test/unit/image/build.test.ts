@@ -314,10 +314,9 @@ describe('retryTransientReexecFailure', () => {
     let calls = 0
     const result = await retryTransientReexecFailure(
       'buildah',
-      async () => {
+      () => {
         calls++
-        if (calls === 1) throw sealingRace
-        return 'built'
+        return calls === 1 ? Promise.reject(sealingRace) : Promise.resolve('built')
       },
       (message) => warnings.push(message)
     )
@@ -331,9 +330,9 @@ describe('retryTransientReexecFailure', () => {
   it('retries only once: the same failure twice is the failure', async () => {
     let calls = 0
     await expect(
-      retryTransientReexecFailure('buildah', async () => {
+      retryTransientReexecFailure('buildah', () => {
         calls++
-        throw sealingRace
+        return Promise.reject(sealingRace)
       })
     ).rejects.toBe(sealingRace)
     expect(calls).toBe(2)
@@ -346,9 +345,9 @@ describe('retryTransientReexecFailure', () => {
     ])
     let calls = 0
     await expect(
-      retryTransientReexecFailure('buildah', async () => {
+      retryTransientReexecFailure('buildah', () => {
         calls++
-        throw failedStep
+        return Promise.reject(failedStep)
       })
     ).rejects.toBe(failedStep)
     expect(calls).toBe(1)
