@@ -74271,6 +74271,7 @@ var mirrorsCommand = {
   name: "mirrors",
   summary: "point package managers at internal mirrors, a proxy and a CA (job or image mode)",
   usage: usage6,
+  subcommandsWithHelp: ["squid"],
   async run(args2, context) {
     const [subcommand, ...rest] = args2;
     if (subcommand === "squid") return squidSubcommand(rest, context);
@@ -76273,7 +76274,8 @@ async function runCli(argv, context, available = commands) {
     );
     return 1;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  const ownHelp = command.subcommandsWithHelp?.includes(rest[0] ?? "") === true;
+  if ((rest.includes("--help") || rest.includes("-h")) && !ownHelp) {
     context.stdout(command.usage);
     return 0;
   }

@@ -16,6 +16,8 @@ export interface Command {
   summary: string
   /** The full text for `runnerkit <name> --help`. */
   usage: string
+  /** Subcommands with a help text of their own: `runnerkit <name> <sub> --help` reaches it. */
+  subcommandsWithHelp?: readonly string[]
   /** Returns the exit code. Throw UserError for bad input: the frame prints it as one line. */
   run(args: string[], context: CliContext): Promise<number>
 }

@@ -45,7 +45,8 @@ export async function runCli(
     )
     return 1
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const ownHelp = command.subcommandsWithHelp?.includes(rest[0] ?? '') === true
+  if ((rest.includes('--help') || rest.includes('-h')) && !ownHelp) {
     context.stdout(command.usage)
     return 0
   }

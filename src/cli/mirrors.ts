@@ -40,6 +40,7 @@ export const mirrorsCommand: Command = {
   name: 'mirrors',
   summary: 'point package managers at internal mirrors, a proxy and a CA (job or image mode)',
   usage,
+  subcommandsWithHelp: ['squid'],
   async run(args, context: CliContext) {
     const [subcommand, ...rest] = args
     if (subcommand === 'squid') return squidSubcommand(rest, context)

@@ -51,6 +51,32 @@ describe('runCli', () => {
     expect(io.out()).toBe('a b\nUsage: runnerkit echo [words…]\n')
   })
 
+  it('lets a subcommand with its own help answer --help', async () => {
+    const io = capture()
+    const nested: Command = {
+      ...echo,
+      name: 'nested',
+      usage: 'Usage: runnerkit nested inner|other\n',
+      subcommandsWithHelp: ['inner'],
+      run(args, context) {
+        context.stdout(args[0] === 'inner' ? 'Usage: runnerkit nested inner --flag\n' : 'ran\n')
+        return Promise.resolve(0)
+      }
+    }
+    expect(await runCli(['nested', 'inner', '--help'], io.context, [nested])).toBe(0)
+    expect(await runCli(['nested', 'other', '--help'], io.context, [nested])).toBe(0)
+    expect(io.out()).toBe(
+      'Usage: runnerkit nested inner --flag\nUsage: runnerkit nested inner|other\n'
+    )
+  })
+
+  it('shows the squid options for runnerkit mirrors squid --help', async () => {
+    const io = capture()
+    expect(await runCli(['mirrors', 'squid', '--help'], io.context)).toBe(0)
+    expect(io.out()).toMatch(/^Usage: runnerkit mirrors squid /)
+    expect(io.out()).toContain('--bump-host')
+  })
+
   it('turns a user error into one line and exit 1', async () => {
     const io = capture()
     expect(await runCli(['echo', '--bad'], io.context, [echo])).toBe(1)
