@@ -50825,21 +50825,7 @@ async function pushLocal(client, destination, tagNames, options) {
       options.immutable ? isImmutableTag : false
     );
     const repository = formatRepository(destination);
-    if (options.dryRun === true) {
-      return {
-        digest,
-        mediaType,
-        image: `${repository}@${digest}`,
-        tags: tagNames.map((tag) => `${repository}:${tag}`),
-        tagNames,
-        unchanged,
-        dryRun: true,
-        blobsMounted: 0,
-        blobsCopied: 0,
-        blobsPresent: 0
-      };
-    }
-    const pushed = await pushFromLayout({
+    const pushed = options.dryRun === true ? { blobsUploaded: 0, blobsPresent: 0 } : await pushFromLayout({
       client,
       layout: image.layout,
       descriptor: image.descriptor,
@@ -50853,7 +50839,7 @@ async function pushLocal(client, destination, tagNames, options) {
       tags: tagNames.map((tag) => `${repository}:${tag}`),
       tagNames,
       unchanged,
-      dryRun: false,
+      dryRun: options.dryRun === true,
       blobsMounted: 0,
       blobsCopied: pushed.blobsUploaded,
       blobsPresent: pushed.blobsPresent

@@ -346,27 +346,16 @@ async function pushLocal(
       options.immutable ? isImmutableTag : false
     )
     const repository = formatRepository(destination)
-    if (options.dryRun === true) {
-      return {
-        digest,
-        mediaType,
-        image: `${repository}@${digest}`,
-        tags: tagNames.map((tag) => `${repository}:${tag}`),
-        tagNames,
-        unchanged,
-        dryRun: true,
-        blobsMounted: 0,
-        blobsCopied: 0,
-        blobsPresent: 0
-      }
-    }
-    const pushed = await pushFromLayout({
-      client,
-      layout: image.layout,
-      descriptor: image.descriptor,
-      repository: destination,
-      tags: tagNames
-    })
+    const pushed =
+      options.dryRun === true
+        ? { blobsUploaded: 0, blobsPresent: 0 }
+        : await pushFromLayout({
+            client,
+            layout: image.layout,
+            descriptor: image.descriptor,
+            repository: destination,
+            tags: tagNames
+          })
     return {
       digest,
       mediaType,
@@ -374,7 +363,7 @@ async function pushLocal(
       tags: tagNames.map((tag) => `${repository}:${tag}`),
       tagNames,
       unchanged,
-      dryRun: false,
+      dryRun: options.dryRun === true,
       blobsMounted: 0,
       blobsCopied: pushed.blobsUploaded,
       blobsPresent: pushed.blobsPresent
