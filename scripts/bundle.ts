@@ -64,6 +64,27 @@ const requireShim = [
 ].join('\n')
 
 /**
+ * @actions/core imports its OIDC client at load time, and that client an HTTP stack (undici,
+ * http, https, tls): a cost every action paid at startup for a function none calls. The stub in
+ * scripts/bundle-stubs/ takes its place.
+ */
+const withoutOidcClient: esbuild.Plugin = {
+  name: 'without-oidc-client',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]@actions[\\/]core[\\/]/.test(args.importer)
+        ? {
+            path: join(
+              build.initialOptions.absWorkingDir ?? '',
+              'scripts/bundle-stubs/oidc-utils.ts'
+            )
+          }
+        : undefined
+    )
+  }
+}
+
+/**
  * Builds one target into `outDir` (absolute). The folder is emptied first so stale files from
  * a removed entry cannot linger in a committed dist/.
  */
@@ -82,7 +103,8 @@ export async function bundleTarget(root: string, target: BundleTarget, outDir: s
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    charset: 'utf8'
+    charset: 'utf8',
+    plugins: [withoutOidcClient]
   })
   writeFileSync(join(outDir, 'package.json'), '{\n  "type": "module"\n}\n')
   const bundled = Object.keys(result.metafile.inputs)

@@ -41965,18 +41965,9 @@ var init_file_command = __esm({
   }
 });
 
-// node_modules/@actions/http-client/lib/auth.js
-var init_auth = __esm({
-  "node_modules/@actions/http-client/lib/auth.js"() {
-  }
-});
-
-// node_modules/@actions/core/lib/oidc-utils.js
+// scripts/bundle-stubs/oidc-utils.ts
 var init_oidc_utils = __esm({
-  "node_modules/@actions/core/lib/oidc-utils.js"() {
-    init_lib();
-    init_auth();
-    init_core();
+  "scripts/bundle-stubs/oidc-utils.ts"() {
   }
 });
 
